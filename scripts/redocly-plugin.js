@@ -1,0 +1,83 @@
+// Project lint rules for openapi/, loaded by redocly.yaml.
+//  - ozon/operation-examples: an operation with a JSON body has a request example, and its
+//    200 JSON response has an example (Prism serves it; contract tests send the request).
+//  - ozon/vendor-extensions: the x- extensions read by scripts/generate.js have the right shape.
+
+const STYLES = ['last_id', 'offset', 'page', 'cursor'];
+const PERIODS = ['second', 'minute', 'hour', 'day'];
+
+function resolve(ctx, node) {
+  return node && node.$ref ? ctx.resolve(node).node : node;
+}
+
+function hasExample(media) {
+  return media && (media.example !== undefined || media.examples !== undefined);
+}
+
+function OperationExamples() {
+  return {
+    Operation(op, ctx) {
+      const body = resolve(ctx, op.requestBody);
+      const json = body?.content?.['application/json'];
+      if (json && !hasExample(json)) {
+        ctx.report({ message: 'Request body needs an example.', location: ctx.location.child(['requestBody']) });
+      }
+      const ok = resolve(ctx, op.responses?.['200']);
+      const okJson = ok?.content?.['application/json'];
+      if (okJson && !hasExample(okJson)) {
+        ctx.report({ message: '200 response needs an example.', location: ctx.location.child(['responses', '200']) });
+      }
+    },
+  };
+}
+
+function isDotted(v) {
+  return typeof v === 'string' && /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(v);
+}
+
+function VendorExtensions() {
+  return {
+    Operation(op, ctx) {
+      const bad = (key, message) => ctx.report({ message: `${key}: ${message}`, location: ctx.location.child([key]) });
+      for (const key of ['x-idempotent', 'x-report']) {
+        if (key in op && typeof op[key] !== 'boolean') bad(key, 'must be a boolean');
+      }
+      const rl = op['x-rate-limit'];
+      if (rl !== undefined) {
+        if (!Number.isInteger(rl?.requests) || rl.requests < 1) bad('x-rate-limit', 'requests must be a positive integer');
+        if (!PERIODS.includes(rl?.per)) bad('x-rate-limit', `per must be one of ${PERIODS.join(', ')}`);
+      }
+      const rb = op['x-replaced-by'];
+      if (rb !== undefined) {
+        if (typeof rb !== 'string' || !/^(GET|POST|PUT|PATCH|DELETE) \/\S+$/.test(rb)) bad('x-replaced-by', 'must read "METHOD /path"');
+        if (op.deprecated !== true) bad('x-replaced-by', 'only deprecated operations name a replacement');
+      }
+      const p = op['x-pagination'];
+      if (p !== undefined) {
+        if (!STYLES.includes(p?.style)) bad('x-pagination', `style must be one of ${STYLES.join(', ')}`);
+        if (!isDotted(p?.items)) bad('x-pagination', 'items must be a dotted path');
+        if (!isDotted(p?.request?.cursor)) bad('x-pagination', 'request.cursor must be a dotted path');
+        if (p?.request?.limit !== undefined && !isDotted(p.request.limit)) bad('x-pagination', 'request.limit must be a dotted path');
+        for (const [k, v] of Object.entries(p?.response ?? {})) {
+          if (!['cursor', 'hasNext', 'total', 'pageCount'].includes(k)) bad('x-pagination', `unknown response key ${k}`);
+          else if (!isDotted(v)) bad('x-pagination', `response.${k} must be a dotted path`);
+        }
+        if ((p?.style === 'last_id' || p?.style === 'cursor') && !p?.response?.cursor) {
+          bad('x-pagination', `${p.style} style needs response.cursor`);
+        }
+      }
+    },
+  };
+}
+
+export default function ozonPlugin() {
+  return {
+    id: 'ozon',
+    rules: {
+      oas3: {
+        'operation-examples': OperationExamples,
+        'vendor-extensions': VendorExtensions,
+      },
+    },
+  };
+}
