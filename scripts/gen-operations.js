@@ -1,0 +1,99 @@
+// generated/operations.ts: runtime tables of every operation's x- extensions, so the client
+// layer (retries, rate limits, pagination, polling, deprecation warnings) reads the spec, not
+// hand-typed lists. Checks that x-pagination's dotted paths exist in the schemas.
+import { deref, operationsOf } from './lib.js';
+
+/** Follows a dotted path through object schemas; returns the schema at its end or undefined. */
+function schemaAt(spec, schema, dotted) {
+  let s = deref(spec, schema);
+  for (const key of dotted.split('.')) {
+    const props = s?.properties ?? Object.assign({}, ...(s?.allOf ?? []).map((a) => deref(spec, a)?.properties ?? {}));
+    s = deref(spec, props[key]);
+    if (!s) return undefined;
+  }
+  return s;
+}
+
+function checkPagination(spec, key, op) {
+  const p = op['x-pagination'];
+  const req = deref(spec, deref(spec, op.requestBody)?.content?.['application/json']?.schema);
+  const res = deref(spec, deref(spec, op.responses?.['200'])?.content?.['application/json']?.schema);
+  const fail = (msg) => {
+    throw new Error(`${key}: x-pagination ${msg}`);
+  };
+  const items = schemaAt(spec, res, p.items);
+  if (!items) fail(`items path "${p.items}" is not in the 200 schema`);
+  if (items.type !== 'array') fail(`items path "${p.items}" is not an array`);
+  for (const [k, v] of Object.entries(p.request ?? {})) {
+    if (!schemaAt(spec, req, v)) fail(`request.${k} path "${v}" is not in the request schema`);
+  }
+  for (const [k, v] of Object.entries(p.response ?? {})) {
+    if (!schemaAt(spec, res, v)) fail(`response.${k} path "${v}" is not in the 200 schema`);
+  }
+}
+
+export function operationsTable(spec) {
+  const entries = [];
+  for (const { method, path, op } of operationsOf(spec)) {
+    const key = `${method.toUpperCase()} ${path}`;
+    const entry = { method: method.toUpperCase(), path, operationId: op.operationId };
+    if (op['x-idempotent']) entry.idempotent = true;
+    if (op['x-report']) entry.report = true;
+    if (op.deprecated) entry.deprecated = true;
+    if (op['x-replaced-by']) entry.replacedBy = op['x-replaced-by'];
+    if (op['x-rate-limit']) entry.rateLimit = op['x-rate-limit'];
+    if (op['x-pagination']) {
+      checkPagination(spec, key, op);
+      entry.pagination = op['x-pagination'];
+    }
+    entries.push([key, entry]);
+  }
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const union = (pred) => {
+    const paths = entries.filter(([, e]) => pred(e)).map(([, e]) => JSON.stringify(e.path));
+    return paths.length ? [...new Set(paths)].join(' | ') : 'never';
+  };
+  const body = entries.map(([k, e]) => `  ${JSON.stringify(k)}: ${JSON.stringify(e)},`).join('\n');
+  return `/** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
+export const operations = {
+${body}
+} as const;
+
+export type OperationKey = keyof typeof operations;
+
+export interface RateLimit {
+  readonly requests: number;
+  readonly per: 'second' | 'minute' | 'hour' | 'day';
+}
+
+export interface Pagination {
+  readonly style: 'last_id' | 'offset' | 'page' | 'cursor';
+  readonly items: string;
+  readonly request: { readonly cursor: string; readonly limit?: string };
+  readonly response?: { readonly cursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
+}
+
+export interface OperationInfo {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string;
+  readonly idempotent?: boolean;
+  readonly report?: boolean;
+  readonly deprecated?: boolean;
+  readonly replacedBy?: string;
+  readonly rateLimit?: RateLimit;
+  readonly pagination?: Pagination;
+}
+
+/** POST paths that return one page of a longer list (x-pagination). */
+export type PaginatedPath = ${union((e) => e.method === 'POST' && e.pagination)};
+
+/** POST paths that create a report polled with /v1/report/info (x-report). */
+export type ReportPath = ${union((e) => e.method === 'POST' && e.report)};
+
+/** Looks up an operation by HTTP method and schema path. */
+export function operationInfo(method: string, path: string): OperationInfo | undefined {
+  return (operations as Record<string, OperationInfo>)[\`\${method.toUpperCase()} \${path}\`];
+}
+`;
+}

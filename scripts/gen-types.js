@@ -1,0 +1,55 @@
+// generated/schema.d.ts: openapi-typescript output, with int64 fields that only requests use
+// widened to `number | string` (Ozon's gateway parses int64 from either form; DESIGN.md, Numbers).
+import openapiTS, { astToString, NUMBER, STRING } from 'openapi-typescript';
+import ts from 'typescript';
+import { operationsOf } from './lib.js';
+
+const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+/** Names of the schema components reachable from `node` through $refs. */
+function reachable(spec, node, seen = new Set()) {
+  const visit = (n) => {
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (!n || typeof n !== 'object') return;
+    const m = typeof n.$ref === 'string' && n.$ref.match(COMPONENT_REF);
+    if (m && !seen.has(m[1])) {
+      seen.add(m[1]);
+      visit(spec.components?.schemas?.[m[1]]);
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== '$ref' && k !== 'example' && k !== 'examples') visit(v);
+  };
+  visit(node);
+  return seen;
+}
+
+/** Schema components used by some request and by no response. */
+export function requestOnlyComponents(spec) {
+  const inRequests = new Set();
+  const inResponses = new Set();
+  for (const { op } of operationsOf(spec)) {
+    reachable(spec, [op.requestBody, op.parameters], inRequests);
+    reachable(spec, op.responses, inResponses);
+  }
+  return new Set([...inRequests].filter((name) => !inResponses.has(name)));
+}
+
+function isInt64(schema) {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return schema.format === 'int64' && (types.includes('integer') || types.includes('string'));
+}
+
+export async function schemaTypes(spec) {
+  const requestOnly = requestOnlyComponents(spec);
+  const inRequest = (path) => {
+    if (/\/(requestBody|parameters)\//.test(path)) return true;
+    const m = path.match(/^#\/components\/schemas\/([^/]+)/);
+    return Boolean(m && requestOnly.has(m[1].replace(/~1/g, '/').replace(/~0/g, '~')));
+  };
+  const ast = await openapiTS(structuredClone(spec), {
+    transform(schema, { path }) {
+      if (!isInt64(schema) || !path || !inRequest(path)) return undefined;
+      return ts.factory.createUnionTypeNode([NUMBER, STRING]);
+    },
+  });
+  return astToString(ast);
+}

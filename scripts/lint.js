@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// npm run lint: Redocly lint of openapi/ with redocly.yaml. Fails on any error or warning, and
+// when a file under openapi/paths/ is not referenced from openapi/openapi.yaml.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { redocly, root } from './lib.js';
+
+export function lint() {
+  const res = redocly(['lint', '--format=json'], { allowFail: true });
+  let report;
+  try {
+    report = JSON.parse(res.stdout);
+  } catch {
+    throw new Error(`redocly lint gave no report:\n${res.stdout}\n${res.stderr}`);
+  }
+  const problems = [...report.problems];
+  // Orphan path files: written but not wired into the root.
+  const rootText = readFileSync(join(root, 'openapi/openapi.yaml'), 'utf8');
+  const pathsDir = join(root, 'openapi/paths');
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+    );
+  for (const file of walk(pathsDir)) {
+    const ref = relative(join(root, 'openapi'), file);
+    if (!rootText.includes(`$ref: ${ref}`)) {
+      problems.push({ ruleId: 'orphan-path-file', severity: 'error', message: `${ref} is not referenced from openapi/openapi.yaml`, location: [] });
+    }
+  }
+  return problems;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const problems = lint();
+  if (problems.length) {
+    // Re-run in the readable format for the code frames.
+    process.stdout.write(redocly(['lint'], { allowFail: true }).stdout);
+    for (const p of problems.filter((p) => p.ruleId === 'orphan-path-file')) console.error(`error: ${p.message}`);
+    console.error(`lint: ${problems.length} problem(s)`);
+    process.exit(1);
+  }
+  console.log('lint: 0 problems');
+}

@@ -1,0 +1,151 @@
+/** One piece of extra information in Ozon's error body. */
+export interface OzonErrorDetail {
+  typeUrl?: string;
+  value?: string;
+}
+
+export interface OzonApiErrorInit {
+  /** HTTP status; 0 when no response arrived (timeout, network failure). */
+  status: number;
+  /** HTTP method of the request, e.g. `POST`. */
+  method: string;
+  /** Schema path of the request, e.g. `/v3/product/list`. */
+  path: string;
+  message: string;
+  /** Ozon's error code from the body, when the body had one. */
+  code?: number;
+  details?: OzonErrorDetail[];
+  /** The `Trace-ID` response header: quote it to Ozon support. */
+  traceId?: string;
+  /** The start of a body that was not Ozon's JSON error (an HTML page, plain text). */
+  snippet?: string;
+  cause?: unknown;
+  /** Values to scrub from every text the error holds (the client passes its Api-Key). */
+  secrets?: readonly string[];
+}
+
+const SNIPPET_LENGTH = 200;
+const REDACTED = '[REDACTED]';
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s) out = out.split(s).join(REDACTED);
+  return out;
+}
+
+/** Only the harmless parts of a cause: its name, message and code, scrubbed. */
+function safeCause(cause: unknown, secrets: readonly string[]): { name: string; message: string; code?: string } | undefined {
+  if (cause === undefined || cause === null) return undefined;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    const inner = (cause as { cause?: { code?: unknown } }).cause?.code;
+    const anyCode = typeof code === 'string' ? code : typeof inner === 'string' ? inner : undefined;
+    return { name: cause.name, message: scrub(cause.message, secrets), ...(anyCode ? { code: anyCode } : {}) };
+  }
+  return { name: typeof cause, message: scrub(String(cause), secrets).slice(0, SNIPPET_LENGTH) };
+}
+
+/**
+ * An error answered by the Ozon Seller API, or a request that got no answer.
+ * It never holds the Api-Key: texts are scrubbed and `cause` keeps only name, message and code.
+ */
+export class OzonApiError extends Error {
+  override name = 'OzonApiError';
+  readonly status: number;
+  readonly code: number | undefined;
+  readonly details: OzonErrorDetail[];
+  readonly traceId: string | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly snippet: string | undefined;
+
+  constructor(init: OzonApiErrorInit) {
+    const secrets = init.secrets ?? [];
+    const cause = safeCause(init.cause, secrets);
+    super(scrub(init.message, secrets), cause ? { cause } : undefined);
+    this.status = init.status;
+    this.code = init.code;
+    this.details = (init.details ?? []).map((d) => ({
+      ...(d.typeUrl !== undefined ? { typeUrl: scrub(String(d.typeUrl), secrets) } : {}),
+      ...(d.value !== undefined ? { value: scrub(String(d.value), secrets) } : {}),
+    }));
+    this.traceId = init.traceId;
+    this.method = init.method;
+    this.path = init.path;
+    this.snippet = init.snippet === undefined ? undefined : scrub(init.snippet, secrets).slice(0, SNIPPET_LENGTH);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      details: this.details,
+      traceId: this.traceId,
+      method: this.method,
+      path: this.path,
+      snippet: this.snippet,
+      cause: this.cause,
+    };
+  }
+}
+
+/** The request was aborted because it took longer than the client's `timeoutMs`. */
+export class OzonTimeoutError extends OzonApiError {
+  override name = 'OzonTimeoutError';
+  readonly timeoutMs: number;
+  constructor(init: Omit<OzonApiErrorInit, 'status' | 'message'> & { timeoutMs: number }) {
+    super({ ...init, status: 0, message: `${init.method} ${init.path} timed out after ${init.timeoutMs} ms; the request was aborted` });
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** No HTTP response arrived: DNS failure, refused or reset connection, closed socket. */
+export class OzonNetworkError extends OzonApiError {
+  override name = 'OzonNetworkError';
+  constructor(init: Omit<OzonApiErrorInit, 'status' | 'message'> & { reason: string }) {
+    super({ ...init, status: 0, message: `${init.method} ${init.path} failed before a response arrived: ${init.reason}` });
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The response's trace id header (Ozon sends `Trace-ID`; some gateways `X-O3-Trace-Id`). */
+export function traceIdOf(response: Response): string | undefined {
+  return response.headers.get('trace-id') ?? response.headers.get('x-o3-trace-id') ?? undefined;
+}
+
+/**
+ * Builds the error for a non-2xx response from openapi-fetch's `error` value: Ozon's JSON body
+ * `{code, message, details}` when it is one, else a short snippet of whatever the body was.
+ */
+export function errorFromResponse(
+  body: unknown,
+  response: Response,
+  request: { method: string; path: string; secrets?: readonly string[] },
+): OzonApiError {
+  const base = { status: response.status, method: request.method, path: request.path, traceId: traceIdOf(response), secrets: request.secrets };
+  const where = `${request.method} ${request.path}`;
+  if (isRecord(body) && (typeof body.message === 'string' || typeof body.code === 'number')) {
+    const message = typeof body.message === 'string' && body.message ? body.message : response.statusText || 'error';
+    return new OzonApiError({
+      ...base,
+      code: typeof body.code === 'number' ? body.code : undefined,
+      details: Array.isArray(body.details) ? (body.details.filter(isRecord) as OzonErrorDetail[]) : [],
+      message: `${where} failed with ${response.status}: ${message}`,
+    });
+  }
+  const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
+  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+  const kind = response.headers.get('content-type') ?? 'no content type';
+  return new OzonApiError({
+    ...base,
+    snippet,
+    message: snippet
+      ? `${where} failed with ${response.status} and a body that is not Ozon's error JSON (${kind}): ${snippet}`
+      : `${where} failed with ${response.status} and an empty body`,
+  });
+}

@@ -1,0 +1,81 @@
+// Contract tests: every operation of the bundled spec, discovered from the spec itself, sends its
+// request example through the typed client to a Prism mock of the spec, expects a 2xx, and checks
+// the body against the operation's 200 schema.
+import { describe, expect, inject, it } from 'vitest';
+import { createOzonClient, OzonApiError, unwrap } from '../src/index.js';
+import { deref, specOperations, validateAt } from './spec.js';
+
+const client = () => createOzonClient({ clientId: '836', apiKey: 'contract-test-key', baseUrl: inject('mockUrl') });
+
+/** Path and query parameters from their examples. */
+function paramsOf(op: any) {
+  const params: { path?: Record<string, unknown>; query?: Record<string, unknown> } = {};
+  for (const raw of op.parameters ?? []) {
+    const p = deref(raw);
+    if (p.in !== 'path' && p.in !== 'query') continue;
+    const value = p.example ?? p.schema?.example ?? p.schema?.default;
+    if (value === undefined) {
+      if (p.required) throw new Error(`parameter ${p.name} has no example`);
+      continue;
+    }
+    (params[p.in as 'path' | 'query'] ??= {})[p.name] = value;
+  }
+  return params;
+}
+
+const operations = specOperations();
+
+describe('contract: every operation against the Prism mock', () => {
+  it('discovers the operations from the spec', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const { method, path, op } of operations) {
+    it(`${method.toUpperCase()} ${path}`, async () => {
+      const reqMedia = deref(op.requestBody)?.content?.['application/json'];
+      const ok = deref(op.responses['200']);
+      const [okType] = Object.keys(ok?.content ?? {});
+      const parseAs = okType === 'application/json' ? 'json' : okType ? 'arrayBuffer' : 'text';
+      const init: Record<string, unknown> = { params: paramsOf(op), parseAs };
+      if (reqMedia) init.body = reqMedia.example;
+      const { data, error, response } = await (client() as any).request(method, path, init);
+      expect(error, `Prism answered ${response.status}: ${JSON.stringify(error)}`).toBeUndefined();
+      expect(response.status).toBeGreaterThanOrEqual(200);
+      expect(response.status).toBeLessThan(300);
+      if (okType === 'application/json') {
+        const errors = validateAt(['paths', path, method, 'responses', '200', 'content', 'application/json', 'schema'], data);
+        expect(errors).toEqual([]);
+        expect(data).toEqual(ok.content['application/json'].example);
+      } else if (okType) {
+        expect(response.headers.get('content-type')).toContain(okType);
+        expect(data).toBeInstanceOf(ArrayBuffer);
+      }
+    });
+  }
+});
+
+describe('contract: errors', () => {
+  it('surfaces a 4xx from the mock as OzonApiError', async () => {
+    const ozon = client();
+    const call = ozon.POST('/v1/report/info', { body: { code: 'REPORT_x' }, headers: { Prefer: 'code=404' } });
+    const err = await unwrap(call).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(OzonApiError);
+    const e = err as OzonApiError;
+    expect(e.status).toBe(404);
+    expect(e.code).toBe(3);
+    expect(e.method).toBe('POST');
+    expect(e.path).toBe('/v1/report/info');
+    expect(e.message).toContain('invalid request payload');
+  });
+
+  it('a body that breaks the schema is rejected by the mock, not accepted', async () => {
+    const ozon = client();
+    // @ts-expect-error `code` is required
+    const { error, response } = await ozon.POST('/v1/report/info', { body: {} });
+    expect(response.status).toBe(400);
+    expect(error).toBeDefined();
+  });
+});
