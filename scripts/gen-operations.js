@@ -28,6 +28,10 @@ function checkPagination(spec, key, op) {
     if (!schemaAt(spec, req, v)) fail(`request.${k} path "${v}" is not in the request schema`);
   }
   for (const [k, v] of Object.entries(p.response ?? {})) {
+    if (k === 'itemCursor') {
+      if (!schemaAt(spec, items.items, v)) fail(`response.itemCursor path "${v}" is not in the item schema`);
+      continue;
+    }
     if (!schemaAt(spec, res, v)) fail(`response.${k} path "${v}" is not in the 200 schema`);
   }
 }
@@ -70,7 +74,7 @@ export interface Pagination {
   readonly style: 'last_id' | 'offset' | 'page' | 'cursor';
   readonly items: string;
   readonly request: { readonly cursor: string; readonly limit?: string };
-  readonly response?: { readonly cursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
+  readonly response?: { readonly cursor?: string; readonly itemCursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
 }
 
 export interface OperationInfo {

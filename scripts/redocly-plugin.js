@@ -59,11 +59,11 @@ function VendorExtensions() {
         if (!isDotted(p?.request?.cursor)) bad('x-pagination', 'request.cursor must be a dotted path');
         if (p?.request?.limit !== undefined && !isDotted(p.request.limit)) bad('x-pagination', 'request.limit must be a dotted path');
         for (const [k, v] of Object.entries(p?.response ?? {})) {
-          if (!['cursor', 'hasNext', 'total', 'pageCount'].includes(k)) bad('x-pagination', `unknown response key ${k}`);
+          if (!['cursor', 'itemCursor', 'hasNext', 'total', 'pageCount'].includes(k)) bad('x-pagination', `unknown response key ${k}`);
           else if (!isDotted(v)) bad('x-pagination', `response.${k} must be a dotted path`);
         }
-        if ((p?.style === 'last_id' || p?.style === 'cursor') && !p?.response?.cursor) {
-          bad('x-pagination', `${p.style} style needs response.cursor`);
+        if ((p?.style === 'last_id' || p?.style === 'cursor') && !p?.response?.cursor === !p?.response?.itemCursor) {
+          bad('x-pagination', `${p.style} style needs exactly one of response.cursor and response.itemCursor`);
         }
       }
     },
