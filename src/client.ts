@@ -18,7 +18,6 @@ function authMiddleware(o: ResolvedOptions): Middleware {
       request.headers.set('Client-Id', o.clientId);
       request.headers.set('Api-Key', o.apiKey);
       request.headers.set('User-Agent', o.userAgent);
-      if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
       return request;
     },
   };

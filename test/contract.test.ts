@@ -47,8 +47,14 @@ describe('contract: every operation against the Prism mock', () => {
         expect(errors).toEqual([]);
         expect(data).toEqual(ok.content['application/json'].example);
       } else if (okType) {
+        // Binary bodies (PDF labels and acts) arrive as bytes, identical to what the mock sent.
         expect(response.headers.get('content-type')).toContain(okType);
         expect(data).toBeInstanceOf(ArrayBuffer);
+        const example = ok.content[okType].example;
+        if (typeof example === 'string') {
+          expect(Buffer.from(data as ArrayBuffer).equals(Buffer.from(example, 'utf8'))).toBe(true);
+          if (okType === 'application/pdf') expect(Buffer.from(data as ArrayBuffer).subarray(0, 5).toString()).toBe('%PDF-');
+        }
       }
     });
   }
