@@ -5299,6 +5299,14 @@ export interface components {
          * @enum {string}
          */
         ProductFilterVisibility: "ALL" | "VISIBLE" | "INVISIBLE" | "EMPTY_STOCK" | "NOT_MODERATED" | "MODERATED" | "DISABLED" | "STATE_FAILED" | "READY_TO_SUPPLY" | "VALIDATION_STATE_PENDING" | "VALIDATION_STATE_FAIL" | "VALIDATION_STATE_SUCCESS" | "TO_SUPPLY" | "IN_SALE" | "REMOVED_FROM_SALE" | "OVERPRICED" | "CRITICALLY_OVERPRICED" | "EMPTY_BARCODE" | "BARCODE_EXISTS" | "QUARANTINE" | "ARCHIVED" | "OVERPRICED_WITH_STOCK" | "PARTIAL_APPROVED";
+        /** @description Which products to return. */
+        ProductListFilter: {
+            /** @description Only products with these seller article codes. */
+            offer_id?: string[];
+            /** @description Only products with these Ozon product ids. */
+            product_id?: (number | string)[];
+            visibility?: components["schemas"]["ProductFilterVisibility"];
+        };
         /** @description One piece of extra information attached to an error. */
         ApiErrorDetail: {
             /** @description Type of the attached value. */
@@ -5625,6 +5633,62 @@ export interface components {
              */
             warehouse_id?: number;
         };
+        PostingFinancialProduct: {
+            /** @description Promotions applied to the product. */
+            actions?: string[];
+            /**
+             * @description Currency of the seller's prices, as set in the seller portal.
+             * @enum {string}
+             */
+            currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
+            /**
+             * Format: double
+             * @description Commission charged for the product.
+             */
+            commission_amount?: number;
+            /**
+             * Format: int64
+             * @description Commission rate, percent.
+             */
+            commission_percent?: number;
+            /** @description Currency the commission was computed in. */
+            commissions_currency_code?: string;
+            /**
+             * Format: double
+             * @description Price before discounts (shown struck through on the product card).
+             */
+            old_price?: number;
+            /**
+             * Format: double
+             * @description Amount paid to the seller.
+             */
+            payout?: number;
+            /**
+             * Format: double
+             * @description Price after discounts, as shown on the product card.
+             */
+            price?: number;
+            /**
+             * Format: int64
+             * @description Product id in the seller's catalogue.
+             */
+            product_id?: number;
+            /**
+             * Format: int64
+             * @description Number of units in the posting.
+             */
+            quantity?: number;
+            /**
+             * Format: double
+             * @description Total discount, percent.
+             */
+            total_discount_percent?: number;
+            /**
+             * Format: double
+             * @description Total discount, amount.
+             */
+            total_discount_value?: number;
+        };
         /** @description Prices, discounts, commission and payout per product; filled when `with.financial_data` is `true`, otherwise `null`. */
         FbsPostingFinancialData: {
             /** @description Code of the region the order ships from. */
@@ -5632,65 +5696,10 @@ export interface components {
             /** @description Code of the region the order goes to. */
             cluster_to?: string;
             /** @description Financial data of each product in the order. */
-            products?: {
-                /** @description Promotions applied to the product. */
-                actions?: string[];
-                /**
-                 * @description Currency of the seller's prices, as set in the seller portal.
-                 * @enum {string}
-                 */
-                currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
-                /**
-                 * Format: double
-                 * @description Commission charged for the product.
-                 */
-                commission_amount?: number;
-                /**
-                 * Format: int64
-                 * @description Commission rate, percent.
-                 */
-                commission_percent?: number;
-                /** @description Currency the commission was computed in. */
-                commissions_currency_code?: string;
-                /**
-                 * Format: double
-                 * @description Price before discounts (shown struck through on the product card).
-                 */
-                old_price?: number;
-                /**
-                 * Format: double
-                 * @description Amount paid to the seller.
-                 */
-                payout?: number;
-                /**
-                 * Format: double
-                 * @description Price after discounts, as shown on the product card.
-                 */
-                price?: number;
-                /**
-                 * Format: int64
-                 * @description Product id in the seller's catalogue.
-                 */
-                product_id?: number;
-                /**
-                 * Format: int64
-                 * @description Number of units in the posting.
-                 */
-                quantity?: number;
-                /**
-                 * Format: double
-                 * @description Total discount, percent.
-                 */
-                total_discount_percent?: number;
-                /**
-                 * Format: double
-                 * @description Total discount, amount.
-                 */
-                total_discount_value?: number;
-            }[];
+            products?: components["schemas"]["PostingFinancialProduct"][];
         } | null;
         /** @description Buyer's company details; filled when `with.legal_info` is `true`. */
-        FbsPostingLegalInfo: {
+        PostingLegalInfo: {
             /** @description Company name. */
             company_name?: string;
             /** @description Taxpayer number (INN). */
@@ -5802,7 +5811,7 @@ export interface components {
             is_express?: boolean;
             /** @description `true` if the posting holds a product shipped in several boxes and the box count must be set with `/v3/posting/multiboxqty/set` before assembly. */
             is_multibox?: boolean;
-            legal_info?: components["schemas"]["FbsPostingLegalInfo"];
+            legal_info?: components["schemas"]["PostingLegalInfo"];
             /**
              * Format: int32
              * @description Number of boxes the product is packed in.
@@ -5992,77 +6001,14 @@ export interface components {
                 /** @description Code of the region the order goes to. */
                 cluster_to?: string;
                 /** @description Financial data of each product in the order. */
-                products?: {
-                    /** @description Promotions applied to the product. */
-                    actions?: string[];
-                    /**
-                     * @description Currency of the seller's prices, as set in the seller portal.
-                     * @enum {string}
-                     */
-                    currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
-                    /**
-                     * Format: double
-                     * @description Commission charged for the product.
-                     */
-                    commission_amount?: number;
-                    /**
-                     * Format: int64
-                     * @description Commission rate, percent.
-                     */
-                    commission_percent?: number;
-                    /** @description Currency the commission was computed in. */
-                    commissions_currency_code?: string;
-                    /**
-                     * Format: double
-                     * @description Price before discounts (shown struck through on the product card).
-                     */
-                    old_price?: number;
-                    /**
-                     * Format: double
-                     * @description Amount paid to the seller.
-                     */
-                    payout?: number;
-                    /**
-                     * Format: double
-                     * @description Price after discounts, as shown on the product card.
-                     */
-                    price?: number;
-                    /**
-                     * Format: int64
-                     * @description Product id in the seller's catalogue.
-                     */
-                    product_id?: number;
-                    /**
-                     * Format: int64
-                     * @description Number of units in the posting.
-                     */
-                    quantity?: number;
-                    /**
-                     * Format: double
-                     * @description Total discount, percent.
-                     */
-                    total_discount_percent?: number;
-                    /**
-                     * Format: double
-                     * @description Total discount, amount.
-                     */
-                    total_discount_value?: number;
-                }[];
+                products?: components["schemas"]["PostingFinancialProduct"][];
             };
             /**
              * Format: date-time
              * @description When Ozon started processing the posting.
              */
             in_process_at?: string;
-            /** @description Buyer's company details; filled when `with.legal_info` is `true`. */
-            legal_info?: {
-                /** @description Company name. */
-                company_name?: string;
-                /** @description Taxpayer number (INN). */
-                inn?: string;
-                /** @description Tax registration reason code (KPP). */
-                kpp?: string;
-            };
+            legal_info?: components["schemas"]["PostingLegalInfo"];
             /**
              * Format: int64
              * @description Id of the order the posting belongs to.
@@ -7354,14 +7300,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Which products to return. */
-                    filter?: {
-                        /** @description Only products with these seller article codes. */
-                        offer_id?: string[];
-                        /** @description Only products with these Ozon product ids. */
-                        product_id?: (number | string)[];
-                        visibility?: components["schemas"]["ProductFilterVisibility"];
-                    };
+                    filter?: components["schemas"]["ProductListFilter"];
                     /** @description Position to continue from; empty on the first call, then the previous answer's `last_id`. */
                     last_id?: string;
                     /**
@@ -8359,14 +8298,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Which products to return. */
-                    filter: {
-                        /** @description Only products with these seller article codes. */
-                        offer_id?: string[];
-                        /** @description Only products with these Ozon product ids. */
-                        product_id?: (number | string)[];
-                        visibility?: components["schemas"]["ProductFilterVisibility"];
-                    };
+                    filter: components["schemas"]["ProductListFilter"];
                     /** @description Position to continue from; empty on the first call, then the previous answer's `last_id`. */
                     last_id?: string;
                     /**
@@ -12652,7 +12584,7 @@ export interface operations {
                             is_express?: boolean;
                             /** @description `true` if the posting holds a product shipped in several boxes and the box count must be set with `/v3/posting/multiboxqty/set` before assembly. */
                             is_multibox?: boolean;
-                            legal_info?: components["schemas"]["FbsPostingLegalInfo"];
+                            legal_info?: components["schemas"]["PostingLegalInfo"];
                             /**
                              * Format: int32
                              * @description Number of boxes the product is packed in.
