@@ -53,7 +53,7 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
       let response: Response;
       try {
         const copy = new Request(request.clone(), { signal: timer ? AbortSignal.any([caller, timer]) : caller });
-        response = await o.fetch(copy);
+        response = await buffered(await o.fetch(copy));
       } catch (error) {
         if (caller.aborted) throw caller.reason ?? error;
         const timedOut = timer?.aborted === true;
@@ -72,7 +72,6 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
         const asked = status === 429 ? parseRetryAfter(response.headers.get('retry-after'), o.clock.now()) : undefined;
         if (asked !== undefined) wait = asked;
         if (asked === undefined || asked <= policy.maxRetryAfterMs) {
-          await response.body?.cancel().catch(() => undefined);
           await o.clock.sleep(wait, caller);
           continue;
         }
@@ -84,6 +83,18 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
       return response;
     }
   };
+}
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * Reads the whole body inside the attempt, so a connection that drops mid-body is a network
+ * error that can be retried, and the timeout covers the body too.
+ */
+async function buffered(response: Response): Promise<Response> {
+  if (NULL_BODY.has(response.status) || response.body === null) return response;
+  const bytes = await response.arrayBuffer();
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 function retriedNote(attempts: number): string | undefined {
