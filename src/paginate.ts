@@ -54,7 +54,7 @@ async function* pages<P extends PaginatedPath>(
   const post = client.POST as unknown as LoosePost;
   const r = p.response ?? {};
   const where = { method: 'POST', path };
-  let cursor: unknown = p.style === 'offset' ? 0 : p.style === 'page' ? 1 : undefined;
+  let cursor: unknown = p.style === 'offset' ? 0 : p.style === 'page' ? (p.firstPage ?? 1) : undefined;
   const sent = new Set<string>();
   let seen = 0;
   for (let index = 1; ; index++) {
