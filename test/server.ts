@@ -10,7 +10,7 @@ export interface Seen {
   body: any;
 }
 
-export type Handler = (req: Seen, res: ServerResponse, n: number) => void | Promise<void>;
+export type Handler = (req: Seen, res: ServerResponse, n: number) => unknown;
 
 export interface TestServer {
   url: string;
