@@ -108,6 +108,7 @@ async function* items<P extends PaginatedPath>(
   let n = 0;
   for await (const page of pages(client, path, body, opts, plan)) {
     for (const item of page.items) {
+      if (opts.signal?.aborted) throw opts.signal.reason;
       yield item;
       if (++n >= max) return;
     }
