@@ -48,6 +48,7 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
 
     for (let attempt = 1; ; attempt++) {
       await limiter.acquire(op && `${op.method} ${op.path}`, op?.rateLimit, caller);
+      if (caller.aborted) throw caller.reason;
       const canRetry = attempt <= policy.retries;
       const timer = r.timeoutMs > 0 ? AbortSignal.timeout(r.timeoutMs) : undefined;
       let response: Response;
