@@ -69,15 +69,20 @@ function responseMiddleware(o: ResolvedOptions): Middleware {
       let out = response;
       const empty = response.status === 204 || request.method === 'HEAD' || response.headers.get('content-length') === '0';
       if (response.ok && options.parseAs === 'json' && !empty) {
-        const text = await response.text();
-        if (text) {
-          try {
-            JSON.parse(text);
-          } catch (e) {
-            throw malformedJsonError(text, response, info, e);
-          }
+        const bytes = await response.arrayBuffer();
+        const text = new TextDecoder().decode(bytes);
+        let parsed: unknown;
+        try {
+          parsed = text ? JSON.parse(text) : undefined;
+        } catch (e) {
+          throw malformedJsonError(text, response, info, e);
         }
-        out = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+        // Hand openapi-fetch the body parsed once: with a Content-Length it calls `json()`.
+        const headers = new Headers(response.headers);
+        headers.set('content-length', String(bytes.byteLength));
+        headers.delete('transfer-encoding');
+        out = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+        Object.defineProperty(out, 'json', { value: async () => parsed });
       }
       rememberRequest(out, info);
       return out;

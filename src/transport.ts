@@ -50,19 +50,20 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
       await limiter.acquire(op && `${op.method} ${op.path}`, op?.rateLimit, caller);
       if (caller.aborted) throw caller.reason;
       const canRetry = attempt <= policy.retries;
-      const timer = r.timeoutMs > 0 ? AbortSignal.timeout(r.timeoutMs) : undefined;
+      const abort = attemptSignal(caller, r.timeoutMs);
       let response: Response;
       try {
-        const copy = new Request(request.clone(), { signal: timer ? AbortSignal.any([caller, timer]) : caller });
-        response = await buffered(await o.fetch(copy));
+        response = await buffered(await o.fetch(new Request(request.clone(), { signal: abort.signal })));
       } catch (error) {
         if (caller.aborted) throw caller.reason ?? error;
-        const timedOut = timer?.aborted === true;
+        const timedOut = abort.timedOut();
         if (idempotent && canRetry && (!timedOut || policy.retryOnTimeout)) {
           await o.clock.sleep(backoffDelay(policy, attempt), caller);
           continue;
         }
         throw noAnswer(error, timedOut, { ...where, attempts: attempt, note: idempotent ? retriedNote(attempt) : MAY_HAVE_BEEN_APPLIED }, r.timeoutMs);
+      } finally {
+        abort.done();
       }
 
       const status = response.status;
@@ -83,6 +84,32 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
       attemptInfo.set(response, { attempts: attempt, note });
       return response;
     }
+  };
+}
+
+/**
+ * The signal of one attempt: aborts when the caller's signal does or when `timeoutMs` passes.
+ * `done()` clears the timer and the listener, so nothing outlives the attempt.
+ */
+function attemptSignal(caller: AbortSignal, timeoutMs: number) {
+  const ctl = new AbortController();
+  let timedOut = false;
+  const onAbort = () => ctl.abort(caller.reason);
+  caller.addEventListener('abort', onAbort, { once: true });
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          ctl.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+  return {
+    signal: ctl.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      caller.removeEventListener('abort', onAbort);
+    },
   };
 }
 
