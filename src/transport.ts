@@ -71,7 +71,7 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
       let note = attempt > 1 ? retriedNote(attempt) : undefined;
       if (retryable && canRetry) {
         let wait = backoffDelay(policy, attempt);
-        const asked = status === 429 ? parseRetryAfter(response.headers.get('retry-after'), o.clock.now()) : undefined;
+        const asked = parseRetryAfter(response.headers.get('retry-after'), o.clock.now());
         if (asked !== undefined) wait = asked;
         if (asked === undefined || asked <= policy.maxRetryAfterMs) {
           await o.clock.sleep(wait, caller);

@@ -116,6 +116,13 @@ describe('5xx', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('honours Retry-After on a retried 503 too', async () => {
+    const { ozon, seen, clock } = await setup((_, res, n) => (n === 1 ? sendJson(res, {}, 503, { 'retry-after': '4' }) : sendJson(res, REPORT)));
+    expect(await info(ozon)).toEqual(REPORT);
+    expect(seen).toHaveLength(2);
+    expect(clock.sleeps).toEqual([4000]);
+  });
+
   it('never retries a status in doNotRetry', async () => {
     const { ozon, seen } = await setup((_, res) => sendJson(res, { message: 'no' }, 501));
     expect((await caught(info(ozon))).status).toBe(501);
