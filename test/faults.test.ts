@@ -229,6 +229,27 @@ describe('timeouts', () => {
   });
 });
 
+describe('caller abort', () => {
+  it('aborting a mutation in flight rejects with AbortError and the server sees the close', async () => {
+    const { ozon, seen, srv } = await setup(() => undefined);
+    const ctl = new AbortController();
+    const p = caught(ozon.POST('/v1/carriage/cancel', { body: { carriage_id: 1 }, signal: ctl.signal }));
+    await expect.poll(() => seen.length).toBe(1);
+    ctl.abort();
+    const err = await p;
+    expect(err).not.toBeInstanceOf(OzonApiError);
+    expect(err.name).toBe('AbortError');
+    await expect.poll(() => srv.closed()).toBe(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const { ozon, seen } = await setup((_, res) => sendJson(res, REPORT));
+    const err = await caught(ozon.POST('/v1/report/info', { body: { code: 'R1' }, signal: AbortSignal.abort() }));
+    expect(err.name).toBe('AbortError');
+    expect(seen).toHaveLength(0);
+  });
+});
+
 describe('bodies that are not JSON', () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
