@@ -22,12 +22,14 @@ export type ValueAt<T, Path extends string> = Path extends `${infer Head}.${infe
     ? NonNullable<T>[Path]
     : never;
 
-/** `T` without the property at a dotted path. */
-export type OmitAt<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof T
-    ? Omit<T, Head> & { [K in Head]: OmitAt<NonNullable<T[K]>, Rest> }
-    : T
-  : Omit<T, Path>;
+/** `T` without the property at a dotted path (each member of a union on its own). */
+export type OmitAt<T, Path extends string> = T extends unknown
+  ? Path extends `${infer Head}.${infer Rest}`
+    ? Head extends keyof T
+      ? Omit<T, Head> & { [K in keyof T as K extends Head ? K : never]: OmitAt<NonNullable<T[K]>, Rest> }
+      : T
+    : Omit<T, Path>
+  : never;
 
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 
