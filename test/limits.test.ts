@@ -1,6 +1,6 @@
 // Rate limits (x-rate-limit and a global cap) with a fake clock, and deprecation warnings.
 import { describe, expect, it } from 'vitest';
-import { createOzonClient, defaultDeprecationHandler, type DeprecationNotice } from '../src/index.js';
+import { createOzonClient, defaultDeprecationHandler, paginate, type DeprecationNotice } from '../src/index.js';
 import { WindowLimiter } from '../src/rate-limit.js';
 import { FakeClock } from './fake-clock.js';
 import { json, KEY } from './helpers.js';
@@ -80,6 +80,22 @@ describe('rate limits', () => {
     expect(clock.now()).toBeGreaterThan(0);
   });
 
+  it('paginating a 1-per-minute method fetches one page a minute', async () => {
+    const clock = new FakeClock();
+    const times: number[] = [];
+    const fetch = async (req: Request) => {
+      times.push(clock.now());
+      const { offset } = await req.json();
+      return json({ result: { data: offset < 4 ? [{ metrics: [offset] }, { metrics: [offset + 1] }] : [] } });
+    };
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock });
+    const rows: unknown[] = [];
+    const body = { date_from: '2026-01-01', date_to: '2026-01-31', metrics: ['revenue'], dimension: ['sku'], limit: 2 } as never;
+    for await (const row of paginate(ozon, '/v1/analytics/data', body)) rows.push(row);
+    expect(rows).toHaveLength(4);
+    expect(times.map((t) => t - times[0]!)).toEqual([0, 60_000, 120_000]);
+  });
+
   it('rejects bad limit options', () => {
     expect(() => createOzonClient({ clientId: '1', apiKey: KEY, maxRequestsPerSecond: 0 })).toThrow(/"maxRequestsPerSecond"/);
     expect(() => createOzonClient({ clientId: '1', apiKey: KEY, rateLimits: 'yes' as never })).toThrow(/"rateLimits"/);
@@ -104,6 +120,15 @@ describe('deprecated operations', () => {
       expect.objectContaining({ operation: 'GET /v1/order/{id}', replacedBy: 'POST /v3/posting/fbs/get' }),
     ]);
     expect(JSON.stringify(notices)).not.toContain(KEY);
+  });
+
+  it('says so when a deprecated operation has no replacement', async () => {
+    const notices: DeprecationNotice[] = [];
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => json({}), onDeprecated: (n) => notices.push(n) });
+    await ozon.POST('/v1/order/ship/crossborder', { body: {} } as never);
+    expect(notices).toEqual([
+      { operation: 'POST /v1/order/ship/crossborder', replacedBy: undefined, message: 'ozon-seller-api: POST /v1/order/ship/crossborder is deprecated by Ozon and has no replacement' },
+    ]);
   });
 
   it('onDeprecated: false silences the warning', async () => {
