@@ -55,7 +55,7 @@ async function* pages<P extends PaginatedPath>(
   const r = p.response ?? {};
   const where = { method: 'POST', path };
   let cursor: unknown = p.style === 'offset' ? 0 : p.style === 'page' ? (p.firstPage ?? 1) : undefined;
-  const sent = new Set<string>();
+  const sent = new Set<string>(); // positions sent so far: a few bytes a page, to catch a cycle of any length
   let seen = 0;
   for (let index = 1; ; index++) {
     const pageBody = structuredClone(body ?? {}) as Record<string, unknown>;
