@@ -3,7 +3,7 @@
 // (built into dist/ by `npm run build`), prints what came back, and stops the mock.
 import { startMock } from './mock.js';
 
-const { createOzonClient, unwrap, OzonApiError } = await import('../dist/src/index.js');
+const { createOzonClient, createReport, paginate, unwrap, OzonApiError } = await import('../dist/src/index.js');
 
 const mock = await startMock();
 console.log(`Prism mock of the Ozon Seller API on ${mock.url}\n`);
@@ -14,18 +14,22 @@ try {
   console.log(`POST /v3/product/list: ${products.result?.items?.length ?? 0} product(s), total ${products.result?.total}`);
   for (const p of products.result?.items ?? []) console.log(`  product ${p.product_id}  offer ${p.offer_id}`);
 
-  const returns = await unwrap(ozon.POST('/v1/returns/list', { body: { filter: {}, limit: 100, last_id: 0 } }));
-  console.log(`POST /v1/returns/list: ${returns.returns?.length ?? 0} return(s), has_next ${returns.has_next}`);
-  for (const r of returns.returns ?? []) console.log(`  return ${r.id}  posting ${r.posting_number}  ${r.visual?.status?.display_name ?? ''}`);
+  // paginate: every item of every page (the mock's example says has_next: false, so one page).
+  let count = 0;
+  for await (const r of paginate(ozon, '/v1/returns/list', { filter: {}, limit: 100 })) {
+    count++;
+    console.log(`  return ${r.id}  posting ${r.posting_number}  ${r.visual?.status?.display_name ?? ''}`);
+  }
+  console.log(`paginate POST /v1/returns/list: ${count} return(s)`);
 
-  const body = { filter: { date: { from: '2021-11-01T00:00:00.000Z', to: '2021-11-30T00:00:00.000Z' }, transaction_type: 'all' }, page: 1, page_size: 100 };
-  const tx = await unwrap(ozon.POST('/v3/finance/transaction/list', { body }));
-  console.log(`POST /v3/finance/transaction/list: page 1 of ${tx.result?.page_count}, ${tx.result?.operations?.length ?? 0} operation(s)`);
-  for (const op of tx.result?.operations ?? []) console.log(`  ${op.operation_date}  ${op.operation_type_name}  ${op.amount}`);
+  const filter = { date: { from: '2021-11-01T00:00:00.000Z', to: '2021-11-30T00:00:00.000Z' }, transaction_type: 'all' };
+  for await (const page of paginate.pages(ozon, '/v3/finance/transaction/list', { filter, page_size: 100 })) {
+    console.log(`paginate.pages POST /v3/finance/transaction/list: page ${page.index} of ${page.data.result?.page_count}, ${page.items.length} operation(s)`);
+    for (const op of page.items) console.log(`  ${op.operation_date}  ${op.operation_type_name}  ${op.amount}`);
+  }
 
-  const report = await unwrap(ozon.POST('/v1/report/products/create', { body: { language: 'DEFAULT', visibility: 'ALL' } }));
-  const info = await unwrap(ozon.POST('/v1/report/info', { body: { code: report.result?.code ?? '' } }));
-  console.log(`POST /v1/report/products/create → ${report.result?.code}; /v1/report/info: ${info.result?.status}, file ${info.result?.file}`);
+  const report = await createReport(ozon, '/v1/report/products/create', { language: 'DEFAULT', visibility: 'ALL' }, { interval: 200, timeout: 10_000 });
+  console.log(`createReport POST /v1/report/products/create → ${report.code}: ${report.status}, file ${report.file}`);
 
   try {
     await unwrap(ozon.POST('/v1/report/info', { body: { code: 'missing' }, headers: { Prefer: 'code=404' } }));

@@ -36,6 +36,15 @@ function checkPagination(spec, key, op) {
   }
 }
 
+/** The number of the first page: the page field's `default`, else its `minimum`, else 1. */
+function firstPage(spec, op) {
+  const req = deref(spec, deref(spec, op.requestBody)?.content?.['application/json']?.schema);
+  const field = schemaAt(spec, req, op['x-pagination'].request.cursor);
+  const first = field?.default ?? field?.minimum ?? 1;
+  if (first !== 0 && first !== 1) throw new Error(`${op.operationId}: x-pagination page field starts at ${first}; expected 0 or 1`);
+  return first;
+}
+
 export function operationsTable(spec) {
   const entries = [];
   for (const { method, path, op } of operationsOf(spec)) {
@@ -49,6 +58,7 @@ export function operationsTable(spec) {
     if (op['x-pagination']) {
       checkPagination(spec, key, op);
       entry.pagination = op['x-pagination'];
+      if (entry.pagination.style === 'page') entry.pagination = { ...entry.pagination, firstPage: firstPage(spec, op) };
     }
     entries.push([key, entry]);
   }
@@ -75,6 +85,8 @@ export interface Pagination {
   readonly items: string;
   readonly request: { readonly cursor: string; readonly limit?: string };
   readonly response?: { readonly cursor?: string; readonly itemCursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
+  /** Page style: the number of the first page (0 or 1), from the page field's default or minimum. */
+  readonly firstPage?: number;
 }
 
 export interface OperationInfo {

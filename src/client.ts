@@ -1,11 +1,31 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { OzonNetworkError, OzonTimeoutError } from './errors.js';
-import { isLoopbackHost, resolveOptions, type OzonClientOptions, type ResolvedOptions } from './options.js';
+import { malformedJsonError, OzonApiError, OzonNetworkError } from './errors.js';
+import {
+  isLoopbackHost,
+  resolveOptions,
+  resolveRequestOptions,
+  type OzonClientOptions,
+  type RequestOptions,
+  type ResolvedOptions,
+  type ResolvedRequestOptions,
+} from './options.js';
+import { RateLimiter } from './rate-limit.js';
+import { attemptInfoOf, createTransport } from './transport.js';
 import { rememberRequest } from './unwrap.js';
 
-/** The typed client: openapi-fetch over the Ozon Seller API `paths`. */
-export type OzonClient = Client<paths>;
+/** The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. */
+export type OzonClient = Client<paths> & {
+  /**
+   * The same client with other per-request options (retry policy, idempotency, timeout). It
+   * shares this client's rate limiter; middleware added with `use` is not carried over.
+   *
+   * ```ts
+   * await ozon.withOptions({ retry: false }).POST('/v1/report/info', { body: { code } });
+   * ```
+   */
+  withOptions(options: RequestOptions): OzonClient;
+};
 
 /** Adds the auth and User-Agent headers; refuses to send the key anywhere but https or loopback. */
 function authMiddleware(o: ResolvedOptions): Middleware {
@@ -23,50 +43,70 @@ function authMiddleware(o: ResolvedOptions): Middleware {
   };
 }
 
-/** Aborts each request after `timeoutMs`, together with any signal the caller passed. */
-function timeoutMiddleware(o: ResolvedOptions): Middleware {
-  const timedOut = new WeakSet<Request>();
+/**
+ * The transport throws Ozon errors (timeout, network) and the caller's abort as they are; this
+ * wraps anything else thrown below openapi-fetch (e.g. by middleware) into OzonNetworkError.
+ */
+function errorMiddleware(o: ResolvedOptions): Middleware {
   return {
-    onRequest({ request }) {
-      if (o.timeoutMs <= 0) return request;
-      const timer = AbortSignal.timeout(o.timeoutMs);
-      const next = new Request(request, { signal: AbortSignal.any([request.signal, timer]) });
-      timer.addEventListener('abort', () => timedOut.add(next), { once: true });
-      return next;
-    },
     onError({ error, request, schemaPath }) {
-      const where = { method: request.method, path: schemaPath, secrets: [o.apiKey] };
-      if (timedOut.has(request)) return new OzonTimeoutError({ ...where, timeoutMs: o.timeoutMs, cause: error });
+      if (error instanceof OzonApiError) return error;
       if (request.signal.aborted || (error instanceof Error && error.name === 'AbortError')) return error as Error;
-      if (error instanceof OzonTimeoutError || error instanceof OzonNetworkError) return error;
-      if (error instanceof TypeError && /refusing to send/.test(error.message)) return error;
-      const reason = error instanceof Error ? describe(error) : String(error);
-      return new OzonNetworkError({ ...where, reason, cause: error });
-    },
-  };
-}
-
-function describe(error: Error): string {
-  const inner = (error as { cause?: unknown }).cause;
-  if (inner instanceof Error) {
-    const code = (inner as { code?: unknown }).code;
-    return `${error.message} (${typeof code === 'string' ? `${code}: ` : ''}${inner.message})`;
-  }
-  return error.message;
-}
-
-/** Records each request's method and schema path so `unwrap` can name them in errors. */
-function bookkeepingMiddleware(o: ResolvedOptions): Middleware {
-  return {
-    onResponse({ request, response, schemaPath }) {
-      rememberRequest(response, { method: request.method, path: schemaPath, secrets: [o.apiKey] });
-      return response;
+      const reason = error instanceof Error ? error.message : String(error);
+      return new OzonNetworkError({ method: request.method, path: schemaPath, secrets: [o.apiKey], reason, cause: error });
     },
   };
 }
 
 /**
- * Creates a typed Ozon Seller API client.
+ * Checks that a 2xx JSON body parses (openapi-fetch would throw a bare SyntaxError), and records
+ * each response's method, schema path and attempts so `unwrap` can name them in errors.
+ */
+function responseMiddleware(o: ResolvedOptions): Middleware {
+  return {
+    async onResponse({ request, response, schemaPath, options }) {
+      const info = { method: request.method, path: schemaPath, secrets: [o.apiKey], ...attemptInfoOf(response) };
+      let out = response;
+      const empty = response.status === 204 || request.method === 'HEAD' || response.headers.get('content-length') === '0';
+      if (response.ok && options.parseAs === 'json' && !empty) {
+        const bytes = await response.arrayBuffer();
+        const text = new TextDecoder().decode(bytes);
+        let parsed: unknown;
+        try {
+          parsed = text ? JSON.parse(text) : undefined;
+        } catch (e) {
+          throw malformedJsonError(text, response, info, e);
+        }
+        // Hand openapi-fetch the body parsed once: with a Content-Length it calls `json()`.
+        const headers = new Headers(response.headers);
+        headers.set('content-length', String(bytes.byteLength));
+        headers.delete('transfer-encoding');
+        out = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+        Object.defineProperty(out, 'json', { value: async () => parsed });
+      }
+      rememberRequest(out, info);
+      return out;
+    },
+  };
+}
+
+interface Shared {
+  o: ResolvedOptions;
+  limiter: RateLimiter;
+}
+
+function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
+  const { o, limiter } = shared;
+  const client = createClient<paths>({ baseUrl: o.baseUrl, fetch: createTransport({ client: o, request: r, limiter }) });
+  client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
+  return Object.assign(client, {
+    withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
+  });
+}
+
+/**
+ * Creates a typed Ozon Seller API client with auth, timeouts, retries, rate limits and
+ * deprecation warnings.
  *
  * ```ts
  * const ozon = createOzonClient({ clientId: '123', apiKey: process.env.OZON_API_KEY! });
@@ -75,7 +115,6 @@ function bookkeepingMiddleware(o: ResolvedOptions): Middleware {
  */
 export function createOzonClient(options: OzonClientOptions): OzonClient {
   const o = resolveOptions(options);
-  const client = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch });
-  client.use(authMiddleware(o), timeoutMiddleware(o), bookkeepingMiddleware(o));
-  return client;
+  const limiter = new RateLimiter({ clock: o.clock, perOperation: o.rateLimits, requestsPerSecond: o.maxRequestsPerSecond });
+  return build({ o, limiter }, { retry: o.retry, idempotent: undefined, timeoutMs: o.timeoutMs });
 }

@@ -22,6 +22,10 @@ export interface OzonApiErrorInit {
   cause?: unknown;
   /** Values to scrub from every text the error holds (the client passes its Api-Key). */
   secrets?: readonly string[];
+  /** How many requests were sent, retries included. */
+  attempts?: number;
+  /** A remark appended to the message, e.g. why the request was not retried. */
+  note?: string;
 }
 
 const SNIPPET_LENGTH = 200;
@@ -58,11 +62,15 @@ export class OzonApiError extends Error {
   readonly method: string;
   readonly path: string;
   readonly snippet: string | undefined;
+  /** How many requests were sent, retries included; undefined when the error did not come from a request. */
+  readonly attempts: number | undefined;
 
   constructor(init: OzonApiErrorInit) {
     const secrets = init.secrets ?? [];
     const cause = safeCause(init.cause, secrets);
-    super(scrub(init.message, secrets), cause ? { cause } : undefined);
+    const message = init.note ? `${init.message}; ${init.note}` : init.message;
+    super(scrub(message, secrets), cause ? { cause } : undefined);
+    this.attempts = init.attempts;
     this.status = init.status;
     this.code = init.code;
     this.details = (init.details ?? []).map((d) => ({
@@ -86,17 +94,21 @@ export class OzonApiError extends Error {
       method: this.method,
       path: this.path,
       snippet: this.snippet,
+      attempts: this.attempts,
       cause: this.cause,
     };
   }
 }
 
-/** The request was aborted because it took longer than the client's `timeoutMs`. */
+/**
+ * The request was aborted because it took longer than the client's `timeoutMs`; or, from the
+ * waiting helpers (`createReport`, `waitForProductImport`, ...), the work was not done in time.
+ */
 export class OzonTimeoutError extends OzonApiError {
   override name = 'OzonTimeoutError';
   readonly timeoutMs: number;
-  constructor(init: Omit<OzonApiErrorInit, 'status' | 'message'> & { timeoutMs: number }) {
-    super({ ...init, status: 0, message: `${init.method} ${init.path} timed out after ${init.timeoutMs} ms; the request was aborted` });
+  constructor(init: Omit<OzonApiErrorInit, 'status' | 'message'> & { timeoutMs: number; message?: string }) {
+    super({ ...init, status: 0, message: init.message ?? `${init.method} ${init.path} timed out after ${init.timeoutMs} ms; the request was aborted` });
     this.timeoutMs = init.timeoutMs;
   }
 }
@@ -125,9 +137,17 @@ export function traceIdOf(response: Response): string | undefined {
 export function errorFromResponse(
   body: unknown,
   response: Response,
-  request: { method: string; path: string; secrets?: readonly string[] },
+  request: { method: string; path: string; secrets?: readonly string[]; attempts?: number; note?: string },
 ): OzonApiError {
-  const base = { status: response.status, method: request.method, path: request.path, traceId: traceIdOf(response), secrets: request.secrets };
+  const base = {
+    status: response.status,
+    method: request.method,
+    path: request.path,
+    traceId: traceIdOf(response),
+    secrets: request.secrets,
+    attempts: request.attempts,
+    note: request.note,
+  };
   const where = `${request.method} ${request.path}`;
   if (isRecord(body) && (typeof body.message === 'string' || typeof body.code === 'number')) {
     const message = typeof body.message === 'string' && body.message ? body.message : response.statusText || 'error';
@@ -147,5 +167,27 @@ export function errorFromResponse(
     message: snippet
       ? `${where} failed with ${response.status} and a body that is not Ozon's error JSON (${kind}): ${snippet}`
       : `${where} failed with ${response.status} and an empty body`,
+  });
+}
+
+/** A 2xx whose body is not valid JSON: an error with a snippet, instead of a bare SyntaxError. */
+export function malformedJsonError(
+  text: string,
+  response: Response,
+  request: { method: string; path: string; secrets?: readonly string[]; attempts?: number },
+  cause: unknown,
+): OzonApiError {
+  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+  const kind = response.headers.get('content-type') ?? 'no content type';
+  return new OzonApiError({
+    status: response.status,
+    method: request.method,
+    path: request.path,
+    traceId: traceIdOf(response),
+    secrets: request.secrets,
+    attempts: request.attempts,
+    snippet,
+    cause,
+    message: `${request.method} ${request.path} answered ${response.status} with a body that is not valid JSON (${kind}): ${snippet}`,
   });
 }

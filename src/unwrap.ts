@@ -4,6 +4,8 @@ interface RequestInfo {
   method: string;
   path: string;
   secrets: readonly string[];
+  attempts?: number;
+  note?: string | undefined;
 }
 
 const requests = new WeakMap<Response, RequestInfo>();

@@ -128,7 +128,7 @@ describe('errors', () => {
   it('turns a 502 HTML page into OzonApiError with a short snippet', async () => {
     const html = `<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(5000)}</body></html>`;
     const { fetch } = queueFetch(new Response(html, { status: 502, headers: { 'content-type': 'text/html' } }));
-    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch });
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, retry: false });
     const err = (await caught(unwrap(ozon.POST('/v1/report/info', { body: { code: 'x' } })))) as OzonApiError;
     expect(err).toBeInstanceOf(OzonApiError);
     expect(err.status).toBe(502);
@@ -156,7 +156,7 @@ describe('errors', () => {
         throw new TypeError(`fetch failed for key ${KEY}`);
       },
     );
-    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch });
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, retry: false });
     const e1 = await caught(unwrap(ozon.POST('/v1/report/info', { body: { code: 'x' } })));
     const e2 = await caught(unwrap(ozon.POST('/v1/report/info', { body: { code: 'x' } })));
     const e3 = await caught(ozon.POST('/v1/report/info', { body: { code: 'x' } }));
@@ -173,6 +173,7 @@ describe('errors', () => {
     const ozon = createOzonClient({
       clientId: '1',
       apiKey: KEY,
+      retry: false,
       fetch: async () => {
         throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
       },

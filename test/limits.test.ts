@@ -1,0 +1,167 @@
+// Rate limits (x-rate-limit and a global cap) with a fake clock, and deprecation warnings.
+import { describe, expect, it } from 'vitest';
+import { createOzonClient, defaultDeprecationHandler, paginate, type DeprecationNotice } from '../src/index.js';
+import { WindowLimiter } from '../src/rate-limit.js';
+import { FakeClock } from './fake-clock.js';
+import { json, KEY } from './helpers.js';
+
+/** A fetch that answers 200 at once and logs the (fake) time of each request. */
+function timedFetch(clock: FakeClock) {
+  const times: { path: string; t: number }[] = [];
+  const fetch = async (req: Request) => {
+    times.push({ path: new URL(req.url).pathname, t: clock.now() });
+    return json({ result: {} });
+  };
+  return { fetch, times };
+}
+
+describe('rate limits', () => {
+  it('queues 25 calls to a 20-per-minute method: all finish, the last 5 a minute later', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const { fetch, times } = timedFetch(clock);
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock });
+    const calls = Array.from({ length: 25 }, (_, i) => ozon.POST('/v1/barcode/add', { body: { barcodes: [{ barcode: `b${i}`, sku: i }] } }));
+    const results = await Promise.all(calls);
+    expect(results.every((r) => r.response.ok)).toBe(true);
+    expect(times).toHaveLength(25);
+    expect(times.slice(0, 20).every((x) => x.t === t0)).toBe(true);
+    expect(times.slice(20).every((x) => x.t === t0 + 60_000)).toBe(true);
+  });
+
+  it('keeps separate windows per operation, and leaves unlimited methods alone', async () => {
+    const clock = new FakeClock();
+    const { fetch, times } = timedFetch(clock);
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock });
+    await Promise.all([
+      ...Array.from({ length: 2 }, () => ozon.POST('/v1/analytics/data', { body: { date_from: '2026-01-01', date_to: '2026-01-31', metrics: ['revenue'], dimension: ['sku'], limit: 10, offset: 0 } as never })),
+      ...Array.from({ length: 5 }, () => ozon.POST('/v1/report/info', { body: { code: 'R' } })),
+    ]);
+    const t0 = times[0]!.t;
+    expect(times.filter((x) => x.path === '/v1/report/info').every((x) => x.t === t0)).toBe(true);
+    expect(times.filter((x) => x.path === '/v1/analytics/data').map((x) => x.t - t0)).toEqual([0, 60_000]);
+  });
+
+  it('applies an optional global requests-per-second cap over all methods', async () => {
+    const clock = new FakeClock();
+    const { fetch, times } = timedFetch(clock);
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock, maxRequestsPerSecond: 3 });
+    await Promise.all(Array.from({ length: 7 }, () => ozon.POST('/v1/report/info', { body: { code: 'R' } })));
+    const t0 = times[0]!.t;
+    expect(times.map((x) => x.t - t0)).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
+  });
+
+  it('shares the limiter with views made by withOptions', async () => {
+    const clock = new FakeClock();
+    const { fetch, times } = timedFetch(clock);
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock, maxRequestsPerSecond: 1 });
+    await Promise.all([ozon.POST('/v1/report/info', { body: { code: 'R' } }), ozon.withOptions({ retry: false }).POST('/v1/report/info', { body: { code: 'R' } })]);
+    expect(times[1]!.t - times[0]!.t).toBe(1000);
+  });
+
+  it('rateLimits: false sends at once', async () => {
+    const clock = new FakeClock();
+    const { fetch, times } = timedFetch(clock);
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock, rateLimits: false });
+    await Promise.all(Array.from({ length: 25 }, (_, i) => ozon.POST('/v1/barcode/add', { body: { barcodes: [{ barcode: `b${i}`, sku: i }] } })));
+    expect(new Set(times.map((x) => x.t)).size).toBe(1);
+  });
+
+  it('a queued call stops waiting when its signal aborts, and the queue moves on', async () => {
+    const clock = new FakeClock();
+    const limiter = new WindowLimiter(1, 60_000, clock);
+    await limiter.acquire();
+    const ctl = new AbortController();
+    const waiting = limiter.acquire(ctl.signal);
+    const after = limiter.acquire();
+    ctl.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    await after;
+    expect(clock.now()).toBeGreaterThan(0);
+  });
+
+  it('paginating a 1-per-minute method fetches one page a minute', async () => {
+    const clock = new FakeClock();
+    const times: number[] = [];
+    const fetch = async (req: Request) => {
+      times.push(clock.now());
+      const { offset } = await req.json();
+      return json({ result: { data: offset < 4 ? [{ metrics: [offset] }, { metrics: [offset + 1] }] : [] } });
+    };
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock });
+    const rows: unknown[] = [];
+    const body = { date_from: '2026-01-01', date_to: '2026-01-31', metrics: ['revenue'], dimension: ['sku'], limit: 2 } as never;
+    for await (const row of paginate(ozon, '/v1/analytics/data', body)) rows.push(row);
+    expect(rows).toHaveLength(4);
+    expect(times.map((t) => t - times[0]!)).toEqual([0, 60_000, 120_000]);
+  });
+
+  it('rejects bad limit options', () => {
+    expect(() => createOzonClient({ clientId: '1', apiKey: KEY, maxRequestsPerSecond: 0 })).toThrow(/"maxRequestsPerSecond"/);
+    expect(() => createOzonClient({ clientId: '1', apiKey: KEY, rateLimits: 'yes' as never })).toThrow(/"rateLimits"/);
+  });
+});
+
+describe('deprecated operations', () => {
+  it('warns once per operation, naming x-replaced-by, through a routed handler', async () => {
+    const notices: DeprecationNotice[] = [];
+    const onDeprecated = (n: DeprecationNotice) => notices.push(n);
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => json({}), onDeprecated });
+    await ozon.POST('/v1/category/tree', { body: {} } as never);
+    await ozon.POST('/v1/category/tree', { body: {} } as never);
+    await ozon.GET('/v1/order/{id}', { params: { path: { id: 12 } } } as never);
+    await ozon.POST('/v1/report/info', { body: { code: 'R' } });
+    expect(notices).toEqual([
+      {
+        operation: 'POST /v1/category/tree',
+        replacedBy: 'POST /v1/description-category/tree',
+        message: 'ozon-seller-api: POST /v1/category/tree is deprecated by Ozon; use POST /v1/description-category/tree instead',
+      },
+      expect.objectContaining({ operation: 'GET /v1/order/{id}', replacedBy: 'POST /v3/posting/fbs/get' }),
+    ]);
+    expect(JSON.stringify(notices)).not.toContain(KEY);
+  });
+
+  it('says so when a deprecated operation has no replacement', async () => {
+    const notices: DeprecationNotice[] = [];
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => json({}), onDeprecated: (n) => notices.push(n) });
+    await ozon.POST('/v1/order/ship/crossborder', { body: {} } as never);
+    expect(notices).toEqual([
+      { operation: 'POST /v1/order/ship/crossborder', replacedBy: undefined, message: 'ozon-seller-api: POST /v1/order/ship/crossborder is deprecated by Ozon and has no replacement' },
+    ]);
+  });
+
+  it('onDeprecated: false silences the warning', async () => {
+    const warnings: Error[] = [];
+    const listener = (w: Error) => warnings.push(w);
+    process.on('warning', listener);
+    try {
+      const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => json({}), onDeprecated: false });
+      await ozon.POST('/v1/chat/history', { body: {} } as never);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(warnings.filter((w) => w.message.includes('/v1/chat/history'))).toEqual([]);
+    } finally {
+      process.off('warning', listener);
+    }
+  });
+
+  it('by default emits one DeprecationWarning per process per operation, shared by all clients', async () => {
+    const warnings: Error[] = [];
+    const listener = (w: Error) => warnings.push(w);
+    process.on('warning', listener);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => json({}) });
+        await ozon.POST('/v1/chat/list', { body: {} } as never);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+      const mine = warnings.filter((w) => w.message.includes('POST /v1/chat/list'));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.name).toBe('DeprecationWarning');
+      expect(mine[0]!.message).toContain('use POST /v3/chat/list instead');
+      expect(defaultDeprecationHandler).toBeTypeOf('function');
+    } finally {
+      process.off('warning', listener);
+    }
+  });
+});
