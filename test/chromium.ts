@@ -82,21 +82,22 @@ export async function launch({ width = 1280, height = 1000 } = {}): Promise<Page
       if (exceptionDetails) throw new Error(`page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
       return result.value as T;
     };
+    const waitFor = async <T>(expression: string, timeoutMs = 30_000): Promise<T> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await evaluate<T>(expression);
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
     return {
       async goto(url) {
         await page('Page.navigate', { url });
-        await this.waitFor('document.readyState === "complete"');
+        await waitFor('document.readyState === "complete"');
       },
       evaluate,
-      async waitFor<T>(expression: string, timeoutMs = 30_000) {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-          const value = await evaluate<T>(expression);
-          if (value) return value;
-          if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      },
+      waitFor,
       async screenshot() {
         const { data } = await page('Page.captureScreenshot', { format: 'png' });
         return Buffer.from(data as string, 'base64');
