@@ -8,7 +8,7 @@
 //   npm run bench -- overhead     only the rows whose figure contains the word
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -200,5 +200,6 @@ for (const r of rows) {
   lines.push(`| ${r.figure} | ${out.result} | ${r.target} | ${met} | ${out.note ?? ''} | \`${r.command}\` |`);
 }
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} CPU(s) (${cpu}), node ${process.version}.\n`);
+const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} CPU(s) (${cpu}), node ${process.version}, load average ${load} at the end.\n`);
 console.log(lines.join('\n'));
