@@ -3,7 +3,7 @@
 // (generated/openapi.json). Prism is an optional peer dependency: install it next to this package.
 import { createRequire } from 'node:module';
 
-const HELP = `Usage: ozon-seller-mock [--port 4010] [--host 127.0.0.1]
+const HELP = `Usage: ozon-seller-mock [--port 4010] [--host 127.0.0.1]   (--port 0: a free port)
 
 Serves a Prism mock of the Ozon Seller API on http://<host>:<port>, answering each operation
 with its documented example after checking the request against the spec. Ctrl-C stops it.
@@ -46,8 +46,17 @@ try {
 }
 
 const { startMock } = await import('../scripts/mock.js');
-const mock = await startMock({ port, host, quiet: false });
-console.log(`Ozon Seller API mock on ${mock.url} (Ctrl-C stops it)`);
-const shutdown = () => mock.stop().then(() => process.exit(0));
+// A signal while Prism starts aborts the start (which stops Prism); after, it stops the mock.
+const starting = new AbortController();
+let mock;
+const shutdown = () => (mock ? mock.stop().then(() => process.exit(0)) : starting.abort());
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+try {
+  mock = await startMock({ port, host, quiet: false, signal: starting.signal });
+} catch (e) {
+  if (starting.signal.aborted) process.exit(0);
+  process.stderr.write(`ozon-seller-mock: ${e instanceof Error ? e.message : e}\n`);
+  process.exit(1);
+}
+console.log(`Ozon Seller API mock on ${mock.url} (Ctrl-C stops it)`);

@@ -7,7 +7,7 @@ export declare const SPEC: string;
 export declare function freePort(host?: string): Promise<number>;
 
 export interface MockOptions {
-  /** Port to listen on. Default: a free port. */
+  /** Port to listen on. Default (or `0`): a free port. */
   port?: number;
   /** Host to listen on. Default: `'127.0.0.1'`. */
   host?: string;
@@ -17,6 +17,8 @@ export interface MockOptions {
   timeoutMs?: number;
   /** Keep Prism's log to itself (shown only if it fails to start). Default: `true`. */
   quiet?: boolean;
+  /** Aborting it while Prism starts stops Prism and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface RunningMock {

@@ -25,8 +25,8 @@ export function freePort(host = '127.0.0.1') {
  * Starts `prism mock` on a loopback port and resolves once it answers HTTP.
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeoutMs = 60_000, quiet = true } = {}) {
-  const p = port ?? (await freePort(host));
+export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeoutMs = 60_000, quiet = true, signal } = {}) {
+  const p = port || (await freePort(host));
   const child = spawn(process.execPath, [binPath('@stoplight/prism-cli', 'prism'), 'mock', spec, '-h', host, '-p', String(p)], {
     cwd: root,
     stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
@@ -48,6 +48,10 @@ export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeout
   let dead = null;
   exited.then((r) => (dead = r));
   while (Date.now() < deadline) {
+    if (signal?.aborted) {
+      await stop();
+      throw signal.reason ?? new Error('aborted');
+    }
     if (dead) throw new Error(`prism exited (${dead.code ?? dead.signal}) before it answered:\n${log}`);
     try {
       await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
