@@ -27,6 +27,7 @@ const NPM_ENV = { ...process.env, npm_config_update_notifier: 'false', npm_confi
 let dir: string;
 let app: string;
 let files: string[];
+let withoutPrism: { code: number; stderr: string };
 
 /** The runtime dependency closure of this package, read from the installed packages. */
 function runtimeDeps(name: string, seen = new Map<string, string>()): Map<string, string> {
@@ -61,6 +62,11 @@ beforeAll(async () => {
   }
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
   await npm(['install', '--offline', '--ignore-scripts', '--cache', join(dir, 'npm-cache'), '--registry', 'http://127.0.0.1:9/', ...tarballs], app);
+  // Without Prism, the mock command says how to get it.
+  withoutPrism = await run(process.execPath, [join(app, 'node_modules/.bin/ozon-seller-mock')], { cwd: app }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '' }),
+  );
   // The user's own Prism, as `npm install -D @stoplight/prism-cli` would put it.
   const prism = dirname(require.resolve('@stoplight/prism-cli/package.json'));
   mkdirSync(join(app, 'node_modules/@stoplight'), { recursive: true });
@@ -84,6 +90,11 @@ describe('npm pack', () => {
 });
 
 describe('the installed package', () => {
+  it('`ozon-seller-mock` without Prism installed says how to install it', () => {
+    expect(withoutPrism.code).toBe(1);
+    expect(withoutPrism.stderr).toContain('npm install --save-dev @stoplight/prism-cli@5');
+  });
+
   it('an ESM consumer calls the mock started by `ozon-seller-mock`', async () => {
     const port = await freePort();
     const consumer = join(app, 'consumer.mjs');
