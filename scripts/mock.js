@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 // The Prism mock server of the bundled spec (generated/openapi.json).
-//   npm run mock [-- --port 4010] [--host 127.0.0.1]    serves until Ctrl-C
-//   import { startMock } from './scripts/mock.js'       for tests and the demo
+//   npm run mock [-- --port 4010] [--host 127.0.0.1]    (bin/ozon-seller-mock.js) serves until Ctrl-C
+//   import { startMock } from 'ozon-seller-api/mock'    for tests and the demo (types: mock.d.ts)
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -26,8 +25,8 @@ export function freePort(host = '127.0.0.1') {
  * Starts `prism mock` on a loopback port and resolves once it answers HTTP.
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeoutMs = 60_000, quiet = true } = {}) {
-  const p = port ?? (await freePort(host));
+export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeoutMs = 60_000, quiet = true, signal } = {}) {
+  const p = port || (await freePort(host));
   const child = spawn(process.execPath, [binPath('@stoplight/prism-cli', 'prism'), 'mock', spec, '-h', host, '-p', String(p)], {
     cwd: root,
     stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
@@ -49,6 +48,10 @@ export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeout
   let dead = null;
   exited.then((r) => (dead = r));
   while (Date.now() < deadline) {
+    if (signal?.aborted) {
+      await stop();
+      throw signal.reason ?? new Error('aborted');
+    }
     if (dead) throw new Error(`prism exited (${dead.code ?? dead.signal}) before it answered:\n${log}`);
     try {
       await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
@@ -59,19 +62,4 @@ export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeout
   }
   await stop();
   throw new Error(`prism did not answer on ${url} within ${timeoutMs} ms:\n${log}`);
-}
-
-function arg(name) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = arg('port') ? Number(arg('port')) : 4010;
-  const host = arg('host') ?? '127.0.0.1';
-  const mock = await startMock({ port, host, quiet: false });
-  console.log(`Ozon Seller API mock on ${mock.url} (Ctrl-C stops it)`);
-  const shutdown = () => mock.stop().then(() => process.exit(0));
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }

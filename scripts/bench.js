@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// npm run bench: the figures of the README's benchmark table, measured once on this machine, and
+// printed as a Markdown table. Benchmarks, not tests: a number never fails the run.
+//
+// Each row is one function in ROWS below, returning { result, met, note }. To add a figure, write
+// one more `row(figure, target, command, async () => ({ ... }))`.
+//   npm run bench                 all rows
+//   npm run bench -- overhead     only the rows whose figure contains the word
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { root } from './lib.js';
+
+const ROWS = [];
+/** Registers a row: `measure()` resolves to { result: string, met?: boolean, note?: string }. */
+function row(figure, target, command, measure) {
+  ROWS.push({ figure, target, command, measure });
+}
+/** A row that needs something not built yet: printed with its reason, never measured. */
+function todo(figure, target, command, reason) {
+  row(figure, target, command, async () => ({ result: 'TODO', note: reason }));
+}
+
+// --- per-call overhead -----------------------------------------------------------------------
+
+/** A loopback node:http server in a child process, answering every POST with a small JSON body. */
+async function startServer() {
+  const code = `
+    const body = JSON.stringify({ result: { code: 'R1', status: 'success', file: 'https://cdn.example/r.csv' } });
+    const srv = require('node:http').createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body));
+    });
+    srv.keepAliveTimeout = 60000;
+    srv.listen(0, '127.0.0.1', () => process.stdout.write(String(srv.address().port) + '\\n'));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
+    child.once('exit', (c) => reject(new Error(`bench server exited (${c})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+/** src/index.ts bundled by esbuild (openapi-fetch included), for `platform`; returns the code. */
+async function bundleClient({ platform, minify }) {
+  const res = await build({
+    entryPoints: [join(root, 'src/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform,
+    target: platform === 'node' ? 'node20' : 'es2022',
+    minify,
+    write: false,
+    logLevel: 'silent',
+  });
+  return res.outputFiles[0].text;
+}
+
+async function loadClient() {
+  const dir = mkdtempSync(join(tmpdir(), 'ozon-bench-'));
+  try {
+    const file = join(dir, 'client.mjs');
+    writeFileSync(file, await bundleClient({ platform: 'node', minify: false }));
+    return await import(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `calls` calls of `fn` with `concurrency` workers; returns the elapsed nanoseconds. */
+async function timed(fn, calls, concurrency) {
+  let left = calls;
+  const worker = async () => {
+    while (left-- > 0) await fn();
+  };
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return Number(process.hrtime.bigint() - t0);
+}
+
+/**
+ * Interleaved timing of several variants: `calls` calls of each, in rounds of `round` calls, the
+ * order rotating every round, after a warm-up. Returns µs per call for each variant.
+ */
+async function compare(variants, calls, concurrency, round = 500) {
+  const names = Object.keys(variants);
+  const ns = Object.fromEntries(names.map((n) => [n, 0]));
+  for (const n of names) await timed(variants[n], 1000, concurrency);
+  for (let i = 0; i < calls / round; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const n = names[(i + j) % names.length];
+      ns[n] += await timed(variants[n], round, concurrency);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, ns[n] / calls / 1000]));
+}
+
+let overhead;
+async function measureOverhead() {
+  if (overhead) return overhead;
+  const { createOzonClient, DEFAULT_USER_AGENT } = await loadClient();
+  const { default: createClient } = await import('openapi-fetch');
+  const server = await startServer();
+  try {
+    const body = { code: 'R1' };
+    const ozon = createOzonClient({ clientId: '836', apiKey: 'bench-key', baseUrl: server.url });
+    const bare = createClient({ baseUrl: server.url, headers: { 'Client-Id': '836', 'Api-Key': 'bench-key', 'User-Agent': DEFAULT_USER_AGENT } });
+    const headers = { 'content-type': 'application/json', 'Client-Id': '836', 'Api-Key': 'bench-key', 'User-Agent': DEFAULT_USER_AGENT };
+    const call = (c) => async () => {
+      const { data, error } = await c.POST('/v1/report/info', { body });
+      if (error || !data) throw new Error('client call failed');
+      return data;
+    };
+    const variants = {
+      raw: async () => {
+        const res = await fetch(`${server.url}/v1/report/info`, { method: 'POST', headers, body: JSON.stringify(body) });
+        if (!res.ok) throw new Error(`raw fetch: ${res.status}`);
+        return res.json();
+      },
+      bare: call(bare),
+      client: call(ozon),
+    };
+    overhead = { sequential: await compare(variants, 20_000, 1), concurrent: await compare(variants, 20_000, 16) };
+    return overhead;
+  } finally {
+    server.stop();
+  }
+}
+
+const us = (n) => `${n.toFixed(0)} µs`;
+const overheadRow = (figure, key, how) =>
+  row(figure, '≤ 1.15×', 'npm run bench -- overhead', async () => {
+    const m = (await measureOverhead())[key];
+    const ratio = m.client / m.raw;
+    return {
+      result: `${ratio.toFixed(2)}× (${us(m.client)} vs ${us(m.raw)} per call)`,
+      met: ratio <= 1.15,
+      note: `${how}; openapi-fetch alone, no middleware: ${(m.bare / m.raw).toFixed(2)}×`,
+    };
+  });
+overheadRow('per-call overhead, sequential', 'sequential', '20k calls of each, one at a time, interleaved in rounds of 500');
+overheadRow('per-call overhead, 16 concurrent', 'concurrent', '20k calls of each, 16 in flight, interleaved in rounds of 500');
+
+// --- consumer type-check ------------------------------------------------------------------------
+
+todo('consumer type-check (examples/)', '≤ 2.5 s, ≤ 250 MB', '/usr/bin/time -v tsc --noEmit -p examples', 'needs examples/ (issue 8); added after the merge');
+
+// --- runtime JS size ----------------------------------------------------------------------------
+
+/** Gzipped size in bytes of `contents` (an entry module in the repo root) for the browser. */
+async function gzippedBrowserBundle(contents) {
+  const res = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+  const code = res.outputFiles[0].text;
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+row('runtime JS size', '≤ 8 KB', 'npm run bench -- size', async () => {
+  const all = await gzippedBrowserBundle("export * from './src/index.ts';");
+  const table = await gzippedBrowserBundle("export { operations } from './generated/operations.ts';");
+  const fetchOnly = await gzippedBrowserBundle("export { default } from 'openapi-fetch';");
+  return {
+    result: `${kb(all.gz)} gzipped (${kb(all.min)} minified)`,
+    met: all.gz <= 8 * 1024,
+    note: `src/index.ts, esbuild --bundle --minify --platform=browser, gzip -9; alone, openapi-fetch is ${kb(fetchOnly.gz)} and the generated operations table ${kb(table.gz)}`,
+  };
+});
+
+// --- codegen ------------------------------------------------------------------------------------
+
+row('codegen', '≤ 5 s', 'npm run bench -- codegen', async () => {
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync('npm', ['run', '--silent', 'generate'], { cwd: root, encoding: 'utf8' });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (res.status !== 0) return { result: 'failed', note: res.stderr.trim().split('\n').slice(-3).join(' ') };
+  return { result: `${s.toFixed(2)} s`, met: s <= 5, note: '`npm run generate` wall time: lint ‖ (bundle, then types and tables)' };
+});
+
+// --- pagination memory --------------------------------------------------------------------------
+
+todo('pagination memory', 'RSS growth ≤ 20 MB', 'npm run bench -- pagination', 'needs paginate (issue 8): 100k items from a server that generates pages; added after the merge');
+
+// --- the table ----------------------------------------------------------------------------------
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const rows = ROWS.filter((r) => !only.length || only.some((w) => r.figure.includes(w) || r.command.includes(w)));
+const lines = ['| figure | result | target | met | how | command |', '|---|---|---|---|---|---|'];
+for (const r of rows) {
+  process.stderr.write(`measuring ${r.figure}...\n`);
+  let out;
+  try {
+    out = await r.measure();
+  } catch (e) {
+    out = { result: 'error', note: e instanceof Error ? e.message : String(e) };
+  }
+  const met = out.met === undefined ? '–' : out.met ? 'yes' : '**no**';
+  lines.push(`| ${r.figure} | ${out.result} | ${r.target} | ${met} | ${out.note ?? ''} | \`${r.command}\` |`);
+}
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} CPU(s) (${cpu}), node ${process.version}, load average ${load} at the end.\n`);
+console.log(lines.join('\n'));

@@ -1,0 +1,49 @@
+// `npm run docs` builds the HTML reference; headless Chromium (Debian's /usr/bin/chromium,
+// installed by .ci/run) opens it and must render the FBS posting list and a legacy operation
+// marked deprecated, and take a screenshot (kept as reference/screenshot.png).
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocs } from '../scripts/docs.js';
+import { CHROMIUM, launch, type Page } from './chromium.js';
+
+let file: string;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+  file = buildDocs();
+  page = await launch({ width: 1280, height: 1000 });
+}, 120_000);
+
+afterAll(async () => {
+  await page?.close();
+});
+
+/** The h2 heading's text of the operation shown at `#operation/<id>`, once rendered. */
+async function heading(operationId: string, title: string): Promise<string> {
+  await page.goto('about:blank');
+  await page.goto(`${pathToFileURL(file).href}#operation/${operationId}`);
+  return page.waitFor<string>(
+    `[...document.querySelectorAll('h2')].map((h) => h.innerText.replace(/\\s+/g, ' ').trim()).find((t) => t.startsWith(${JSON.stringify(title)})) ?? ''`,
+  );
+}
+
+describe('API reference page', () => {
+  it('renders the FBS posting list operation, and a screenshot can be taken', async () => {
+    expect(await heading('PostingAPI_GetFbsPostingListV3', 'List FBS postings')).not.toMatch(/deprecated/i);
+    expect(await page.evaluate<string>('document.body.innerText')).toContain('/v3/posting/fbs/list');
+    const png = await page.screenshot();
+    writeFileSync(join(dirname(file), 'screenshot.png'), png);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 1000]);
+    // A blank 1280x1000 page compresses to ~10 KB; a rendered one is several times larger.
+    expect(png.length).toBeGreaterThan(40_000);
+  }, 60_000);
+
+  it('shows a legacy operation as deprecated', async () => {
+    expect(await heading('Legacy_ListFbsPostingsV2', 'List FBS postings (v2)')).toMatch(/deprecated/i);
+    expect(await page.evaluate<string>('document.body.innerText')).toContain('/v2/posting/fbs/list');
+  }, 60_000);
+});

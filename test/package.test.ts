@@ -1,0 +1,202 @@
+// The package as users get it: `npm pack`, then an install of the tarball into a fresh project
+// with no registry at all, then an ESM consumer against the package's own mock command, and a
+// type-check of a consumer file under `moduleResolution: nodenext` and `bundler`.
+//
+// Offline install: the runtime dependencies (openapi-fetch and what it needs) are packed from this
+// repo's node_modules into tarballs next to ours, and npm installs all of them at once with
+// `--offline`, an empty cache of its own and a registry URL that nothing listens on. Every
+// dependency edge of our package is then met by a tarball, so npm never needs the registry, nor a
+// cache left by an earlier `npm ci`. Prism is an optional peer dependency (the client does not
+// need it at run time); the test links this repo's copy into the project, as a user's own
+// `npm install -D @stoplight/prism-cli` would put it there.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../scripts/mock.js';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const NPM_ENV = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+
+let dir: string;
+let app: string;
+let files: string[];
+let withoutPrism: { code: number; stderr: string };
+
+/** The runtime dependency closure of this package, read from the installed packages. */
+function runtimeDeps(name: string, seen = new Map<string, string>()): Map<string, string> {
+  const meta = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const dep of Object.keys(meta.dependencies ?? {})) {
+    if (seen.has(dep)) continue;
+    seen.set(dep, join(root, 'node_modules', dep));
+    runtimeDeps(dep, seen);
+  }
+  return seen;
+}
+
+async function npm(args: string[], cwd: string) {
+  return run('npm', args, { cwd, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ozon-pack-'));
+  app = join(dir, 'app');
+  mkdirSync(app);
+  // `npm pack` runs the prepack script, which builds dist/.
+  const { stdout } = await npm(['pack', '--json', '--pack-destination', dir], root);
+  const packed = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  files = packed[0]!.files.map((f) => f.path).sort();
+  const tarballs = [join(dir, packed[0]!.filename)];
+  const ownDeps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies as Record<string, string>;
+  const deps = new Map(Object.keys(ownDeps).map((d) => [d, join(root, 'node_modules', d)]));
+  for (const d of Object.keys(ownDeps)) runtimeDeps(d, deps);
+  for (const path of deps.values()) {
+    const out = await npm(['pack', path, '--json', '--ignore-scripts', '--pack-destination', dir], root);
+    tarballs.push(join(dir, (JSON.parse(out.stdout.slice(out.stdout.indexOf('['))) as { filename: string }[])[0]!.filename));
+  }
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  await npm(['install', '--offline', '--ignore-scripts', '--cache', join(dir, 'npm-cache'), '--registry', 'http://127.0.0.1:9/', ...tarballs], app);
+  // Without Prism, the mock command says how to get it.
+  withoutPrism = await run(process.execPath, [join(app, 'node_modules/.bin/ozon-seller-mock')], { cwd: app }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '' }),
+  );
+  // The user's own Prism, as `npm install -D @stoplight/prism-cli` would put it.
+  const prism = dirname(require.resolve('@stoplight/prism-cli/package.json'));
+  mkdirSync(join(app, 'node_modules/@stoplight'), { recursive: true });
+  symlinkSync(prism, join(app, 'node_modules/@stoplight/prism-cli'), 'dir');
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm pack', () => {
+  it('ships the built JS, the declarations, the bundled spec and the mock command, and nothing else', () => {
+    for (const f of ['package.json', 'README.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts']) {
+      expect(files).toContain(f);
+    }
+    expect(files.filter((f) => /^(src|test|openapi)\/|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    const installed = join(app, 'node_modules', pkg.name);
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version).toBe(pkg.version);
+    expect(existsSync(join(app, 'node_modules/.bin/ozon-seller-mock'))).toBe(true);
+  });
+});
+
+describe('the installed package', () => {
+  it('`ozon-seller-mock` without Prism installed says how to install it', () => {
+    expect(withoutPrism.code).toBe(1);
+    expect(withoutPrism.stderr).toContain('npm install --save-dev @stoplight/prism-cli@5');
+  });
+
+  it('an ESM consumer calls the mock started by `ozon-seller-mock`', async () => {
+    const port = await freePort();
+    const consumer = join(app, 'consumer.mjs');
+    writeFileSync(
+      consumer,
+      `import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createOzonClient, unwrap, OzonApiError, operations, PACKAGE_VERSION } from 'ozon-seller-api';
+import { SPEC } from 'ozon-seller-api/mock';
+
+const spec = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('ozon-seller-api/openapi.json')), 'utf8'));
+const ozon = createOzonClient({ clientId: '836', apiKey: 'consumer-key', baseUrl: process.argv[2] });
+const page = await unwrap(ozon.POST('/v3/product/list', { body: { filter: { visibility: 'ALL' }, limit: 100 } }));
+let error;
+try {
+  await unwrap(ozon.POST('/v1/report/info', { body: { code: 'missing' }, headers: { Prefer: 'code=404' } }));
+} catch (e) {
+  error = e instanceof OzonApiError ? { status: e.status, path: e.path } : String(e);
+}
+console.log(JSON.stringify({
+  version: PACKAGE_VERSION,
+  paths: Object.keys(spec.paths).length,
+  specIsBundled: SPEC === fileURLToPath(import.meta.resolve('ozon-seller-api/openapi.json')),
+  paginated: Boolean(operations['POST /v3/product/list']?.pagination),
+  items: page.result?.items?.length,
+  error,
+}));
+`,
+    );
+    const mock: ChildProcess = spawn(process.execPath, [join(app, 'node_modules/.bin/ozon-seller-mock'), '--port', String(port), '--host', '127.0.0.1'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    mock.stdout!.on('data', (d) => (log += d));
+    mock.stderr!.on('data', (d) => (log += d));
+    const exited = new Promise((resolve) => mock.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!log.includes('mock on http://')) {
+        if (mock.exitCode !== null || Date.now() > deadline) throw new Error(`ozon-seller-mock did not start:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const { stdout } = await run(process.execPath, [consumer, `http://127.0.0.1:${port}`], { cwd: app });
+      const out = JSON.parse(stdout);
+      expect(out).toMatchObject({ version: pkg.version, specIsBundled: true, paginated: true, error: { status: 404, path: '/v1/report/info' } });
+      expect(out.paths).toBeGreaterThan(200);
+      expect(out.items).toBeGreaterThan(0);
+    } finally {
+      mock.kill('SIGTERM');
+      await exited;
+    }
+  }, 90_000);
+
+  it('type-checks a consumer under moduleResolution nodenext and bundler', async () => {
+    writeFileSync(
+      join(app, 'consumer.ts'),
+      `import { createOzonClient, unwrap, OzonApiError, type components, type OzonClientOptions } from 'ozon-seller-api';
+import { startMock } from 'ozon-seller-api/mock';
+
+const options: OzonClientOptions = { clientId: '836', apiKey: 'key', timeoutMs: 5_000 };
+const ozon = createOzonClient(options);
+
+export async function postings(): Promise<number> {
+  const mock = await startMock({ port: 4010 });
+  const body = { dir: 'ASC' as const, filter: { since: '2024-01-01T00:00:00Z', to: '2024-01-31T00:00:00Z' }, limit: 100, offset: 0 };
+  const page = await unwrap(ozon.POST('/v3/posting/fbs/list', { body }));
+  const first: string | undefined = page.result?.postings?.[0]?.posting_number;
+  await mock.stop();
+  return first?.length ?? 0;
+}
+
+export function isApiError(e: unknown): e is OzonApiError {
+  return e instanceof OzonApiError;
+}
+
+export type Money = components['schemas'] extends Record<string, unknown> ? true : false;
+
+// @ts-expect-error: an unknown path does not compile
+void ozon.POST('/v3/posting/fbs/no-such-method', { body: {} });
+// @ts-expect-error: a body field of the wrong type does not compile
+void ozon.POST('/v1/report/info', { body: { code: 42 } });
+// @ts-expect-error: the mock's options are typed too
+void startMock({ port: '4010' });
+`,
+    );
+    const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: false };
+    const configs = {
+      nodenext: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext' },
+      bundler: { ...base, module: 'Preserve', moduleResolution: 'Bundler' },
+    };
+    const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin/tsc');
+    const results = await Promise.all(
+      Object.entries(configs).map(async ([name, compilerOptions]) => {
+        const file = join(app, `tsconfig.${name}.json`);
+        writeFileSync(file, JSON.stringify({ compilerOptions, files: ['consumer.ts'] }, null, 2));
+        try {
+          await run(process.execPath, [tsc, '-p', file], { cwd: app });
+          return `${name}: ok`;
+        } catch (e) {
+          const err = e as { stdout?: string; stderr?: string };
+          return `${name}: ${err.stdout ?? ''}${err.stderr ?? ''}`;
+        }
+      }),
+    );
+    expect(results).toEqual(['nodenext: ok', 'bundler: ok']);
+  }, 120_000);
+});
