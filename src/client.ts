@@ -11,7 +11,9 @@ import {
   type ResolvedRequestOptions,
 } from './options.js';
 import { RateLimiter } from './rate-limit.js';
-import { attemptInfoOf, createTransport } from './transport.js';
+import { attemptInfoOf, bufferedBody, createTransport } from './transport.js';
+
+const decoder = new TextDecoder();
 import { rememberRequest } from './unwrap.js';
 
 /** The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. */
@@ -69,20 +71,19 @@ function responseMiddleware(o: ResolvedOptions): Middleware {
       let out = response;
       const empty = response.status === 204 || request.method === 'HEAD' || response.headers.get('content-length') === '0';
       if (response.ok && options.parseAs === 'json' && !empty) {
-        const bytes = await response.arrayBuffer();
-        const text = new TextDecoder().decode(bytes);
+        const bytes = bufferedBody(response);
+        const text = bytes ? decoder.decode(bytes) : await response.clone().text();
         let parsed: unknown;
         try {
           parsed = text ? JSON.parse(text) : undefined;
         } catch (e) {
           throw malformedJsonError(text, response, info, e);
         }
-        // Hand openapi-fetch the body parsed once: with a Content-Length it calls `json()`.
-        const headers = new Headers(response.headers);
-        headers.set('content-length', String(bytes.byteLength));
-        headers.delete('transfer-encoding');
-        out = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
-        Object.defineProperty(out, 'json', { value: async () => parsed });
+        if (bytes) {
+          // The transport's copy has a Content-Length, so openapi-fetch calls `json()`: hand it
+          // the body parsed once.
+          Object.defineProperty(out, 'json', { value: async () => parsed });
+        }
       }
       rememberRequest(out, info);
       return out;

@@ -43,6 +43,8 @@ export interface ResolvedOptions {
   apiKey: string;
   baseUrl: string;
   fetch: (input: Request) => Promise<Response>;
+  /** True when no fetch was injected: the transport then calls the global fetch with (url, init), skipping a Request copy. */
+  globalFetch: boolean;
   timeoutMs: number;
   userAgent: string;
   retry: Readonly<RetryPolicy>;
@@ -123,6 +125,7 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
     apiKey,
     baseUrl: url.href.replace(/\/+$/, ''),
     fetch: fetchImpl,
+    globalFetch: options.fetch === undefined,
     timeoutMs,
     userAgent,
     retry: resolveRetryPolicy(options.retry),

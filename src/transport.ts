@@ -45,7 +45,10 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
     const where = { method: request.method, path: op?.path ?? relative, secrets: [o.apiKey] };
     const idempotent = r.idempotent ?? op?.idempotent === true;
     const caller = request.signal;
+    // The body is read once and re-sent as bytes on every attempt (no stream tee per attempt).
+    const payload = request.body === null ? null : await request.arrayBuffer();
 
+    let req: Request | undefined;
     for (let attempt = 1; ; attempt++) {
       await limiter.acquire(op && `${op.method} ${op.path}`, op?.rateLimit, caller);
       if (caller.aborted) throw caller.reason;
@@ -53,7 +56,11 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
       const abort = attemptSignal(caller, r.timeoutMs);
       let response: Response;
       try {
-        response = await buffered(await o.fetch(new Request(request.clone(), { signal: abort.signal })));
+        const init: RequestInit = { method: request.method, headers: request.headers, body: payload, signal: abort.signal };
+        // An injected fetch gets a Request, held here until the attempt ends (its signal follows
+        // ours only while it lives), and is raced with our signal in case it ignores it.
+        req = o.globalFetch ? undefined : new Request(request.url, init);
+        response = await buffered(await (req ? untilAborted(o.fetch(req), abort.signal) : fetch(request.url, init)));
       } catch (error) {
         if (caller.aborted) throw caller.reason ?? error;
         const timedOut = abort.timedOut();
@@ -64,6 +71,7 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
         throw noAnswer(error, timedOut, { ...where, attempts: attempt, note: idempotent ? retriedNote(attempt) : MAY_HAVE_BEEN_APPLIED }, r.timeoutMs);
       } finally {
         abort.done();
+        req = undefined;
       }
 
       const status = response.status;
@@ -113,16 +121,47 @@ function attemptSignal(caller: AbortSignal, timeoutMs: number) {
   };
 }
 
+/** Settles like `promise`, or rejects with the signal's reason once it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 const NULL_BODY = new Set([101, 204, 205, 304]);
+const bodies = new WeakMap<Response, ArrayBuffer>();
+
+/** The bytes of a response the transport buffered, so later steps need not read it again. */
+export function bufferedBody(response: Response): ArrayBuffer | undefined {
+  return bodies.get(response);
+}
 
 /**
  * Reads the whole body inside the attempt, so a connection that drops mid-body is a network
- * error that can be retried, and the timeout covers the body too.
+ * error that can be retried, and the timeout covers the body too. The copy carries a
+ * Content-Length, so openapi-fetch reads it with one `json()` call.
  */
 async function buffered(response: Response): Promise<Response> {
   if (NULL_BODY.has(response.status) || response.body === null) return response;
   const bytes = await response.arrayBuffer();
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const headers = new Headers(response.headers);
+  headers.set('content-length', String(bytes.byteLength));
+  headers.delete('transfer-encoding');
+  const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+  bodies.set(copy, bytes);
+  return copy;
 }
 
 function retriedNote(attempts: number): string | undefined {

@@ -209,6 +209,13 @@ describe('timeout', () => {
     expectNoKey(err);
   });
 
+  it('times out even when the injected fetch ignores the signal', async () => {
+    const fetch = () => new Promise<Response>(() => {});
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, timeoutMs: 30, retry: false });
+    const err = await caught(ozon.POST('/v1/report/info', { body: { code: 'x' } }));
+    expect(err).toBeInstanceOf(OzonTimeoutError);
+  });
+
   it("passes a caller's abort through as an AbortError, not a timeout", async () => {
     const fetch = (req: Request) =>
       new Promise<Response>((_, reject) => {
