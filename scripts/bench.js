@@ -7,7 +7,7 @@
 //   npm run bench                 all rows
 //   npm run bench -- overhead     only the rows whose figure contains the word
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,10 +18,6 @@ const ROWS = [];
 /** Registers a row: `measure()` resolves to { result: string, met?: boolean, note?: string }. */
 function row(figure, target, command, measure) {
   ROWS.push({ figure, target, command, measure });
-}
-/** A row that needs something not built yet: printed with its reason, never measured. */
-function todo(figure, target, command, reason) {
-  row(figure, target, command, async () => ({ result: 'TODO', note: reason }));
 }
 
 // --- per-call overhead -----------------------------------------------------------------------
@@ -146,7 +142,60 @@ overheadRow('per-call overhead, 16 concurrent', 'concurrent', '20k calls of each
 
 // --- consumer type-check ------------------------------------------------------------------------
 
-todo('consumer type-check (examples/)', '≤ 2.5 s, ≤ 250 MB', '/usr/bin/time -v tsc --noEmit -p examples', 'needs examples/ (issue 8); added after the merge');
+/** Runs `tsc -p dir` under /usr/bin/time -v; returns wall seconds and peak RSS in MB. */
+function timedTsc(dir) {
+  const res = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`tsc -p ${dir} failed: ${(res.stdout + res.stderr).trim().split('\n').slice(0, 3).join(' ')}`);
+  const wall = res.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
+  const rss = res.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  if (!wall || !rss) throw new Error('could not read /usr/bin/time -v output');
+  return { s: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), mb: Number(rss[1]) / 1024 };
+}
+
+/**
+ * A consumer project in a temp folder: the examples/ files importing 'ozon-seller-api' (this
+ * repo's built package, linked), with a tsconfig as a user would have it (strict, nodenext,
+ * skipLibCheck). Also an empty project with the same tsconfig, for the fixed cost of tsc itself.
+ */
+function consumerProjects() {
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.js')], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const dir = mkdtempSync(join(tmpdir(), 'ozon-consumer-'));
+  const nm = join(dir, 'node_modules');
+  mkdirSync(join(nm, '@types'), { recursive: true });
+  symlinkSync(root, join(nm, 'ozon-seller-api'));
+  for (const dep of ['openapi-fetch', 'openapi-typescript-helpers', '@types/node', 'undici-types']) symlinkSync(join(root, 'node_modules', dep), join(nm, dep));
+  const tsconfig = (include) => JSON.stringify({
+    compilerOptions: { target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, types: ['node'] },
+    include,
+  });
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  mkdirSync(join(dir, 'app'));
+  mkdirSync(join(dir, 'empty'));
+  writeFileSync(join(dir, 'app/tsconfig.json'), tsconfig(['*.ts']));
+  writeFileSync(join(dir, 'empty/tsconfig.json'), tsconfig(['*.ts']));
+  writeFileSync(join(dir, 'empty/a.ts'), 'export const x: number = 1;\n');
+  const files = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts'));
+  for (const f of files) {
+    writeFileSync(join(dir, 'app', f), readFileSync(join(root, 'examples', f), 'utf8').replaceAll("'../src/index.js'", "'ozon-seller-api'"));
+  }
+  return { dir, files: files.length };
+}
+
+row('consumer type-check (examples/)', '≤ 2.5 s, ≤ 250 MB', 'npm run bench -- type-check', async () => {
+  const { dir, files } = consumerProjects();
+  try {
+    const app = timedTsc(join(dir, 'app'));
+    const empty = timedTsc(join(dir, 'empty'));
+    return {
+      result: `${app.s.toFixed(2)} s, ${app.mb.toFixed(0)} MB`,
+      met: app.s <= 2.5 && app.mb <= 250,
+      note: `tsc on the ${files} examples/ files as a consumer of the built package (strict, nodenext, skipLibCheck), /usr/bin/time -v; an empty project with the same tsconfig (lib DOM + @types/node): ${empty.s.toFixed(2)} s, ${empty.mb.toFixed(0)} MB`,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 // --- runtime JS size ----------------------------------------------------------------------------
 
@@ -181,7 +230,19 @@ row('codegen', '≤ 5 s', 'npm run bench -- codegen', async () => {
 
 // --- pagination memory --------------------------------------------------------------------------
 
-todo('pagination memory', 'RSS growth ≤ 20 MB', 'npm run bench -- pagination', 'needs paginate (issue 8): 100k items from a server that generates pages; added after the merge');
+row('pagination memory', 'RSS growth ≤ 20 MB', 'npm run bench -- pagination', async () => {
+  const res = spawnSync(process.execPath, ['--expose-gc', join(root, 'scripts/bench-paginate.js')], { cwd: root, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`bench-paginate failed: ${res.stderr.trim()}`);
+  const time = res.stdout.match(/in ([\d.]+) s \((\d+) items\/s\)/);
+  const rss = res.stdout.match(/peak [\d.]+ MB \(\+([\d.]+) MB\)/);
+  const heap = res.stdout.match(/after gc \(\+([\d.-]+) MB\)/);
+  if (!time || !rss || !heap) throw new Error(`unexpected bench-paginate output: ${res.stdout}`);
+  return {
+    result: `RSS +${rss[1]} MB peak; heap +${heap[1]} MB after GC; ${time[1]} s`,
+    met: Number(rss[1]) <= 20,
+    note: `100k items (200 pages of 500) of /v1/returns/list from a node:http server in a child process that generates pages; ${time[2]} items/s; \`node --expose-gc scripts/bench-paginate.js\``,
+  };
+});
 
 // --- the table ----------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import type { Page, PageItem, PaginateBody, PaginateOptions, ResponseOf } from '
 import { unwrap } from './unwrap.js';
 
 /** Any client with openapi-fetch's typed `POST` over the Ozon paths (an `OzonClient` is one). */
-export type PostClient = Pick<Client<paths>, 'POST'>;
+export type PostClient = Client<paths>;
 type LoosePost = (path: string, init: { body: unknown; signal?: AbortSignal }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 function checkCount(name: string, v: unknown): number | undefined {
