@@ -2167,9 +2167,8 @@ export interface paths {
         /**
          * Get transaction totals
          * @description Returns the seller's accrual sums by group (sales, commission, delivery, returns,
-         *     services, compensations, others) for a period of at most one month or for one
-         *     posting. A mistyped posting number gives zeros, not an error. Figures may differ from
-         *     the seller portal. `/v3/finance/transaction/list` lists the single transactions.
+         *     services, compensations, others) for a period or for one posting. A mistyped posting
+         *     number gives zeros, not an error. Figures may differ from the seller portal. `/v3/finance/transaction/list` lists the single transactions.
          */
         post: operations["FinanceAPI_FinanceTransactionTotalV3"];
         delete?: never;
@@ -2519,8 +2518,9 @@ export interface paths {
          * @description Returns one rFBS return request in full: product, buyer's comment and photos, return
          *     reason and method, tracking number, state, and the actions the seller may take now
          *     with their ids and, for rejection, the allowed reasons. Find ids with
-         *     `/v2/returns/rfbs/list`; act with `/v2/returns/rfbs/verify`, `reject`, `compensate`,
-         *     `receive-return` or `return-money`.
+         *     `/v2/returns/rfbs/list`; act with `/v1/returns/rfbs/action/set` (or the older
+         *     `/v2/returns/rfbs/verify`, `reject`, `compensate`, `receive-return` and
+         *     `return-money`).
          */
         post: operations["RFBSReturnsAPI_ReturnsRfbsGetV2"];
         delete?: never;
@@ -6200,7 +6200,7 @@ export interface components {
          * @enum {string}
          */
         CancellationInitiator: "OZON" | "SELLER" | "CLIENT" | "SYSTEM" | "DELIVERY";
-        /** @description A period of transactions, at most one month long. */
+        /** @description A period of transactions. */
         FinanceTransactionPeriod: {
             /**
              * Format: date-time
@@ -8197,8 +8197,9 @@ export interface operations {
                              *     - `mm`: millimetres;
                              *     - `cm`: centimetres;
                              *     - `in`: inches.
+                             * @enum {string}
                              */
-                            dimension_unit?: string;
+                            dimension_unit?: "mm" | "cm" | "in";
                             /**
                              * Format: int64
                              * @description Package height, in `dimension_unit`.
@@ -8553,8 +8554,9 @@ export interface operations {
                              *     - `mm`: millimetres;
                              *     - `cm`: centimetres;
                              *     - `in`: inches.
+                             * @enum {string}
                              */
-                            dimension_unit?: string;
+                            dimension_unit?: "mm" | "cm" | "in";
                             /**
                              * Format: int32
                              * @description Package height, in `dimension_unit`.
@@ -8783,7 +8785,7 @@ export interface operations {
                      *               "quant_code": "string",
                      *               "shipment_type": "SHIPMENT_TYPE_UNSPECIFIED",
                      *               "sku": 0,
-                     *               "source": "string"
+                     *               "source": "SDS"
                      *             }
                      *           ],
                      *           "statuses": {
@@ -9058,8 +9060,11 @@ export interface operations {
                                  * @description Ozon SKU for this source.
                                  */
                                 sku?: number;
-                                /** @description Sales scheme: `SDS` (FBO and FBS under one SKU), `FBO` or `FBS`. */
-                                source?: string;
+                                /**
+                                 * @description Sales scheme: `SDS` (FBO and FBS under one SKU), `FBO` or `FBS`.
+                                 * @enum {string}
+                                 */
+                                source?: "SDS" | "FBO" | "FBS";
                             }[];
                             /** @description Status information of the product. */
                             statuses?: {
@@ -10486,8 +10491,9 @@ export interface operations {
                                 /**
                                  * @description Currency of the prices, as set in the seller's account settings:
                                  *     `RUB`, `BYN`, `KZT`, `EUR`, `USD` or `CNY`.
+                                 * @enum {string}
                                  */
-                                currency_code?: string;
+                                currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
                                 /**
                                  * Format: double
                                  * @description Price buyers see on Ozon after all promotions, without the Ozon Card discount.
@@ -10626,11 +10632,7 @@ export interface operations {
                          * @enum {string}
                          */
                         auto_add_to_ozon_actions_list_enabled?: "UNKNOWN" | "ENABLED" | "DISABLED";
-                        /**
-                         * @description Currency of the prices; must match the settlement currency in the seller's
-                         *     account (`RUB`, `BYN`, `KZT`, `EUR`, `USD` or `CNY`). `RUB` when omitted.
-                         */
-                        currency_code?: string;
+                        currency_code?: components["schemas"]["ProductImportCurrencyCode"];
                         /** @description Lowest price the product may reach after promotions. */
                         min_price?: string;
                         /** @description True to make Ozon respect the minimum price when adding the product to promotions; omit to keep the current setting. */
@@ -10667,8 +10669,7 @@ export interface operations {
                          * @description When a regular and an Economy product share an article code, `1` for the regular product or the quant size for the Economy one.
                          */
                         quant_size?: number | string;
-                        /** @description VAT rate in force now, as a fraction (`0`, `0.05`, `0.07`, `0.1` or `0.2`). */
-                        vat?: string;
+                        vat?: components["schemas"]["ProductImportVatRate"];
                     }[];
                 };
             };
@@ -11632,9 +11633,9 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "availability": "string",
+                     *           "availability": "AVAILABLE",
                      *           "deleted_at": "2019-08-24T14:15:22Z",
-                     *           "delivery_schema": "string",
+                     *           "delivery_schema": "SDS",
                      *           "product_id": 0,
                      *           "sku": 0
                      *         }
@@ -11656,8 +11657,9 @@ export interface operations {
                              *     - `HIDDEN`: hidden;
                              *     - `AVAILABLE`: available;
                              *     - `UNAVAILABLE`: unavailable, the SKU was deleted.
+                             * @enum {string}
                              */
-                            availability?: string;
+                            availability?: "HIDDEN" | "AVAILABLE" | "UNAVAILABLE";
                             /**
                              * Format: date-time
                              * @description When the SKU was deleted.
@@ -11669,8 +11671,9 @@ export interface operations {
                              *     - `FBO`: the product sold from Ozon's warehouse;
                              *     - `FBS`: the product sold from the seller's warehouse;
                              *     - `Crossborder`: the product sold from abroad.
+                             * @enum {string}
                              */
-                            delivery_schema?: string;
+                            delivery_schema?: "SDS" | "FBO" | "FBS" | "Crossborder";
                             /**
                              * Format: int64
                              * @description Product id.
@@ -12793,9 +12796,10 @@ export interface operations {
                     "application/json": {
                         /** @description The posting's details. */
                         result?: {
-                            /** @description Extra attributes of the posting. */
-                            additional_data?: components["schemas"]["FbsPostingAdditionalData"][];
-                            addressee?: components["schemas"]["FbsPostingAddressee"];
+                            /** @description Extra attributes of the posting. This method's pages show only an empty array, so the item fields are not described here. */
+                            additional_data?: Record<string, never>[];
+                            /** @description Recipient contact; the pages for this method show only `null` and list no fields for it. */
+                            addressee?: Record<string, never> | null;
                             /** @description Analytics about the posting, or `null`. */
                             analytics_data?: {
                                 /** @description Delivery city. */
@@ -12823,7 +12827,8 @@ export interface operations {
                              * @description When the posting was created.
                              */
                             created_at?: string;
-                            customer?: components["schemas"]["FbsPostingCustomer"];
+                            /** @description Buyer and delivery address; the pages for this method show only `null` and list no fields for it. */
+                            customer?: Record<string, never> | null;
                             /**
                              * Format: date-time
                              * @description When the posting was handed over for delivery; `null` until then.
@@ -12849,7 +12854,8 @@ export interface operations {
                             order_number?: string;
                             /** @description Posting number. */
                             posting_number?: string;
-                            product_exemplars?: components["schemas"]["FbsPostingProductExemplars"];
+                            /** @description Product exemplars with their marks; the pages for this method show only `null` and list no fields for it. */
+                            product_exemplars?: Record<string, never> | null;
                             /** @description Products in the posting. */
                             products?: {
                                 dimensions?: components["schemas"]["FbsPostingProductDimensions"];
@@ -12872,7 +12878,13 @@ export interface operations {
                             }[];
                             /** @description Status reported by the delivery service. */
                             provider_status?: string;
-                            requirements?: components["schemas"]["FbsPostingRequirements"];
+                            /** @description Products (SKUs) that need more data from the seller before the posting can move on. Only the two lists the page's example shows are described here. */
+                            requirements?: {
+                                /** @description SKUs that need a customs declaration number (GTD). */
+                                products_requiring_gtd?: string[];
+                                /** @description SKUs that need a country of origin. */
+                                products_requiring_country?: string[];
+                            };
                             /**
                              * Format: date-time
                              * @description Time by which the posting must be assembled, or it is cancelled automatically.
@@ -13636,7 +13648,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The labels as a PDF file. */
+            /** @description The labels. The Russian pages give the answer as the PDF itself; the Chinese page describes it as an object that carries the file base64-encoded with its name and type. Both forms are declared; read the PDF with `parseAs: 'arrayBuffer'`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13651,6 +13663,24 @@ export interface operations {
                      *     %%EOF
                      */
                     "application/pdf": string;
+                    /**
+                     * @example {
+                     *       "content_type": "application/pdf",
+                     *       "file_name": "ticket-170660-2023-07-13T13:17:06Z.pdf",
+                     *       "file_content": "JVBERi0xLjQKJSVFT0YK"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Media type of the file, `application/pdf`. */
+                        content_type?: string;
+                        /** @description File name of the labels. */
+                        file_name?: string;
+                        /**
+                         * Format: byte
+                         * @description The PDF file, base64-encoded.
+                         */
+                        file_content?: string;
+                    };
                 };
             };
             400: components["responses"]["Error"];
@@ -17427,7 +17457,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Filter by a period or by a posting number. */
+                    /** @description Filter by a period of at most one month or by a posting number. */
                     filter?: {
                         date?: components["schemas"]["FinanceTransactionPeriod"];
                         /** @description Operation types to include. */
@@ -19759,8 +19789,9 @@ export interface operations {
                      * @description Metrics to compute, at most 14. For everyone: `revenue` (ordered value) and
                      *     `ordered_units`. With Premium Plus: impressions (`hits_view*`), add-to-cart
                      *     counts (`hits_tocart*`), unique sessions (`session_view*`), add-to-cart
-                     *     conversion (`conv_tocart*`), `returns`, `cancellations`, `delivered_units`,
-                     *     `position_category` and the others listed.
+                     *     conversion (`conv_tocart*`), `returns`, `cancellations`, `delivered_units`
+                     *     and `position_category`. Ozon also accepts advertising metrics (`adv_*`),
+                     *     `postings` and `postings_premium`, which its docs do not explain.
                      */
                     metrics: ("unknown_metric" | "hits_view_search" | "hits_view_pdp" | "hits_view" | "hits_tocart_search" | "hits_tocart_pdp" | "hits_tocart" | "session_view_search" | "session_view_pdp" | "session_view" | "conv_tocart_search" | "conv_tocart_pdp" | "conv_tocart" | "revenue" | "returns" | "cancellations" | "ordered_units" | "delivered_units" | "adv_view_pdp" | "adv_view_search_category" | "adv_view_all" | "adv_sum_all" | "position_category" | "postings" | "postings_premium")[];
                     /**
@@ -22616,7 +22647,7 @@ export interface operations {
                      *           "min_postings_limit": 0,
                      *           "postings_limit": 0,
                      *           "min_working_days": 0,
-                     *           "status": "string",
+                     *           "status": "created",
                      *           "working_days": [
                      *             "1"
                      *           ]
@@ -22682,8 +22713,11 @@ export interface operations {
                              * @description Number of days the warehouse works.
                              */
                             min_working_days?: number;
-                            /** @description Warehouse status: `new` (being activated), `created` (active), `disabled` (archived), `blocked`, `disabled_due_to_limit` (paused) or `error`. */
-                            status?: string;
+                            /**
+                             * @description Warehouse status: `new` (being activated), `created` (active), `disabled` (archived), `blocked`, `disabled_due_to_limit` (paused) or `error`.
+                             * @enum {string}
+                             */
+                            status?: "new" | "created" | "disabled" | "blocked" | "disabled_due_to_limit" | "error";
                             /** @description Days of the week the warehouse works, `1` being Monday. */
                             working_days?: ("1" | "2" | "3" | "4" | "5" | "6" | "7")[];
                         }[];
@@ -23967,10 +24001,16 @@ export interface operations {
                             name?: string;
                             /** @description Strategy name; the page's example uses this name instead of `name`. */
                             strategy_name?: string;
-                            /** @description Strategy kind: `MIN_EXT_PRICE` for the system one, `COMP_PRICE` for one the seller made. */
-                            type?: string;
-                            /** @description Last change to the strategy: `strategyEnabled`, `strategyDisabled`, `strategyChanged`, `strategyCreated` or `strategyItemsListChanged` (its products changed). */
-                            update_type?: string;
+                            /**
+                             * @description Strategy kind: `MIN_EXT_PRICE` for the system one, `COMP_PRICE` for one the seller made.
+                             * @enum {string}
+                             */
+                            type?: "MIN_EXT_PRICE" | "COMP_PRICE";
+                            /**
+                             * @description Last change to the strategy: `strategyEnabled`, `strategyDisabled`, `strategyChanged`, `strategyCreated` or `strategyItemsListChanged` (its products changed).
+                             * @enum {string}
+                             */
+                            update_type?: "strategyEnabled" | "strategyDisabled" | "strategyChanged" | "strategyCreated" | "strategyItemsListChanged";
                         };
                     };
                 };
@@ -24021,8 +24061,8 @@ export interface operations {
                      *         {
                      *           "strategy_id": "string",
                      *           "strategy_name": "string",
-                     *           "type": "string",
-                     *           "update_type": "string",
+                     *           "type": "COMP_PRICE",
+                     *           "update_type": "strategyCreated",
                      *           "updated_at": "string",
                      *           "products_count": 0,
                      *           "competitors_count": 0,
@@ -24043,10 +24083,16 @@ export interface operations {
                             strategy_id?: string;
                             /** @description Strategy name; the page's example uses this name instead of `name`. */
                             strategy_name?: string;
-                            /** @description Strategy kind: `MIN_EXT_PRICE` for the system one, `COMP_PRICE` for one the seller made. */
-                            type?: string;
-                            /** @description Last change to the strategy: `strategyEnabled`, `strategyDisabled`, `strategyChanged`, `strategyCreated` or `strategyItemsListChanged` (its products changed). */
-                            update_type?: string;
+                            /**
+                             * @description Strategy kind: `MIN_EXT_PRICE` for the system one, `COMP_PRICE` for one the seller made.
+                             * @enum {string}
+                             */
+                            type?: "MIN_EXT_PRICE" | "COMP_PRICE";
+                            /**
+                             * @description Last change to the strategy: `strategyEnabled`, `strategyDisabled`, `strategyChanged`, `strategyCreated` or `strategyItemsListChanged` (its products changed).
+                             * @enum {string}
+                             */
+                            update_type?: "strategyEnabled" | "strategyDisabled" | "strategyChanged" | "strategyCreated" | "strategyItemsListChanged";
                             /** @description When the strategy last changed. */
                             updated_at?: string;
                             /**
