@@ -7244,8 +7244,11 @@ export interface components {
             };
             /** @description Only transactions of this posting. */
             posting_number?: string;
-            /** @description Kind of transactions, such as `all`, `orders`, `returns` or `services`. */
-            transaction_type: string;
+            /**
+             * @description Kind of transactions: `all`, `orders`, `returns` or `services` (service fees).
+             * @enum {string}
+             */
+            transaction_type: "all" | "orders" | "returns" | "services";
         };
     };
     responses: {
