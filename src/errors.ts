@@ -130,16 +130,11 @@ export function traceIdOf(response: Response): string | undefined {
   return response.headers.get('trace-id') ?? response.headers.get('x-o3-trace-id') ?? undefined;
 }
 
-/**
- * Builds the error for a non-2xx response from openapi-fetch's `error` value: Ozon's JSON body
- * `{code, message, details}` when it is one, else a short snippet of whatever the body was.
- */
-export function errorFromResponse(
-  body: unknown,
-  response: Response,
-  request: { method: string; path: string; secrets?: readonly string[]; attempts?: number; note?: string },
-): OzonApiError {
-  const base = {
+type RequestFacts = { method: string; path: string; secrets?: readonly string[]; attempts?: number; note?: string };
+
+/** What every error about a response carries: status, request, trace id, attempts. */
+function responseFacts(response: Response, request: RequestFacts) {
+  return {
     status: response.status,
     method: request.method,
     path: request.path,
@@ -148,6 +143,19 @@ export function errorFromResponse(
     attempts: request.attempts,
     note: request.note,
   };
+}
+
+/** A body as a one-line snippet, and the response's content type for the message. */
+function snippetOf(text: string, response: Response) {
+  return { snippet: text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH), kind: response.headers.get('content-type') ?? 'no content type' };
+}
+
+/**
+ * Builds the error for a non-2xx response from openapi-fetch's `error` value: Ozon's JSON body
+ * `{code, message, details}` when it is one, else a short snippet of whatever the body was.
+ */
+export function errorFromResponse(body: unknown, response: Response, request: RequestFacts): OzonApiError {
+  const base = responseFacts(response, request);
   const where = `${request.method} ${request.path}`;
   if (isRecord(body) && (typeof body.message === 'string' || typeof body.code === 'number')) {
     const message = typeof body.message === 'string' && body.message ? body.message : response.statusText || 'error';
@@ -159,8 +167,7 @@ export function errorFromResponse(
     });
   }
   const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
-  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
-  const kind = response.headers.get('content-type') ?? 'no content type';
+  const { snippet, kind } = snippetOf(text, response);
   return new OzonApiError({
     ...base,
     snippet,
@@ -171,21 +178,11 @@ export function errorFromResponse(
 }
 
 /** A 2xx whose body is not valid JSON: an error with a snippet, instead of a bare SyntaxError. */
-export function malformedJsonError(
-  text: string,
-  response: Response,
-  request: { method: string; path: string; secrets?: readonly string[]; attempts?: number },
-  cause: unknown,
-): OzonApiError {
-  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
-  const kind = response.headers.get('content-type') ?? 'no content type';
+export function malformedJsonError(text: string, response: Response, request: RequestFacts, cause: unknown): OzonApiError {
+  const { snippet, kind } = snippetOf(text, response);
   return new OzonApiError({
-    status: response.status,
-    method: request.method,
-    path: request.path,
-    traceId: traceIdOf(response),
-    secrets: request.secrets,
-    attempts: request.attempts,
+    ...responseFacts(response, request),
+    note: undefined,
     snippet,
     cause,
     message: `${request.method} ${request.path} answered ${response.status} with a body that is not valid JSON (${kind}): ${snippet}`,
