@@ -2,6 +2,8 @@
 //  - ozon/operation-examples: an operation with a JSON body has a request example, and its
 //    200 JSON response has an example (Prism serves it; contract tests send the request).
 //  - ozon/vendor-extensions: the x- extensions read by scripts/generate.js have the right shape.
+//  - ozon/english-text: summaries and descriptions are English (no Cyrillic or CJK letters) and
+//    carry no TODO left from transcription.
 
 const STYLES = ['last_id', 'offset', 'page', 'cursor'];
 const PERIODS = ['second', 'minute', 'hour', 'day'];
@@ -52,6 +54,24 @@ function VendorExtensions() {
         if (typeof rb !== 'string' || !/^(GET|POST|PUT|PATCH|DELETE) \/\S+$/.test(rb)) bad('x-replaced-by', 'must read "METHOD /path"');
         if (op.deprecated !== true) bad('x-replaced-by', 'only deprecated operations name a replacement');
       }
+      const sunset = op['x-sunset'];
+      if (sunset !== undefined) {
+        if (typeof sunset !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(sunset)) bad('x-sunset', 'must be a date, YYYY-MM-DD');
+        if (op.deprecated !== true) bad('x-sunset', 'only deprecated operations have a switch-off date');
+      }
+      const a = op['x-async'];
+      if (a !== undefined) {
+        if (typeof a?.status !== 'string' || !/^(GET|POST) \/\S+$/.test(a.status)) bad('x-async', 'status must read "METHOD /path"');
+        if (!a?.request || typeof a.request !== 'object' || Array.isArray(a.request)) bad('x-async', 'request must map status-body fields to dotted paths');
+        else for (const [k, v] of Object.entries(a.request)) if (!isDotted(k) || !isDotted(v)) bad('x-async', `request.${k} must be a dotted path`);
+        if (!isDotted(a?.state)) bad('x-async', 'state must be a dotted path');
+        for (const k of ['success', 'failure']) {
+          const list = a?.[k];
+          if (!Array.isArray(list) || (k === 'success' && list.length === 0) || !list.every((x) => typeof x === 'string' || typeof x === 'boolean')) {
+            bad('x-async', `${k} must be a list of state values`);
+          }
+        }
+      }
       const p = op['x-pagination'];
       if (p !== undefined) {
         if (!STYLES.includes(p?.style)) bad('x-pagination', `style must be one of ${STYLES.join(', ')}`);
@@ -70,6 +90,19 @@ function VendorExtensions() {
   };
 }
 
+const FOREIGN = /[\u0400-\u04FF\u3000-\u9FFF]|\bTODO\b/;
+
+function EnglishText() {
+  const check = (node, ctx) => {
+    for (const key of ['summary', 'description']) {
+      if (typeof node[key] === 'string' && FOREIGN.test(node[key])) {
+        ctx.report({ message: `${key} must be English, written for the user (no Cyrillic, CJK or TODO).`, location: ctx.location.child([key]) });
+      }
+    }
+  };
+  return { Operation: check, Schema: check, Parameter: check, Response: check, Tag: check };
+}
+
 export default function ozonPlugin() {
   return {
     id: 'ozon',
@@ -77,6 +110,7 @@ export default function ozonPlugin() {
       oas3: {
         'operation-examples': OperationExamples,
         'vendor-extensions': VendorExtensions,
+        'english-text': EnglishText,
       },
     },
   };
