@@ -35,7 +35,7 @@ export const operations = {
   "POST /v1/conditional-cancellation/get": {"method":"POST","path":"/v1/conditional-cancellation/get","operationId":"CancellationAPI_GetConditionalCancellation","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/conditional-cancellation/list"},
   "POST /v1/conditional-cancellation/list": {"method":"POST","path":"/v1/conditional-cancellation/list","operationId":"CancellationAPI_GetConditionalCancellationList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/conditional-cancellation/list","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"}}},
   "POST /v1/conditional-cancellation/reject": {"method":"POST","path":"/v1/conditional-cancellation/reject","operationId":"CancellationAPI_ConditionalCancellationReject","deprecated":true,"replacedBy":"POST /v2/conditional-cancellation/reject"},
-  "POST /v1/delivery-method/list": {"method":"POST","path":"/v1/delivery-method/list","operationId":"WarehouseAPI_DeliveryMethodList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/delivery-method/list","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"has_next"}}},
+  "POST /v1/delivery-method/list": {"method":"POST","path":"/v1/delivery-method/list","operationId":"WarehouseAPI_DeliveryMethodList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/delivery-method/list","sunset":"2026-04-07","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"has_next"}}},
   "POST /v1/description-category/attribute": {"method":"POST","path":"/v1/description-category/attribute","operationId":"DescriptionCategoryAPI_GetAttributes","idempotent":true},
   "POST /v1/description-category/attribute/values": {"method":"POST","path":"/v1/description-category/attribute/values","operationId":"DescriptionCategoryAPI_GetAttributeValues","idempotent":true,"pagination":{"style":"last_id","items":"result","request":{"cursor":"last_value_id","limit":"limit"},"response":{"itemCursor":"id","hasNext":"has_next"}}},
   "POST /v1/description-category/attribute/values/search": {"method":"POST","path":"/v1/description-category/attribute/values/search","operationId":"DescriptionCategoryAPI_SearchAttributeValues","idempotent":true},
@@ -59,7 +59,7 @@ export const operations = {
   "POST /v1/pass/list": {"method":"POST","path":"/v1/pass/list","operationId":"PassList","idempotent":true,"pagination":{"style":"cursor","items":"arrival_passes","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}},
   "POST /v1/polygon/bind": {"method":"POST","path":"/v1/polygon/bind","operationId":"PolygonAPI_BindPolygon","deprecated":true,"replacedBy":"POST /v2/polygon/bind"},
   "POST /v1/polygon/create": {"method":"POST","path":"/v1/polygon/create","operationId":"PolygonAPI_CreatePolygon"},
-  "POST /v1/posting/carriage-available/list": {"method":"POST","path":"/v1/posting/carriage-available/list","operationId":"PostingAPI_GetCarriageAvailableList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/carriage/delivery/list"},
+  "POST /v1/posting/carriage-available/list": {"method":"POST","path":"/v1/posting/carriage-available/list","operationId":"PostingAPI_GetCarriageAvailableList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/carriage/delivery/list","sunset":"2026-03-20"},
   "POST /v1/posting/cutoff/set": {"method":"POST","path":"/v1/posting/cutoff/set","operationId":"PostingAPI_SetPostingCutoff"},
   "POST /v1/posting/fbs/cancel-reason": {"method":"POST","path":"/v1/posting/fbs/cancel-reason","operationId":"PostingAPI_GetPostingFbsCancelReasonV1","idempotent":true},
   "POST /v1/posting/fbs/split": {"method":"POST","path":"/v1/posting/fbs/split","operationId":"FbsSplit"},
@@ -90,7 +90,7 @@ export const operations = {
   "POST /v1/product/info/discounted": {"method":"POST","path":"/v1/product/info/discounted","operationId":"ProductAPI_GetProductInfoDiscounted","idempotent":true},
   "POST /v1/product/info/prices": {"method":"POST","path":"/v1/product/info/prices","operationId":"Legacy_ListProductPricesV1","idempotent":true,"deprecated":true,"replacedBy":"POST /v5/product/info/prices","pagination":{"style":"page","items":"result.items","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}},
   "POST /v1/product/info/stocks": {"method":"POST","path":"/v1/product/info/stocks","operationId":"Legacy_ListProductStocksV1","idempotent":true,"deprecated":true,"replacedBy":"POST /v4/product/info/stocks","pagination":{"style":"page","items":"result.items","request":{"cursor":"page","limit":"page_size"},"firstPage":1}},
-  "POST /v1/product/info/stocks-by-warehouse/fbs": {"method":"POST","path":"/v1/product/info/stocks-by-warehouse/fbs","operationId":"ProductAPI_ProductStocksByWarehouseFbs","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/product/info/stocks-by-warehouse/fbs"},
+  "POST /v1/product/info/stocks-by-warehouse/fbs": {"method":"POST","path":"/v1/product/info/stocks-by-warehouse/fbs","operationId":"ProductAPI_ProductStocksByWarehouseFbs","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/product/info/stocks-by-warehouse/fbs","sunset":"2026-04-07"},
   "POST /v1/product/info/subscription": {"method":"POST","path":"/v1/product/info/subscription","operationId":"ProductAPI_GetProductInfoSubscription","idempotent":true},
   "POST /v1/product/info/warehouse/stocks": {"method":"POST","path":"/v1/product/info/warehouse/stocks","operationId":"ProductInfoWarehouseStocks","idempotent":true,"pagination":{"style":"cursor","items":"stocks","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}},
   "POST /v1/product/info/wrong-volume": {"method":"POST","path":"/v1/product/info/wrong-volume","operationId":"ProductAPI_ProductInfoWrongVolume","idempotent":true,"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}},
@@ -135,7 +135,7 @@ export const operations = {
   "POST /v1/warehouse/fbs/update/drop-off/list": {"method":"POST","path":"/v1/warehouse/fbs/update/drop-off/list","operationId":"WarehouseAPI_ListDropOffPointsForUpdateFBSWarehouse","idempotent":true},
   "POST /v1/warehouse/fbs/update/drop-off/timeslot/list": {"method":"POST","path":"/v1/warehouse/fbs/update/drop-off/timeslot/list","operationId":"WarehouseFbsUpdateDropOffTimeslotList","idempotent":true},
   "POST /v1/warehouse/fbs/update/pick-up/timeslot/list": {"method":"POST","path":"/v1/warehouse/fbs/update/pick-up/timeslot/list","operationId":"WarehouseFbsUpdatePickUpTimeslotList","idempotent":true},
-  "POST /v1/warehouse/list": {"method":"POST","path":"/v1/warehouse/list","operationId":"WarehouseAPI_WarehouseList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/warehouse/list"},
+  "POST /v1/warehouse/list": {"method":"POST","path":"/v1/warehouse/list","operationId":"WarehouseAPI_WarehouseList","idempotent":true,"deprecated":true,"replacedBy":"POST /v2/warehouse/list","sunset":"2026-04-07"},
   "POST /v1/warehouse/operation/status": {"method":"POST","path":"/v1/warehouse/operation/status","operationId":"GetWarehouseFBSOperationStatus","idempotent":true},
   "POST /v1/warehouse/unarchive": {"method":"POST","path":"/v1/warehouse/unarchive","operationId":"UnarchiveWarehouseFBS"},
   "POST /v2/category/attribute": {"method":"POST","path":"/v2/category/attribute","operationId":"Legacy_ListCategoryAttributesV2","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/description-category/attribute"},
@@ -199,8 +199,8 @@ export const operations = {
   "POST /v2/warehouse/list": {"method":"POST","path":"/v2/warehouse/list","operationId":"WarehouseListV2","idempotent":true,"pagination":{"style":"cursor","items":"warehouses","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}},
   "POST /v3/chat/history": {"method":"POST","path":"/v3/chat/history","operationId":"ChatAPI_ChatHistoryV3","idempotent":true,"pagination":{"style":"cursor","items":"messages","request":{"cursor":"from_message_id","limit":"limit"},"response":{"itemCursor":"message_id","hasNext":"has_next"}}},
   "POST /v3/chat/list": {"method":"POST","path":"/v3/chat/list","operationId":"ChatAPI_ChatListV3","idempotent":true,"pagination":{"style":"cursor","items":"chats","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}},
-  "POST /v3/finance/transaction/list": {"method":"POST","path":"/v3/finance/transaction/list","operationId":"FinanceAPI_FinanceTransactionListV3","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/finance/accrual/postings","pagination":{"style":"page","items":"result.operations","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.row_count","pageCount":"result.page_count"},"firstPage":1}},
-  "POST /v3/finance/transaction/totals": {"method":"POST","path":"/v3/finance/transaction/totals","operationId":"FinanceAPI_FinanceTransactionTotalV3","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/finance/accrual/postings"},
+  "POST /v3/finance/transaction/list": {"method":"POST","path":"/v3/finance/transaction/list","operationId":"FinanceAPI_FinanceTransactionListV3","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/finance/accrual/postings","sunset":"2026-07-06","pagination":{"style":"page","items":"result.operations","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.row_count","pageCount":"result.page_count"},"firstPage":1}},
+  "POST /v3/finance/transaction/totals": {"method":"POST","path":"/v3/finance/transaction/totals","operationId":"FinanceAPI_FinanceTransactionTotalV3","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/finance/accrual/postings","sunset":"2026-07-06"},
   "POST /v3/posting/fbs/get": {"method":"POST","path":"/v3/posting/fbs/get","operationId":"PostingAPI_GetFbsPostingV3","idempotent":true},
   "POST /v3/posting/fbs/list": {"method":"POST","path":"/v3/posting/fbs/list","operationId":"PostingAPI_GetFbsPostingListV3","idempotent":true,"pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"result.has_next"}}},
   "POST /v3/posting/fbs/unfulfilled/list": {"method":"POST","path":"/v3/posting/fbs/unfulfilled/list","operationId":"PostingAPI_GetFbsPostingUnfulfilledList","idempotent":true,"pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"}}},
@@ -249,6 +249,8 @@ export interface OperationInfo {
   readonly report?: boolean;
   readonly deprecated?: boolean;
   readonly replacedBy?: string;
+  /** Deprecated operations: the date (YYYY-MM-DD) Ozon switches the method off (x-sunset). */
+  readonly sunset?: string;
   readonly rateLimit?: RateLimit;
   readonly pagination?: Pagination;
 }
