@@ -5907,6 +5907,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/posting/fbs/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBS postings (v4)
+         * @description Returns the seller's FBS and rFBS postings created within a period of at most one year,
+         *     optionally narrowed by status, warehouse, delivery method, delivery service, order or the
+         *     date of the last status change. Up to 100 postings a page: pass the `cursor` of the answer
+         *     to get the next page while `has_next` is `true`.
+         *
+         *     Shipment dates can move, so refresh postings regularly or subscribe to push notifications.
+         *     For postings still waiting to be processed, `/v4/posting/fbs/unfulfilled/list` is narrower;
+         *     for one posting use `/v3/posting/fbs/get`. Replaces `/v3/posting/fbs/list`.
+         */
+        post: operations["PostingFbsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/posting/fbs/unfulfilled/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List unprocessed FBS postings (v4)
+         * @description Returns the FBS and rFBS postings that are not finished yet, within a period of at most one
+         *     year: those awaiting registration, acceptance, confirmation, packaging or shipment, in
+         *     dispute, being delivered, with the driver, cancelled or refused at the sorting centre.
+         *     Narrow the period either by assembly deadline (`cutoff_from` and `cutoff_to`) or by the date
+         *     of handing over to delivery (`delivering_date_from` and `delivering_date_to`), not both: the
+         *     two together are an error. Up to 100 postings a page: pass the `cursor` of the answer to get
+         *     the next page while `has_next` is `true`.
+         *
+         *     Shipment dates can move, so refresh postings regularly or subscribe to push notifications.
+         *     Next steps for a posting: pack and ship it with `/v4/posting/fbs/ship`. For all postings
+         *     use `/v4/posting/fbs/list`. Replaces `/v3/posting/fbs/unfulfilled/list`.
+         */
+        post: operations["PostingFbsUnfulfilledList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8247,6 +8304,450 @@ export interface components {
             sender_name: string;
             /** @description Phone number of that person. */
             sender_phone: string;
+        };
+        /** @description Optional blocks to add to each posting of the answer; all are left out by default. */
+        FbsPostingV4With: {
+            /** @description Add `analytics_data` (delivery region, dates, payment type, warehouse). */
+            analytics_data?: boolean;
+            /** @description Add the posting's label `barcodes`. */
+            barcodes?: boolean;
+            /** @description Add `financial_data` (prices, discounts, commission and payout per product). */
+            financial_data?: boolean;
+            /** @description Add the buyer's company details (`legal_info`). */
+            legal_info?: boolean;
+        };
+        /** @description An amount of money as a decimal string with its currency; `null` where there is no amount. */
+        FbsPostingV4Money: {
+            /** @description Amount as a decimal string, such as `"300.00"`. */
+            amount?: string;
+            /** @description Currency code, such as `RUB`. */
+            currency?: string;
+        } | null;
+        /** @description An FBS or rFBS posting as the v4 posting lists return it. */
+        FbsPostingV4: {
+            /** @description The person who receives the posting; `null` when Ozon does not share it. */
+            addressee?: {
+                /** @description Recipient's name. */
+                name?: string;
+            } | null;
+            /** @description Analytics about the posting; filled when `with.analytics_data` is `true`. */
+            analytics_data?: {
+                /** @description Delivery city; given for rFBS postings and sellers from CIS countries only. */
+                city?: string;
+                /**
+                 * Format: date-time
+                 * @description Start of delivery to the buyer; only for postings booked through Ozon Delivery.
+                 */
+                client_delivery_date_begin?: string | null;
+                /**
+                 * Format: date-time
+                 * @description Date by which the buyer should get the order; only for postings booked through Ozon Delivery.
+                 */
+                client_delivery_date_end?: string | null;
+                /**
+                 * Format: date-time
+                 * @description Start of the delivery window.
+                 */
+                delivery_date_begin?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the delivery window.
+                 */
+                delivery_date_end?: string;
+                /** @description How the posting is delivered, for example `PVZ` (pick-up point). */
+                delivery_type?: string;
+                /** @description `true` if the recipient is a company. */
+                is_legal?: boolean;
+                /** @description `true` if the buyer has a Premium subscription. */
+                is_premium?: boolean;
+                /** @description How the buyer paid, as a display name (online card payment, Ozon Bank card, automatic charge on pick-up, saved card on pick-up, fast payment system, Ozon instalments, bank transfer, SberPay, prepayment at an external seller). */
+                payment_type_group_name?: string;
+                /** @description Delivery region; given for rFBS postings only. */
+                region?: string;
+                /** @description Delivery service name. */
+                tpl_provider?: string;
+                /**
+                 * Format: int64
+                 * @description Delivery service id.
+                 */
+                tpl_provider_id?: number;
+                /** @description Name of the warehouse the order ships from. */
+                warehouse?: string;
+                /**
+                 * Format: int64
+                 * @description Warehouse id.
+                 */
+                warehouse_id?: number;
+            } | null;
+            /**
+             * @description What the seller can do with the posting now, or a fact about it, for example:
+             *     - `arbitration`: open a dispute;
+             *     - `awaiting_delivery`: move it to "awaiting shipment";
+             *     - `can_create_chat`: start a chat with the buyer;
+             *     - `cancel`, `product_cancel`: cancel the posting or some of its products;
+             *     - `click_track_number`: see the status history by tracking number in the seller portal;
+             *     - `customer_phone_available`: the buyer's phone is available;
+             *     - `has_weight_products`: the posting holds products sold by weight;
+             *     - `hide_region_and_city`: the buyer's region and city are hidden in reports;
+             *     - `invoice_get`, `invoice_send`, `invoice_update`: read, create or edit the invoice;
+             *     - `label_download_big`, `label_download_small`, `label_download`: download a label;
+             *     - `non_int_delivered`, `non_int_delivering`, `non_int_last_mile`: set the
+             *       "conditionally delivered", "delivering" or "courier on the way" status;
+             *     - `set_cutoff`: set the shipment date with `/v1/posting/cutoff/set`, no later than `shipment_date`;
+             *     - `set_timeslot`: change the delivery time to the buyer;
+             *     - `set_track_number`: set or change the tracking number;
+             *     - `ship_async_in_process`: the posting is being assembled;
+             *     - `ship_async_retry`: assemble again after an assembly error;
+             *     - `ship_async`, `ship`: assemble the posting;
+             *     - `ship_with_additional_info`: fill in the additional information with
+             *       `/v6/fbs/posting/product/exemplar/set` first;
+             *     - `update_cis`: change the additional information.
+             */
+            available_actions?: string[];
+            barcodes?: components["schemas"]["FbsPostingBarcodes"];
+            cancellation?: components["schemas"]["FbsPostingCancellation"];
+            /** @description The cargo place (box or pallet) the posting is packed into. */
+            container?: {
+                /**
+                 * @description Kind of cargo place.
+                 * @default BOX
+                 * @enum {string}
+                 */
+                cargo_type: "BOX" | "PALLET";
+                /** @description Date the cargo place was created, in the warehouse's time zone. */
+                container_date?: string;
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                container_id?: number;
+                /**
+                 * Format: int32
+                 * @description Sequence number of the cargo place.
+                 */
+                container_number?: number;
+            };
+            /** @description Whether the cargo place can be sorted, `SORT` or `NON-SORT`. */
+            container_sort_type?: string;
+            /** @description The buyer and the delivery address; `null` when Ozon does not share them. */
+            customer?: {
+                /** @description Delivery address. */
+                address?: {
+                    /** @description Full address as text. */
+                    address_tail?: string;
+                    /** @description City. */
+                    city?: string;
+                    /** @description Buyer's comment on the order. */
+                    comment?: string;
+                    /** @description Country. */
+                    country?: string;
+                    /** @description District. */
+                    district?: string;
+                    /**
+                     * Format: double
+                     * @description Latitude.
+                     */
+                    latitude?: number;
+                    /**
+                     * Format: double
+                     * @description Longitude.
+                     */
+                    longitude?: number;
+                    /** @description Pick-up point code in the delivery service's system. */
+                    provider_pvz_code?: string;
+                    /**
+                     * Format: int64
+                     * @description Pick-up point code.
+                     */
+                    pvz_code?: number;
+                    /** @description Region. */
+                    region?: string;
+                    /** @description Postcode. */
+                    zip_code?: string;
+                };
+                /** @description Buyer's email. */
+                customer_email?: string;
+                /**
+                 * Format: int64
+                 * @description Buyer id.
+                 */
+                customer_id?: number;
+                /** @description Buyer's name. */
+                name?: string;
+                /** @description A substitute phone number that forwards to the buyer. */
+                phone?: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the posting was handed over for delivery; `null` until then.
+             */
+            delivering_date?: string | null;
+            delivery_method?: components["schemas"]["FbsPostingDeliveryMethod"];
+            /** @description Fulfilment scheme of the posting, such as `FBS`, `FBO`, `SDS` (single SKU) or `Crossborder`. */
+            delivery_schema?: string;
+            /**
+             * Format: int64
+             * @description Id of the place the posting goes to.
+             */
+            destination_place_id?: number;
+            /** @description Name of the place the posting goes to. */
+            destination_place_name?: string;
+            /** @description Whether the order came from an external platform. */
+            external_order?: {
+                /** @description `true` if the order was placed on an external platform. */
+                is_external?: boolean;
+                /** @description Name of that platform. */
+                platform_name?: string;
+            };
+            /** @description Prices, discounts, commission and payout per product; filled when `with.financial_data` is `true`. */
+            financial_data?: {
+                /** @description Region (cluster) the order ships from. */
+                cluster_from?: string;
+                /** @description Region (cluster) the order goes to. */
+                cluster_to?: string;
+                /** @description Financial data of each product in the order. */
+                products?: {
+                    /** @description Promotions applied to the product. */
+                    actions?: string[];
+                    /** @description Commission Ozon charges for the product. */
+                    commission?: {
+                        /**
+                         * Format: double
+                         * @description Commission amount.
+                         */
+                        amount?: number;
+                        /** @description Currency the commission was computed in. */
+                        currency?: string;
+                        /**
+                         * Format: int64
+                         * @description Commission rate, percent.
+                         */
+                        percent?: number;
+                    };
+                    /** @description Price the buyer pays for the product. */
+                    customer_price?: components["schemas"]["FbsPostingV4Money"];
+                    /**
+                     * Format: double
+                     * @description Price before discounts, shown struck through on the product card.
+                     */
+                    old_price?: number;
+                    /**
+                     * Format: double
+                     * @description Amount paid to the seller.
+                     */
+                    payout?: number;
+                    /**
+                     * Format: double
+                     * @description Price with promotions, except those Ozon pays for.
+                     */
+                    price?: number;
+                    /**
+                     * Format: int64
+                     * @description Product id on Ozon (SKU).
+                     */
+                    product_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Number of units in the posting.
+                     */
+                    quantity?: number;
+                    /**
+                     * Format: double
+                     * @description Total discount, percent.
+                     */
+                    total_discount_percent?: number;
+                    /**
+                     * Format: double
+                     * @description Total discount, amount.
+                     */
+                    total_discount_value?: number;
+                }[];
+            } | null;
+            /**
+             * Format: date-time
+             * @description When Ozon started processing the posting.
+             */
+            in_process_at?: string;
+            /** @description `true` if the buyer collects the order from the seller's store. */
+            is_click_and_collect?: boolean;
+            /** @description `true` if the order uses Ozon Express fast delivery. */
+            is_express?: boolean;
+            /** @description `true` if the posting holds a product shipped in several boxes whose box count must be set with `/v3/posting/multiboxqty/set` before assembly; `false` once the count is in `multi_box_qty` or when there is no such product. */
+            is_multibox?: boolean;
+            /** @description `true` if the product was mis-sorted (re-graded). */
+            is_presortable?: boolean;
+            legal_info?: components["schemas"]["PostingLegalInfo"];
+            /**
+             * Format: int32
+             * @description Number of boxes the product is packed in.
+             */
+            multi_box_qty?: number;
+            /** @description Products with extra characteristics. */
+            optional?: {
+                /** @description SKUs that may carry a mandatory mark. */
+                products_with_possible_mandatory_mark?: string[];
+            };
+            /**
+             * Format: int64
+             * @description Id of the order the posting belongs to.
+             */
+            order_id?: number;
+            /** @description Number of the order the posting belongs to. */
+            order_number?: string;
+            /** @description Number of the posting this one was split from; empty if it was not split. */
+            parent_posting_number?: string;
+            /**
+             * Format: date-time
+             * @description When the courier's code was checked successfully with `/v1/posting/fbs/pick-up-code/verify`.
+             */
+            pickup_code_verified_at?: string | null;
+            /** @description Posting number. */
+            posting_number?: string;
+            /** @description Products in the posting. */
+            products?: {
+                /** @description IMEI numbers of the mobile devices in the posting. */
+                imei?: string[];
+                /** @description `true` if the product is subject to traceability. */
+                is_blr_traceable?: boolean;
+                /** @description `true` if Ozon bought the product out to deliver it to the EAEU or other countries. */
+                is_marketplace_buyout?: boolean;
+                /** @description Product name. */
+                name?: string;
+                /** @description Product's article in the seller's system. */
+                offer_id?: string;
+                /** @description Product price. */
+                price?: components["schemas"]["FbsPostingV4Money"];
+                /** @description Product colour. */
+                product_color?: string;
+                /**
+                 * Format: int32
+                 * @description Number of units in the posting.
+                 */
+                quantity?: number;
+                /**
+                 * Format: int64
+                 * @description Product id on Ozon (SKU).
+                 */
+                sku?: number;
+                /**
+                 * Format: double
+                 * @description Weight of the packed product.
+                 */
+                weight?: number;
+            }[];
+            /**
+             * @description Loading service for bulky postings delivered by the seller or an integrated service:
+             *     - `lift`: carried up by lift;
+             *     - `stairs`: carried up the stairs;
+             *     - `none`: the buyer declined the service;
+             *     - `delivery_default`: delivery to the floor is included in the price.
+             */
+            prr_option?: string;
+            /**
+             * Format: int64
+             * @description Id of the economy product (quantum).
+             */
+            quantum_id?: number;
+            /** @description `true` if traceability attributes must be filled in (see `/v1/posting/fbs/product/traceable/attribute`). */
+            require_blr_traceable_attrs?: boolean;
+            /** @description Products (SKUs) for which the seller must pass more data (country of origin, customs declaration, batch number, marks, weight) before the posting can move to its next status. */
+            requirements?: {
+                /** @description SKUs whose country of origin must be changed (see `/v2/posting/fbs/product/country/list` and `/v2/posting/fbs/product/country/set`). */
+                products_requiring_change_country?: string[];
+                /** @description SKUs that need a country of origin, set with `/v2/posting/fbs/product/country/set` before assembly. */
+                products_requiring_country?: string[];
+                /** @description SKUs that need a customs declaration number (GTD), or a note that there is none, set with `/v6/fbs/posting/product/exemplar/set` before assembly. */
+                products_requiring_gtd?: string[];
+                /** @description SKUs that need IMEI numbers. */
+                products_requiring_imei?: string[];
+                /** @description SKUs that need a jewellery unique identification number (UIN), set with `/v6/fbs/posting/product/exemplar/set`. */
+                products_requiring_jw_uin?: string[];
+                /** @description SKUs that need a Chestny ZNAK mark, set with `/v6/fbs/posting/product/exemplar/set`. */
+                products_requiring_mandatory_mark?: string[];
+                /** @description SKUs that need a product batch registration number (RNPT), set with `/v6/fbs/posting/product/exemplar/set`. */
+                products_requiring_rnpt?: string[];
+                /** @description SKUs that need their actual weight. */
+                products_requiring_weight?: string[];
+            };
+            /**
+             * Format: date-time
+             * @description Recommended time by which to assemble the posting; after it a new tariff applies (see `tariffication`).
+             */
+            shipment_date?: string;
+            /**
+             * Format: date-time
+             * @description Shipment time without delay.
+             */
+            shipment_date_without_delay?: string;
+            /** @description Posting status, such as `awaiting_registration`, `acceptance_in_progress`, `awaiting_approve`, `awaiting_packaging`, `awaiting_deliver`, `awaiting_verification` (just created), `arbitration`, `client_arbitration`, `delivering`, `driver_pickup`, `cancelled`, `cancelled_from_split_pending` (cancelled because the posting was split) or `not_accepted` (refused at the sorting centre). */
+            status?: string;
+            /** @description Finer state within the status, such as `posting_created`, `posting_in_carriage`, `posting_not_in_carriage`, `posting_awaiting_passport_data`, `posting_registration_error`, `posting_transferring_to_delivery`, `posting_split_pending`, `posting_in_pickup_point`, `posting_returned_to_warehouse`, `posting_delivered` or `ship_failed` (assembly failed). */
+            substatus?: string;
+            /** @description Shipment tariff: the discount or surcharge that applies now and the one that starts at `next_tariff_starts_at` if the posting is not shipped by then. */
+            tariffication?: {
+                /** @description Current discount or surcharge. */
+                current_tariff_charge?: components["schemas"]["FbsPostingV4Money"];
+                /** @description Minimum current discount or surcharge. */
+                current_tariff_min_charge?: components["schemas"]["FbsPostingV4Money"];
+                /**
+                 * Format: double
+                 * @description Current tariff rate, percent.
+                 */
+                current_tariff_rate?: number;
+                /** @description Whether the current tariff is a discount or a surcharge. */
+                current_tariff_type?: string;
+                /** @description Discount or surcharge from `next_tariff_starts_at`. */
+                next_tariff_charge?: components["schemas"]["FbsPostingV4Money"];
+                /** @description Minimum discount or surcharge from `next_tariff_starts_at`. */
+                next_tariff_min_charge?: components["schemas"]["FbsPostingV4Money"];
+                /**
+                 * Format: double
+                 * @description Rate, percent, that applies from `next_tariff_starts_at`.
+                 */
+                next_tariff_rate?: number;
+                /**
+                 * Format: date-time
+                 * @description When the next tariff starts to apply; `null` if there is none.
+                 */
+                next_tariff_starts_at?: string | null;
+                /** @description Whether the next tariff is a discount or a surcharge. */
+                next_tariff_type?: string;
+            };
+            /** @description Tariff steps in time order; each step ends at its `tariff_deadline_at` and the next begins. */
+            tariffication_steps?: {
+                /** @description Minimum discount or surcharge of the step. */
+                min_charge?: components["schemas"]["FbsPostingV4Money"];
+                /** @description Discount or surcharge of the step. */
+                tariff_charge?: components["schemas"]["FbsPostingV4Money"];
+                /**
+                 * Format: date-time
+                 * @description When the step ends and the next one begins.
+                 */
+                tariff_deadline_at?: string;
+                /**
+                 * Format: double
+                 * @description Discount or surcharge rate, percent.
+                 */
+                tariff_rate?: number;
+                /** @description Tariff type, such as `discount` or `commission`. */
+                tariff_type?: string;
+            }[];
+            /**
+             * @description How the delivery service is integrated:
+             *     - `ozon`: Ozon delivers;
+             *     - `3pl_tracking`: an integrated service delivers;
+             *     - `non_integrated`: a third-party service delivers;
+             *     - `aggregator`: Ozon's partner delivery;
+             *     - `hybryd`: Russian Post scheme.
+             */
+            tpl_integration_type?: string;
+            /** @description Tracking number. */
+            tracking_number?: string;
+            /**
+             * Format: double
+             * @description Volumetric weight of the product.
+             */
+            volume_weight?: number;
         };
     };
     responses: {
@@ -31931,6 +32432,763 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sort_dir": "ASC",
+                 *       "filter": {
+                 *         "order_numbers": [
+                 *           "12345-1"
+                 *         ],
+                 *         "delivery_method_ids": [
+                 *           "123456789"
+                 *         ],
+                 *         "is_blr_traceable": false,
+                 *         "last_changed_status_date": {
+                 *           "from": "2026-04-01T19:47:39.878Z",
+                 *           "to": "2026-04-02T11:47:39.878Z"
+                 *         },
+                 *         "order_id": 123456,
+                 *         "since": "2026-04-01T19:47:39.878Z",
+                 *         "to": "2026-04-02T11:47:39.878Z",
+                 *         "statuses": [
+                 *           "awaiting_packaging",
+                 *           "awaiting_deliver",
+                 *           "delivering",
+                 *           "delivered"
+                 *         ],
+                 *         "provider_ids": [
+                 *           "123"
+                 *         ],
+                 *         "warehouse_ids": [
+                 *           "3092889984"
+                 *         ]
+                 *       },
+                 *       "limit": 100,
+                 *       "cursor": "",
+                 *       "translit": true,
+                 *       "with": {
+                 *         "analytics_data": true,
+                 *         "barcodes": true,
+                 *         "financial_data": true,
+                 *         "legal_info": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter: {
+                        /** @description Delivery method ids (see `/v1/delivery-method/list`). */
+                        delivery_method_ids?: (number | string)[];
+                        /** @description `true` to get only postings with traceable products. */
+                        is_blr_traceable?: boolean;
+                        /** @description Period in which the posting's status last changed. */
+                        last_changed_status_date?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
+                        /**
+                         * Format: int64
+                         * @description Only postings of this order.
+                         */
+                        order_id?: number | string;
+                        /** @description Only postings of these order numbers. */
+                        order_numbers?: string[];
+                        /** @description Delivery service ids (see `/v1/delivery-method/list`). */
+                        provider_ids?: (number | string)[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period in which the postings were created, UTC.
+                         */
+                        since: string;
+                        /**
+                         * @description Only postings in these statuses:
+                         *     - `awaiting_registration`: waiting to be registered;
+                         *     - `acceptance_in_progress`: being accepted;
+                         *     - `awaiting_approve`: waiting for confirmation;
+                         *     - `awaiting_packaging`: waiting to be packed;
+                         *     - `awaiting_deliver`: packed, waiting to be handed over;
+                         *     - `arbitration`: in dispute;
+                         *     - `client_arbitration`: buyer's delivery dispute;
+                         *     - `delivering`: on its way to the buyer;
+                         *     - `driver_pickup`: with the driver;
+                         *     - `delivered`: delivered;
+                         *     - `cancelled`: cancelled;
+                         *     - `not_accepted`: refused at the sorting centre;
+                         *     - `sent_by_seller`: dispatched by the seller.
+                         */
+                        statuses?: ("awaiting_registration" | "acceptance_in_progress" | "awaiting_approve" | "awaiting_packaging" | "awaiting_deliver" | "arbitration" | "client_arbitration" | "delivering" | "driver_pickup" | "delivered" | "cancelled" | "not_accepted" | "sent_by_seller")[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period, UTC; at most one year after `since`.
+                         */
+                        to: string;
+                        /** @description Warehouse ids (see `/v1/warehouse/list`). */
+                        warehouse_ids?: (number | string)[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Page size.
+                     */
+                    limit: number | string;
+                    /**
+                     * @description Sort order, `ASC` (ascending) or `DESC` (descending).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description `true` to transliterate the address from Cyrillic into Latin script. */
+                    translit?: boolean;
+                    with?: components["schemas"]["FbsPostingV4With"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "eyJmaWVsZHMiOlt7Im5hbWUiOiJvc3AuaW5fcHJvY2Vzc19hdCIsImRpciI6ImFzYyIsInZhbCI6IjIwMjYtMDEtMTVUMTA6MzA6MDBaIn0seyJuYW1lIjoib3NwLmlkIiwiZGlyIjoiYXNjIiwidmFsIjoiMTIzNDU2Nzg5MCJ9XX0=",
+                     *       "has_next": false,
+                     *       "postings": [
+                     *         {
+                     *           "addressee": {
+                     *             "name": "Иван Петров"
+                     *           },
+                     *           "analytics_data": {
+                     *             "city": "Москва",
+                     *             "client_delivery_date_begin": "2026-05-20T08:00:00.000Z",
+                     *             "client_delivery_date_end": "2026-05-22T20:00:00.000Z",
+                     *             "delivery_date_begin": "2026-05-18T08:00:00.000Z",
+                     *             "delivery_date_end": "2026-05-19T20:00:00.000Z",
+                     *             "delivery_type": "PVZ",
+                     *             "is_legal": false,
+                     *             "is_premium": true,
+                     *             "payment_type_group_name": "Банковская карта",
+                     *             "region": "Московская область",
+                     *             "tpl_provider": "Доставка Ozon",
+                     *             "tpl_provider_id": 24,
+                     *             "warehouse": "Софьино",
+                     *             "warehouse_id": 17023
+                     *           },
+                     *           "available_actions": [
+                     *             "pack",
+                     *             "ship",
+                     *             "cancel"
+                     *           ],
+                     *           "barcodes": {
+                     *             "lower_barcode": "601302481800001",
+                     *             "upper_barcode": "601302481800001"
+                     *           },
+                     *           "cancellation": {
+                     *             "affect_cancellation_rating": false,
+                     *             "cancel_reason": "",
+                     *             "cancel_reason_id": 0,
+                     *             "cancellation_initiator": "",
+                     *             "cancellation_type": "",
+                     *             "cancelled_after_ship": false
+                     *           },
+                     *           "container": {
+                     *             "cargo_type": "BOX",
+                     *             "container_date": "2026-05-14",
+                     *             "container_id": 100500,
+                     *             "container_number": 42
+                     *           },
+                     *           "container_sort_type": "standard",
+                     *           "customer": {
+                     *             "address": {
+                     *               "address_tail": "д. 15, кв. 78",
+                     *               "city": "Москва",
+                     *               "comment": "Домофон не работает",
+                     *               "country": "Россия",
+                     *               "district": "ЦАО",
+                     *               "latitude": 55.7558,
+                     *               "longitude": 37.6176,
+                     *               "provider_pvz_code": "PVZ123",
+                     *               "pvz_code": 456,
+                     *               "region": "Москва",
+                     *               "zip_code": "101000"
+                     *             },
+                     *             "customer_email": "ivan.petrov@example.com",
+                     *             "customer_id": 12345678,
+                     *             "name": "Иван Петров",
+                     *             "phone": "+79031234567"
+                     *           },
+                     *           "delivering_date": "2026-05-19T15:30:00.000Z",
+                     *           "delivery_method": {
+                     *             "id": 20605650762000,
+                     *             "name": "Доставка Ozon самостоятельно, Софьино",
+                     *             "tpl_provider": "Доставка Ozon",
+                     *             "tpl_provider_id": 24,
+                     *             "warehouse": "17023",
+                     *             "warehouse_id": 20605650762000
+                     *           },
+                     *           "delivery_schema": "fbs",
+                     *           "destination_place_id": 500,
+                     *           "destination_place_name": "ПВЗ №123 на Тверской",
+                     *           "external_order": {
+                     *             "is_external": false,
+                     *             "platform_name": ""
+                     *           },
+                     *           "financial_data": {
+                     *             "cluster_from": "Москва",
+                     *             "cluster_to": "Казань",
+                     *             "products": [
+                     *               {
+                     *                 "actions": [
+                     *                   "Округление"
+                     *                 ],
+                     *                 "commission": {
+                     *                   "amount": 120,
+                     *                   "currency": "RUB",
+                     *                   "percent": 10
+                     *                 },
+                     *                 "customer_price": {
+                     *                   "amount": "2500.00",
+                     *                   "currency": "RUB"
+                     *                 },
+                     *                 "old_price": 3000,
+                     *                 "payout": 2100,
+                     *                 "price": 2500,
+                     *                 "product_id": 1904686181,
+                     *                 "quantity": 2,
+                     *                 "total_discount_percent": 16.67,
+                     *                 "total_discount_value": 500
+                     *               }
+                     *             ]
+                     *           },
+                     *           "in_process_at": "2026-05-14T08:00:00.000Z",
+                     *           "is_click_and_collect": false,
+                     *           "is_express": false,
+                     *           "is_multibox": false,
+                     *           "is_presortable": true,
+                     *           "legal_info": {
+                     *             "company_name": "ООО Ромашка",
+                     *             "inn": "7701234567",
+                     *             "kpp": "770101001"
+                     *           },
+                     *           "multi_box_qty": 1,
+                     *           "optional": {
+                     *             "products_with_possible_mandatory_mark": []
+                     *           },
+                     *           "order_id": 33301885134,
+                     *           "order_number": "0208245774-0029",
+                     *           "parent_posting_number": "",
+                     *           "pickup_code_verified_at": null,
+                     *           "posting_number": "0208245774-0029-1",
+                     *           "products": [
+                     *             {
+                     *               "imei": [],
+                     *               "is_blr_traceable": false,
+                     *               "is_marketplace_buyout": true,
+                     *               "name": "Смартфон Xiaomi Note 12",
+                     *               "offer_id": "b4408110",
+                     *               "price": {
+                     *                 "amount": "12990.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "product_color": "чёрный",
+                     *               "quantity": 1,
+                     *               "sku": 1904686181,
+                     *               "weight": 0.42
+                     *             },
+                     *             {
+                     *               "imei": [
+                     *                 "123456789012345",
+                     *                 "987654321098765"
+                     *               ],
+                     *               "is_blr_traceable": false,
+                     *               "is_marketplace_buyout": false,
+                     *               "name": "Наушники Bluetooth",
+                     *               "offer_id": "h667722",
+                     *               "price": {
+                     *                 "amount": "3490.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "product_color": "белый",
+                     *               "quantity": 2,
+                     *               "sku": 1904686182,
+                     *               "weight": 0.15
+                     *             }
+                     *           ],
+                     *           "prr_option": "standard",
+                     *           "quantum_id": 98765,
+                     *           "require_blr_traceable_attrs": false,
+                     *           "requirements": {
+                     *             "products_requiring_change_country": [],
+                     *             "products_requiring_country": [],
+                     *             "products_requiring_gtd": [
+                     *               "1904686181"
+                     *             ],
+                     *             "products_requiring_imei": [],
+                     *             "products_requiring_jw_uin": [],
+                     *             "products_requiring_mandatory_mark": [],
+                     *             "products_requiring_rnpt": []
+                     *           },
+                     *           "shipment_date": "2026-05-18T12:00:00.000Z",
+                     *           "shipment_date_without_delay": "2026-05-18T12:00:00.000Z",
+                     *           "status": "awaiting_packaging",
+                     *           "substatus": "posting_created",
+                     *           "tariffication": {
+                     *             "current_tariff_charge": {
+                     *               "amount": "100.00",
+                     *               "currency": "RUB"
+                     *             },
+                     *             "current_tariff_min_charge": {
+                     *               "amount": "50.00",
+                     *               "currency": "RUB"
+                     *             },
+                     *             "current_tariff_rate": 2,
+                     *             "current_tariff_type": "commission",
+                     *             "next_tariff_charge": {
+                     *               "amount": "150.00",
+                     *               "currency": "RUB"
+                     *             },
+                     *             "next_tariff_min_charge": {
+                     *               "amount": "75.00",
+                     *               "currency": "RUB"
+                     *             },
+                     *             "next_tariff_rate": 3,
+                     *             "next_tariff_starts_at": "2026-05-18T12:00:00.000Z",
+                     *             "next_tariff_type": "commission"
+                     *           },
+                     *           "tariffication_steps": [
+                     *             {
+                     *               "min_charge": {
+                     *                 "amount": "50.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_charge": {
+                     *                 "amount": "100.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_deadline_at": "2026-05-18T12:00:00.000Z",
+                     *               "tariff_rate": 2,
+                     *               "tariff_type": "commission"
+                     *             },
+                     *             {
+                     *               "min_charge": {
+                     *                 "amount": "75.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_charge": {
+                     *                 "amount": "150.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_deadline_at": "2026-05-19T12:00:00.000Z",
+                     *               "tariff_rate": 3,
+                     *               "tariff_type": "commission"
+                     *             }
+                     *           ],
+                     *           "tpl_integration_type": "ozon",
+                     *           "tracking_number": "",
+                     *           "volume_weight": 0.6
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it as `cursor` in the next request. */
+                        cursor?: string;
+                        /** @description `true` if more postings match; ask again with `cursor`. */
+                        has_next?: boolean;
+                        /** @description Postings on this page. */
+                        postings?: components["schemas"]["FbsPostingV4"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbsUnfulfilledList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sort_dir": "ASC",
+                 *       "limit": 100,
+                 *       "filter": {
+                 *         "cutoff_from": "2026-01-21T07:13:56.042Z",
+                 *         "cutoff_to": "2026-01-21T07:13:56.042Z",
+                 *         "delivery_method_ids": [
+                 *           "123456"
+                 *         ],
+                 *         "statuses": [
+                 *           "awaiting_packaging",
+                 *           "awaiting_deliver",
+                 *           "delivering"
+                 *         ],
+                 *         "warehouse_ids": [
+                 *           "3092889984"
+                 *         ],
+                 *         "provider_ids": [
+                 *           "57"
+                 *         ],
+                 *         "last_changed_status_date": {
+                 *           "from": "2026-01-21T07:13:56.042Z",
+                 *           "to": "2026-01-21T07:13:56.042Z"
+                 *         }
+                 *       },
+                 *       "cursor": "",
+                 *       "with": {
+                 *         "barcodes": true,
+                 *         "analytics_data": true,
+                 *         "financial_data": true,
+                 *         "legal_info": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. Filter by assembly deadline (`cutoff_from` and `cutoff_to`) or by handover date (`delivering_date_from` and `delivering_date_to`), never both. */
+                    filter?: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the period for the time by which the seller must assemble the order.
+                         */
+                        cutoff_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period for the time by which the seller must assemble the order.
+                         */
+                        cutoff_to?: string;
+                        /**
+                         * Format: date-time
+                         * @description Earliest date the posting is handed over for delivery.
+                         */
+                        delivering_date_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description Latest date the posting is handed over for delivery.
+                         */
+                        delivering_date_to?: string;
+                        /** @description Delivery method ids (see `/v1/delivery-method/list`). */
+                        delivery_method_ids?: (number | string)[];
+                        /** @description Period in which the posting's status last changed. */
+                        last_changed_status_date?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
+                        /** @description Delivery service ids (see `/v1/delivery-method/list`). */
+                        provider_ids?: (number | string)[];
+                        /**
+                         * @description Only postings in these statuses:
+                         *     - `acceptance_in_progress`: being accepted;
+                         *     - `awaiting_approve`: waiting for confirmation;
+                         *     - `awaiting_packaging`: waiting to be packed;
+                         *     - `awaiting_registration`: waiting to be registered;
+                         *     - `awaiting_deliver`: packed, waiting to be handed over;
+                         *     - `arbitration`: in dispute;
+                         *     - `client_arbitration`: buyer's delivery dispute;
+                         *     - `delivering`: on its way to the buyer;
+                         *     - `driver_pickup`: with the driver;
+                         *     - `not_accepted`: refused at the sorting centre.
+                         */
+                        statuses?: ("acceptance_in_progress" | "awaiting_approve" | "awaiting_packaging" | "awaiting_registration" | "awaiting_deliver" | "arbitration" | "client_arbitration" | "delivering" | "driver_pickup" | "not_accepted")[];
+                        /** @description Warehouse ids (see `/v1/warehouse/list`). */
+                        warehouse_ids?: (number | string)[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Page size.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order, `ASC` (ascending) or `DESC` (descending).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description `true` to transliterate the address from Cyrillic into Latin script. */
+                    translit?: boolean;
+                    with?: components["schemas"]["FbsPostingV4With"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of unprocessed postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "has_next": false,
+                     *       "cursor": "eyJmaWVsZHMiOlt7Im5hbWUiOiJvc3AuY3V0b2ZmIiwiZGlyIjoiYXNjIiwidmFsIjoiMjAyNi0wNS0wNVQwNjo0NDozN1oifSx7Im5hbWUiOiJvc3AuaW5fcHJvY2Vzc19hdCIsImRpciI6ImFzYyIsInZhbCI6IjIwMjYtMDUtMDRUMDY6NDQ6MzdaIn0seyJuYW1lIjoib3NwLmlkIiwiZGlyIjoiYXNjIiwidmFsIjoiMTIwODk3MjIwMiJ9LHsibmFtZSI6Im9zcC5pZCIsImRpciI6ImFzYyIsInZhbCI6IjEyMDg5NzIyMDIifV19",
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "41517061-0214-1",
+                     *           "order_id": 34953320005,
+                     *           "order_number": "41517061-0214",
+                     *           "pickup_code_verified_at": null,
+                     *           "status": "awaiting_deliver",
+                     *           "substatus": "posting_in_carriage",
+                     *           "delivery_method": {
+                     *             "id": 20605650762000,
+                     *             "name": "Доставка Ozon самостоятельно, Софьино",
+                     *             "warehouse_id": 20605650762000,
+                     *             "warehouse": "17023",
+                     *             "tpl_provider_id": 24,
+                     *             "tpl_provider": "Доставка Ozon"
+                     *           },
+                     *           "delivery_schema": "fbs",
+                     *           "tracking_number": "",
+                     *           "tpl_integration_type": "ozon",
+                     *           "in_process_at": "2026-05-04T06:44:37Z",
+                     *           "shipment_date": "2026-05-05T06:44:37Z",
+                     *           "shipment_date_without_delay": "2026-05-06T04:00:00Z",
+                     *           "optional": {
+                     *             "products_with_possible_mandatory_mark": [
+                     *               "4116250392"
+                     *             ]
+                     *           },
+                     *           "cancellation": {
+                     *             "cancel_reason_id": 0,
+                     *             "cancel_reason": "",
+                     *             "cancellation_type": "",
+                     *             "cancelled_after_ship": false,
+                     *             "affect_cancellation_rating": false,
+                     *             "cancellation_initiator": ""
+                     *           },
+                     *           "customer": null,
+                     *           "products": [
+                     *             {
+                     *               "is_blr_traceable": false,
+                     *               "is_marketplace_buyout": false,
+                     *               "offer_id": "S5200657-28",
+                     *               "name": "Кроссовки для мальчика демисезонные из натуральной кожи",
+                     *               "sku": 4116250392,
+                     *               "quantity": 1,
+                     *               "imei": [],
+                     *               "weight": 0.549,
+                     *               "product_color": "темно-синий",
+                     *               "price": {
+                     *                 "amount": "300",
+                     *                 "currency": "RUB"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "addressee": null,
+                     *           "barcodes": {
+                     *             "upper_barcode": "0",
+                     *             "lower_barcode": "0"
+                     *           },
+                     *           "analytics_data": {
+                     *             "region": "",
+                     *             "city": "",
+                     *             "delivery_type": "PVZ",
+                     *             "is_premium": false,
+                     *             "payment_type_group_name": "Банковская карта",
+                     *             "warehouse_id": 20605650762000,
+                     *             "warehouse": "17023",
+                     *             "tpl_provider_id": 24,
+                     *             "tpl_provider": "Доставка Ozon",
+                     *             "delivery_date_begin": "2026-05-05T06:38:10Z",
+                     *             "delivery_date_end": "2026-05-06T06:38:10Z",
+                     *             "is_legal": true,
+                     *             "client_delivery_date_begin": null,
+                     *             "client_delivery_date_end": null
+                     *           },
+                     *           "destination_place_id": 0,
+                     *           "destination_place_name": "",
+                     *           "financial_data": {
+                     *             "products": [
+                     *               {
+                     *                 "payout": 0,
+                     *                 "product_id": 4116250392,
+                     *                 "old_price": 300,
+                     *                 "price": 300,
+                     *                 "total_discount_value": 0,
+                     *                 "total_discount_percent": 0,
+                     *                 "quantity": 1,
+                     *                 "customer_price": {
+                     *                   "amount": "300",
+                     *                   "currency": "RUB"
+                     *                 },
+                     *                 "actions": [],
+                     *                 "commission": {
+                     *                   "amount": 0,
+                     *                   "percent": 0,
+                     *                   "currency": "RUB"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "cluster_from": "Москва, МО и Дальние регионы",
+                     *             "cluster_to": "Москва, МО и Дальние регионы"
+                     *           },
+                     *           "is_express": false,
+                     *           "legal_info": {
+                     *             "company_name": "",
+                     *             "inn": "",
+                     *             "kpp": ""
+                     *           },
+                     *           "quantum_id": 0,
+                     *           "require_blr_traceable_attrs": false,
+                     *           "requirements": {
+                     *             "products_requiring_gtd": [
+                     *               "4116250392"
+                     *             ],
+                     *             "products_requiring_country": [],
+                     *             "products_requiring_mandatory_mark": [],
+                     *             "products_requiring_rnpt": [],
+                     *             "products_requiring_jw_uin": [],
+                     *             "products_requiring_change_country": [],
+                     *             "products_requiring_imei": [],
+                     *             "products_requiring_weight": []
+                     *           },
+                     *           "tariffication": {
+                     *             "current_tariff_rate": 3,
+                     *             "current_tariff_type": "commission",
+                     *             "current_tariff_charge": {
+                     *               "amount": "100",
+                     *               "currency": "RUB"
+                     *             },
+                     *             "current_tariff_min_charge": {
+                     *               "amount": "100",
+                     *               "currency": "RUB"
+                     *             },
+                     *             "next_tariff_rate": 0,
+                     *             "next_tariff_type": "",
+                     *             "next_tariff_charge": null,
+                     *             "next_tariff_min_charge": null,
+                     *             "next_tariff_starts_at": null
+                     *           },
+                     *           "external_order": {
+                     *             "is_external": false,
+                     *             "platform_name": ""
+                     *           },
+                     *           "volume_weight": 0,
+                     *           "is_click_and_collect": false,
+                     *           "delivering_date": null,
+                     *           "is_multibox": false,
+                     *           "multi_box_qty": 1,
+                     *           "is_presortable": false,
+                     *           "prr_option": "",
+                     *           "parent_posting_number": "",
+                     *           "available_actions": [
+                     *             "add_additional_info",
+                     *             "cancel",
+                     *             "has_barcode_for_printing",
+                     *             "label_download",
+                     *             "label_download_small"
+                     *           ],
+                     *           "tariffication_steps": [
+                     *             {
+                     *               "min_charge": null,
+                     *               "tariff_charge": {
+                     *                 "amount": "9",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_deadline_at": "2026-05-04T18:44:37Z",
+                     *               "tariff_rate": 3,
+                     *               "tariff_type": "discount"
+                     *             },
+                     *             {
+                     *               "min_charge": null,
+                     *               "tariff_charge": {
+                     *                 "amount": "6",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_deadline_at": "2026-05-05T06:44:37Z",
+                     *               "tariff_rate": 2,
+                     *               "tariff_type": "discount"
+                     *             },
+                     *             {
+                     *               "min_charge": {
+                     *                 "amount": "50",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_charge": {
+                     *                 "amount": "50",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_deadline_at": "2026-05-05T18:44:37Z",
+                     *               "tariff_rate": 1,
+                     *               "tariff_type": "commission"
+                     *             },
+                     *             {
+                     *               "min_charge": {
+                     *                 "amount": "100",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_charge": {
+                     *                 "amount": "100",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "tariff_deadline_at": "2026-05-06T06:44:37Z",
+                     *               "tariff_rate": 3,
+                     *               "tariff_type": "commission"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Number of postings in this answer.
+                         */
+                        count?: number;
+                        /** @description Position of the next page; pass it as `cursor` in the next request. */
+                        cursor?: string;
+                        /** @description `true` if more postings match; ask again with `cursor`. */
+                        has_next?: boolean;
+                        /** @description Postings on this page. */
+                        postings?: components["schemas"]["FbsPostingV4"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
