@@ -868,6 +868,7 @@ export interface paths {
         put?: never;
         /**
          * List FBS postings
+         * @deprecated
          * @description Returns the seller's FBS postings created within a period of at most one year, optionally
          *     narrowed by status, warehouse, delivery method, delivery service, order or the date of
          *     the last status change. Pages are read with `offset` and `limit` (1 to 1000 per page);
@@ -895,6 +896,7 @@ export interface paths {
         put?: never;
         /**
          * List unprocessed FBS postings
+         * @deprecated
          * @description Returns FBS postings that are not finished yet (waiting for registration, approval,
          *     packaging or shipment, in acceptance, in dispute, being delivered, with the driver,
          *     refused at the sorting centre, dispatched by the seller or cancelled), for a period of at
