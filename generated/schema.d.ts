@@ -5966,6 +5966,284 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/posting/fbs/package-label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start building package labels
+         * @deprecated
+         * @description Starts building the labels of the given postings in the background and returns the task id.
+         *     Poll `/v1/posting/fbs/package-label/get` with that `task_id` until its status is `completed`,
+         *     then download the file from `file_url`. Ozon will switch this method off with a month's
+         *     notice; use `/v2/posting/fbs/package-label/create`, which returns separate tasks for the
+         *     big and the small label.
+         */
+        post: operations["PostingAPI_CreateLabelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/package-label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state or file of a package label task
+         * @description Reports a label task started with `/v2/posting/fbs/package-label/create` (or the
+         *     deprecated `/v1/posting/fbs/package-label/create`): `pending` and `in_progress` mean ask
+         *     again later, `completed` gives the link to the label file in `file_url`, `error` means the
+         *     file could not be built. Postings whose labels could not be printed are listed with the
+         *     reason.
+         */
+        post: operations["PostingAPI_GetLabelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/posting/fbs/package-label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start building package labels (v2)
+         * @description Starts building, in the background, the labels of postings in the `awaiting_deliver` status
+         *     (packed and waiting to be shipped). The answer can hold two tasks, one for the big label
+         *     and one for the small one. Ask 45 to 60 seconds after the posting was assembled.
+         *
+         *     Pass the `task_id` of the label type you need to `/v1/posting/fbs/package-label/get` and
+         *     poll it until the status is `completed`, then download the file from `file_url`. Sellers on
+         *     rFBS or rFBS Express print labels by their own process, described in Ozon's seller
+         *     knowledge base.
+         */
+        post: operations["PostingAPI_CreateLabelBatchV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/pick-up-code/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a courier's pick-up code
+         * @description Checks the code a courier tells the seller when collecting an rFBS Express posting, before
+         *     the posting is handed over. A successful check is recorded in the posting's
+         *     `pickup_code_verified_at` (see `/v4/posting/fbs/list`). Ozon's seller knowledge base
+         *     describes the handover rules.
+         */
+        post: operations["PostingAPI_PostingFBSPickupCodeVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/product/traceable/attribute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List missing attributes of traceable products
+         * @description For a posting with traceable products (`require_blr_traceable_attrs` is `true` in
+         *     `/v4/posting/fbs/list`), returns, per product, the attributes that are required for
+         *     traceability and not filled in yet, such as the GTIN barcode or the quantity in
+         *     traceability units. Call it after splitting the posting with
+         *     `/v1/posting/fbs/traceable/split`; fill the attributes in on the product card, then assemble
+         *     the posting with `/v4/posting/fbs/ship`.
+         */
+        post: operations["PostingFbsProductTraceableAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/restrictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the drop-off point's limits for a posting
+         * @description Returns the limits of the point that accepts the given posting: weight, dimensions and
+         *     declared value. Check them before packing. FBS only.
+         */
+        post: operations["PostingAPI_GetRestrictions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/timeslot/change-restrictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the dates a delivery can move to
+         * @description Returns the period within which the delivery date of an rFBS posting can be moved, and how
+         *     many moves are left. Then move it with `/v1/posting/fbs/timeslot/set`.
+         */
+        post: operations["PostingAPI_PostingTimeslotChangeRestrictions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/timeslot/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the delivery date
+         * @description Moves the delivery of an rFBS posting to a new period. A posting's delivery date can be
+         *     changed at most twice; get the allowed period and the moves left with
+         *     `/v1/posting/fbs/timeslot/change-restrictions` first.
+         */
+        post: operations["PostingAPI_SetPostingTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbs/traceable/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split a posting with traceable products
+         * @description Splits a posting that mixes traceable and other products into separate postings, and
+         *     returns the resulting postings with their products. Postings to split are those with
+         *     traceable products (`is_blr_traceable`) in `/v4/posting/fbs/list`. Next, check the missing
+         *     traceability attributes with `/v1/posting/fbs/product/traceable/attribute`, then assemble
+         *     each posting with `/v4/posting/fbs/ship`.
+         */
+        post: operations["PostingFbsTraceableSplit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/global/etgb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get ETGB customs declarations
+         * @description For sellers from Turkey: returns the ETGB (Elektronik Ticaret Gümrük Beyannamesi)
+         *     e-commerce customs declarations created in the given period, one per posting, with a link
+         *     to the declaration file.
+         */
+        post: operations["PostingAPI_GetEtgb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/unpaid-legal/product/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List unpaid products ordered by companies
+         * @description Returns the products that companies (legal entities) have ordered but not paid for yet, up
+         *     to 1000 a page. Pass the `cursor` of the answer to get the next page; an empty `cursor`
+         *     means there are no more.
+         */
+        post: operations["PostingAPI_UnpaidLegalProductList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/posting/multiboxqty/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the box count of a multi-box posting
+         * @description Sets how many boxes a posting with a multi-box product is packed in. Needed before assembly
+         *     when `is_multibox` is `true` in `/v4/posting/fbs/list`; the count then shows in
+         *     `multi_box_qty`. For the rFBS Aggregator scheme, where Ozon's partners deliver.
+         */
+        post: operations["PostingAPI_PostingMultiBoxQtySetV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -33183,6 +33461,847 @@ export interface operations {
                         has_next?: boolean;
                         /** @description Postings on this page. */
                         postings?: components["schemas"]["FbsPostingV4"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_CreateLabelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": [
+                 *         "228245774-2229-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Numbers of the postings to build labels for. */
+                    posting_number: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The label task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "task_id": 5819327210249
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The created task. */
+                        result?: {
+                            /**
+                             * Format: int64
+                             * @description Id of the label task; pass it to `/v1/posting/fbs/package-label/get`.
+                             */
+                            task_id?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetLabelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "task_id": 5819327210249
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the label task, from the answer of the create method.
+                     */
+                    task_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the label task, and the file once it is ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "error": "",
+                     *         "status": "completed",
+                     *         "file_url": "https://cdn1.ozone.ru/s3/ord-tmp-12/small_label/ticket-00-0000-0000.pdf",
+                     *         "printed_postings_count": 1,
+                     *         "unprinted_postings_count": 0,
+                     *         "unprinted_postings": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The task. */
+                        result?: {
+                            /** @description Error code when the file could not be built; empty otherwise. */
+                            error?: string;
+                            /** @description Link to the PDF with the labels, once the status is `completed`. */
+                            file_url?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of labels printed.
+                             */
+                            printed_postings_count?: number;
+                            /**
+                             * @description State of the task:
+                             *     - `pending`: queued;
+                             *     - `in_progress`: the labels are being built;
+                             *     - `completed`: the file is ready;
+                             *     - `error`: the file could not be built.
+                             */
+                            status?: string;
+                            /** @description Postings whose labels could not be printed, with the reason. */
+                            unprinted_postings?: {
+                                /** @description Why the label could not be printed. */
+                                msg?: string;
+                                /** @description Posting number. */
+                                posting_number?: string;
+                            }[];
+                            /**
+                             * Format: int32
+                             * @description Number of labels that could not be printed.
+                             */
+                            unprinted_postings_count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_CreateLabelBatchV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": [
+                 *         "4708216109137",
+                 *         "3697105098026"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Numbers of the postings to build labels for. */
+                    posting_number: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The label tasks were created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "tasks": [
+                     *           {
+                     *             "task_id": 5819327210248,
+                     *             "task_type": "big_label"
+                     *           },
+                     *           {
+                     *             "task_id": 5819327210249,
+                     *             "task_type": "small_label"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The created tasks. */
+                        result?: {
+                            /** @description One task per label type. */
+                            tasks?: {
+                                /**
+                                 * Format: int64
+                                 * @description Id of the label task; pass it to `/v1/posting/fbs/package-label/get`.
+                                 */
+                                task_id?: number;
+                                /**
+                                 * @description Label type of the task:
+                                 *     - `big_label`: the regular label;
+                                 *     - `small_label`: the small label.
+                                 */
+                                task_type?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingFBSPickupCodeVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_code": "342341212312",
+                 *       "posting_number": "228245774-2229-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The code the courier gives. */
+                    pickup_code: string;
+                    /** @description Number of the posting being handed over. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Result of the check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the code is right. */
+                        valid?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbsProductTraceableAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "57195475-0050-4"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Attributes still to fill in, per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "required_attributes": [
+                     *             "GTIN",
+                     *             "Quantity in traceability units"
+                     *           ],
+                     *           "sku": 180550365
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products of the posting. */
+                        products?: {
+                            /** @description Required attributes that are still empty. */
+                            required_attributes?: string[];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetRestrictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "76673629-0020-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Number of the posting to get the limits for. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Limits of the drop-off point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "posting_number": "76673629-0020-1",
+                     *         "max_posting_weight": 40000,
+                     *         "min_posting_weight": 0,
+                     *         "width": 500,
+                     *         "height": 500,
+                     *         "length": 500,
+                     *         "max_posting_price": 500000,
+                     *         "min_posting_price": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The limits. */
+                        result?: {
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: double
+                             * @description Maximum weight, grams.
+                             */
+                            max_posting_weight?: number;
+                            /**
+                             * Format: double
+                             * @description Minimum weight, grams.
+                             */
+                            min_posting_weight?: number;
+                            /**
+                             * Format: double
+                             * @description Maximum width, centimetres.
+                             */
+                            width?: number;
+                            /**
+                             * Format: double
+                             * @description Maximum length, centimetres.
+                             */
+                            length?: number;
+                            /**
+                             * Format: double
+                             * @description Maximum height, centimetres.
+                             */
+                            height?: number;
+                            /**
+                             * Format: double
+                             * @description Maximum value of the posting, roubles.
+                             */
+                            max_posting_price?: number;
+                            /**
+                             * Format: double
+                             * @description Minimum value of the posting, roubles.
+                             */
+                            min_posting_price?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingTimeslotChangeRestrictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "789456123-0002-3"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Available dates and the number of moves left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery_interval": {
+                     *         "begin": "2023-03-27T08:43:05.658Z",
+                     *         "end": "2023-03-27T08:43:05.658Z"
+                     *       },
+                     *       "remaining_changes_count": 0
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Period the delivery date can be moved within. */
+                        delivery_interval?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period, as `YYYY-MM-DDTHH:mm:ss.sssZ`.
+                             */
+                            begin?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the period, as `YYYY-MM-DDTHH:mm:ss.sssZ`.
+                             */
+                            end?: string;
+                        };
+                        /**
+                         * Format: int64
+                         * @description How many more times the delivery date can be moved.
+                         */
+                        remaining_changes_count?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_SetPostingTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "789456123-0002-3",
+                 *       "new_timeslot": {
+                 *         "from": "2026-03-16T14:00:00Z",
+                 *         "to": "2026-03-16T18:00:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description New delivery period. */
+                    new_timeslot: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the period, as `YYYY-MM-DDTHH:mm:ss.sssZ`.
+                         */
+                        from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period, as `YYYY-MM-DDTHH:mm:ss.sssZ`.
+                         */
+                        to: string;
+                    };
+                    /** @description Posting number. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Result of the move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the delivery date was changed. */
+                        result?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbsTraceableSplit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "57195475-0050-3"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Number of the posting to split. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The posting was split. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "57195475-0050-4",
+                     *           "potential_blr_traceable": true,
+                     *           "products": [
+                     *             {
+                     *               "quantity": 1,
+                     *               "sku": 180550365
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "posting_number": "57195475-0050-5",
+                     *           "potential_blr_traceable": false,
+                     *           "products": [
+                     *             {
+                     *               "quantity": 2,
+                     *               "sku": 149618972
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The postings the order now consists of. */
+                        postings?: {
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description `true` if the posting counts as traceable for now (this can change at assembly); `false` if it does not, or if that is not known yet. */
+                            potential_blr_traceable?: boolean;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id on Ozon (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetEtgb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": {
+                 *         "from": "2023-02-13T12:13:16.818Z",
+                 *         "to": "2023-02-13T12:13:16.818Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Period in which the declarations were created. */
+                    date: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period.
+                         */
+                        to: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The declarations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "posting_number": "228245774-2229-1",
+                     *           "etgb": {
+                     *             "number": "1",
+                     *             "date": "12-12-2026",
+                     *             "url": "htttp://testurl/posting/global.ru"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per posting. */
+                        result?: {
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description The declaration. */
+                            etgb?: {
+                                /** @description Declaration number. */
+                                number?: string;
+                                /** @description Date the declaration was created. */
+                                date?: string;
+                                /** @description Link to the declaration file; if it is empty and you need the file, ask Ozon support. */
+                                url?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_UnpaidLegalProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "limit": 1000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of unpaid products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "product_id": 145123054,
+                     *           "offer_id": "10032",
+                     *           "quantity": 1,
+                     *           "name": "Телевизор LG",
+                     *           "image_url": "https://url"
+                     *         }
+                     *       ],
+                     *       "cursor": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Unpaid products. */
+                        products?: {
+                            /**
+                             * Format: int64
+                             * @description Product id in the seller's catalogue on Ozon (`product_id`).
+                             */
+                            product_id?: number;
+                            /** @description Product's article in the seller's system. */
+                            offer_id?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of units.
+                             */
+                            quantity?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Link to the product image. */
+                            image_url?: string;
+                        }[];
+                        /** @description Position of the next page; empty on the last page. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingMultiBoxQtySetV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "multi_box_qty": 321231,
+                 *       "posting_number": "228245774-2229-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Number of the multi-box posting. */
+                    posting_number: string;
+                    /**
+                     * Format: int64
+                     * @description Number of boxes the product is packed in.
+                     */
+                    multi_box_qty: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The box count was set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "result": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of setting the box count. */
+                        result?: {
+                            /** @description `true` if the count was saved; `false` if it failed, try again. */
+                            result?: boolean;
+                        };
                     };
                 };
             };
