@@ -89,7 +89,7 @@ export const operations = {
   "POST /v1/posting/fbs/cancel-reason": {"method":"POST","path":"/v1/posting/fbs/cancel-reason","operationId":"PostingAPI_GetPostingFbsCancelReasonV1","idempotent":true},
   "POST /v1/posting/fbs/package-label/create": {"method":"POST","path":"/v1/posting/fbs/package-label/create","operationId":"PostingAPI_CreateLabelBatch","deprecated":true,"replacedBy":"POST /v2/posting/fbs/package-label/create"},
   "POST /v1/posting/fbs/package-label/get": {"method":"POST","path":"/v1/posting/fbs/package-label/get","operationId":"PostingAPI_GetLabelBatch","idempotent":true},
-  "POST /v1/posting/fbs/pick-up-code/verify": {"method":"POST","path":"/v1/posting/fbs/pick-up-code/verify","operationId":"PostingAPI_PostingFBSPickupCodeVerify","idempotent":true},
+  "POST /v1/posting/fbs/pick-up-code/verify": {"method":"POST","path":"/v1/posting/fbs/pick-up-code/verify","operationId":"PostingAPI_PostingFBSPickupCodeVerify"},
   "POST /v1/posting/fbs/product/traceable/attribute": {"method":"POST","path":"/v1/posting/fbs/product/traceable/attribute","operationId":"PostingFbsProductTraceableAttribute","idempotent":true},
   "POST /v1/posting/fbs/restrictions": {"method":"POST","path":"/v1/posting/fbs/restrictions","operationId":"PostingAPI_GetRestrictions","idempotent":true},
   "POST /v1/posting/fbs/split": {"method":"POST","path":"/v1/posting/fbs/split","operationId":"FbsSplit"},
