@@ -5266,6 +5266,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List clusters and their warehouses
+         * @description Returns Ozon's placement clusters (in Russia or in the CIS) with the warehouses each one
+         *     groups. The `macrolocal_cluster_id` of a cluster is what the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`)
+         *     take to say where the goods should be stored.
+         */
+        post: operations["SupplyDraftAPI_DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List placement (macrolocal) clusters
+         * @description Returns every placement cluster with its country and the Ozon fulfilment warehouses in it.
+         *     Takes no request body. Use a cluster's `macrolocal_cluster_id` in the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`).
+         */
+        post: operations["DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search shipping points for a supply
+         * @description Finds the points where a seller can hand over a crossdock or direct supply (pickup points,
+         *     order acceptance points, sorting centres, fulfilment and crossdock warehouses) by a part of
+         *     their name. The `warehouse_id` found goes into `drop_off_warehouse` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftGetWarehouseFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/seller/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the seller's own warehouses for supplies
+         * @description Returns the seller's own warehouses from which Ozon can collect a supply by courier, with
+         *     address, contacts and working hours. Takes no request body. A warehouse's
+         *     `seller_warehouse_id` goes into `delivery_info.seller_warehouse_id` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create` when the supply is picked up
+         *     (`type = PICKUP`).
+         */
+        post: operations["WarehouseFboSellerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/ozon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Ozon warehouses
+         * @description Returns Ozon's own warehouses that work under FBO and FBO Fresh, and its returns
+         *     warehouses, optionally only those of some kinds. `is_for_supply` tells whether a supply can
+         *     be booked to the warehouse.
+         */
+        post: operations["WarehouseOZONList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supplier/available_warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ozon warehouse load
+         * @description Returns the active Ozon warehouses with how many items each can take in per day on average
+         *     in the coming periods, and the nearest date a supply can be booked there. Use it to pick a
+         *     warehouse that still has room before creating a supply draft.
+         */
+        get: operations["SupplierAPI_SupplierAvailableWarehouses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/crossdock/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a crossdock supply draft
+         * @description Starts calculating a draft of a crossdock supply: the goods for one placement cluster, handed
+         *     over at a drop-off point (`DROPOFF`) or collected by courier from the seller's warehouse
+         *     (`PICKUP`). The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` and create the supply with
+         *     `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the
+         *     answer is 429.
+         */
+        post: operations["DraftCrossdockCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/direct/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct supply draft
+         * @description Starts calculating a draft of a direct supply: the seller brings the goods for one placement
+         *     cluster straight to an Ozon storage warehouse. The draft is not shown in the seller's account
+         *     and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done; it
+         *     lists the storage warehouses to choose from. Then pick a timeslot with
+         *     `/v2/draft/timeslot/info` and create the supply with `/v2/draft/supply/create`. Limits: 2
+         *     drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftDirectCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/multi-cluster/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft for several clusters
+         * @description Starts calculating a draft of one supply whose goods are spread over up to 20 placement
+         *     clusters, each with its own list of goods, handed over at one drop-off point or collected by
+         *     courier. The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` (passing every cluster) and create the supply
+         *     with `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that
+         *     the answer is 429.
+         */
+        post: operations["DraftMultiClusterCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft
+         * @description Reports on a draft started by `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or
+         *     `/v1/draft/multi-cluster/create`: while `status` is `IN_PROGRESS` ask again; on `SUCCESS` it
+         *     lists, per cluster, the storage warehouses with how well each can take the goods, and the
+         *     bundle ids of the goods (see `/v1/supply-order/bundle`). Choose the warehouses for
+         *     `/v2/draft/timeslot/info` and `/v2/draft/supply/create` from here.
+         *
+         *     Limits: 2 calls a minute, 50 an hour; above that the answer is 429.
+         */
+        post: operations["DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft
+         * @description Returns the free timeslots, by day, at which the supply of a calculated draft (from
+         *     `/v2/draft/create/info`) can be handed over, within a period of at most 28 days from today.
+         *     Pass one cluster for a crossdock or direct supply, or every cluster of the draft for a
+         *     multi-cluster one. Drafts created with the older `/v1/draft/create` are refused here. Next
+         *     step: `/v2/draft/supply/create` with the chosen timeslot.
+         */
+        post: operations["DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft
+         * @description Turns a calculated draft into a supply request (a supply order): the chosen cluster(s), the
+         *     storage warehouse for a direct supply, and a timeslot from `/v2/draft/timeslot/info`. The
+         *     request is created in the background: poll `/v2/draft/supply/create/status` with the same
+         *     `draft_id` until it reports the `order_id`.
+         *
+         *     Limits: 2 calls a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created
+         * @description Reports on a supply request started with `/v2/draft/supply/create`: `IN_PROGRESS` while it
+         *     is created, then `SUCCESS` with the `order_id` of the supply order (see
+         *     `/v3/supply-order/get`), or `FAILED` with the reasons.
+         */
+        post: operations["DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7249,6 +7563,168 @@ export interface components {
              * @enum {string}
              */
             transaction_type: "all" | "orders" | "returns" | "services";
+        };
+        /**
+         * @description Where the cluster lies: `CLUSTER_TYPE_OZON` for clusters in Russia, `CLUSTER_TYPE_CIS` for
+         *     clusters in other CIS countries.
+         * @enum {string}
+         */
+        FboClusterType: "CLUSTER_TYPE_OZON" | "CLUSTER_TYPE_CIS";
+        /** @description Geographic coordinates of a warehouse or shipping point. */
+        FboWarehouseCoordinates: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            latitude?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            longitude?: number;
+        };
+        /** @description One placement cluster of a supply draft and the goods to store in it. */
+        FboDraftClusterItems: {
+            /** @description Goods of the supply for this cluster, up to 5000. */
+            items: {
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity: number;
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku: number | string;
+            }[];
+            /**
+             * Format: int64
+             * @description Placement cluster id, from `/v1/cluster/list` or `/v2/cluster/list`.
+             */
+            macrolocal_cluster_id: number | string;
+        };
+        /**
+         * @description What to drop when some units of an SKU fail the checks: `PARTIAL` drops only the failed units,
+         *     `FULL` drops every unit of that SKU as soon as one fails.
+         * @default PARTIAL
+         * @enum {string}
+         */
+        FboDraftDeletionSkuMode: "PARTIAL" | "FULL";
+        /** @description How the seller gets the supply to Ozon. */
+        FboDraftDeliveryInfo: {
+            /** @description Point where the seller drops the supply off; required when `type` is `DROPOFF`. */
+            drop_off_warehouse?: {
+                /**
+                 * Format: int64
+                 * @description Id of the point, from `/v1/warehouse/fbo/list`.
+                 */
+                warehouse_id: number | string;
+                /**
+                 * @description Kind of point: `DELIVERY_POINT` (pickup point), `SORTING_CENTER`, `CROSS_DOCK`,
+                 *     `ORDERS_RECEIVING_POINT` (order acceptance point) or `FULL_FILLMENT`.
+                 * @default DELIVERY_POINT
+                 * @enum {string}
+                 */
+                warehouse_type: "DELIVERY_POINT" | "SORTING_CENTER" | "CROSS_DOCK" | "ORDERS_RECEIVING_POINT" | "FULL_FILLMENT";
+            };
+            /**
+             * Format: int64
+             * @description Seller's warehouse a courier collects the supply from, from `/v1/warehouse/fbo/seller/list`; required when `type` is `PICKUP`.
+             */
+            seller_warehouse_id?: number | string;
+            /**
+             * @description `DROPOFF`: the seller brings the supply to a drop-off point; `PICKUP`: a courier collects it from the seller's warehouse.
+             * @default DROPOFF
+             * @enum {string}
+             */
+            type: "DROPOFF" | "PICKUP";
+        };
+        /**
+         * @description What went wrong with the draft: `EMPTY_ITEMS_LIST`, `ITEMS_COUNT_MORE_THAN_MAX` (too many SKUs),
+         *     `UNKNOWN_CLUSTER_IDS`, `ITEMS_VALIDATION` (see `items_validation`), `DROP_OFF_POINT_DOES_NOT_EXIST`,
+         *     `DROP_OFF_POINT_HAS_NO_TIMESLOTS`, `TOTAL_VOLUME_IN_LITRES_INVALID` (too much volume for the point),
+         *     `SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE`, `CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`,
+         *     `DUPLICATE_SKUS_IN_REQUEST`, `CAN_NOT_CREATE_DRAFT`, `DRAFT_TOTALS_INVALID_ERROR`,
+         *     `CAN_NOT_START_CALCULATION`, `PICKUP_IS_NOT_AVAILABLE`, `DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP`;
+         *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboDraftErrorMessage: "UNSPECIFIED" | "EMPTY_ITEMS_LIST" | "ITEMS_COUNT_MORE_THAN_MAX" | "UNKNOWN_CLUSTER_IDS" | "ITEMS_VALIDATION" | "DROP_OFF_POINT_DOES_NOT_EXIST" | "DROP_OFF_POINT_HAS_NO_TIMESLOTS" | "TOTAL_VOLUME_IN_LITRES_INVALID" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DUPLICATE_SKUS_IN_REQUEST" | "CAN_NOT_CREATE_DRAFT" | "DRAFT_TOTALS_INVALID_ERROR" | "CAN_NOT_START_CALCULATION" | "PICKUP_IS_NOT_AVAILABLE" | "DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP" | "UNDEFINED";
+        /** @description Goods of one cluster that failed the draft's checks. */
+        FboDraftItemsValidation: {
+            /**
+             * Format: int64
+             * @description Placement cluster id.
+             */
+            macrolocal_cluster_id?: number;
+            /** @description Rejected products. */
+            rejected_items?: {
+                /**
+                 * @description Why the product was rejected, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE` (cannot be
+                 *     stored at the chosen warehouse), `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE` (a required attribute
+                 *     is missing), `MULTIPLICITY` (quantity not a multiple of the sales batch), `NO_PRICE`,
+                 *     `INVALID_ITEM_COUNT_MAX`, `INVALID_ITEM_COUNT_ZERO`, `SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`,
+                 *     `SKU_IS_RESTRICTED`, tag conflicts (`SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`), missing customs or traceability data
+                 *     (`STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN`, `STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN`,
+                 *     `TRACEABLE_SKU_HAS_NO_GTIN_BARCODE`, `TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY`,
+                 *     `SKU_HAS_INVALID_HS_CODE`), `SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS`, `EMPTY_CLUSTER`,
+                 *     `CORRUPTED_ASSORTMENT` (could not be added to the request), `INVALID`; `UNSPECIFIED` or
+                 *     `UNDEFINED` when unknown.
+                 */
+                reasons?: ("UNSPECIFIED" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "SKU_IS_RESTRICTED" | "EMPTY_CLUSTER" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED" | "CORRUPTED_ASSORTMENT" | "STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY" | "SKU_HAS_INVALID_HS_CODE" | "SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS" | "UNDEFINED")[];
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku?: number;
+            }[];
+        };
+        /**
+         * @description Answer of the draft creation methods: the id of the draft being calculated, or the reasons it
+         *     could not be started. Follow the draft with `/v2/draft/create/info`.
+         */
+        FboDraftCreateResult: {
+            /**
+             * Format: int64
+             * @description Draft id; pass it to `/v2/draft/create/info`.
+             */
+            draft_id?: number;
+            /** @description Problems found in the request; empty when the draft was accepted. */
+            errors?: {
+                error_message?: components["schemas"]["FboDraftErrorMessage"];
+                /**
+                 * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID` (over
+                 *     100,000 litres), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER` (courier
+                 *     pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`, `INVALID_SELLER_WAREHOUSE`,
+                 *     `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`, `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`;
+                 *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+                 */
+                error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "UNDEFINED")[];
+                /** @description Products rejected by the checks, by cluster. */
+                items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                /** @description Placement clusters the error concerns. */
+                macrolocal_cluster_ids?: string[];
+                /** @description Error text. */
+                message?: string;
+                /** @description SKUs the error concerns. */
+                skus?: string[];
+            }[];
+        };
+        /**
+         * @description Kind of supply: `CROSSDOCK` (through a drop-off point), `DIRECT` (straight to a storage warehouse) or `MULTI_CLUSTER` (to several clusters).
+         * @enum {string}
+         */
+        FboDraftSupplyType: "CROSSDOCK" | "DIRECT" | "MULTI_CLUSTER";
+        /** @description A timeslot of a supply, in the time zone of the warehouse. */
+        FboDraftTimeslot: {
+            /** @description Start of the timeslot. */
+            from_in_timezone?: string;
+            /** @description End of the timeslot. */
+            to_in_timezone?: string;
         };
     };
     responses: {
@@ -29169,6 +29645,1179 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_type": "CLUSTER_TYPE_OZON"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Only these clusters; all clusters of the type when empty. */
+                    cluster_ids?: (number | string)[];
+                    cluster_type: components["schemas"]["FboClusterType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters with their warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "id": 154,
+                     *           "logistic_clusters": [
+                     *             {
+                     *               "warehouses": [
+                     *                 {
+                     *                   "name": "ХОРУГВИНО_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020000089903000
+                     *                 },
+                     *                 {
+                     *                   "name": "ПУШКИНО_1_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020001336532000
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "name": "Москва, МО и Дальние регионы",
+                     *           "type": "CLUSTER_TYPE_OZON"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            id?: number;
+                            /** @description Groups of warehouses that belong to the cluster. */
+                            logistic_clusters?: {
+                                /** @description Warehouses of the group. */
+                                warehouses?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * @description Kind of warehouse: `FULL_FILLMENT` (fulfilment centre),
+                                     *     `EXPRESS_DARK_STORE` (dark store), `SORTING_CENTER`,
+                                     *     `ORDERS_RECEIVING_POINT` (order acceptance point), `CROSS_DOCK`
+                                     *     or `DISTRIBUTION_CENTER`.
+                                     * @enum {string}
+                                     */
+                                    type?: "FULL_FILLMENT" | "EXPRESS_DARK_STORE" | "SORTING_CENTER" | "ORDERS_RECEIVING_POINT" | "CROSS_DOCK" | "DISTRIBUTION_CENTER";
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id, the value the draft methods take.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /** @description Cluster name. */
+                            name?: string;
+                            type?: components["schemas"]["FboClusterType"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The placement clusters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "data": {
+                     *             "fulfillments": [
+                     *               {
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               {
+                     *                 "name": "ПУШКИНО_1_РФЦ",
+                     *                 "warehouse_id": 1020001336532000
+                     *               }
+                     *             ],
+                     *             "macrolocal_cluster": {
+                     *               "country": {
+                     *                 "name": "Россия",
+                     *                 "uid": "RU"
+                     *               },
+                     *               "name": "Москва, МО и Дальние регионы"
+                     *             }
+                     *           },
+                     *           "macrolocal_cluster_id": 4039
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        result?: {
+                            /** @description The cluster. */
+                            data?: {
+                                /** @description Ozon warehouses in the cluster. */
+                                fulfillments?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                                /** @description Name and country of the cluster. */
+                                macrolocal_cluster?: {
+                                    /** @description Country the cluster is in. */
+                                    country?: {
+                                        /** @description Country name. */
+                                        name?: string;
+                                        /** @description Country id. */
+                                        uid?: string;
+                                    };
+                                    /** @description Cluster name. */
+                                    name?: string;
+                                };
+                            };
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftGetWarehouseFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter_by_supply_type": [
+                 *         "CREATE_TYPE_CROSSDOCK"
+                 *       ],
+                 *       "search": "ПУШКИНО"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply types the points must serve, `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct). */
+                    filter_by_supply_type: ("CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT")[];
+                    /** @description Part of the point's name, at least 4 characters; pickup points are only found by their full name. */
+                    search: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Points that match the search. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "search": [
+                     *         {
+                     *           "address": "Московская область, г. Пушкино, Ярославское шоссе, 214",
+                     *           "coordinates": {
+                     *             "latitude": 56.012437,
+                     *             "longitude": 37.867552
+                     *           },
+                     *           "name": "ПУШКИНО_2_РФЦ_КРОССДОКИНГ",
+                     *           "warehouse_id": 1020002115578000,
+                     *           "warehouse_type": "WAREHOUSE_TYPE_CROSS_DOCK"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Matching points. */
+                        search?: {
+                            /** @description Address of the point. */
+                            address?: string;
+                            coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                            /** @description Name of the point. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the warehouse, pickup point or sorting centre.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * @description Kind of point: `WAREHOUSE_TYPE_DELIVERY_POINT` (pickup point),
+                             *     `WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT` (order acceptance point),
+                             *     `WAREHOUSE_TYPE_SORTING_CENTER`, `WAREHOUSE_TYPE_FULL_FILLMENT` or
+                             *     `WAREHOUSE_TYPE_CROSS_DOCK`.
+                             * @enum {string}
+                             */
+                            warehouse_type?: "WAREHOUSE_TYPE_DELIVERY_POINT" | "WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT" | "WAREHOUSE_TYPE_SORTING_CENTER" | "WAREHOUSE_TYPE_FULL_FILLMENT" | "WAREHOUSE_TYPE_CROSS_DOCK";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFboSellerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address": {
+                     *             "address": "ул. Складочная, 1, стр. 6",
+                     *             "city": "Москва",
+                     *             "coordinates": {
+                     *               "latitude": 55.805731,
+                     *               "longitude": 37.593524
+                     *             },
+                     *             "country_code": "RU",
+                     *             "macrolocal_cluster_id": 4039,
+                     *             "region": "Москва",
+                     *             "timezone": "Europe/Moscow"
+                     *           },
+                     *           "contacts": {
+                     *             "phone_numbers": [
+                     *               "+74951234567"
+                     *             ]
+                     *           },
+                     *           "courier_comment": "Gate 3, call on arrival",
+                     *           "is_active": true,
+                     *           "is_pickup": true,
+                     *           "seller_warehouse_id": 1020005001234000,
+                     *           "seller_warehouse_name": "Склад на Складочной",
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The seller's warehouses. */
+                        warehouses?: {
+                            /** @description Where the warehouse is. */
+                            address?: {
+                                /** @description Street address. */
+                                address?: string;
+                                /** @description City. */
+                                city?: string;
+                                coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                                /** @description Country code, ISO 3166-1 alpha-2. */
+                                country_code?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster the warehouse belongs to.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Time zone of the warehouse. */
+                                timezone?: string;
+                            };
+                            /** @description How to reach the warehouse. */
+                            contacts?: {
+                                /** @description Phone numbers. */
+                                phone_numbers?: string[];
+                            };
+                            /** @description Note for the courier who collects the supply. */
+                            courier_comment?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /** @description `true` when a courier can collect supplies from it. */
+                            is_pickup?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the seller's warehouse.
+                             */
+                            seller_warehouse_id?: number;
+                            /** @description Name of the seller's warehouse. */
+                            seller_warehouse_name?: string;
+                            /** @description Working hours by weekday. */
+                            working_days?: {
+                                /**
+                                 * @description Weekday, `MONDAY` to `SUNDAY`; `UNSPECIFIED` when not set.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                                /** @description Opening time, local to the warehouse. */
+                                time_from_local?: string;
+                                /** @description Closing time, local to the warehouse. */
+                                time_to_local?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseOZONList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_types": [
+                 *         "FULL_FILLMENT"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Only warehouses of these kinds: `FULL_FILLMENT` (fulfilment), `FULL_FILLMENT_RETURNS`
+                     *     (returns), `FULL_FILLMENT_DEFECT` (defective goods), `EXPRESS_DARK_STORE` (Fresh),
+                     *     `CROSS_DOCK`, `SORTING_CENTER`, `PHARMACY`, `DISTRIBUTION_CENTER`,
+                     *     `ORDERS_RECEIVING_POINT`, `OUTSOURCE_FF` (outsourced), `B2B` or `EXTERNAL_FF`
+                     *     (partner warehouses). All kinds when empty.
+                     */
+                    warehouse_types?: ("FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The Ozon warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "warehouse_id": 1020000089903000,
+                     *           "name": "ХОРУГВИНО_РФЦ",
+                     *           "short_name": "Хоругвино",
+                     *           "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *           "timezone": "Europe/Moscow",
+                     *           "is_active": true,
+                     *           "warehouse_type": "FULL_FILLMENT",
+                     *           "country_iso_numeric": 643,
+                     *           "is_cross_dock": false,
+                     *           "is_distribution_center": false,
+                     *           "is_edo": true,
+                     *           "is_express": false,
+                     *           "is_for_supply": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses. */
+                        warehouses?: {
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Short warehouse name. */
+                            short_name?: string;
+                            /** @description Warehouse address. */
+                            address?: string;
+                            /** @description Time zone of the warehouse. */
+                            timezone?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /**
+                             * @description Kind of warehouse (the values of the request filter), `UNSPECIFIED` when not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            warehouse_type: "UNSPECIFIED" | "FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF";
+                            /**
+                             * Format: int32
+                             * @description Country code, ISO 3166-1 numeric.
+                             */
+                            country_iso_numeric?: number;
+                            /** @description `true` for a crossdock warehouse. */
+                            is_cross_dock?: boolean;
+                            /** @description `true` for a distribution centre. */
+                            is_distribution_center?: boolean;
+                            /** @description `true` when the warehouse exchanges documents electronically. */
+                            is_edo?: boolean;
+                            /** @description `true` for a Fresh warehouse. */
+                            is_express?: boolean;
+                            /** @description `true` when a supply to this warehouse can be created. */
+                            is_for_supply?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplierAPI_SupplierAvailableWarehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Load of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "schedule": {
+                     *             "capacity": [
+                     *               {
+                     *                 "start": "2019-08-24T14:15:22Z",
+                     *                 "end": "2019-08-24T14:15:22Z",
+                     *                 "value": 0
+                     *               }
+                     *             ],
+                     *             "date": "2019-08-24T14:15:22Z"
+                     *           },
+                     *           "warehouse": {
+                     *             "id": "2000030394123",
+                     *             "name": "ХОРУГВИНО-РФЦ"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with their load. */
+                        result?: {
+                            /** @description How loaded the warehouse is. */
+                            schedule?: {
+                                /** @description Intake capacity by period. */
+                                capacity?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the period, warehouse local time.
+                                     */
+                                    start?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the period, warehouse local time.
+                                     */
+                                    end?: string;
+                                    /**
+                                     * Format: int32
+                                     * @description Average number of items the warehouse can take in per day over the period.
+                                     */
+                                    value?: number;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description Nearest date a supply can be booked, warehouse local time.
+                                 */
+                                date?: string;
+                            };
+                            /** @description The warehouse. */
+                            warehouse?: {
+                                /** @description Warehouse id. */
+                                id?: string;
+                                /** @description Warehouse name. */
+                                name?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCrossdockCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "drop_off_warehouse": {
+                 *           "warehouse_id": 1020002115578000,
+                 *           "warehouse_type": "CROSS_DOCK"
+                 *         },
+                 *         "type": "DROPOFF"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftDirectCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL"
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftMultiClusterCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clusters_info": [
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 120,
+                 *               "sku": 1445625485
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4039
+                 *         },
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 48,
+                 *               "sku": 1784632097
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4040
+                 *         }
+                 *       ],
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "seller_warehouse_id": 1020005001234000,
+                 *         "type": "PICKUP"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The clusters of the supply and the goods for each, up to 20 clusters. */
+                    clusters_info: components["schemas"]["FboDraftClusterItems"][];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_type": "CROSSDOCK",
+                     *           "warehouses": [
+                     *             {
+                     *               "availability_status": {
+                     *                 "invalid_reason": "NO_REASON",
+                     *                 "state": "FULL_AVAILABLE"
+                     *               },
+                     *               "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *               "restricted_bundle_id": "",
+                     *               "storage_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "supply_tags": [
+                     *                 "MARKING_POSSIBLE"
+                     *               ],
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            supply_type?: components["schemas"]["FboDraftSupplyType"];
+                            /** @description Storage warehouses of the cluster that could take the supply. */
+                            warehouses?: {
+                                /** @description Whether the warehouse can take the goods. */
+                                availability_status?: {
+                                    /**
+                                     * @description Why it cannot: `PARTIAL_MATRIX_AVAILABLE` (cannot take some of the goods),
+                                     *     `NOT_AVAILABLE_MATRIX` (cannot take any), `NOT_AVAILABLE_RANK` (rating too
+                                     *     low), `NOT_AVAILABLE_ROUTE` (no route), `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES`, `NOT_AVAILABLE_TIMESLOT_NO_REASON`
+                                     *     (no timeslots); `NO_REASON` or `UNSPECIFIED` otherwise.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "UNSPECIFIED" | "NO_REASON" | "PARTIAL_MATRIX_AVAILABLE" | "NOT_AVAILABLE_MATRIX" | "NOT_AVAILABLE_RANK" | "NOT_AVAILABLE_ROUTE" | "NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES" | "NOT_AVAILABLE_TIMESLOT_NO_REASON";
+                                    /**
+                                     * @description `FULL_AVAILABLE`, `PARTIAL_AVAILABLE` or `NOT_AVAILABLE`; `UNSPECIFIED` when unknown.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    state: "UNSPECIFIED" | "FULL_AVAILABLE" | "PARTIAL_AVAILABLE" | "NOT_AVAILABLE";
+                                };
+                                /** @description Id of the goods that go to this warehouse; details with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Storage warehouse, for `DIRECT` supplies. */
+                                storage_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it as `storage_warehouse_id` later in the flow.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * @description Marks of the goods in the supply: `TRACEABLE` (traceable goods),
+                                 *     `ETTN_REQUIRED` (needs an electronic waybill), `EVSD_REQUIRED` (veterinary
+                                 *     certificate), `MARKING_REQUIRED` and `MARKING_POSSIBLE` (Chestny ZNAK
+                                 *     marking), `JEWELRY`, `FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE` (stock is
+                                 *     frozen until the transfer document for marked goods arrives),
+                                 *     `UTD_REQUIRED` (needs a universal transfer document); `UNSPECIFIED` or
+                                 *     `UNDEFINED` when unknown.
+                                 */
+                                supply_tags?: ("UNSPECIFIED" | "TRACEABLE" | "ETTN_REQUIRED" | "EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE" | "UTD_REQUIRED" | "UNDEFINED")[];
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster, for `DIRECT` supplies.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                            }[];
+                        }[];
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            error_message?: components["schemas"]["FboDraftErrorMessage"];
+                            /**
+                             * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID`
+                             *     (over 100,000 litres), `MINIMUM_VOLUME_IN_LITRES_INVALID` (too little for the
+                             *     drop-off point), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER`
+                             *     (courier pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`,
+                             *     `INVALID_SELLER_WAREHOUSE`, `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`,
+                             *     `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`; `UNSPECIFIED` or `UNDEFINED` when unknown.
+                             */
+                            error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "UNDEFINED")[];
+                            /** @description Products rejected by the checks, by cluster. */
+                            items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                            /** @description Placement clusters the error concerns. */
+                            macrolocal_cluster_ids?: string[];
+                            /** @description Error text. */
+                            message?: string;
+                            /** @description SKUs the error concerns. */
+                            skus?: string[];
+                        }[];
+                        /**
+                         * @description `IN_PROGRESS` while the draft is calculated, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "supply_type": "CROSSDOCK",
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period to look for timeslots in. */
+                    date_from: string;
+                    /** @description End of the period, at most 28 days from today. */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft, up to 20. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse chosen in `/v2/draft/create/info`, for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reason": "UNSPECIFIED",
+                     *       "result": {
+                     *         "drop_off_warehouse_timeslots": {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00+03:00",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00+03:00",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                     *                 },
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T10:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T11:00:00+03:00"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         },
+                     *         "requested_date_from": "2026-06-10T00:00:00Z",
+                     *         "requested_date_to": "2026-06-24T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why no timeslots came back: `INVALID_CLUSTERS_COUNT` (not every cluster of the draft
+                         *     was passed), `REQUESTED_PERIOD_MORE_THAN_MAX` (period too long),
+                         *     `INVALID_REQUESTED_CLUSTER_IDS` (a cluster that is not in the draft); `UNSPECIFIED`
+                         *     when there is no error, `UNDEFINED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error_reason: "UNSPECIFIED" | "INVALID_CLUSTERS_COUNT" | "REQUESTED_PERIOD_MORE_THAN_MAX" | "INVALID_REQUESTED_CLUSTER_IDS" | "UNDEFINED";
+                        /** @description The timeslots. */
+                        result?: {
+                            /** @description Timeslots of the warehouse the supply is handed over at. */
+                            drop_off_warehouse_timeslots?: {
+                                /** @description Current time in the warehouse's time zone. */
+                                current_time_in_timezone?: string;
+                                /** @description Timeslots by date. */
+                                days?: {
+                                    /** @description Date of the timeslots. */
+                                    date_in_timezone?: string;
+                                    /** @description Free timeslots of the day. */
+                                    timeslots?: components["schemas"]["FboDraftTimeslot"][];
+                                }[];
+                                /** @description Time zone of the warehouse. */
+                                warehouse_timezone?: string;
+                            };
+                            /** @description Start of the period asked for. */
+                            requested_date_from?: string;
+                            /** @description End of the period asked for. */
+                            requested_date_to?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039,
+                 *           "storage_warehouse_id": 1020000089903000
+                 *         }
+                 *       ],
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                 *         "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                 *       },
+                 *       "supply_type": "CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse from `/v2/draft/create/info`; it matters for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id: number | string;
+                    }[];
+                    timeslot?: components["schemas"]["FboDraftTimeslot"];
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "error_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v2/draft/supply/create/status`.
+                         */
+                        draft_id?: number;
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "INVALID_CLUSTERS_COUNT" | "CAN_NOT_CREATE_ORDER" | "UNDEFINED")[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id passed to `/v2/draft/supply/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "order_id": 64381097,
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "INVALID_CLUSTERS_COUNT" | "UNDEFINED")[];
+                        /**
+                         * Format: int64
+                         * @description Id of the supply order once created.
+                         */
+                        order_id?: number;
+                        /**
+                         * @description `IN_PROGRESS` while the request is created, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
