@@ -5580,6 +5580,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/supply-order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List supply orders
+         * @description Returns the ids of the seller's supply orders to Ozon warehouses (to a given warehouse or
+         *     through a virtual distribution centre) in the given stages, sorted as asked, up to 100 per
+         *     page. Leave `last_id` empty for the first page, then pass the `last_id` of each answer until
+         *     it comes back empty. Read the orders themselves with `/v3/supply-order/get`.
+         */
+        post: operations["SupplyOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get supply orders
+         * @description Returns up to 50 supply orders by id (from `/v3/supply-order/list` or
+         *     `/v2/draft/supply/create/status`): stage, drop-off point, timeslot, tags, and the supplies
+         *     of the order with their storage warehouses and bundle ids (read the goods of a supply with
+         *     `/v1/supply-order/bundle`). Covers orders to a given warehouse and through a virtual
+         *     distribution centre.
+         */
+        post: operations["SupplyOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/status/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count supply orders by stage
+         * @description Returns how many of the seller's supply orders are in each stage. Takes no request body. To
+         *     list the orders of a stage, use `/v3/supply-order/list`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderStatusCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the goods of a supply or draft
+         * @description Returns the goods behind a `bundle_id` (from `/v3/supply-order/get` or
+         *     `/v2/draft/create/info`): SKU, name, quantity, packaging, volume, tags and placement zone,
+         *     searchable and sortable, up to 100 per page. One call reads the goods of one supply or
+         *     draft. While `has_next` is `true`, ask again with the `last_id` of the answer.
+         */
+        post: operations["SupplyOrderBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a supply order
+         * @description Starts cancelling a supply order and all its supplies. The cancellation runs in the
+         *     background: poll `/v1/supply-order/cancel/status` with the returned `operation_id` to learn
+         *     whether the order and each supply were cancelled.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply order cancellation
+         * @description Reports on a cancellation started with `/v1/supply-order/cancel`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` or `ERROR`, with whether the order and each of its supplies were
+         *     cancelled and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the goods of a supply
+         * @description Replaces the goods of one supply of a supply order with a new list (up to 5000 products,
+         *     each with quantity and quant size). The change runs in the background: poll
+         *     `/v1/supply-order/content/update/status` with the returned `operation_id`. If it fails with
+         *     `SUPPLY_CONTENT_NOT_VALID`, check the new goods with `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a change of supply goods
+         * @description Reports on a change started with `/v1/supply-order/content/update`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` with the `new_bundle_id` of the new goods, or `ERROR` with the reasons.
+         *     On `SUPPLY_CONTENT_NOT_VALID`, see which goods were refused with
+         *     `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check new goods of a supply
+         * @description Checks a new list of goods of a supply (its `new_bundle_id`) against what the warehouse can
+         *     take, product by product: which are approved, which are refused and why, and which are
+         *     limited. Use it when `/v1/supply-order/content/update/status` reports
+         *     `SUPPLY_CONTENT_NOT_VALID`.
+         */
+        post: operations["SupplyOrderContentUpdateValidation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7726,6 +7930,15 @@ export interface components {
             /** @description End of the timeslot. */
             to_in_timezone?: string;
         };
+        /**
+         * @description Stage of a supply order or supply: `DATA_FILLING` (the seller still fills in the data),
+         *     `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE` (taken in at the drop-off point), `IN_TRANSIT`,
+         *     `ACCEPTANCE_AT_STORAGE_WAREHOUSE`, `REPORTS_CONFIRMATION_AWAITING` (acceptance reports to
+         *     approve), `REPORT_REJECTED` (reports disputed), `COMPLETED`, `REJECTED_AT_SUPPLY_WAREHOUSE`
+         *     (refused at the drop-off point), `CANCELLED`, `OVERDUE`; `UNSPECIFIED` when unknown.
+         * @enum {string}
+         */
+        SupplyOrderState: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -30814,6 +31027,1113 @@ export interface operations {
                          * @enum {string}
                          */
                         status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "states": [
+                 *           "COMPLETED"
+                 *         ]
+                 *       },
+                 *       "last_id": "null",
+                 *       "limit": 1,
+                 *       "sort_by": "ORDER_CREATION",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which supply orders to return. */
+                    filter: {
+                        /** @description Only orders handed over at these drop-off points. */
+                        dropoff_warehouse_ids?: (number | string)[];
+                        /** @description Supply order number or a part of it, at least 3 characters. */
+                        order_number_search?: string;
+                        /** @description Stages of the orders to return (see `SupplyOrderState`, without `UNSPECIFIED`). */
+                        states: ("DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE")[];
+                        /** @description Only orders whose timeslot starts within this period. */
+                        timeslot_from_range?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * @description Read the period in the drop-off point's local time (`BY_LOCAL_TIME`) or in UTC (`BY_UTC_TIME`).
+                             * @enum {string}
+                             */
+                            timeslot_filter_type?: "BY_LOCAL_TIME" | "BY_UTC_TIME";
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /**
+                     * @description Sort by order creation (`ORDER_CREATION`), last stage change (`ORDER_STATE_UPDATED_AT`)
+                     *     or timeslot start in UTC (`TIMESLOT_FROM_UTC`) or local time (`TIMESLOT_FROM_LOCAL`).
+                     * @enum {string}
+                     */
+                    sort_by: "ORDER_CREATION" | "ORDER_STATE_UPDATED_AT" | "TIMESLOT_FROM_UTC" | "TIMESLOT_FROM_LOCAL";
+                    /**
+                     * @description Sort direction, `ASC` or `DESC`.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of supply order ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_ids": [
+                     *         "3424231244"
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Pass it as `last_id` to get the next page; empty on the last page. */
+                        last_id?: string;
+                        /** @description Supply order ids. */
+                        order_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_ids": [
+                 *         "84882285"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply order ids, up to 50. */
+                    order_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The supply orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orders": [
+                     *         {
+                     *           "order_id": 84882285,
+                     *           "order_number": "2111140905880",
+                     *           "created_date": "2026-01-23T00:00:00Z",
+                     *           "state": "READY_TO_SUPPLY",
+                     *           "state_updated_date": "2026-02-03T11:32:41.613489Z",
+                     *           "data_filling_deadline_utc": "2026-02-14T23:59:59Z",
+                     *           "dropoff_warehouse": {
+                     *             "warehouse_id": 23843917228000,
+                     *             "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *             "name": "Центральный логистический комплекс"
+                     *           },
+                     *           "order_tags": {
+                     *             "is_econom": false,
+                     *             "is_virtual": false,
+                     *             "original_supply_id": 2111140905880,
+                     *             "is_super_fbo": false,
+                     *             "product_super_fbo": false,
+                     *             "is_quant": false
+                     *           },
+                     *           "timeslot": {
+                     *             "timeslot": {
+                     *               "from": "2026-02-15T09:00:00Z",
+                     *               "to": "2026-02-15T10:00:00Z"
+                     *             },
+                     *             "timezone_info": {
+                     *               "offset": "+03:00",
+                     *               "iana_name": "Europe/Moscow"
+                     *             }
+                     *           },
+                     *           "supplies": [
+                     *             {
+                     *               "supply_id": 2111140905880,
+                     *               "storage_warehouse": {
+                     *                 "warehouse_id": 23843917228000,
+                     *                 "arrival_date": "2026-02-15T00:00:00Z",
+                     *                 "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *                 "name": "Центральный логистический комплекс"
+                     *               },
+                     *               "supply_tags": {
+                     *                 "is_ettn_required": false,
+                     *                 "is_evsd_required": false,
+                     *                 "is_jewelry": false,
+                     *                 "is_marking_possible": true,
+                     *                 "is_marking_required": false,
+                     *                 "is_utd": false,
+                     *                 "freeze_stock_for_marking": false
+                     *               },
+                     *               "is_crossdock": false,
+                     *               "bundle_id": "019c5755-8768-7a00-9582-7c1f2c81681f",
+                     *               "state": "READY_TO_SUPPLY"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Supply orders. */
+                        orders?: {
+                            /**
+                             * Format: date-time
+                             * @description When the supply order was created.
+                             */
+                            created_date?: string;
+                            /**
+                             * Format: date-time
+                             * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                             */
+                            data_filling_deadline_utc?: string;
+                            /** @description Drop-off point of the supply. */
+                            dropoff_warehouse?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the point.
+                                 */
+                                warehouse_id?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply order id.
+                             */
+                            order_id?: number;
+                            /** @description Supply order number shown to the seller. */
+                            order_number?: string;
+                            /** @description Marks of the supply order. */
+                            order_tags?: {
+                                /** @description `true` when the order carries Super economy goods. */
+                                is_econom?: boolean;
+                                /** @description `true` when a courier collects the supply. */
+                                is_pickup?: boolean;
+                                /** @description `true` when the supply contains quants. */
+                                is_quant?: boolean;
+                                /** @description `true` when the seller takes part in Super supplies. */
+                                is_super_fbo?: boolean;
+                                /** @description `true` for a virtual supply order. */
+                                is_virtual?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the original supply.
+                                 */
+                                original_supply_id?: number;
+                                /** @description `true` when the order carries Super goods. */
+                                product_super_fbo?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Seller's warehouse the supply is collected from.
+                                 */
+                                seller_warehouse_id?: number;
+                            };
+                            state?: components["schemas"]["SupplyOrderState"];
+                            /**
+                             * Format: date-time
+                             * @description When the stage last changed.
+                             */
+                            state_updated_date?: string;
+                            /** @description Supplies of the order. */
+                            supplies?: {
+                                /** @description `true` for a crossdock supply. */
+                                is_crossdock?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster id.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Id of the goods of the supply; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                state?: components["schemas"]["SupplyOrderState"];
+                                /** @description Storage warehouse, for `DIRECT` supplies. */
+                                storage_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @deprecated
+                                     * @description Date of arrival at the storage warehouse; no longer maintained.
+                                     */
+                                    arrival_date?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                                /** @description Marks of the supply. */
+                                supply_tags?: {
+                                    /** @description `true` when the stock is frozen until the transfer document for marked goods arrives. */
+                                    freeze_stock_for_marking?: boolean;
+                                    /** @description `true` when the supply needs an electronic waybill. */
+                                    is_ettn_required?: boolean;
+                                    /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                    is_evsd_required?: boolean;
+                                    /** @description `true` when the supply has jewellery. */
+                                    is_jewelry?: boolean;
+                                    /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                    is_marking_possible?: boolean;
+                                    /** @description `true` when the supply has goods that must carry marking. */
+                                    is_marking_required?: boolean;
+                                    /** @description `true` when a universal transfer document must be sent for the supply. */
+                                    is_utd?: boolean;
+                                };
+                            }[];
+                            /** @description Timeslot of the supply. */
+                            timeslot?: {
+                                /** @description The interval, local time. */
+                                timeslot?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start.
+                                     */
+                                    from?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End.
+                                     */
+                                    to?: string;
+                                };
+                                /** @description Time zone of the interval. */
+                                timezone_info?: {
+                                    /** @description IANA time zone name. */
+                                    iana_name?: string;
+                                    /** @description Offset from UTC. */
+                                    offset?: string;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderStatusCounter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Number of supply orders per stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "count": 1,
+                     *           "order_state": "ORDER_STATE_UNSPECIFIED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per stage. */
+                        items?: {
+                            /**
+                             * Format: int32
+                             * @description Number of supply orders in the stage.
+                             */
+                            count?: number;
+                            /**
+                             * @description The stage, with the `ORDER_STATE_` prefix: `DATA_FILLING`, `READY_TO_SUPPLY`,
+                             *     `ACCEPTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTANCE_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `CANCELLED`; `UNSPECIFIED` when unknown (see
+                             *     `SupplyOrderState`).
+                             * @default ORDER_STATE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            order_state: "ORDER_STATE_UNSPECIFIED" | "ORDER_STATE_DATA_FILLING" | "ORDER_STATE_READY_TO_SUPPLY" | "ORDER_STATE_ACCEPTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_IN_TRANSIT" | "ORDER_STATE_ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "ORDER_STATE_REPORTS_CONFIRMATION_AWAITING" | "ORDER_STATE_REPORT_REJECTED" | "ORDER_STATE_COMPLETED" | "ORDER_STATE_REJECTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_CANCELLED";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_ids": [
+                 *         "bundle_123456789",
+                 *         "bundle_987654321"
+                 *       ],
+                 *       "is_asc": true,
+                 *       "item_tags_calculation": {
+                 *         "dropoff_warehouse_id": "17717042026000",
+                 *         "storage_warehouse_ids": [
+                 *           "17717042026001",
+                 *           "17717042026002"
+                 *         ]
+                 *       },
+                 *       "last_id": "item_555123456789",
+                 *       "limit": 100,
+                 *       "query": "книга Хайям",
+                 *       "sort_field": "NAME"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle ids of the supply or draft, from `/v3/supply-order/get` or `/v2/draft/create/info`. */
+                    bundle_ids: string[];
+                    /** @description `true` to sort in ascending order. */
+                    is_asc?: boolean;
+                    /** @description Warehouses to work out the goods' tags for. */
+                    item_tags_calculation?: {
+                        /** @description Drop-off point of the supply. */
+                        dropoff_warehouse_id: string;
+                        /** @description Storage warehouses of the supply, up to 25. */
+                        storage_warehouse_ids: string[];
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /** @description Search by name, offer id or SKU. */
+                    query?: string;
+                    /**
+                     * @description Sort by `SKU`, `NAME`, `QUANTITY` or `TOTAL_VOLUME_IN_LITRES`.
+                     * @enum {string}
+                     */
+                    sort_field?: "SKU" | "NAME" | "QUANTITY" | "TOTAL_VOLUME_IN_LITRES";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "icon_path": "https://example.com/icons/book_icon_12345.png",
+                     *           "sku": 160249683,
+                     *           "name": "Так говорил Омар Хайям. Жизнеописание. Афоризмы и рубайят",
+                     *           "offer_id": "978-5-906864-56-7",
+                     *           "quantity": 5,
+                     *           "barcode": "9785906864567",
+                     *           "product_id": 160249683,
+                     *           "quant": 5,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 0.5,
+                     *           "total_volume_in_litres": 2.5,
+                     *           "contractor_item_code": "CONTRACT_56789",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_NONE",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         },
+                     *         {
+                     *           "icon_path": "https://example.com/icons/toy_icon_67890.png",
+                     *           "sku": 123456789,
+                     *           "name": "Конструктор LEGO Classic 11019",
+                     *           "offer_id": "LEGO_11019",
+                     *           "quantity": 10,
+                     *           "barcode": "5702017115689",
+                     *           "product_id": 123456789,
+                     *           "quant": 10,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 1.2,
+                     *           "total_volume_in_litres": 12,
+                     *           "contractor_item_code": "CONTRACT_12345",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_SUPER_FBO",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_BOX",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         }
+                     *       ],
+                     *       "total_count": 2,
+                     *       "has_next": false,
+                     *       "last_id": "item_123456789"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Goods of the supply or draft. */
+                        items?: {
+                            /** @description Link to the product image. */
+                            icon_path?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU.
+                             */
+                            sku?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Seller's offer id (article). */
+                            offer_id?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of units.
+                             */
+                            quantity?: number;
+                            /** @description Product barcode. */
+                            barcode?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon product id.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Units per package.
+                             */
+                            quant?: number;
+                            /** @description `true` when the units per package can be changed. */
+                            is_quant_editable?: boolean;
+                            /**
+                             * Format: double
+                             * @description Volume of one unit, litres.
+                             */
+                            volume_in_litres?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of all units, litres.
+                             */
+                            total_volume_in_litres?: number;
+                            /** @description Seller's article of the product. */
+                            contractor_item_code?: string;
+                            /**
+                             * @description Super label: `ITEM_SFBO_ATTRIBUTE_SUPER_FBO` (a Super product), `ITEM_SFBO_ATTRIBUTE_ANTI_FBO` (slow seller) or `ITEM_SFBO_ATTRIBUTE_NONE`.
+                             * @default ITEM_SFBO_ATTRIBUTE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            sfbo_attribute: "ITEM_SFBO_ATTRIBUTE_UNSPECIFIED" | "ITEM_SFBO_ATTRIBUTE_NONE" | "ITEM_SFBO_ATTRIBUTE_SUPER_FBO" | "ITEM_SFBO_ATTRIBUTE_ANTI_FBO";
+                            /**
+                             * @description Packaging: `BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL` (single item), `BUNDLE_ITEM_SHIPMENT_TYPE_BOX` or `BUNDLE_ITEM_SHIPMENT_TYPE_PALLET`.
+                             * @default BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            shipment_type: "BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED" | "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL" | "BUNDLE_ITEM_SHIPMENT_TYPE_BOX" | "BUNDLE_ITEM_SHIPMENT_TYPE_PALLET";
+                            /**
+                             * @description Tags of the product: `EVSD_REQUIRED` (veterinary certificate), `MARKING_REQUIRED`
+                             *     and `MARKING_POSSIBLE` (Chestny ZNAK marking), `JEWELRY`, `TRACEABLE`,
+                             *     `ETTN_REQUIRED` (traceable, needs an electronic waybill); `UNDEFINED` when unknown.
+                             */
+                            tags?: ("EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "TRACEABLE" | "ETTN_REQUIRED" | "UNDEFINED")[];
+                            /**
+                             * @description Warehouse zone the product is placed in: `CLOSED_ZONE`, `DANGEROUS_GOODS` (hazard
+                             *     classes 2 to 4), `PRODUCTS` (food), `SORT`, `NON_SORT`, `OVERSIZE`, `JEWELRY`;
+                             *     `UNSPECIFIED` or `UNRESOLVED` when not known.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            placement_zone: "UNSPECIFIED" | "CLOSED_ZONE" | "DANGEROUS_GOODS" | "PRODUCTS" | "SORT" | "NON_SORT" | "OVERSIZE" | "JEWELRY" | "UNRESOLVED";
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of goods in the supply or draft.
+                         */
+                        total_count?: number;
+                        /** @description `true` when more goods follow; ask again with `last_id`. */
+                        has_next?: boolean;
+                        /** @description Pass it as `last_id` to get the next page. */
+                        last_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the supply order to cancel.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the cancellation; pass it to `/v1/supply-order/cancel/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cancellation id returned by `/v1/supply-order/cancel`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "is_order_cancelled": true,
+                     *         "supplies": [
+                     *           {
+                     *             "error_reasons": [],
+                     *             "is_supply_cancelled": true,
+                     *             "supply_id": 100000123456789
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the order could not be cancelled: `INVALID_ORDER_STATE` (its stage does not allow
+                         *     it), `ORDER_IS_VIRTUAL`, `ORDER_DOES_NOT_BELONG_TO_CONTRACTOR` (another legal entity),
+                         *     `ORDER_DOES_NOT_BELONG_TO_COMPANY` (another seller),
+                         *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS` (a cancellation is already running).
+                         */
+                        error_reasons?: ("INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                        /** @description What was cancelled. */
+                        result?: {
+                            /** @description `true` when the supply order is cancelled. */
+                            is_order_cancelled?: boolean;
+                            /** @description The supplies of the order. */
+                            supplies?: {
+                                /**
+                                 * @description Why the supply could not be cancelled: `INVALID_SUPPLY_STATE`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_ORDER`, `SUPPLY_BELONGS_TO_VIRTUAL_ORDER`,
+                                 *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS`.
+                                 */
+                                error_reasons?: ("INVALID_SUPPLY_STATE" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_ORDER" | "SUPPLY_BELONGS_TO_VIRTUAL_ORDER" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                                /** @description `true` when the supply is cancelled. */
+                                is_supply_cancelled?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                            }[];
+                        };
+                        /**
+                         * @description `IN_PROGRESS` while the cancellation runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "quant": 1,
+                 *           "quantity": 100,
+                 *           "sku": 1445625485
+                 *         },
+                 *         {
+                 *           "quant": 6,
+                 *           "quantity": 48,
+                 *           "sku": 1784632097
+                 *         }
+                 *       ],
+                 *       "order_id": 64381097,
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The new goods of the supply, up to 5000 products. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Quant size (units per package).
+                         */
+                        quant: number;
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the supply in the order whose goods change.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the goods cannot be changed, e.g. `SAME_SKU` (nothing changed), `SUPPLY_LOCKED`
+                         *     (another change is running, try later), `HAS_UTD` or `UTD_IS_UPLOADED` (cancel the
+                         *     electronic transfer documents first, then sign new ones), `ORDER_SKU_LIMIT` (over 5000
+                         *     products), `INBOUND_NO_CAPACITY` (no room at the warehouse), `SUPPLY_CONTENT_NOT_VALID`
+                         *     (the warehouse cannot take some goods), `DEADLINE` (less than an hour before the
+                         *     timeslot), `INCORRECT_SUPPLY_STATE`, `QUANTITY_OUT_OF_RANGE_BOTTOM` /
+                         *     `QUANTITY_OUT_OF_RANGE_UPPER` (each quantity from 1 to 1,000,000), `EMPTY_CONTENT`,
+                         *     `MINIMUM_VOLUME_IN_LITRES_INVALID`, `INACTIVE_CONTRACT`, ownership errors
+                         *     (`SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR`, `SUPPLY_BELONG_TO_ANOTHER_COMPANY`,
+                         *     `ORDER_DOES_NOT_BELONGS_TO_COMPANY`, ...), lock errors (`INBOUND_LOCK`, `ORDER_LOCKED`,
+                         *     `STORAGE_WAREHOUSE_IS_NOT_WMS`) and service errors (`SOME_SERVICE_ERROR`,
+                         *     `INVALID_DRAFT_BUNDLE_ID`, `ORDER_IS_NOT_FOUND`, `SUPPLY_IS_NOT_FOUND`).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "CONTRACT_IS_NOT_FOUND" | "COMPANY_DOES_NOT_BELONGS_TO_CONTRACTOR" | "ORDER_IS_NOT_FOUND" | "ORDER_DOES_NOT_BELONGS_TO_COMPANY" | "SUPPLY_IS_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONGS_TO_ORDER" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Id of the change; pass it to `/v1/supply-order/content/update/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/content/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed; the values of `/v1/supply-order/content/update` that concern the
+                         *     change itself (`SAME_SKU`, `SUPPLY_LOCKED`, `HAS_UTD`, `INBOUND_NO_CAPACITY`,
+                         *     `SUPPLY_CONTENT_NOT_VALID`, `DEADLINE`, `ORDER_LOCKED`, ...).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Bundle id of the new goods of the supply. */
+                        new_bundle_id?: string;
+                        /**
+                         * @description `IN_PROGRESS` while the change runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderContentUpdateValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle id of the new goods, from `/v1/supply-order/content/update/status`. */
+                    new_bundle_id: string;
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check of the new goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "editing_errors": [
+                     *         "UNSPECIFIED"
+                     *       ],
+                     *       "validated_assortment": {
+                     *         "approved_items": [
+                     *           {
+                     *             "barcode": "4607012345671",
+                     *             "item_link": "https://www.ozon.ru/product/1445625485",
+                     *             "name": "Термокружка 450 мл, чёрная",
+                     *             "offer_id": "PH-2045-BLK",
+                     *             "origin_quantity": 120,
+                     *             "origin_total_volume_in_litres": 84,
+                     *             "quant": 1,
+                     *             "quantity": 100,
+                     *             "sku": 1445625485,
+                     *             "sku_quantity_limit": 500,
+                     *             "total_volume_in_litres": 70
+                     *           }
+                     *         ],
+                     *         "rejected_items": [
+                     *           {
+                     *             "barcode": "4607012345688",
+                     *             "name": "Термокружка 450 мл, белая",
+                     *             "offer_id": "PH-2045-WHT",
+                     *             "origin_quantity": 48,
+                     *             "origin_total_volume_in_litres": 33.6,
+                     *             "quantity": 48,
+                     *             "rejection_reason": [
+                     *               "QUANTITY_NOT_MULTIPLE_BY_QUANT"
+                     *             ],
+                     *             "restrictions": {
+                     *               "reasons_restrictions": [
+                     *                 "SKU_HAS_QUANTITY_LIMIT"
+                     *               ],
+                     *               "sku_has_no_sales_in_days": 0,
+                     *               "sku_quantity_limit": 40
+                     *             },
+                     *             "sku": 1784632097,
+                     *             "total_volume_in_litres": 33.6
+                     *           }
+                     *         ],
+                     *         "total_approved_item_count": 1,
+                     *         "total_approved_quantity": 100,
+                     *         "total_approved_volume_in_litres": 70,
+                     *         "total_rejected_item_count": 1,
+                     *         "total_restricted_item_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the supply cannot be changed at all: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (less than
+                         *     an hour before the timeslot), `UTD_IS_UPLOADED` (cancel the electronic transfer
+                         *     documents first), `STORAGE_WAREHOUSE_IS_NOT_WMS`, `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`,
+                         *     `SUPPLY_IS_VIRTUAL`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`, assortment problems
+                         *     (`ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT`: try again; missing customs code,
+                         *     GTIN barcode or unit quantity); `UNSPECIFIED` or `UNKNOWN` otherwise.
+                         */
+                        editing_errors?: ("UNSPECIFIED" | "UNKNOWN" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY")[];
+                        /** @description Result of the check. */
+                        validated_assortment?: {
+                            /** @description Products the warehouse accepts. */
+                            approved_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Link to the product. */
+                                item_link?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Units per package.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity after the change.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Limit on the units of this product.
+                                 */
+                                sku_quantity_limit?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /** @description Products the warehouse refuses. */
+                            rejected_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity asked for.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * @description Why the product is refused, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE`,
+                                 *     `INCOMPATIBLE_SHIPMENT_TYPE`, `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE`, `NO_PRICE`,
+                                 *     `MULTIPLICITY` or `QUANTITY_NOT_MULTIPLE_BY_QUANT` (quantity not a multiple of the
+                                 *     package or quant), `INVALID_QUANT_VALUE`, `INVALID_ITEM_COUNT_MAX`,
+                                 *     `INVALID_ITEM_COUNT_ZERO`, Economy tariff rules (`ECONOM_QUANT_IS_NOT_FROZEN`,
+                                 *     `JEWELRY_FORBIDDEN_FOR_ECONOM`, `NON_UNIQUE_ECONOM_ITEM_IN_REQUEST`,
+                                 *     `NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE`), acceptance restrictions and tag
+                                 *     conflicts (`SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`, `SKU_IS_RESTRICTED`,
+                                 *     `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                                 *     `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`, `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`),
+                                 *     `EMPTY_CLUSTER`, `INVALID`; `UNSPECIFIED` or `UNKNOWN` otherwise.
+                                 */
+                                rejection_reason?: ("UNSPECIFIED" | "UNKNOWN" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "INCOMPATIBLE_SHIPMENT_TYPE" | "ECONOM_QUANT_IS_NOT_FROZEN" | "QUANTITY_NOT_MULTIPLE_BY_QUANT" | "INVALID_QUANT_VALUE" | "JEWELRY_FORBIDDEN_FOR_ECONOM" | "NON_UNIQUE_ECONOM_ITEM_IN_REQUEST" | "NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "EMPTY_CLUSTER" | "SKU_IS_RESTRICTED" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED")[];
+                                /** @description Limits on the product. */
+                                restrictions?: {
+                                    /** @description `SKU_HAS_NO_SALES` (no recent sales), `SKU_HAS_QUANTITY_LIMIT` (capped quantity) or `UNKNOWN`. */
+                                    reasons_restrictions?: ("UNKNOWN" | "SKU_HAS_NO_SALES" | "SKU_HAS_QUANTITY_LIMIT")[];
+                                    /**
+                                     * Format: int32
+                                     * @description Days without a sale.
+                                     */
+                                    sku_has_no_sales_in_days?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Maximum quantity of the product.
+                                     */
+                                    sku_quantity_limit?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /**
+                             * Format: int32
+                             * @description Number of approved products.
+                             */
+                            total_approved_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of approved units.
+                             */
+                            total_approved_quantity?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of the approved units, litres.
+                             */
+                            total_approved_volume_in_litres?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of refused products.
+                             */
+                            total_rejected_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of products with limits.
+                             */
+                            total_restricted_item_count?: number;
+                        };
                     };
                 };
             };
