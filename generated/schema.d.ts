@@ -5784,6 +5784,261 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/supply-order/pass/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the driver and vehicle of a supply
+         * @description Sends the driver's name and phone and the vehicle's model and number plate for a supply
+         *     order, so the warehouse can let the vehicle in. The data is processed in the background:
+         *     poll `/v1/supply-order/pass/status` with the returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of driver and vehicle data
+         * @description Reports on the driver and vehicle data sent with `/v1/supply-order/pass/create`:
+         *     `InProgress` while it is processed, then `Success` or `Failed` with the reasons.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the intervals a supply order can move to
+         * @description Returns the supply intervals available for a supply order, in the warehouse's local time,
+         *     with its time zone. Move the order to one of them with `/v1/supply-order/timeslot/update`.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a supply order to another interval
+         * @description Moves a supply order to one of the intervals offered by `/v1/supply-order/timeslot/get`. The
+         *     change is applied in the background: poll `/v1/supply-order/timeslot/status` with the
+         *     returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_UpdateSupplyOrderTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an interval change
+         * @description Reports on an interval change started with `/v1/supply-order/timeslot/update`:
+         *     `STATUS_IN_PROGRESS` while it is applied, then `STATUS_SUCCESS` or `STATUS_ERROR` with the
+         *     reasons.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslotStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply order in detail
+         * @description Returns one supply order with what the seller can still do about it: for each supply,
+         *     whether it can be cancelled (`/v1/supply-order/cancel`) and whether its goods can be changed
+         *     (`/v1/supply-order/content/update`), its electronic waybill and overdue reason; for the
+         *     order, whether its interval (`/v1/supply-order/timeslot/update`) and its driver and vehicle
+         *     (`/v1/supply-order/pass/create`) can be set, and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft (old version)
+         * @deprecated
+         * @description Starts calculating a draft of a direct or crossdock supply to one or more clusters, with the
+         *     goods to deliver. Ozon switches this method off on 2026-03-16: create drafts with
+         *     `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+         *
+         *     Poll `/v1/draft/create/info` with the returned `operation_id`. The draft lives for 30
+         *     minutes. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft (old version)
+         * @deprecated
+         * @description Reports on a draft started with `/v1/draft/create`: while `status` is
+         *     `CALCULATION_STATUS_IN_PROGRESS` ask again; on `CALCULATION_STATUS_SUCCESS` it lists, per
+         *     cluster, the warehouses that take all the goods, with their bundles. Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/create/info`. Limits: 2 calls a minute, 50 an hour;
+         *     above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft (old version)
+         * @deprecated
+         * @description Returns the free timeslots, by day, at the warehouses of a draft from `/v1/draft/create/info`
+         *     within a period of at most 28 days from today; for a crossdock supply, those of the drop-off
+         *     point given when the draft was created. The draft lives for 30 minutes. Next step:
+         *     `/v1/draft/supply/create`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/timeslot/info`.
+         */
+        post: operations["SupplyDraftAPI_DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft (old version)
+         * @deprecated
+         * @description Turns a draft from `/v1/draft/create/info` into a supply request to the chosen warehouse, at
+         *     a timeslot from `/v1/draft/timeslot/info`. Poll `/v1/draft/supply/create/status` with the
+         *     returned `operation_id`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/supply/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created (old version)
+         * @deprecated
+         * @description Reports on a supply request started with `/v1/draft/supply/create`: in progress, then
+         *     created (with the supply order ids) or failed (with error messages). Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/supply/create/status`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7939,6 +8194,81 @@ export interface components {
          * @enum {string}
          */
         SupplyOrderState: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+        /** @description Storage warehouse of a supply, for `DIRECT` supplies. */
+        SupplyOrderStorageWarehouse: {
+            /** @description Warehouse address. */
+            address?: string;
+            /**
+             * Format: date-time
+             * @deprecated
+             * @description Date of arrival at the storage warehouse; no longer maintained.
+             */
+            arrival_date?: string;
+            /** @description Warehouse name. */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Warehouse id.
+             */
+            warehouse_id?: number;
+        };
+        /** @description The supply interval of a supply order and its time zone. */
+        SupplyOrderTimeslotInfo: {
+            /** @description The interval, local time. */
+            timeslot?: {
+                /**
+                 * Format: date-time
+                 * @description Start of the interval.
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the interval.
+                 */
+                to?: string;
+            };
+            /** @description Time zone of the interval. */
+            timezone_info?: {
+                /** @description IANA time zone name. */
+                iana_name?: string;
+                /** @description Offset from UTC. */
+                offset?: string;
+            };
+        };
+        /**
+         * @description Why the driver and vehicle data were not taken: `SET_VEHICLE_ERROR_INVALID_ORDER_STATE` (the
+         *     supply order's stage does not allow it), `SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED` (no vehicle
+         *     data is needed), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (the order belongs to another
+         *     legal entity), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY` (the order belongs to another seller
+         *     account); `SET_VEHICLE_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderPassError: "SET_VEHICLE_ERROR_UNSPECIFIED" | "SET_VEHICLE_ERROR_INVALID_ORDER_STATE" | "SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY";
+        /** @description A supply interval, in the warehouse's local time. */
+        SupplyOrderTimeslot: {
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the interval.
+             */
+            to: string;
+        };
+        /**
+         * @description Why the timeslot could not be changed: `UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE` (the
+         *     order's stage does not allow it), `UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW`,
+         *     `UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED` (the order is overdue),
+         *     `UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE` (not one of the offered intervals),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (another legal entity),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY` (another seller account),
+         *     `UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED` (daily limit of courier pickups reached);
+         *     `UPDATE_TIMESLOT_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderTimeslotError: "UPDATE_TIMESLOT_ERROR_UNSPECIFIED" | "UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE" | "UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW" | "UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED" | "UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY" | "UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -31296,24 +31626,7 @@ export interface operations {
                                 /** @description Id of the goods of the supply; read them with `/v1/supply-order/bundle`. */
                                 bundle_id?: string;
                                 state?: components["schemas"]["SupplyOrderState"];
-                                /** @description Storage warehouse, for `DIRECT` supplies. */
-                                storage_warehouse?: {
-                                    /** @description Warehouse address. */
-                                    address?: string;
-                                    /**
-                                     * Format: date-time
-                                     * @deprecated
-                                     * @description Date of arrival at the storage warehouse; no longer maintained.
-                                     */
-                                    arrival_date?: string;
-                                    /** @description Warehouse name. */
-                                    name?: string;
-                                    /**
-                                     * Format: int64
-                                     * @description Warehouse id.
-                                     */
-                                    warehouse_id?: number;
-                                };
+                                storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
                                 /**
                                  * Format: int64
                                  * @description Supply id.
@@ -31337,29 +31650,7 @@ export interface operations {
                                     is_utd?: boolean;
                                 };
                             }[];
-                            /** @description Timeslot of the supply. */
-                            timeslot?: {
-                                /** @description The interval, local time. */
-                                timeslot?: {
-                                    /**
-                                     * Format: date-time
-                                     * @description Start.
-                                     */
-                                    from?: string;
-                                    /**
-                                     * Format: date-time
-                                     * @description End.
-                                     */
-                                    to?: string;
-                                };
-                                /** @description Time zone of the interval. */
-                                timezone_info?: {
-                                    /** @description IANA time zone name. */
-                                    iana_name?: string;
-                                    /** @description Offset from UTC. */
-                                    offset?: string;
-                                };
-                            };
+                            timeslot?: components["schemas"]["SupplyOrderTimeslotInfo"];
                         }[];
                     };
                 };
@@ -32134,6 +32425,1079 @@ export interface operations {
                              */
                             total_restricted_item_count?: number;
                         };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 1001,
+                 *       "vehicle": {
+                 *         "driver_name": "Иван Петров",
+                 *         "driver_phone": "+7 (999) 123-45-67",
+                 *         "vehicle_model": "ГАЗель NEXT",
+                 *         "vehicle_number": "А 123 ВВ 799"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    /** @description The driver and the vehicle. */
+                    vehicle: {
+                        /** @description Driver's name. */
+                        driver_name: string;
+                        /** @description Driver's phone number. */
+                        driver_phone: string;
+                        /** @description Vehicle model. */
+                        vehicle_model: string;
+                        /** @description Number plate. */
+                        vehicle_number: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The data was taken for processing, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [
+                     *         "SET_VEHICLE_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        error_reasons?: components["schemas"]["SupplyOrderPassError"][];
+                        /** @description Id of the operation; pass it to `/v1/supply-order/pass/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/pass/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "result": "Success"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        errors?: components["schemas"]["SupplyOrderPassError"][];
+                        /**
+                         * @description `InProgress` while the data is processed, then `Success` or `Failed`; `Unknown` when not known.
+                         * @default Unknown
+                         * @enum {string}
+                         */
+                        result: "Unknown" | "Success" | "InProgress" | "Failed";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The available intervals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeslots": [
+                     *         {
+                     *           "from": "2019-08-24T14:15:22Z",
+                     *           "to": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "timezone": [
+                     *         {
+                     *           "iana_name": "MSK",
+                     *           "offset": "+3"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Available intervals. */
+                        timeslots?: components["schemas"]["SupplyOrderTimeslot"][];
+                        /** @description Time zone of the intervals. */
+                        timezone?: {
+                            /** @description Time zone name. */
+                            iana_name?: string;
+                            /** @description Offset from UTC. */
+                            offset?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_UpdateSupplyOrderTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285,
+                 *       "timeslot": {
+                 *         "from": "2019-08-24T14:15:22Z",
+                 *         "to": "2019-08-24T14:15:22Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    timeslot: components["schemas"]["SupplyOrderTimeslot"];
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         "UPDATE_TIMESLOT_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "89ta-98sk123451"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /** @description Id of the change; pass it to `/v1/supply-order/timeslot/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslotStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "89ta-98sk123451"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/timeslot/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /**
+                         * @description `STATUS_IN_PROGRESS` while the change is applied, then `STATUS_SUCCESS` or `STATUS_ERROR`; `STATUS_UNSPECIFIED` when not known.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "STATUS_ERROR" | "STATUS_IN_PROGRESS" | "STATUS_SUCCESS";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The supply order in detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_date": "2026-06-09T14:32:10Z",
+                     *       "data_filling_deadline_utc": "2026-06-11T20:59:59Z",
+                     *       "dropoff_warehouse_id": 1020002115578000,
+                     *       "order_id": 64381097,
+                     *       "order_number": "2000064381097",
+                     *       "order_tags": {
+                     *         "is_econom": false,
+                     *         "is_super_fbo": false,
+                     *         "is_virtual": false,
+                     *         "original_supply_id": 100000123456789,
+                     *         "product_super_fbo": false
+                     *       },
+                     *       "state": "READY_TO_SUPPLY",
+                     *       "state_updated_date": "2026-06-10T08:15:00Z",
+                     *       "supplies": [
+                     *         {
+                     *           "cancellation_allowability": {
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "content": {
+                     *             "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "ettn_info": {
+                     *             "contains_valid": false,
+                     *             "is_required": false,
+                     *             "is_uploaded": false
+                     *           },
+                     *           "is_crossdock": true,
+                     *           "overdue_reason": "UNSPECIFIED",
+                     *           "storage_warehouse": {
+                     *             "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *             "name": "ХОРУГВИНО_РФЦ",
+                     *             "warehouse_id": 1020000089903000
+                     *           },
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_id": 100000123456789,
+                     *           "supply_state": "READY_TO_SUPPLY",
+                     *           "supply_tags": {
+                     *             "is_ettn_required": false,
+                     *             "is_evsd_required": false,
+                     *             "is_jewelry": false,
+                     *             "is_marking_possible": true,
+                     *             "is_marking_required": false,
+                     *             "is_utd": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "timeslot": {
+                     *         "can_not_set_reasons": [],
+                     *         "can_set": true,
+                     *         "value": {
+                     *           "timeslot": {
+                     *             "from": "2026-06-12T09:00:00Z",
+                     *             "to": "2026-06-12T10:00:00Z"
+                     *           },
+                     *           "timezone_info": {
+                     *             "iana_name": "Europe/Moscow",
+                     *             "offset": "10800"
+                     *           }
+                     *         }
+                     *       },
+                     *       "vehicle": {
+                     *         "can_not_set_reasons": [
+                     *           "VEHICLE_NOT_REQUIRED"
+                     *         ],
+                     *         "can_set": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the supply order was created.
+                         */
+                        created_date?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                         */
+                        data_filling_deadline_utc?: string;
+                        /**
+                         * Format: int64
+                         * @description Drop-off point id.
+                         */
+                        dropoff_warehouse_id?: number;
+                        /**
+                         * Format: int64
+                         * @description Supply order id.
+                         */
+                        order_id?: number;
+                        /** @description Supply order number shown to the seller. */
+                        order_number?: string;
+                        /** @description Marks of the supply order. */
+                        order_tags?: {
+                            /** @description `true` when the order carries Super economy goods. */
+                            is_econom?: boolean;
+                            /** @description `true` when the seller takes part in Super supplies. */
+                            is_super_fbo?: boolean;
+                            /** @description `true` for a virtual supply order. */
+                            is_virtual?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the original supply.
+                             */
+                            original_supply_id?: number;
+                            /** @description `true` when the order carries Super goods. */
+                            product_super_fbo?: boolean;
+                        };
+                        /**
+                         * @description Stage of the supply order (see `SupplyOrderState`).
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+                        /**
+                         * Format: date-time
+                         * @description When the stage last changed.
+                         */
+                        state_updated_date?: string;
+                        /** @description Supplies of the order. */
+                        supplies?: {
+                            /** @description Whether the supply can be cancelled. */
+                            cancellation_allowability?: {
+                                /**
+                                 * @description Why it cannot: `INVALID_SUPPLY_STATE`, `SUPPLY_IS_VIRTUAL`, `SUPPLY_HAS_ACTIVE_UTD` (an
+                                 *     active transfer document exists), `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `PICKUP_SUPPLY_IS_LOCKED_DOWN`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_HAS_ACTIVE_UTD" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "PICKUP_SUPPLY_IS_LOCKED_DOWN" | "UNDEFINED")[];
+                                /** @description `true` when the supply can be cancelled. */
+                                can_set?: boolean;
+                            };
+                            /** @description Goods of the supply. */
+                            content?: {
+                                /** @description Bundle id of the goods; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /**
+                                 * @description Why the goods cannot be changed: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (overdue),
+                                 *     `UTD_IS_UPLOADED`, `STORAGE_WAREHOUSE_IS_NOT_WMS`,
+                                 *     `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`, `SUPPLY_IS_VIRTUAL`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                                /** @description `true` when the goods can be changed. */
+                                can_set?: boolean;
+                            };
+                            /** @description Electronic waybill of the supply. */
+                            ettn_info?: {
+                                /** @description `true` when the waybill is valid. */
+                                contains_valid?: boolean;
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_required?: boolean;
+                                /** @description `true` when the waybill has been uploaded. */
+                                is_uploaded?: boolean;
+                            };
+                            /** @description `true` for a crossdock supply. */
+                            is_crossdock?: boolean;
+                            /**
+                             * @description Why the supply is overdue: `ORDER_TIMESLOT_EXPIRED` (not delivered in its timeslot),
+                             *     `ORDER_TIMESLOT_NOT_SELECTED` (no timeslot chosen in time), `NOT_READY_FOR_PICKUP`
+                             *     (a pickup supply was not made ready in time), `PICKUP_FAILED` (the courier could not
+                             *     collect it); `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            overdue_reason: "UNSPECIFIED" | "ORDER_TIMESLOT_EXPIRED" | "ORDER_TIMESLOT_NOT_SELECTED" | "NOT_READY_FOR_PICKUP" | "PICKUP_FAILED" | "UNDEFINED";
+                            storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /**
+                             * @description Stage of the supply: `DATA_FILLING`, `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTED_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`, `CANCELLED`,
+                             *     `OVERDUE`; `UNSPECIFIED` when unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            supply_state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTED_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "CANCELLED" | "OVERDUE";
+                            /** @description Marks of the supply. */
+                            supply_tags?: {
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_ettn_required?: boolean;
+                                /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                is_evsd_required?: boolean;
+                                /** @description `true` when the supply has jewellery. */
+                                is_jewelry?: boolean;
+                                /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                is_marking_possible?: boolean;
+                                /** @description `true` when the supply has goods that must carry marking. */
+                                is_marking_required?: boolean;
+                                /** @description `true` when a universal transfer document must be sent for the supply. */
+                                is_utd?: boolean;
+                            };
+                        }[];
+                        /** @description Supply interval of the order. */
+                        timeslot?: {
+                            /**
+                             * @description Why the interval cannot be changed: `INVALID_ORDER_STATE`, `ORDER_IS_VIRTUAL`,
+                             *     `SET_TIMESLOT_DEADLINE_EXCEED` (too late), `ORDER_DOES_NOT_BELONG_TO_COMPANY`;
+                             *     `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "SET_TIMESLOT_DEADLINE_EXCEED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when the interval can be changed with `/v1/supply-order/timeslot/update`. */
+                            can_set?: boolean;
+                            value?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        };
+                        /** @description Driver and vehicle of the supply. */
+                        vehicle?: {
+                            /**
+                             * @description Why they cannot be set or changed: `INVALID_ORDER_STATE`, `VEHICLE_NOT_REQUIRED`,
+                             *     `ORDER_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "VEHICLE_NOT_REQUIRED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when they can be set with `/v1/supply-order/pass/create`. */
+                            can_set?: boolean;
+                            /** @description The driver and vehicle, for pickup supplies only. */
+                            value?: {
+                                /** @description `true` when the driver data was deleted. */
+                                driver_is_deleted?: boolean;
+                                /** @description Driver's name. */
+                                driver_name?: string;
+                                /** @description Driver's phone number. */
+                                driver_phone?: string;
+                                /** @description `true` when the vehicle data was deleted. */
+                                vehicle_is_deleted?: boolean;
+                                /** @description Vehicle model. */
+                                vehicle_model?: string;
+                                /** @description Number plate. */
+                                vehicle_number?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_ids": [
+                 *         "4039"
+                 *       ],
+                 *       "drop_off_point_warehouse_id": 1020002115578000,
+                 *       "items": [
+                 *         {
+                 *           "quantity": 120,
+                 *           "sku": 1445625485
+                 *         }
+                 *       ],
+                 *       "type": "CREATE_TYPE_CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Clusters to supply, from `/v1/cluster/list`. */
+                    cluster_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Drop-off point (pickup point or sorting centre) from `/v1/warehouse/fbo/list`; only for `CREATE_TYPE_CROSSDOCK`.
+                     */
+                    drop_off_point_warehouse_id?: number | string;
+                    /** @description Goods of the supply, up to 5000. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * @description `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct).
+                     * @enum {string}
+                     */
+                    type: "CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT";
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the draft calculation; pass it to `/v1/draft/create/info`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_id": 4039,
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "warehouses": [
+                     *             {
+                     *               "bundle_ids": [
+                     *                 {
+                     *                   "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *                   "is_docless": true
+                     *                 }
+                     *               ],
+                     *               "restricted_bundle_id": "",
+                     *               "status": {
+                     *                 "invalid_reason": "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED",
+                     *                 "is_available": true,
+                     *                 "state": "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE"
+                     *               },
+                     *               "supply_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42,
+                     *               "travel_time_days": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "draft_id": 30957724,
+                     *       "errors": [],
+                     *       "status": "CALCULATION_STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            cluster_id?: number;
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /** @description Warehouses of the cluster. */
+                            warehouses?: {
+                                /** @description The goods for this warehouse, as bundles. */
+                                bundle_ids?: {
+                                    /** @description Bundle id; details with `/v1/supply-order/bundle`. */
+                                    bundle_id?: string;
+                                    /** @description `true` when no transfer document is needed, `false` when it is. */
+                                    is_docless?: boolean;
+                                }[];
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Whether the warehouse can take the goods. */
+                                status?: {
+                                    /**
+                                     * @description Why it cannot, with the `WAREHOUSE_SCORING_INVALID_REASON_` prefix:
+                                     *     `PARTIAL_MATRIX_AVAILABLE` (some goods), `NOT_AVAILABLE_MATRIX` (no goods),
+                                     *     `NOT_AVAILABLE_RANK`, `NOT_AVAILABLE_ROUTE`, `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`, `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE`;
+                                     *     `UNSPECIFIED` when there is no reason.
+                                     * @default WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED" | "WAREHOUSE_SCORING_INVALID_REASON_PARTIAL_MATRIX_AVAILABLE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_MATRIX" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_RANK" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_ROUTE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE";
+                                    /** @description `true` when the warehouse is available. */
+                                    is_available?: boolean;
+                                    /**
+                                     * @description `WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE`, `WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE` or `WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE`.
+                                     * @default WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE
+                                     * @enum {string}
+                                     */
+                                    state: "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE";
+                                };
+                                /** @description Warehouse to supply. */
+                                supply_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Expected delivery time, days.
+                                 */
+                                travel_time_days?: number;
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                         */
+                        draft_id?: number;
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            /**
+                             * @description What went wrong, in lower case: `vdc_is_not_supported`,
+                             *     `drop_off_point_warehouse_is_required`, `empty_items_list`, `items_count_more_than_max`,
+                             *     `invalid_shipment_type`, `unknown_cluster_ids`, `items_validation`,
+                             *     `drop_off_point_does_not_exist`, `drop_off_point_has_no_timeslots`,
+                             *     `total_volume_in_litres_invalid`, `xdock_in_delivery_point_disabled_for_seller`.
+                             */
+                            error_message?: string;
+                            /** @description Rejected products. */
+                            items_validation?: {
+                                /** @description Why the product was rejected, with the `ITEM_REJECTION_REASON_` prefix (e.g. `ITEM_REJECTION_REASON_OUT_OF_ASSORTMENT`, `ITEM_REJECTION_REASON_NO_PRICE`). */
+                                reasons?: string[];
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                            }[];
+                            /** @description Cluster ids that do not exist. */
+                            unknown_cluster_ids?: string[];
+                        }[];
+                        /**
+                         * @description `CALCULATION_STATUS_IN_PROGRESS` while the draft is calculated, then
+                         *     `CALCULATION_STATUS_SUCCESS`, `CALCULATION_STATUS_FAILED`, or
+                         *     `CALCULATION_STATUS_EXPIRED` once the draft is older than 30 minutes.
+                         * @default CALCULATION_STATUS_FAILED
+                         * @enum {string}
+                         */
+                        status: "CALCULATION_STATUS_FAILED" | "CALCULATION_STATUS_SUCCESS" | "CALCULATION_STATUS_IN_PROGRESS" | "CALCULATION_STATUS_EXPIRED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "warehouse_ids": [
+                 *         "1020000089903000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for timeslots in.
+                     */
+                    date_from: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period, at most 28 days from today.
+                     */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Storage warehouses of the draft, up to 10. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by warehouse and day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drop_off_warehouse_timeslots": [
+                     *         {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00Z",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00Z",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00Z",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00Z"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "drop_off_warehouse_id": 1020000089903000,
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         }
+                     *       ],
+                     *       "requested_date_from": "2026-06-10T00:00:00Z",
+                     *       "requested_date_to": "2026-06-24T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Timeslots of each warehouse. */
+                        drop_off_warehouse_timeslots?: {
+                            /**
+                             * Format: date-time
+                             * @description Current time in the warehouse's time zone.
+                             */
+                            current_time_in_timezone?: string;
+                            /** @description Timeslots by date. */
+                            days?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Date of the timeslots.
+                                 */
+                                date_in_timezone?: string;
+                                /** @description Free timeslots of the day. */
+                                timeslots?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the timeslot.
+                                     */
+                                    from_in_timezone?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the timeslot.
+                                     */
+                                    to_in_timezone?: string;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            drop_off_warehouse_id?: number;
+                            /** @description Time zone of the warehouse. */
+                            warehouse_timezone?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period asked for.
+                         */
+                        requested_date_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period asked for.
+                         */
+                        requested_date_to?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00Z",
+                 *         "to_in_timezone": "2026-06-12T10:00:00Z"
+                 *       },
+                 *       "warehouse_id": 1020000089903000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Timeslot of the supply. */
+                    timeslot?: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the timeslot.
+                         */
+                        from_in_timezone?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the timeslot.
+                         */
+                        to_in_timezone?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Storage warehouse from `/v1/draft/create/info`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the creation; pass it to `/v1/draft/supply/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/supply/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_messages": [],
+                     *       "result": {
+                     *         "order_ids": [
+                     *           "64381097"
+                     *         ]
+                     *       },
+                     *       "status": "DraftSupplyCreateStatusSuccess"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the request could not be created. */
+                        error_messages?: string[];
+                        /** @description The created supply orders. */
+                        result?: {
+                            /** @description Supply order ids. */
+                            order_ids?: string[];
+                        };
+                        /**
+                         * @description `DraftSupplyCreateStatusInProgress` while it is created, then `DraftSupplyCreateStatusSuccess` or `DraftSupplyCreateStatusFailed`; `DraftSupplyCreateStatusUnknown` when not known.
+                         * @default DraftSupplyCreateStatusUnknown
+                         * @enum {string}
+                         */
+                        status: "DraftSupplyCreateStatusUnknown" | "DraftSupplyCreateStatusSuccess" | "DraftSupplyCreateStatusFailed" | "DraftSupplyCreateStatusInProgress";
                     };
                 };
             };
