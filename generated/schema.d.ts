@@ -5303,6 +5303,779 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List clusters and their warehouses
+         * @description Returns Ozon's placement clusters (in Russia or in the CIS) with the warehouses each one
+         *     groups. The `macrolocal_cluster_id` of a cluster is what the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`)
+         *     take to say where the goods should be stored.
+         */
+        post: operations["SupplyDraftAPI_DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List placement (macrolocal) clusters
+         * @description Returns every placement cluster with its country and the Ozon fulfilment warehouses in it.
+         *     Takes no request body. Use a cluster's `macrolocal_cluster_id` in the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`).
+         */
+        post: operations["DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search shipping points for a supply
+         * @description Finds the points where a seller can hand over a crossdock or direct supply (pickup points,
+         *     order acceptance points, sorting centres, fulfilment and crossdock warehouses) by a part of
+         *     their name. The `warehouse_id` found goes into `drop_off_warehouse` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftGetWarehouseFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/seller/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the seller's own warehouses for supplies
+         * @description Returns the seller's own warehouses from which Ozon can collect a supply by courier, with
+         *     address, contacts and working hours. Takes no request body. A warehouse's
+         *     `seller_warehouse_id` goes into `delivery_info.seller_warehouse_id` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create` when the supply is picked up
+         *     (`type = PICKUP`).
+         */
+        post: operations["WarehouseFboSellerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/ozon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Ozon warehouses
+         * @description Returns Ozon's own warehouses that work under FBO and FBO Fresh, and its returns
+         *     warehouses, optionally only those of some kinds. `is_for_supply` tells whether a supply can
+         *     be booked to the warehouse.
+         */
+        post: operations["WarehouseOZONList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supplier/available_warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ozon warehouse load
+         * @description Returns the active Ozon warehouses with how many items each can take in per day on average
+         *     in the coming periods, and the nearest date a supply can be booked there. Use it to pick a
+         *     warehouse that still has room before creating a supply draft.
+         */
+        get: operations["SupplierAPI_SupplierAvailableWarehouses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/crossdock/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a crossdock supply draft
+         * @description Starts calculating a draft of a crossdock supply: the goods for one placement cluster, handed
+         *     over at a drop-off point (`DROPOFF`) or collected by courier from the seller's warehouse
+         *     (`PICKUP`). The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` and create the supply with
+         *     `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the
+         *     answer is 429.
+         */
+        post: operations["DraftCrossdockCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/direct/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct supply draft
+         * @description Starts calculating a draft of a direct supply: the seller brings the goods for one placement
+         *     cluster straight to an Ozon storage warehouse. The draft is not shown in the seller's account
+         *     and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done; it
+         *     lists the storage warehouses to choose from. Then pick a timeslot with
+         *     `/v2/draft/timeslot/info` and create the supply with `/v2/draft/supply/create`. Limits: 2
+         *     drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftDirectCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/multi-cluster/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft for several clusters
+         * @description Starts calculating a draft of one supply whose goods are spread over up to 20 placement
+         *     clusters, each with its own list of goods, handed over at one drop-off point or collected by
+         *     courier. The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` (passing every cluster) and create the supply
+         *     with `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that
+         *     the answer is 429.
+         */
+        post: operations["DraftMultiClusterCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft
+         * @description Reports on a draft started by `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or
+         *     `/v1/draft/multi-cluster/create`: while `status` is `IN_PROGRESS` ask again; on `SUCCESS` it
+         *     lists, per cluster, the storage warehouses with how well each can take the goods, and the
+         *     bundle ids of the goods (see `/v1/supply-order/bundle`). Choose the warehouses for
+         *     `/v2/draft/timeslot/info` and `/v2/draft/supply/create` from here.
+         *
+         *     Limits: 2 calls a minute, 50 an hour; above that the answer is 429.
+         */
+        post: operations["DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft
+         * @description Returns the free timeslots, by day, at which the supply of a calculated draft (from
+         *     `/v2/draft/create/info`) can be handed over, within a period of at most 28 days from today.
+         *     Pass one cluster for a crossdock or direct supply, or every cluster of the draft for a
+         *     multi-cluster one. Drafts created with the older `/v1/draft/create` are refused here. Next
+         *     step: `/v2/draft/supply/create` with the chosen timeslot.
+         */
+        post: operations["DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft
+         * @description Turns a calculated draft into a supply request (a supply order): the chosen cluster(s), the
+         *     storage warehouse for a direct supply, and a timeslot from `/v2/draft/timeslot/info`. The
+         *     request is created in the background: poll `/v2/draft/supply/create/status` with the same
+         *     `draft_id` until it reports the `order_id`.
+         *
+         *     Limits: 2 calls a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created
+         * @description Reports on a supply request started with `/v2/draft/supply/create`: `IN_PROGRESS` while it
+         *     is created, then `SUCCESS` with the `order_id` of the supply order (see
+         *     `/v3/supply-order/get`), or `FAILED` with the reasons.
+         */
+        post: operations["DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List supply orders
+         * @description Returns the ids of the seller's supply orders to Ozon warehouses (to a given warehouse or
+         *     through a virtual distribution centre) in the given stages, sorted as asked, up to 100 per
+         *     page. Leave `last_id` empty for the first page, then pass the `last_id` of each answer until
+         *     it comes back empty. Read the orders themselves with `/v3/supply-order/get`.
+         */
+        post: operations["SupplyOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get supply orders
+         * @description Returns up to 50 supply orders by id (from `/v3/supply-order/list` or
+         *     `/v2/draft/supply/create/status`): stage, drop-off point, timeslot, tags, and the supplies
+         *     of the order with their storage warehouses and bundle ids (read the goods of a supply with
+         *     `/v1/supply-order/bundle`). Covers orders to a given warehouse and through a virtual
+         *     distribution centre.
+         */
+        post: operations["SupplyOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/status/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count supply orders by stage
+         * @description Returns how many of the seller's supply orders are in each stage. Takes no request body. To
+         *     list the orders of a stage, use `/v3/supply-order/list`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderStatusCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the goods of a supply or draft
+         * @description Returns the goods behind a `bundle_id` (from `/v3/supply-order/get` or
+         *     `/v2/draft/create/info`): SKU, name, quantity, packaging, volume, tags and placement zone,
+         *     searchable and sortable, up to 100 per page. One call reads the goods of one supply or
+         *     draft. While `has_next` is `true`, ask again with the `last_id` of the answer.
+         */
+        post: operations["SupplyOrderBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a supply order
+         * @description Starts cancelling a supply order and all its supplies. The cancellation runs in the
+         *     background: poll `/v1/supply-order/cancel/status` with the returned `operation_id` to learn
+         *     whether the order and each supply were cancelled.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply order cancellation
+         * @description Reports on a cancellation started with `/v1/supply-order/cancel`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` or `ERROR`, with whether the order and each of its supplies were
+         *     cancelled and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the goods of a supply
+         * @description Replaces the goods of one supply of a supply order with a new list (up to 5000 products,
+         *     each with quantity and quant size). The change runs in the background: poll
+         *     `/v1/supply-order/content/update/status` with the returned `operation_id`. If it fails with
+         *     `SUPPLY_CONTENT_NOT_VALID`, check the new goods with `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a change of supply goods
+         * @description Reports on a change started with `/v1/supply-order/content/update`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` with the `new_bundle_id` of the new goods, or `ERROR` with the reasons.
+         *     On `SUPPLY_CONTENT_NOT_VALID`, see which goods were refused with
+         *     `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check new goods of a supply
+         * @description Checks a new list of goods of a supply (its `new_bundle_id`) against what the warehouse can
+         *     take, product by product: which are approved, which are refused and why, and which are
+         *     limited. Use it when `/v1/supply-order/content/update/status` reports
+         *     `SUPPLY_CONTENT_NOT_VALID`.
+         */
+        post: operations["SupplyOrderContentUpdateValidation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the driver and vehicle of a supply
+         * @description Sends the driver's name and phone and the vehicle's model and number plate for a supply
+         *     order, so the warehouse can let the vehicle in. The data is processed in the background:
+         *     poll `/v1/supply-order/pass/status` with the returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of driver and vehicle data
+         * @description Reports on the driver and vehicle data sent with `/v1/supply-order/pass/create`:
+         *     `InProgress` while it is processed, then `Success` or `Failed` with the reasons.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the intervals a supply order can move to
+         * @description Returns the supply intervals available for a supply order, in the warehouse's local time,
+         *     with its time zone. Move the order to one of them with `/v1/supply-order/timeslot/update`.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a supply order to another interval
+         * @description Moves a supply order to one of the intervals offered by `/v1/supply-order/timeslot/get`. The
+         *     change is applied in the background: poll `/v1/supply-order/timeslot/status` with the
+         *     returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_UpdateSupplyOrderTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an interval change
+         * @description Reports on an interval change started with `/v1/supply-order/timeslot/update`:
+         *     `STATUS_IN_PROGRESS` while it is applied, then `STATUS_SUCCESS` or `STATUS_ERROR` with the
+         *     reasons.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslotStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply order in detail
+         * @description Returns one supply order with what the seller can still do about it: for each supply,
+         *     whether it can be cancelled (`/v1/supply-order/cancel`) and whether its goods can be changed
+         *     (`/v1/supply-order/content/update`), its electronic waybill and overdue reason; for the
+         *     order, whether its interval (`/v1/supply-order/timeslot/update`) and its driver and vehicle
+         *     (`/v1/supply-order/pass/create`) can be set, and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft (old version)
+         * @deprecated
+         * @description Starts calculating a draft of a direct or crossdock supply to one or more clusters, with the
+         *     goods to deliver. Ozon switches this method off on 2026-03-16: create drafts with
+         *     `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+         *
+         *     Poll `/v1/draft/create/info` with the returned `operation_id`. The draft lives for 30
+         *     minutes. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft (old version)
+         * @deprecated
+         * @description Reports on a draft started with `/v1/draft/create`: while `status` is
+         *     `CALCULATION_STATUS_IN_PROGRESS` ask again; on `CALCULATION_STATUS_SUCCESS` it lists, per
+         *     cluster, the warehouses that take all the goods, with their bundles. Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/create/info`. Limits: 2 calls a minute, 50 an hour;
+         *     above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft (old version)
+         * @deprecated
+         * @description Returns the free timeslots, by day, at the warehouses of a draft from `/v1/draft/create/info`
+         *     within a period of at most 28 days from today; for a crossdock supply, those of the drop-off
+         *     point given when the draft was created. The draft lives for 30 minutes. Next step:
+         *     `/v1/draft/supply/create`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/timeslot/info`.
+         */
+        post: operations["SupplyDraftAPI_DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft (old version)
+         * @deprecated
+         * @description Turns a draft from `/v1/draft/create/info` into a supply request to the chosen warehouse, at
+         *     a timeslot from `/v1/draft/timeslot/info`. Poll `/v1/draft/supply/create/status` with the
+         *     returned `operation_id`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/supply/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created (old version)
+         * @deprecated
+         * @description Reports on a supply request started with `/v1/draft/supply/create`: in progress, then
+         *     created (with the supply order ids) or failed (with error messages). Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/supply/create/status`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fbp/draft/direct/create": {
         parameters: {
             query?: never;
@@ -7891,6 +8664,252 @@ export interface components {
              */
             transaction_type: "all" | "orders" | "returns" | "services";
         };
+        /**
+         * @description Where the cluster lies: `CLUSTER_TYPE_OZON` for clusters in Russia, `CLUSTER_TYPE_CIS` for
+         *     clusters in other CIS countries.
+         * @enum {string}
+         */
+        FboClusterType: "CLUSTER_TYPE_OZON" | "CLUSTER_TYPE_CIS";
+        /** @description Geographic coordinates of a warehouse or shipping point. */
+        FboWarehouseCoordinates: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            latitude?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            longitude?: number;
+        };
+        /** @description One placement cluster of a supply draft and the goods to store in it. */
+        FboDraftClusterItems: {
+            /** @description Goods of the supply for this cluster, up to 5000. */
+            items: {
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity: number;
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku: number | string;
+            }[];
+            /**
+             * Format: int64
+             * @description Placement cluster id, from `/v1/cluster/list` or `/v2/cluster/list`.
+             */
+            macrolocal_cluster_id: number | string;
+        };
+        /**
+         * @description What to drop when some units of an SKU fail the checks: `PARTIAL` drops only the failed units,
+         *     `FULL` drops every unit of that SKU as soon as one fails.
+         * @default PARTIAL
+         * @enum {string}
+         */
+        FboDraftDeletionSkuMode: "PARTIAL" | "FULL";
+        /** @description How the seller gets the supply to Ozon. */
+        FboDraftDeliveryInfo: {
+            /** @description Point where the seller drops the supply off; required when `type` is `DROPOFF`. */
+            drop_off_warehouse?: {
+                /**
+                 * Format: int64
+                 * @description Id of the point, from `/v1/warehouse/fbo/list`.
+                 */
+                warehouse_id: number | string;
+                /**
+                 * @description Kind of point: `DELIVERY_POINT` (pickup point), `SORTING_CENTER`, `CROSS_DOCK`,
+                 *     `ORDERS_RECEIVING_POINT` (order acceptance point) or `FULL_FILLMENT`.
+                 * @default DELIVERY_POINT
+                 * @enum {string}
+                 */
+                warehouse_type: "DELIVERY_POINT" | "SORTING_CENTER" | "CROSS_DOCK" | "ORDERS_RECEIVING_POINT" | "FULL_FILLMENT";
+            };
+            /**
+             * Format: int64
+             * @description Seller's warehouse a courier collects the supply from, from `/v1/warehouse/fbo/seller/list`; required when `type` is `PICKUP`.
+             */
+            seller_warehouse_id?: number | string;
+            /**
+             * @description `DROPOFF`: the seller brings the supply to a drop-off point; `PICKUP`: a courier collects it from the seller's warehouse.
+             * @default DROPOFF
+             * @enum {string}
+             */
+            type: "DROPOFF" | "PICKUP";
+        };
+        /**
+         * @description What went wrong with the draft: `EMPTY_ITEMS_LIST`, `ITEMS_COUNT_MORE_THAN_MAX` (too many SKUs),
+         *     `UNKNOWN_CLUSTER_IDS`, `ITEMS_VALIDATION` (see `items_validation`), `DROP_OFF_POINT_DOES_NOT_EXIST`,
+         *     `DROP_OFF_POINT_HAS_NO_TIMESLOTS`, `TOTAL_VOLUME_IN_LITRES_INVALID` (too much volume for the point),
+         *     `SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE`, `CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`,
+         *     `DUPLICATE_SKUS_IN_REQUEST`, `CAN_NOT_CREATE_DRAFT`, `DRAFT_TOTALS_INVALID_ERROR`,
+         *     `CAN_NOT_START_CALCULATION`, `PICKUP_IS_NOT_AVAILABLE`, `DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP`;
+         *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboDraftErrorMessage: "UNSPECIFIED" | "EMPTY_ITEMS_LIST" | "ITEMS_COUNT_MORE_THAN_MAX" | "UNKNOWN_CLUSTER_IDS" | "ITEMS_VALIDATION" | "DROP_OFF_POINT_DOES_NOT_EXIST" | "DROP_OFF_POINT_HAS_NO_TIMESLOTS" | "TOTAL_VOLUME_IN_LITRES_INVALID" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DUPLICATE_SKUS_IN_REQUEST" | "CAN_NOT_CREATE_DRAFT" | "DRAFT_TOTALS_INVALID_ERROR" | "CAN_NOT_START_CALCULATION" | "PICKUP_IS_NOT_AVAILABLE" | "DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP" | "UNDEFINED";
+        /** @description Goods of one cluster that failed the draft's checks. */
+        FboDraftItemsValidation: {
+            /**
+             * Format: int64
+             * @description Placement cluster id.
+             */
+            macrolocal_cluster_id?: number;
+            /** @description Rejected products. */
+            rejected_items?: {
+                /**
+                 * @description Why the product was rejected, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE` (cannot be
+                 *     stored at the chosen warehouse), `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE` (a required attribute
+                 *     is missing), `MULTIPLICITY` (quantity not a multiple of the sales batch), `NO_PRICE`,
+                 *     `INVALID_ITEM_COUNT_MAX`, `INVALID_ITEM_COUNT_ZERO`, `SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`,
+                 *     `SKU_IS_RESTRICTED`, tag conflicts (`SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`), missing customs or traceability data
+                 *     (`STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN`, `STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN`,
+                 *     `TRACEABLE_SKU_HAS_NO_GTIN_BARCODE`, `TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY`,
+                 *     `SKU_HAS_INVALID_HS_CODE`), `SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS`, `EMPTY_CLUSTER`,
+                 *     `CORRUPTED_ASSORTMENT` (could not be added to the request), `INVALID`; `UNSPECIFIED` or
+                 *     `UNDEFINED` when unknown.
+                 */
+                reasons?: ("UNSPECIFIED" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "SKU_IS_RESTRICTED" | "EMPTY_CLUSTER" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED" | "CORRUPTED_ASSORTMENT" | "STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY" | "SKU_HAS_INVALID_HS_CODE" | "SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS" | "UNDEFINED")[];
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku?: number;
+            }[];
+        };
+        /**
+         * @description Answer of the draft creation methods: the id of the draft being calculated, or the reasons it
+         *     could not be started. Follow the draft with `/v2/draft/create/info`.
+         */
+        FboDraftCreateResult: {
+            /**
+             * Format: int64
+             * @description Draft id; pass it to `/v2/draft/create/info`.
+             */
+            draft_id?: number;
+            /** @description Problems found in the request; empty when the draft was accepted. */
+            errors?: {
+                error_message?: components["schemas"]["FboDraftErrorMessage"];
+                /**
+                 * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID` (over
+                 *     100,000 litres), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER` (courier
+                 *     pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`, `INVALID_SELLER_WAREHOUSE`,
+                 *     `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`, `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`;
+                 *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+                 */
+                error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "UNDEFINED")[];
+                /** @description Products rejected by the checks, by cluster. */
+                items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                /** @description Placement clusters the error concerns. */
+                macrolocal_cluster_ids?: string[];
+                /** @description Error text. */
+                message?: string;
+                /** @description SKUs the error concerns. */
+                skus?: string[];
+            }[];
+        };
+        /**
+         * @description Kind of supply: `CROSSDOCK` (through a drop-off point), `DIRECT` (straight to a storage warehouse) or `MULTI_CLUSTER` (to several clusters).
+         * @enum {string}
+         */
+        FboDraftSupplyType: "CROSSDOCK" | "DIRECT" | "MULTI_CLUSTER";
+        /** @description A timeslot of a supply, in the time zone of the warehouse. */
+        FboDraftTimeslot: {
+            /** @description Start of the timeslot. */
+            from_in_timezone?: string;
+            /** @description End of the timeslot. */
+            to_in_timezone?: string;
+        };
+        /**
+         * @description Stage of a supply order or supply: `DATA_FILLING` (the seller still fills in the data),
+         *     `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE` (taken in at the drop-off point), `IN_TRANSIT`,
+         *     `ACCEPTANCE_AT_STORAGE_WAREHOUSE`, `REPORTS_CONFIRMATION_AWAITING` (acceptance reports to
+         *     approve), `REPORT_REJECTED` (reports disputed), `COMPLETED`, `REJECTED_AT_SUPPLY_WAREHOUSE`
+         *     (refused at the drop-off point), `CANCELLED`, `OVERDUE`; `UNSPECIFIED` when unknown.
+         * @enum {string}
+         */
+        SupplyOrderState: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+        /** @description Storage warehouse of a supply, for `DIRECT` supplies. */
+        SupplyOrderStorageWarehouse: {
+            /** @description Warehouse address. */
+            address?: string;
+            /**
+             * Format: date-time
+             * @deprecated
+             * @description Date of arrival at the storage warehouse; no longer maintained.
+             */
+            arrival_date?: string;
+            /** @description Warehouse name. */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Warehouse id.
+             */
+            warehouse_id?: number;
+        };
+        /** @description The supply interval of a supply order and its time zone. */
+        SupplyOrderTimeslotInfo: {
+            /** @description The interval, local time. */
+            timeslot?: {
+                /**
+                 * Format: date-time
+                 * @description Start of the interval.
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the interval.
+                 */
+                to?: string;
+            };
+            /** @description Time zone of the interval. */
+            timezone_info?: {
+                /** @description IANA time zone name. */
+                iana_name?: string;
+                /** @description Offset from UTC. */
+                offset?: string;
+            };
+        };
+        /**
+         * @description Why the driver and vehicle data were not taken: `SET_VEHICLE_ERROR_INVALID_ORDER_STATE` (the
+         *     supply order's stage does not allow it), `SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED` (no vehicle
+         *     data is needed), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (the order belongs to another
+         *     legal entity), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY` (the order belongs to another seller
+         *     account); `SET_VEHICLE_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderPassError: "SET_VEHICLE_ERROR_UNSPECIFIED" | "SET_VEHICLE_ERROR_INVALID_ORDER_STATE" | "SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY";
+        /** @description A supply interval, in the warehouse's local time. */
+        SupplyOrderTimeslot: {
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the interval.
+             */
+            to: string;
+        };
+        /**
+         * @description Why the timeslot could not be changed: `UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE` (the
+         *     order's stage does not allow it), `UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW`,
+         *     `UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED` (the order is overdue),
+         *     `UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE` (not one of the offered intervals),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (another legal entity),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY` (another seller account),
+         *     `UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED` (daily limit of courier pickups reached);
+         *     `UPDATE_TIMESLOT_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderTimeslotError: "UPDATE_TIMESLOT_ERROR_UNSPECIFIED" | "UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE" | "UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW" | "UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED" | "UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY" | "UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED";
         /**
          * @description The draft just created. Keep `supply_id` and `row_version`: the edit, delete and registrate
          *     methods of the draft take them, and `/v1/fbp/draft/get` reads it back.
@@ -30167,6 +31186,3320 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_type": "CLUSTER_TYPE_OZON"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Only these clusters; all clusters of the type when empty. */
+                    cluster_ids?: (number | string)[];
+                    cluster_type: components["schemas"]["FboClusterType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters with their warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "id": 154,
+                     *           "logistic_clusters": [
+                     *             {
+                     *               "warehouses": [
+                     *                 {
+                     *                   "name": "ХОРУГВИНО_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020000089903000
+                     *                 },
+                     *                 {
+                     *                   "name": "ПУШКИНО_1_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020001336532000
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "name": "Москва, МО и Дальние регионы",
+                     *           "type": "CLUSTER_TYPE_OZON"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            id?: number;
+                            /** @description Groups of warehouses that belong to the cluster. */
+                            logistic_clusters?: {
+                                /** @description Warehouses of the group. */
+                                warehouses?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * @description Kind of warehouse: `FULL_FILLMENT` (fulfilment centre),
+                                     *     `EXPRESS_DARK_STORE` (dark store), `SORTING_CENTER`,
+                                     *     `ORDERS_RECEIVING_POINT` (order acceptance point), `CROSS_DOCK`
+                                     *     or `DISTRIBUTION_CENTER`.
+                                     * @enum {string}
+                                     */
+                                    type?: "FULL_FILLMENT" | "EXPRESS_DARK_STORE" | "SORTING_CENTER" | "ORDERS_RECEIVING_POINT" | "CROSS_DOCK" | "DISTRIBUTION_CENTER";
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id, the value the draft methods take.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /** @description Cluster name. */
+                            name?: string;
+                            type?: components["schemas"]["FboClusterType"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The placement clusters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "data": {
+                     *             "fulfillments": [
+                     *               {
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               {
+                     *                 "name": "ПУШКИНО_1_РФЦ",
+                     *                 "warehouse_id": 1020001336532000
+                     *               }
+                     *             ],
+                     *             "macrolocal_cluster": {
+                     *               "country": {
+                     *                 "name": "Россия",
+                     *                 "uid": "RU"
+                     *               },
+                     *               "name": "Москва, МО и Дальние регионы"
+                     *             }
+                     *           },
+                     *           "macrolocal_cluster_id": 4039
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        result?: {
+                            /** @description The cluster. */
+                            data?: {
+                                /** @description Ozon warehouses in the cluster. */
+                                fulfillments?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                                /** @description Name and country of the cluster. */
+                                macrolocal_cluster?: {
+                                    /** @description Country the cluster is in. */
+                                    country?: {
+                                        /** @description Country name. */
+                                        name?: string;
+                                        /** @description Country id. */
+                                        uid?: string;
+                                    };
+                                    /** @description Cluster name. */
+                                    name?: string;
+                                };
+                            };
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftGetWarehouseFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter_by_supply_type": [
+                 *         "CREATE_TYPE_CROSSDOCK"
+                 *       ],
+                 *       "search": "ПУШКИНО"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply types the points must serve, `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct). */
+                    filter_by_supply_type: ("CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT")[];
+                    /** @description Part of the point's name, at least 4 characters; pickup points are only found by their full name. */
+                    search: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Points that match the search. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "search": [
+                     *         {
+                     *           "address": "Московская область, г. Пушкино, Ярославское шоссе, 214",
+                     *           "coordinates": {
+                     *             "latitude": 56.012437,
+                     *             "longitude": 37.867552
+                     *           },
+                     *           "name": "ПУШКИНО_2_РФЦ_КРОССДОКИНГ",
+                     *           "warehouse_id": 1020002115578000,
+                     *           "warehouse_type": "WAREHOUSE_TYPE_CROSS_DOCK"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Matching points. */
+                        search?: {
+                            /** @description Address of the point. */
+                            address?: string;
+                            coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                            /** @description Name of the point. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the warehouse, pickup point or sorting centre.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * @description Kind of point: `WAREHOUSE_TYPE_DELIVERY_POINT` (pickup point),
+                             *     `WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT` (order acceptance point),
+                             *     `WAREHOUSE_TYPE_SORTING_CENTER`, `WAREHOUSE_TYPE_FULL_FILLMENT` or
+                             *     `WAREHOUSE_TYPE_CROSS_DOCK`.
+                             * @enum {string}
+                             */
+                            warehouse_type?: "WAREHOUSE_TYPE_DELIVERY_POINT" | "WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT" | "WAREHOUSE_TYPE_SORTING_CENTER" | "WAREHOUSE_TYPE_FULL_FILLMENT" | "WAREHOUSE_TYPE_CROSS_DOCK";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFboSellerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address": {
+                     *             "address": "ул. Складочная, 1, стр. 6",
+                     *             "city": "Москва",
+                     *             "coordinates": {
+                     *               "latitude": 55.805731,
+                     *               "longitude": 37.593524
+                     *             },
+                     *             "country_code": "RU",
+                     *             "macrolocal_cluster_id": 4039,
+                     *             "region": "Москва",
+                     *             "timezone": "Europe/Moscow"
+                     *           },
+                     *           "contacts": {
+                     *             "phone_numbers": [
+                     *               "+74951234567"
+                     *             ]
+                     *           },
+                     *           "courier_comment": "Gate 3, call on arrival",
+                     *           "is_active": true,
+                     *           "is_pickup": true,
+                     *           "seller_warehouse_id": 1020005001234000,
+                     *           "seller_warehouse_name": "Склад на Складочной",
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The seller's warehouses. */
+                        warehouses?: {
+                            /** @description Where the warehouse is. */
+                            address?: {
+                                /** @description Street address. */
+                                address?: string;
+                                /** @description City. */
+                                city?: string;
+                                coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                                /** @description Country code, ISO 3166-1 alpha-2. */
+                                country_code?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster the warehouse belongs to.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Time zone of the warehouse. */
+                                timezone?: string;
+                            };
+                            /** @description How to reach the warehouse. */
+                            contacts?: {
+                                /** @description Phone numbers. */
+                                phone_numbers?: string[];
+                            };
+                            /** @description Note for the courier who collects the supply. */
+                            courier_comment?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /** @description `true` when a courier can collect supplies from it. */
+                            is_pickup?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the seller's warehouse.
+                             */
+                            seller_warehouse_id?: number;
+                            /** @description Name of the seller's warehouse. */
+                            seller_warehouse_name?: string;
+                            /** @description Working hours by weekday. */
+                            working_days?: {
+                                /**
+                                 * @description Weekday, `MONDAY` to `SUNDAY`; `UNSPECIFIED` when not set.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                                /** @description Opening time, local to the warehouse. */
+                                time_from_local?: string;
+                                /** @description Closing time, local to the warehouse. */
+                                time_to_local?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseOZONList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_types": [
+                 *         "FULL_FILLMENT"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Only warehouses of these kinds: `FULL_FILLMENT` (fulfilment), `FULL_FILLMENT_RETURNS`
+                     *     (returns), `FULL_FILLMENT_DEFECT` (defective goods), `EXPRESS_DARK_STORE` (Fresh),
+                     *     `CROSS_DOCK`, `SORTING_CENTER`, `PHARMACY`, `DISTRIBUTION_CENTER`,
+                     *     `ORDERS_RECEIVING_POINT`, `OUTSOURCE_FF` (outsourced), `B2B` or `EXTERNAL_FF`
+                     *     (partner warehouses). All kinds when empty.
+                     */
+                    warehouse_types?: ("FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The Ozon warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "warehouse_id": 1020000089903000,
+                     *           "name": "ХОРУГВИНО_РФЦ",
+                     *           "short_name": "Хоругвино",
+                     *           "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *           "timezone": "Europe/Moscow",
+                     *           "is_active": true,
+                     *           "warehouse_type": "FULL_FILLMENT",
+                     *           "country_iso_numeric": 643,
+                     *           "is_cross_dock": false,
+                     *           "is_distribution_center": false,
+                     *           "is_edo": true,
+                     *           "is_express": false,
+                     *           "is_for_supply": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses. */
+                        warehouses?: {
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Short warehouse name. */
+                            short_name?: string;
+                            /** @description Warehouse address. */
+                            address?: string;
+                            /** @description Time zone of the warehouse. */
+                            timezone?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /**
+                             * @description Kind of warehouse (the values of the request filter), `UNSPECIFIED` when not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            warehouse_type: "UNSPECIFIED" | "FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF";
+                            /**
+                             * Format: int32
+                             * @description Country code, ISO 3166-1 numeric.
+                             */
+                            country_iso_numeric?: number;
+                            /** @description `true` for a crossdock warehouse. */
+                            is_cross_dock?: boolean;
+                            /** @description `true` for a distribution centre. */
+                            is_distribution_center?: boolean;
+                            /** @description `true` when the warehouse exchanges documents electronically. */
+                            is_edo?: boolean;
+                            /** @description `true` for a Fresh warehouse. */
+                            is_express?: boolean;
+                            /** @description `true` when a supply to this warehouse can be created. */
+                            is_for_supply?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplierAPI_SupplierAvailableWarehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Load of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "schedule": {
+                     *             "capacity": [
+                     *               {
+                     *                 "start": "2019-08-24T14:15:22Z",
+                     *                 "end": "2019-08-24T14:15:22Z",
+                     *                 "value": 0
+                     *               }
+                     *             ],
+                     *             "date": "2019-08-24T14:15:22Z"
+                     *           },
+                     *           "warehouse": {
+                     *             "id": "2000030394123",
+                     *             "name": "ХОРУГВИНО-РФЦ"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with their load. */
+                        result?: {
+                            /** @description How loaded the warehouse is. */
+                            schedule?: {
+                                /** @description Intake capacity by period. */
+                                capacity?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the period, warehouse local time.
+                                     */
+                                    start?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the period, warehouse local time.
+                                     */
+                                    end?: string;
+                                    /**
+                                     * Format: int32
+                                     * @description Average number of items the warehouse can take in per day over the period.
+                                     */
+                                    value?: number;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description Nearest date a supply can be booked, warehouse local time.
+                                 */
+                                date?: string;
+                            };
+                            /** @description The warehouse. */
+                            warehouse?: {
+                                /** @description Warehouse id. */
+                                id?: string;
+                                /** @description Warehouse name. */
+                                name?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCrossdockCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "drop_off_warehouse": {
+                 *           "warehouse_id": 1020002115578000,
+                 *           "warehouse_type": "CROSS_DOCK"
+                 *         },
+                 *         "type": "DROPOFF"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftDirectCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL"
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftMultiClusterCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clusters_info": [
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 120,
+                 *               "sku": 1445625485
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4039
+                 *         },
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 48,
+                 *               "sku": 1784632097
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4040
+                 *         }
+                 *       ],
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "seller_warehouse_id": 1020005001234000,
+                 *         "type": "PICKUP"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The clusters of the supply and the goods for each, up to 20 clusters. */
+                    clusters_info: components["schemas"]["FboDraftClusterItems"][];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_type": "CROSSDOCK",
+                     *           "warehouses": [
+                     *             {
+                     *               "availability_status": {
+                     *                 "invalid_reason": "NO_REASON",
+                     *                 "state": "FULL_AVAILABLE"
+                     *               },
+                     *               "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *               "restricted_bundle_id": "",
+                     *               "storage_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "supply_tags": [
+                     *                 "MARKING_POSSIBLE"
+                     *               ],
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            supply_type?: components["schemas"]["FboDraftSupplyType"];
+                            /** @description Storage warehouses of the cluster that could take the supply. */
+                            warehouses?: {
+                                /** @description Whether the warehouse can take the goods. */
+                                availability_status?: {
+                                    /**
+                                     * @description Why it cannot: `PARTIAL_MATRIX_AVAILABLE` (cannot take some of the goods),
+                                     *     `NOT_AVAILABLE_MATRIX` (cannot take any), `NOT_AVAILABLE_RANK` (rating too
+                                     *     low), `NOT_AVAILABLE_ROUTE` (no route), `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES`, `NOT_AVAILABLE_TIMESLOT_NO_REASON`
+                                     *     (no timeslots); `NO_REASON` or `UNSPECIFIED` otherwise.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "UNSPECIFIED" | "NO_REASON" | "PARTIAL_MATRIX_AVAILABLE" | "NOT_AVAILABLE_MATRIX" | "NOT_AVAILABLE_RANK" | "NOT_AVAILABLE_ROUTE" | "NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES" | "NOT_AVAILABLE_TIMESLOT_NO_REASON";
+                                    /**
+                                     * @description `FULL_AVAILABLE`, `PARTIAL_AVAILABLE` or `NOT_AVAILABLE`; `UNSPECIFIED` when unknown.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    state: "UNSPECIFIED" | "FULL_AVAILABLE" | "PARTIAL_AVAILABLE" | "NOT_AVAILABLE";
+                                };
+                                /** @description Id of the goods that go to this warehouse; details with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Storage warehouse, for `DIRECT` supplies. */
+                                storage_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it as `storage_warehouse_id` later in the flow.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * @description Marks of the goods in the supply: `TRACEABLE` (traceable goods),
+                                 *     `ETTN_REQUIRED` (needs an electronic waybill), `EVSD_REQUIRED` (veterinary
+                                 *     certificate), `MARKING_REQUIRED` and `MARKING_POSSIBLE` (Chestny ZNAK
+                                 *     marking), `JEWELRY`, `FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE` (stock is
+                                 *     frozen until the transfer document for marked goods arrives),
+                                 *     `UTD_REQUIRED` (needs a universal transfer document); `UNSPECIFIED` or
+                                 *     `UNDEFINED` when unknown.
+                                 */
+                                supply_tags?: ("UNSPECIFIED" | "TRACEABLE" | "ETTN_REQUIRED" | "EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE" | "UTD_REQUIRED" | "UNDEFINED")[];
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster, for `DIRECT` supplies.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                            }[];
+                        }[];
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            error_message?: components["schemas"]["FboDraftErrorMessage"];
+                            /**
+                             * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID`
+                             *     (over 100,000 litres), `MINIMUM_VOLUME_IN_LITRES_INVALID` (too little for the
+                             *     drop-off point), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER`
+                             *     (courier pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`,
+                             *     `INVALID_SELLER_WAREHOUSE`, `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`,
+                             *     `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`; `UNSPECIFIED` or `UNDEFINED` when unknown.
+                             */
+                            error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "UNDEFINED")[];
+                            /** @description Products rejected by the checks, by cluster. */
+                            items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                            /** @description Placement clusters the error concerns. */
+                            macrolocal_cluster_ids?: string[];
+                            /** @description Error text. */
+                            message?: string;
+                            /** @description SKUs the error concerns. */
+                            skus?: string[];
+                        }[];
+                        /**
+                         * @description `IN_PROGRESS` while the draft is calculated, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "supply_type": "CROSSDOCK",
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period to look for timeslots in. */
+                    date_from: string;
+                    /** @description End of the period, at most 28 days from today. */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft, up to 20. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse chosen in `/v2/draft/create/info`, for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reason": "UNSPECIFIED",
+                     *       "result": {
+                     *         "drop_off_warehouse_timeslots": {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00+03:00",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00+03:00",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                     *                 },
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T10:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T11:00:00+03:00"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         },
+                     *         "requested_date_from": "2026-06-10T00:00:00Z",
+                     *         "requested_date_to": "2026-06-24T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why no timeslots came back: `INVALID_CLUSTERS_COUNT` (not every cluster of the draft
+                         *     was passed), `REQUESTED_PERIOD_MORE_THAN_MAX` (period too long),
+                         *     `INVALID_REQUESTED_CLUSTER_IDS` (a cluster that is not in the draft); `UNSPECIFIED`
+                         *     when there is no error, `UNDEFINED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error_reason: "UNSPECIFIED" | "INVALID_CLUSTERS_COUNT" | "REQUESTED_PERIOD_MORE_THAN_MAX" | "INVALID_REQUESTED_CLUSTER_IDS" | "UNDEFINED";
+                        /** @description The timeslots. */
+                        result?: {
+                            /** @description Timeslots of the warehouse the supply is handed over at. */
+                            drop_off_warehouse_timeslots?: {
+                                /** @description Current time in the warehouse's time zone. */
+                                current_time_in_timezone?: string;
+                                /** @description Timeslots by date. */
+                                days?: {
+                                    /** @description Date of the timeslots. */
+                                    date_in_timezone?: string;
+                                    /** @description Free timeslots of the day. */
+                                    timeslots?: components["schemas"]["FboDraftTimeslot"][];
+                                }[];
+                                /** @description Time zone of the warehouse. */
+                                warehouse_timezone?: string;
+                            };
+                            /** @description Start of the period asked for. */
+                            requested_date_from?: string;
+                            /** @description End of the period asked for. */
+                            requested_date_to?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039,
+                 *           "storage_warehouse_id": 1020000089903000
+                 *         }
+                 *       ],
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                 *         "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                 *       },
+                 *       "supply_type": "CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse from `/v2/draft/create/info`; it matters for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id: number | string;
+                    }[];
+                    timeslot?: components["schemas"]["FboDraftTimeslot"];
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "error_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v2/draft/supply/create/status`.
+                         */
+                        draft_id?: number;
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "INVALID_CLUSTERS_COUNT" | "CAN_NOT_CREATE_ORDER" | "UNDEFINED")[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id passed to `/v2/draft/supply/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "order_id": 64381097,
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "INVALID_CLUSTERS_COUNT" | "UNDEFINED")[];
+                        /**
+                         * Format: int64
+                         * @description Id of the supply order once created.
+                         */
+                        order_id?: number;
+                        /**
+                         * @description `IN_PROGRESS` while the request is created, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "states": [
+                 *           "COMPLETED"
+                 *         ]
+                 *       },
+                 *       "last_id": "null",
+                 *       "limit": 1,
+                 *       "sort_by": "ORDER_CREATION",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which supply orders to return. */
+                    filter: {
+                        /** @description Only orders handed over at these drop-off points. */
+                        dropoff_warehouse_ids?: (number | string)[];
+                        /** @description Supply order number or a part of it, at least 3 characters. */
+                        order_number_search?: string;
+                        /** @description Stages of the orders to return (see `SupplyOrderState`, without `UNSPECIFIED`). */
+                        states: ("DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE")[];
+                        /** @description Only orders whose timeslot starts within this period. */
+                        timeslot_from_range?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * @description Read the period in the drop-off point's local time (`BY_LOCAL_TIME`) or in UTC (`BY_UTC_TIME`).
+                             * @enum {string}
+                             */
+                            timeslot_filter_type?: "BY_LOCAL_TIME" | "BY_UTC_TIME";
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /**
+                     * @description Sort by order creation (`ORDER_CREATION`), last stage change (`ORDER_STATE_UPDATED_AT`)
+                     *     or timeslot start in UTC (`TIMESLOT_FROM_UTC`) or local time (`TIMESLOT_FROM_LOCAL`).
+                     * @enum {string}
+                     */
+                    sort_by: "ORDER_CREATION" | "ORDER_STATE_UPDATED_AT" | "TIMESLOT_FROM_UTC" | "TIMESLOT_FROM_LOCAL";
+                    /**
+                     * @description Sort direction, `ASC` or `DESC`.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of supply order ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_ids": [
+                     *         "3424231244"
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Pass it as `last_id` to get the next page; empty on the last page. */
+                        last_id?: string;
+                        /** @description Supply order ids. */
+                        order_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_ids": [
+                 *         "84882285"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply order ids, up to 50. */
+                    order_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The supply orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orders": [
+                     *         {
+                     *           "order_id": 84882285,
+                     *           "order_number": "2111140905880",
+                     *           "created_date": "2026-01-23T00:00:00Z",
+                     *           "state": "READY_TO_SUPPLY",
+                     *           "state_updated_date": "2026-02-03T11:32:41.613489Z",
+                     *           "data_filling_deadline_utc": "2026-02-14T23:59:59Z",
+                     *           "dropoff_warehouse": {
+                     *             "warehouse_id": 23843917228000,
+                     *             "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *             "name": "Центральный логистический комплекс"
+                     *           },
+                     *           "order_tags": {
+                     *             "is_econom": false,
+                     *             "is_virtual": false,
+                     *             "original_supply_id": 2111140905880,
+                     *             "is_super_fbo": false,
+                     *             "product_super_fbo": false,
+                     *             "is_quant": false
+                     *           },
+                     *           "timeslot": {
+                     *             "timeslot": {
+                     *               "from": "2026-02-15T09:00:00Z",
+                     *               "to": "2026-02-15T10:00:00Z"
+                     *             },
+                     *             "timezone_info": {
+                     *               "offset": "+03:00",
+                     *               "iana_name": "Europe/Moscow"
+                     *             }
+                     *           },
+                     *           "supplies": [
+                     *             {
+                     *               "supply_id": 2111140905880,
+                     *               "storage_warehouse": {
+                     *                 "warehouse_id": 23843917228000,
+                     *                 "arrival_date": "2026-02-15T00:00:00Z",
+                     *                 "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *                 "name": "Центральный логистический комплекс"
+                     *               },
+                     *               "supply_tags": {
+                     *                 "is_ettn_required": false,
+                     *                 "is_evsd_required": false,
+                     *                 "is_jewelry": false,
+                     *                 "is_marking_possible": true,
+                     *                 "is_marking_required": false,
+                     *                 "is_utd": false,
+                     *                 "freeze_stock_for_marking": false
+                     *               },
+                     *               "is_crossdock": false,
+                     *               "bundle_id": "019c5755-8768-7a00-9582-7c1f2c81681f",
+                     *               "state": "READY_TO_SUPPLY"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Supply orders. */
+                        orders?: {
+                            /**
+                             * Format: date-time
+                             * @description When the supply order was created.
+                             */
+                            created_date?: string;
+                            /**
+                             * Format: date-time
+                             * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                             */
+                            data_filling_deadline_utc?: string;
+                            /** @description Drop-off point of the supply. */
+                            dropoff_warehouse?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the point.
+                                 */
+                                warehouse_id?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply order id.
+                             */
+                            order_id?: number;
+                            /** @description Supply order number shown to the seller. */
+                            order_number?: string;
+                            /** @description Marks of the supply order. */
+                            order_tags?: {
+                                /** @description `true` when the order carries Super economy goods. */
+                                is_econom?: boolean;
+                                /** @description `true` when a courier collects the supply. */
+                                is_pickup?: boolean;
+                                /** @description `true` when the supply contains quants. */
+                                is_quant?: boolean;
+                                /** @description `true` when the seller takes part in Super supplies. */
+                                is_super_fbo?: boolean;
+                                /** @description `true` for a virtual supply order. */
+                                is_virtual?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the original supply.
+                                 */
+                                original_supply_id?: number;
+                                /** @description `true` when the order carries Super goods. */
+                                product_super_fbo?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Seller's warehouse the supply is collected from.
+                                 */
+                                seller_warehouse_id?: number;
+                            };
+                            state?: components["schemas"]["SupplyOrderState"];
+                            /**
+                             * Format: date-time
+                             * @description When the stage last changed.
+                             */
+                            state_updated_date?: string;
+                            /** @description Supplies of the order. */
+                            supplies?: {
+                                /** @description `true` for a crossdock supply. */
+                                is_crossdock?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster id.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Id of the goods of the supply; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                state?: components["schemas"]["SupplyOrderState"];
+                                storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                                /** @description Marks of the supply. */
+                                supply_tags?: {
+                                    /** @description `true` when the stock is frozen until the transfer document for marked goods arrives. */
+                                    freeze_stock_for_marking?: boolean;
+                                    /** @description `true` when the supply needs an electronic waybill. */
+                                    is_ettn_required?: boolean;
+                                    /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                    is_evsd_required?: boolean;
+                                    /** @description `true` when the supply has jewellery. */
+                                    is_jewelry?: boolean;
+                                    /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                    is_marking_possible?: boolean;
+                                    /** @description `true` when the supply has goods that must carry marking. */
+                                    is_marking_required?: boolean;
+                                    /** @description `true` when a universal transfer document must be sent for the supply. */
+                                    is_utd?: boolean;
+                                };
+                            }[];
+                            timeslot?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderStatusCounter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Number of supply orders per stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "count": 1,
+                     *           "order_state": "ORDER_STATE_UNSPECIFIED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per stage. */
+                        items?: {
+                            /**
+                             * Format: int32
+                             * @description Number of supply orders in the stage.
+                             */
+                            count?: number;
+                            /**
+                             * @description The stage, with the `ORDER_STATE_` prefix: `DATA_FILLING`, `READY_TO_SUPPLY`,
+                             *     `ACCEPTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTANCE_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `CANCELLED`; `UNSPECIFIED` when unknown (see
+                             *     `SupplyOrderState`).
+                             * @default ORDER_STATE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            order_state: "ORDER_STATE_UNSPECIFIED" | "ORDER_STATE_DATA_FILLING" | "ORDER_STATE_READY_TO_SUPPLY" | "ORDER_STATE_ACCEPTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_IN_TRANSIT" | "ORDER_STATE_ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "ORDER_STATE_REPORTS_CONFIRMATION_AWAITING" | "ORDER_STATE_REPORT_REJECTED" | "ORDER_STATE_COMPLETED" | "ORDER_STATE_REJECTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_CANCELLED";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_ids": [
+                 *         "bundle_123456789",
+                 *         "bundle_987654321"
+                 *       ],
+                 *       "is_asc": true,
+                 *       "item_tags_calculation": {
+                 *         "dropoff_warehouse_id": "17717042026000",
+                 *         "storage_warehouse_ids": [
+                 *           "17717042026001",
+                 *           "17717042026002"
+                 *         ]
+                 *       },
+                 *       "last_id": "item_555123456789",
+                 *       "limit": 100,
+                 *       "query": "книга Хайям",
+                 *       "sort_field": "NAME"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle ids of the supply or draft, from `/v3/supply-order/get` or `/v2/draft/create/info`. */
+                    bundle_ids: string[];
+                    /** @description `true` to sort in ascending order. */
+                    is_asc?: boolean;
+                    /** @description Warehouses to work out the goods' tags for. */
+                    item_tags_calculation?: {
+                        /** @description Drop-off point of the supply. */
+                        dropoff_warehouse_id: string;
+                        /** @description Storage warehouses of the supply, up to 25. */
+                        storage_warehouse_ids: string[];
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /** @description Search by name, offer id or SKU. */
+                    query?: string;
+                    /**
+                     * @description Sort by `SKU`, `NAME`, `QUANTITY` or `TOTAL_VOLUME_IN_LITRES`.
+                     * @enum {string}
+                     */
+                    sort_field?: "SKU" | "NAME" | "QUANTITY" | "TOTAL_VOLUME_IN_LITRES";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "icon_path": "https://example.com/icons/book_icon_12345.png",
+                     *           "sku": 160249683,
+                     *           "name": "Так говорил Омар Хайям. Жизнеописание. Афоризмы и рубайят",
+                     *           "offer_id": "978-5-906864-56-7",
+                     *           "quantity": 5,
+                     *           "barcode": "9785906864567",
+                     *           "product_id": 160249683,
+                     *           "quant": 5,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 0.5,
+                     *           "total_volume_in_litres": 2.5,
+                     *           "contractor_item_code": "CONTRACT_56789",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_NONE",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         },
+                     *         {
+                     *           "icon_path": "https://example.com/icons/toy_icon_67890.png",
+                     *           "sku": 123456789,
+                     *           "name": "Конструктор LEGO Classic 11019",
+                     *           "offer_id": "LEGO_11019",
+                     *           "quantity": 10,
+                     *           "barcode": "5702017115689",
+                     *           "product_id": 123456789,
+                     *           "quant": 10,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 1.2,
+                     *           "total_volume_in_litres": 12,
+                     *           "contractor_item_code": "CONTRACT_12345",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_SUPER_FBO",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_BOX",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         }
+                     *       ],
+                     *       "total_count": 2,
+                     *       "has_next": false,
+                     *       "last_id": "item_123456789"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Goods of the supply or draft. */
+                        items?: {
+                            /** @description Link to the product image. */
+                            icon_path?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU.
+                             */
+                            sku?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Seller's offer id (article). */
+                            offer_id?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of units.
+                             */
+                            quantity?: number;
+                            /** @description Product barcode. */
+                            barcode?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon product id.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Units per package.
+                             */
+                            quant?: number;
+                            /** @description `true` when the units per package can be changed. */
+                            is_quant_editable?: boolean;
+                            /**
+                             * Format: double
+                             * @description Volume of one unit, litres.
+                             */
+                            volume_in_litres?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of all units, litres.
+                             */
+                            total_volume_in_litres?: number;
+                            /** @description Seller's article of the product. */
+                            contractor_item_code?: string;
+                            /**
+                             * @description Super label: `ITEM_SFBO_ATTRIBUTE_SUPER_FBO` (a Super product), `ITEM_SFBO_ATTRIBUTE_ANTI_FBO` (slow seller) or `ITEM_SFBO_ATTRIBUTE_NONE`.
+                             * @default ITEM_SFBO_ATTRIBUTE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            sfbo_attribute: "ITEM_SFBO_ATTRIBUTE_UNSPECIFIED" | "ITEM_SFBO_ATTRIBUTE_NONE" | "ITEM_SFBO_ATTRIBUTE_SUPER_FBO" | "ITEM_SFBO_ATTRIBUTE_ANTI_FBO";
+                            /**
+                             * @description Packaging: `BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL` (single item), `BUNDLE_ITEM_SHIPMENT_TYPE_BOX` or `BUNDLE_ITEM_SHIPMENT_TYPE_PALLET`.
+                             * @default BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            shipment_type: "BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED" | "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL" | "BUNDLE_ITEM_SHIPMENT_TYPE_BOX" | "BUNDLE_ITEM_SHIPMENT_TYPE_PALLET";
+                            /**
+                             * @description Tags of the product: `EVSD_REQUIRED` (veterinary certificate), `MARKING_REQUIRED`
+                             *     and `MARKING_POSSIBLE` (Chestny ZNAK marking), `JEWELRY`, `TRACEABLE`,
+                             *     `ETTN_REQUIRED` (traceable, needs an electronic waybill); `UNDEFINED` when unknown.
+                             */
+                            tags?: ("EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "TRACEABLE" | "ETTN_REQUIRED" | "UNDEFINED")[];
+                            /**
+                             * @description Warehouse zone the product is placed in: `CLOSED_ZONE`, `DANGEROUS_GOODS` (hazard
+                             *     classes 2 to 4), `PRODUCTS` (food), `SORT`, `NON_SORT`, `OVERSIZE`, `JEWELRY`;
+                             *     `UNSPECIFIED` or `UNRESOLVED` when not known.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            placement_zone: "UNSPECIFIED" | "CLOSED_ZONE" | "DANGEROUS_GOODS" | "PRODUCTS" | "SORT" | "NON_SORT" | "OVERSIZE" | "JEWELRY" | "UNRESOLVED";
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of goods in the supply or draft.
+                         */
+                        total_count?: number;
+                        /** @description `true` when more goods follow; ask again with `last_id`. */
+                        has_next?: boolean;
+                        /** @description Pass it as `last_id` to get the next page. */
+                        last_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the supply order to cancel.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the cancellation; pass it to `/v1/supply-order/cancel/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cancellation id returned by `/v1/supply-order/cancel`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "is_order_cancelled": true,
+                     *         "supplies": [
+                     *           {
+                     *             "error_reasons": [],
+                     *             "is_supply_cancelled": true,
+                     *             "supply_id": 100000123456789
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the order could not be cancelled: `INVALID_ORDER_STATE` (its stage does not allow
+                         *     it), `ORDER_IS_VIRTUAL`, `ORDER_DOES_NOT_BELONG_TO_CONTRACTOR` (another legal entity),
+                         *     `ORDER_DOES_NOT_BELONG_TO_COMPANY` (another seller),
+                         *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS` (a cancellation is already running).
+                         */
+                        error_reasons?: ("INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                        /** @description What was cancelled. */
+                        result?: {
+                            /** @description `true` when the supply order is cancelled. */
+                            is_order_cancelled?: boolean;
+                            /** @description The supplies of the order. */
+                            supplies?: {
+                                /**
+                                 * @description Why the supply could not be cancelled: `INVALID_SUPPLY_STATE`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_ORDER`, `SUPPLY_BELONGS_TO_VIRTUAL_ORDER`,
+                                 *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS`.
+                                 */
+                                error_reasons?: ("INVALID_SUPPLY_STATE" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_ORDER" | "SUPPLY_BELONGS_TO_VIRTUAL_ORDER" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                                /** @description `true` when the supply is cancelled. */
+                                is_supply_cancelled?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                            }[];
+                        };
+                        /**
+                         * @description `IN_PROGRESS` while the cancellation runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "quant": 1,
+                 *           "quantity": 100,
+                 *           "sku": 1445625485
+                 *         },
+                 *         {
+                 *           "quant": 6,
+                 *           "quantity": 48,
+                 *           "sku": 1784632097
+                 *         }
+                 *       ],
+                 *       "order_id": 64381097,
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The new goods of the supply, up to 5000 products. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Quant size (units per package).
+                         */
+                        quant: number;
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the supply in the order whose goods change.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the goods cannot be changed, e.g. `SAME_SKU` (nothing changed), `SUPPLY_LOCKED`
+                         *     (another change is running, try later), `HAS_UTD` or `UTD_IS_UPLOADED` (cancel the
+                         *     electronic transfer documents first, then sign new ones), `ORDER_SKU_LIMIT` (over 5000
+                         *     products), `INBOUND_NO_CAPACITY` (no room at the warehouse), `SUPPLY_CONTENT_NOT_VALID`
+                         *     (the warehouse cannot take some goods), `DEADLINE` (less than an hour before the
+                         *     timeslot), `INCORRECT_SUPPLY_STATE`, `QUANTITY_OUT_OF_RANGE_BOTTOM` /
+                         *     `QUANTITY_OUT_OF_RANGE_UPPER` (each quantity from 1 to 1,000,000), `EMPTY_CONTENT`,
+                         *     `MINIMUM_VOLUME_IN_LITRES_INVALID`, `INACTIVE_CONTRACT`, ownership errors
+                         *     (`SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR`, `SUPPLY_BELONG_TO_ANOTHER_COMPANY`,
+                         *     `ORDER_DOES_NOT_BELONGS_TO_COMPANY`, ...), lock errors (`INBOUND_LOCK`, `ORDER_LOCKED`,
+                         *     `STORAGE_WAREHOUSE_IS_NOT_WMS`) and service errors (`SOME_SERVICE_ERROR`,
+                         *     `INVALID_DRAFT_BUNDLE_ID`, `ORDER_IS_NOT_FOUND`, `SUPPLY_IS_NOT_FOUND`).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "CONTRACT_IS_NOT_FOUND" | "COMPANY_DOES_NOT_BELONGS_TO_CONTRACTOR" | "ORDER_IS_NOT_FOUND" | "ORDER_DOES_NOT_BELONGS_TO_COMPANY" | "SUPPLY_IS_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONGS_TO_ORDER" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Id of the change; pass it to `/v1/supply-order/content/update/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/content/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed; the values of `/v1/supply-order/content/update` that concern the
+                         *     change itself (`SAME_SKU`, `SUPPLY_LOCKED`, `HAS_UTD`, `INBOUND_NO_CAPACITY`,
+                         *     `SUPPLY_CONTENT_NOT_VALID`, `DEADLINE`, `ORDER_LOCKED`, ...).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Bundle id of the new goods of the supply. */
+                        new_bundle_id?: string;
+                        /**
+                         * @description `IN_PROGRESS` while the change runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderContentUpdateValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle id of the new goods, from `/v1/supply-order/content/update/status`. */
+                    new_bundle_id: string;
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check of the new goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "editing_errors": [
+                     *         "UNSPECIFIED"
+                     *       ],
+                     *       "validated_assortment": {
+                     *         "approved_items": [
+                     *           {
+                     *             "barcode": "4607012345671",
+                     *             "item_link": "https://www.ozon.ru/product/1445625485",
+                     *             "name": "Термокружка 450 мл, чёрная",
+                     *             "offer_id": "PH-2045-BLK",
+                     *             "origin_quantity": 120,
+                     *             "origin_total_volume_in_litres": 84,
+                     *             "quant": 1,
+                     *             "quantity": 100,
+                     *             "sku": 1445625485,
+                     *             "sku_quantity_limit": 500,
+                     *             "total_volume_in_litres": 70
+                     *           }
+                     *         ],
+                     *         "rejected_items": [
+                     *           {
+                     *             "barcode": "4607012345688",
+                     *             "name": "Термокружка 450 мл, белая",
+                     *             "offer_id": "PH-2045-WHT",
+                     *             "origin_quantity": 48,
+                     *             "origin_total_volume_in_litres": 33.6,
+                     *             "quantity": 48,
+                     *             "rejection_reason": [
+                     *               "QUANTITY_NOT_MULTIPLE_BY_QUANT"
+                     *             ],
+                     *             "restrictions": {
+                     *               "reasons_restrictions": [
+                     *                 "SKU_HAS_QUANTITY_LIMIT"
+                     *               ],
+                     *               "sku_has_no_sales_in_days": 0,
+                     *               "sku_quantity_limit": 40
+                     *             },
+                     *             "sku": 1784632097,
+                     *             "total_volume_in_litres": 33.6
+                     *           }
+                     *         ],
+                     *         "total_approved_item_count": 1,
+                     *         "total_approved_quantity": 100,
+                     *         "total_approved_volume_in_litres": 70,
+                     *         "total_rejected_item_count": 1,
+                     *         "total_restricted_item_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the supply cannot be changed at all: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (less than
+                         *     an hour before the timeslot), `UTD_IS_UPLOADED` (cancel the electronic transfer
+                         *     documents first), `STORAGE_WAREHOUSE_IS_NOT_WMS`, `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`,
+                         *     `SUPPLY_IS_VIRTUAL`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`, assortment problems
+                         *     (`ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT`: try again; missing customs code,
+                         *     GTIN barcode or unit quantity); `UNSPECIFIED` or `UNKNOWN` otherwise.
+                         */
+                        editing_errors?: ("UNSPECIFIED" | "UNKNOWN" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY")[];
+                        /** @description Result of the check. */
+                        validated_assortment?: {
+                            /** @description Products the warehouse accepts. */
+                            approved_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Link to the product. */
+                                item_link?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Units per package.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity after the change.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Limit on the units of this product.
+                                 */
+                                sku_quantity_limit?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /** @description Products the warehouse refuses. */
+                            rejected_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity asked for.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * @description Why the product is refused, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE`,
+                                 *     `INCOMPATIBLE_SHIPMENT_TYPE`, `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE`, `NO_PRICE`,
+                                 *     `MULTIPLICITY` or `QUANTITY_NOT_MULTIPLE_BY_QUANT` (quantity not a multiple of the
+                                 *     package or quant), `INVALID_QUANT_VALUE`, `INVALID_ITEM_COUNT_MAX`,
+                                 *     `INVALID_ITEM_COUNT_ZERO`, Economy tariff rules (`ECONOM_QUANT_IS_NOT_FROZEN`,
+                                 *     `JEWELRY_FORBIDDEN_FOR_ECONOM`, `NON_UNIQUE_ECONOM_ITEM_IN_REQUEST`,
+                                 *     `NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE`), acceptance restrictions and tag
+                                 *     conflicts (`SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`, `SKU_IS_RESTRICTED`,
+                                 *     `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                                 *     `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`, `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`),
+                                 *     `EMPTY_CLUSTER`, `INVALID`; `UNSPECIFIED` or `UNKNOWN` otherwise.
+                                 */
+                                rejection_reason?: ("UNSPECIFIED" | "UNKNOWN" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "INCOMPATIBLE_SHIPMENT_TYPE" | "ECONOM_QUANT_IS_NOT_FROZEN" | "QUANTITY_NOT_MULTIPLE_BY_QUANT" | "INVALID_QUANT_VALUE" | "JEWELRY_FORBIDDEN_FOR_ECONOM" | "NON_UNIQUE_ECONOM_ITEM_IN_REQUEST" | "NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "EMPTY_CLUSTER" | "SKU_IS_RESTRICTED" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED")[];
+                                /** @description Limits on the product. */
+                                restrictions?: {
+                                    /** @description `SKU_HAS_NO_SALES` (no recent sales), `SKU_HAS_QUANTITY_LIMIT` (capped quantity) or `UNKNOWN`. */
+                                    reasons_restrictions?: ("UNKNOWN" | "SKU_HAS_NO_SALES" | "SKU_HAS_QUANTITY_LIMIT")[];
+                                    /**
+                                     * Format: int32
+                                     * @description Days without a sale.
+                                     */
+                                    sku_has_no_sales_in_days?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Maximum quantity of the product.
+                                     */
+                                    sku_quantity_limit?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /**
+                             * Format: int32
+                             * @description Number of approved products.
+                             */
+                            total_approved_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of approved units.
+                             */
+                            total_approved_quantity?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of the approved units, litres.
+                             */
+                            total_approved_volume_in_litres?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of refused products.
+                             */
+                            total_rejected_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of products with limits.
+                             */
+                            total_restricted_item_count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 1001,
+                 *       "vehicle": {
+                 *         "driver_name": "Иван Петров",
+                 *         "driver_phone": "+7 (999) 123-45-67",
+                 *         "vehicle_model": "ГАЗель NEXT",
+                 *         "vehicle_number": "А 123 ВВ 799"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    /** @description The driver and the vehicle. */
+                    vehicle: {
+                        /** @description Driver's name. */
+                        driver_name: string;
+                        /** @description Driver's phone number. */
+                        driver_phone: string;
+                        /** @description Vehicle model. */
+                        vehicle_model: string;
+                        /** @description Number plate. */
+                        vehicle_number: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The data was taken for processing, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [
+                     *         "SET_VEHICLE_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        error_reasons?: components["schemas"]["SupplyOrderPassError"][];
+                        /** @description Id of the operation; pass it to `/v1/supply-order/pass/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/pass/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "result": "Success"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        errors?: components["schemas"]["SupplyOrderPassError"][];
+                        /**
+                         * @description `InProgress` while the data is processed, then `Success` or `Failed`; `Unknown` when not known.
+                         * @default Unknown
+                         * @enum {string}
+                         */
+                        result: "Unknown" | "Success" | "InProgress" | "Failed";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The available intervals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeslots": [
+                     *         {
+                     *           "from": "2019-08-24T14:15:22Z",
+                     *           "to": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "timezone": [
+                     *         {
+                     *           "iana_name": "MSK",
+                     *           "offset": "+3"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Available intervals. */
+                        timeslots?: components["schemas"]["SupplyOrderTimeslot"][];
+                        /** @description Time zone of the intervals. */
+                        timezone?: {
+                            /** @description Time zone name. */
+                            iana_name?: string;
+                            /** @description Offset from UTC. */
+                            offset?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_UpdateSupplyOrderTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285,
+                 *       "timeslot": {
+                 *         "from": "2019-08-24T14:15:22Z",
+                 *         "to": "2019-08-24T14:15:22Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    timeslot: components["schemas"]["SupplyOrderTimeslot"];
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         "UPDATE_TIMESLOT_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "89ta-98sk123451"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /** @description Id of the change; pass it to `/v1/supply-order/timeslot/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslotStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "89ta-98sk123451"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/timeslot/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /**
+                         * @description `STATUS_IN_PROGRESS` while the change is applied, then `STATUS_SUCCESS` or `STATUS_ERROR`; `STATUS_UNSPECIFIED` when not known.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "STATUS_ERROR" | "STATUS_IN_PROGRESS" | "STATUS_SUCCESS";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The supply order in detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_date": "2026-06-09T14:32:10Z",
+                     *       "data_filling_deadline_utc": "2026-06-11T20:59:59Z",
+                     *       "dropoff_warehouse_id": 1020002115578000,
+                     *       "order_id": 64381097,
+                     *       "order_number": "2000064381097",
+                     *       "order_tags": {
+                     *         "is_econom": false,
+                     *         "is_super_fbo": false,
+                     *         "is_virtual": false,
+                     *         "original_supply_id": 100000123456789,
+                     *         "product_super_fbo": false
+                     *       },
+                     *       "state": "READY_TO_SUPPLY",
+                     *       "state_updated_date": "2026-06-10T08:15:00Z",
+                     *       "supplies": [
+                     *         {
+                     *           "cancellation_allowability": {
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "content": {
+                     *             "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "ettn_info": {
+                     *             "contains_valid": false,
+                     *             "is_required": false,
+                     *             "is_uploaded": false
+                     *           },
+                     *           "is_crossdock": true,
+                     *           "overdue_reason": "UNSPECIFIED",
+                     *           "storage_warehouse": {
+                     *             "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *             "name": "ХОРУГВИНО_РФЦ",
+                     *             "warehouse_id": 1020000089903000
+                     *           },
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_id": 100000123456789,
+                     *           "supply_state": "READY_TO_SUPPLY",
+                     *           "supply_tags": {
+                     *             "is_ettn_required": false,
+                     *             "is_evsd_required": false,
+                     *             "is_jewelry": false,
+                     *             "is_marking_possible": true,
+                     *             "is_marking_required": false,
+                     *             "is_utd": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "timeslot": {
+                     *         "can_not_set_reasons": [],
+                     *         "can_set": true,
+                     *         "value": {
+                     *           "timeslot": {
+                     *             "from": "2026-06-12T09:00:00Z",
+                     *             "to": "2026-06-12T10:00:00Z"
+                     *           },
+                     *           "timezone_info": {
+                     *             "iana_name": "Europe/Moscow",
+                     *             "offset": "10800"
+                     *           }
+                     *         }
+                     *       },
+                     *       "vehicle": {
+                     *         "can_not_set_reasons": [
+                     *           "VEHICLE_NOT_REQUIRED"
+                     *         ],
+                     *         "can_set": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the supply order was created.
+                         */
+                        created_date?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                         */
+                        data_filling_deadline_utc?: string;
+                        /**
+                         * Format: int64
+                         * @description Drop-off point id.
+                         */
+                        dropoff_warehouse_id?: number;
+                        /**
+                         * Format: int64
+                         * @description Supply order id.
+                         */
+                        order_id?: number;
+                        /** @description Supply order number shown to the seller. */
+                        order_number?: string;
+                        /** @description Marks of the supply order. */
+                        order_tags?: {
+                            /** @description `true` when the order carries Super economy goods. */
+                            is_econom?: boolean;
+                            /** @description `true` when the seller takes part in Super supplies. */
+                            is_super_fbo?: boolean;
+                            /** @description `true` for a virtual supply order. */
+                            is_virtual?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the original supply.
+                             */
+                            original_supply_id?: number;
+                            /** @description `true` when the order carries Super goods. */
+                            product_super_fbo?: boolean;
+                        };
+                        /**
+                         * @description Stage of the supply order (see `SupplyOrderState`).
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+                        /**
+                         * Format: date-time
+                         * @description When the stage last changed.
+                         */
+                        state_updated_date?: string;
+                        /** @description Supplies of the order. */
+                        supplies?: {
+                            /** @description Whether the supply can be cancelled. */
+                            cancellation_allowability?: {
+                                /**
+                                 * @description Why it cannot: `INVALID_SUPPLY_STATE`, `SUPPLY_IS_VIRTUAL`, `SUPPLY_HAS_ACTIVE_UTD` (an
+                                 *     active transfer document exists), `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `PICKUP_SUPPLY_IS_LOCKED_DOWN`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_HAS_ACTIVE_UTD" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "PICKUP_SUPPLY_IS_LOCKED_DOWN" | "UNDEFINED")[];
+                                /** @description `true` when the supply can be cancelled. */
+                                can_set?: boolean;
+                            };
+                            /** @description Goods of the supply. */
+                            content?: {
+                                /** @description Bundle id of the goods; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /**
+                                 * @description Why the goods cannot be changed: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (overdue),
+                                 *     `UTD_IS_UPLOADED`, `STORAGE_WAREHOUSE_IS_NOT_WMS`,
+                                 *     `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`, `SUPPLY_IS_VIRTUAL`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                                /** @description `true` when the goods can be changed. */
+                                can_set?: boolean;
+                            };
+                            /** @description Electronic waybill of the supply. */
+                            ettn_info?: {
+                                /** @description `true` when the waybill is valid. */
+                                contains_valid?: boolean;
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_required?: boolean;
+                                /** @description `true` when the waybill has been uploaded. */
+                                is_uploaded?: boolean;
+                            };
+                            /** @description `true` for a crossdock supply. */
+                            is_crossdock?: boolean;
+                            /**
+                             * @description Why the supply is overdue: `ORDER_TIMESLOT_EXPIRED` (not delivered in its timeslot),
+                             *     `ORDER_TIMESLOT_NOT_SELECTED` (no timeslot chosen in time), `NOT_READY_FOR_PICKUP`
+                             *     (a pickup supply was not made ready in time), `PICKUP_FAILED` (the courier could not
+                             *     collect it); `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            overdue_reason: "UNSPECIFIED" | "ORDER_TIMESLOT_EXPIRED" | "ORDER_TIMESLOT_NOT_SELECTED" | "NOT_READY_FOR_PICKUP" | "PICKUP_FAILED" | "UNDEFINED";
+                            storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /**
+                             * @description Stage of the supply: `DATA_FILLING`, `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTED_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`, `CANCELLED`,
+                             *     `OVERDUE`; `UNSPECIFIED` when unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            supply_state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTED_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "CANCELLED" | "OVERDUE";
+                            /** @description Marks of the supply. */
+                            supply_tags?: {
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_ettn_required?: boolean;
+                                /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                is_evsd_required?: boolean;
+                                /** @description `true` when the supply has jewellery. */
+                                is_jewelry?: boolean;
+                                /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                is_marking_possible?: boolean;
+                                /** @description `true` when the supply has goods that must carry marking. */
+                                is_marking_required?: boolean;
+                                /** @description `true` when a universal transfer document must be sent for the supply. */
+                                is_utd?: boolean;
+                            };
+                        }[];
+                        /** @description Supply interval of the order. */
+                        timeslot?: {
+                            /**
+                             * @description Why the interval cannot be changed: `INVALID_ORDER_STATE`, `ORDER_IS_VIRTUAL`,
+                             *     `SET_TIMESLOT_DEADLINE_EXCEED` (too late), `ORDER_DOES_NOT_BELONG_TO_COMPANY`;
+                             *     `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "SET_TIMESLOT_DEADLINE_EXCEED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when the interval can be changed with `/v1/supply-order/timeslot/update`. */
+                            can_set?: boolean;
+                            value?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        };
+                        /** @description Driver and vehicle of the supply. */
+                        vehicle?: {
+                            /**
+                             * @description Why they cannot be set or changed: `INVALID_ORDER_STATE`, `VEHICLE_NOT_REQUIRED`,
+                             *     `ORDER_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "VEHICLE_NOT_REQUIRED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when they can be set with `/v1/supply-order/pass/create`. */
+                            can_set?: boolean;
+                            /** @description The driver and vehicle, for pickup supplies only. */
+                            value?: {
+                                /** @description `true` when the driver data was deleted. */
+                                driver_is_deleted?: boolean;
+                                /** @description Driver's name. */
+                                driver_name?: string;
+                                /** @description Driver's phone number. */
+                                driver_phone?: string;
+                                /** @description `true` when the vehicle data was deleted. */
+                                vehicle_is_deleted?: boolean;
+                                /** @description Vehicle model. */
+                                vehicle_model?: string;
+                                /** @description Number plate. */
+                                vehicle_number?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_ids": [
+                 *         "4039"
+                 *       ],
+                 *       "drop_off_point_warehouse_id": 1020002115578000,
+                 *       "items": [
+                 *         {
+                 *           "quantity": 120,
+                 *           "sku": 1445625485
+                 *         }
+                 *       ],
+                 *       "type": "CREATE_TYPE_CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Clusters to supply, from `/v1/cluster/list`. */
+                    cluster_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Drop-off point (pickup point or sorting centre) from `/v1/warehouse/fbo/list`; only for `CREATE_TYPE_CROSSDOCK`.
+                     */
+                    drop_off_point_warehouse_id?: number | string;
+                    /** @description Goods of the supply, up to 5000. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * @description `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct).
+                     * @enum {string}
+                     */
+                    type: "CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT";
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the draft calculation; pass it to `/v1/draft/create/info`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_id": 4039,
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "warehouses": [
+                     *             {
+                     *               "bundle_ids": [
+                     *                 {
+                     *                   "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *                   "is_docless": true
+                     *                 }
+                     *               ],
+                     *               "restricted_bundle_id": "",
+                     *               "status": {
+                     *                 "invalid_reason": "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED",
+                     *                 "is_available": true,
+                     *                 "state": "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE"
+                     *               },
+                     *               "supply_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42,
+                     *               "travel_time_days": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "draft_id": 30957724,
+                     *       "errors": [],
+                     *       "status": "CALCULATION_STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            cluster_id?: number;
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /** @description Warehouses of the cluster. */
+                            warehouses?: {
+                                /** @description The goods for this warehouse, as bundles. */
+                                bundle_ids?: {
+                                    /** @description Bundle id; details with `/v1/supply-order/bundle`. */
+                                    bundle_id?: string;
+                                    /** @description `true` when no transfer document is needed, `false` when it is. */
+                                    is_docless?: boolean;
+                                }[];
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Whether the warehouse can take the goods. */
+                                status?: {
+                                    /**
+                                     * @description Why it cannot, with the `WAREHOUSE_SCORING_INVALID_REASON_` prefix:
+                                     *     `PARTIAL_MATRIX_AVAILABLE` (some goods), `NOT_AVAILABLE_MATRIX` (no goods),
+                                     *     `NOT_AVAILABLE_RANK`, `NOT_AVAILABLE_ROUTE`, `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`, `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE`;
+                                     *     `UNSPECIFIED` when there is no reason.
+                                     * @default WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED" | "WAREHOUSE_SCORING_INVALID_REASON_PARTIAL_MATRIX_AVAILABLE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_MATRIX" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_RANK" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_ROUTE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE";
+                                    /** @description `true` when the warehouse is available. */
+                                    is_available?: boolean;
+                                    /**
+                                     * @description `WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE`, `WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE` or `WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE`.
+                                     * @default WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE
+                                     * @enum {string}
+                                     */
+                                    state: "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE";
+                                };
+                                /** @description Warehouse to supply. */
+                                supply_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Expected delivery time, days.
+                                 */
+                                travel_time_days?: number;
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                         */
+                        draft_id?: number;
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            /**
+                             * @description What went wrong, in lower case: `vdc_is_not_supported`,
+                             *     `drop_off_point_warehouse_is_required`, `empty_items_list`, `items_count_more_than_max`,
+                             *     `invalid_shipment_type`, `unknown_cluster_ids`, `items_validation`,
+                             *     `drop_off_point_does_not_exist`, `drop_off_point_has_no_timeslots`,
+                             *     `total_volume_in_litres_invalid`, `xdock_in_delivery_point_disabled_for_seller`.
+                             */
+                            error_message?: string;
+                            /** @description Rejected products. */
+                            items_validation?: {
+                                /** @description Why the product was rejected, with the `ITEM_REJECTION_REASON_` prefix (e.g. `ITEM_REJECTION_REASON_OUT_OF_ASSORTMENT`, `ITEM_REJECTION_REASON_NO_PRICE`). */
+                                reasons?: string[];
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                            }[];
+                            /** @description Cluster ids that do not exist. */
+                            unknown_cluster_ids?: string[];
+                        }[];
+                        /**
+                         * @description `CALCULATION_STATUS_IN_PROGRESS` while the draft is calculated, then
+                         *     `CALCULATION_STATUS_SUCCESS`, `CALCULATION_STATUS_FAILED`, or
+                         *     `CALCULATION_STATUS_EXPIRED` once the draft is older than 30 minutes.
+                         * @default CALCULATION_STATUS_FAILED
+                         * @enum {string}
+                         */
+                        status: "CALCULATION_STATUS_FAILED" | "CALCULATION_STATUS_SUCCESS" | "CALCULATION_STATUS_IN_PROGRESS" | "CALCULATION_STATUS_EXPIRED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "warehouse_ids": [
+                 *         "1020000089903000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for timeslots in.
+                     */
+                    date_from: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period, at most 28 days from today.
+                     */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Storage warehouses of the draft, up to 10. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by warehouse and day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drop_off_warehouse_timeslots": [
+                     *         {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00Z",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00Z",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00Z",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00Z"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "drop_off_warehouse_id": 1020000089903000,
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         }
+                     *       ],
+                     *       "requested_date_from": "2026-06-10T00:00:00Z",
+                     *       "requested_date_to": "2026-06-24T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Timeslots of each warehouse. */
+                        drop_off_warehouse_timeslots?: {
+                            /**
+                             * Format: date-time
+                             * @description Current time in the warehouse's time zone.
+                             */
+                            current_time_in_timezone?: string;
+                            /** @description Timeslots by date. */
+                            days?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Date of the timeslots.
+                                 */
+                                date_in_timezone?: string;
+                                /** @description Free timeslots of the day. */
+                                timeslots?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the timeslot.
+                                     */
+                                    from_in_timezone?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the timeslot.
+                                     */
+                                    to_in_timezone?: string;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            drop_off_warehouse_id?: number;
+                            /** @description Time zone of the warehouse. */
+                            warehouse_timezone?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period asked for.
+                         */
+                        requested_date_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period asked for.
+                         */
+                        requested_date_to?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00Z",
+                 *         "to_in_timezone": "2026-06-12T10:00:00Z"
+                 *       },
+                 *       "warehouse_id": 1020000089903000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Timeslot of the supply. */
+                    timeslot?: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the timeslot.
+                         */
+                        from_in_timezone?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the timeslot.
+                         */
+                        to_in_timezone?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Storage warehouse from `/v1/draft/create/info`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the creation; pass it to `/v1/draft/supply/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/supply/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_messages": [],
+                     *       "result": {
+                     *         "order_ids": [
+                     *           "64381097"
+                     *         ]
+                     *       },
+                     *       "status": "DraftSupplyCreateStatusSuccess"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the request could not be created. */
+                        error_messages?: string[];
+                        /** @description The created supply orders. */
+                        result?: {
+                            /** @description Supply order ids. */
+                            order_ids?: string[];
+                        };
+                        /**
+                         * @description `DraftSupplyCreateStatusInProgress` while it is created, then `DraftSupplyCreateStatusSuccess` or `DraftSupplyCreateStatusFailed`; `DraftSupplyCreateStatusUnknown` when not known.
+                         * @default DraftSupplyCreateStatusUnknown
+                         * @enum {string}
+                         */
+                        status: "DraftSupplyCreateStatusUnknown" | "DraftSupplyCreateStatusSuccess" | "DraftSupplyCreateStatusFailed" | "DraftSupplyCreateStatusInProgress";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
