@@ -5266,6 +5266,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fbp/act-from/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the acceptance act of an FBP delivery
+         * @description Starts generating the acceptance act of a registered FBP delivery (the act the partner
+         *     warehouse signs when it takes the goods). The answer carries the act's `file_uuid`; pass
+         *     it to `/v1/fbp/act-from/get` until `status` is `EXIST`, then download the act from
+         *     `cdn_url`. For the waybill use `/v1/fbp/act-to/create`, for box labels `/v1/fbp/label/create`.
+         */
+        post: operations["FbpAPI_FbpCreateAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-from/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an acceptance act
+         * @description Reports how the generation of an acceptance act started with `/v1/fbp/act-from/create`
+         *     is going. Poll it with the act's `file_uuid` while `status` is `PROCESSING`; once it is
+         *     `EXIST`, `cdn_url` links to the act. `ERROR` comes with the reason in `error`.
+         */
+        post: operations["FbpAPI_FbpCheckActState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the waybill of an FBP delivery
+         * @description Starts generating the waybill (consignment note) that travels with a registered FBP
+         *     delivery to the partner warehouse. The answer carries a task `code`; pass it, with the
+         *     same `supply_id`, to `/v1/fbp/act-to/get` until `state` is `FINISHED`, then download the
+         *     document from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateConsignmentNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a waybill
+         * @description Reports how the generation of a waybill started with `/v1/fbp/act-to/create` is going.
+         *     Poll it with the task `code` and the delivery's `supply_id` while `state` is
+         *     `IN_PROGRESS`; once it is `FINISHED`, `label_url` links to the document. `FAILED` comes
+         *     with a description in `error_message`.
+         */
+        post: operations["FbpAPI_FbpCheckConsignmentNoteState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate labels for an FBP delivery
+         * @description Starts a task that generates the labels to stick on the cargo places of a registered FBP
+         *     delivery. The answer carries the task `code`; pass it, with the same `supply_id`, to
+         *     `/v1/fbp/label/get` until `state` is `FINISHED`, then download the labels from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a label task
+         * @description Reports how the label task started with `/v1/fbp/label/create` is going. Poll it with
+         *     the task `code` and the delivery's `supply_id` while `state` is `IN_PROGRESS`; once it is
+         *     `FINISHED`, `label_url` links to the labels file.
+         */
+        post: operations["FbpAPI_FbpGetLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/warehouse/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List partner warehouses for FBP
+         * @description Returns the partner warehouses the seller can send FBP deliveries to, with their address,
+         *     time zone and the delivery kinds each accepts. Takes no parameters. Start here: the
+         *     warehouse `id` goes into the draft methods (`/v1/fbp/draft/direct/create`,
+         *     `/v1/fbp/draft/drop-off/create`, `/v1/fbp/draft/pick-up/create`).
+         */
+        post: operations["FbpWarehouseList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbp/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP postings
+         * @description Returns the seller's postings fulfilled from partner (FBP) warehouses, with their products,
+         *     prices and financial data, optionally filtered by period, status, posting numbers or
+         *     product. Up to 100 postings per page: pass the `cursor` of the answer to get the next
+         *     page; an empty `cursor` means the list is over.
+         */
+        post: operations["PostingFbpList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -29161,6 +29342,699 @@ export interface operations {
                             /** @description Id of the report, to poll with `POST /v1/report/info`. */
                             code?: string;
                         };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The act generation has started, or the reasons it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38",
+                     *       "is_success": true
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the act could not be generated:
+                         *     - `CREATE_ACT_ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_ORDER_TYPE`: no act can be made for this delivery.
+                         */
+                        errors?: ("CREATE_ACT_ERROR_REASON_UNSPECIFIED" | "INVALID_ORDER_TYPE")[];
+                        /** @description Id of the acceptance act; pass it to `/v1/fbp/act-from/get`. */
+                        file_uuid?: string;
+                        /** @description `true` if the request had no errors and generation started. */
+                        is_success?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckActState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the acceptance act, from `/v1/fbp/act-from/create`. */
+                    file_uuid: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the act. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cdn_url": "https://cdn1.ozone.ru/s3/fbp-documents/acts/3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38.pdf",
+                     *       "error": "ERROR_REASON_UNSPECIFIED",
+                     *       "status": "EXIST"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the generated act, once `status` is `EXIST`. */
+                        cdn_url?: string;
+                        /**
+                         * @description Why generation failed:
+                         *     - `ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_COMPANY`: the act belongs to another company;
+                         *     - `FILE_NOT_FOUND`: no such file;
+                         *     - `GENERATE_TIMEOUT_REACHED`: generation took too long;
+                         *     - `GENERATION_ERROR`: generation failed.
+                         * @default ERROR_REASON_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error: "ERROR_REASON_UNSPECIFIED" | "INVALID_COMPANY" | "FILE_NOT_FOUND" | "GENERATE_TIMEOUT_REACHED" | "GENERATION_ERROR";
+                        /**
+                         * @description Generation state:
+                         *     - `STATUS_UNSPECIFIED`: not specified;
+                         *     - `NOT_EXIST`: there is no such act;
+                         *     - `PROCESSING`: being generated;
+                         *     - `EXIST`: ready, see `cdn_url`;
+                         *     - `ERROR`: generation failed, see `error`.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "NOT_EXIST" | "PROCESSING" | "EXIST" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateConsignmentNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The waybill generation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the waybill generation task; pass it to `/v1/fbp/act-to/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckConsignmentNoteState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94",
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the waybill generation task, from `/v1/fbp/act-to/create`. */
+                    code: string;
+                    /** @description Id of the delivery the waybill belongs to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the waybill. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_message": "",
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/waybills/c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description What went wrong, when `state` is `FAILED`. */
+                        error_message?: string;
+                        /** @description Link to the generated waybill, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Generation state:
+                         *     - `STATE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed, see `error_message`.
+                         * @default STATE_TYPE_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "STATE_TYPE_UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The label task has been created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the label generation task; pass it to `/v1/fbp/label/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpGetLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807",
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the label task, from `/v1/fbp/label/create`. */
+                    code: string;
+                    /** @description Id of the delivery the labels belong to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the label task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/labels/9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the labels of the delivery, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Task state:
+                         *     - `UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: labels are being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpWarehouseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address_detailing": {
+                     *             "city": "Shenzhen",
+                     *             "country": "China",
+                     *             "house": "18",
+                     *             "region": "Guangdong",
+                     *             "street": "Pingxin North Road",
+                     *             "zipcode": "518117"
+                     *           },
+                     *           "id": 1020001748392015,
+                     *           "is_bonded": false,
+                     *           "name": "Shenzhen Pinghu FBP",
+                     *           "partner_name": "Cainiao Logistics",
+                     *           "supply_types": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "timezone_name": "Asia/Shanghai"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Partner warehouses available to the seller. */
+                        warehouses?: {
+                            /** @description The warehouse address, split into parts. */
+                            address_detailing?: {
+                                /** @description City. */
+                                city?: string;
+                                /** @description Country. */
+                                country?: string;
+                                /** @description House number. */
+                                house?: string;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Street. */
+                                street?: string;
+                                /** @description Postal code. */
+                                zipcode?: string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Warehouse id, used when drafting a delivery.
+                             */
+                            id?: number;
+                            /** @description `true` if this is a bonded (customs) warehouse. */
+                            is_bonded?: boolean;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Name of the partner that runs the warehouse. */
+                            partner_name?: string;
+                            /** @description Codes of the delivery kinds the warehouse accepts. */
+                            supply_types?: number[];
+                            /** @description Time zone of the warehouse, such as `Asia/Shanghai`. */
+                            timezone_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbpList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "offer_id": "PH-2045-BLK",
+                 *         "since": "2026-06-01T00:00:00Z",
+                 *         "statuses": [
+                 *           "delivered"
+                 *         ],
+                 *         "to": "2026-06-30T23:59:59Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_by": "in_process_at",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Product name. */
+                        name?: string;
+                        /** @description Product article in the seller's system. */
+                        offer_id?: string;
+                        /** @description Posting numbers. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /** @description Posting statuses. */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description What to sort by: `last_change_status_date` (the date of the last status change)
+                     *     or `in_process_at` (the date processing started).
+                     */
+                    sort_by?: string;
+                    /**
+                     * @description Sort direction, `ASC` (ascending) or `DESC` (descending).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of FBP postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "financial_data": {
+                     *             "cluster_from": "CN_GD",
+                     *             "cluster_to": "RU_MSK",
+                     *             "delivery_amount": 389,
+                     *             "products": [
+                     *               {
+                     *                 "actions": [
+                     *                   {
+                     *                     "action_id": "1724036",
+                     *                     "date_from": "2026-06-01T00:00:00Z",
+                     *                     "date_to": "2026-06-30T23:59:59Z",
+                     *                     "discount_percent": 15,
+                     *                     "discount_value": 345,
+                     *                     "is_from_seller": true,
+                     *                     "description": "Summer sale"
+                     *                   }
+                     *                 ],
+                     *                 "commissions_currency_code": "RUB",
+                     *                 "old_price": 2299,
+                     *                 "price": 1954,
+                     *                 "product_id": 1489216354,
+                     *                 "quantity": 1,
+                     *                 "total_discount_percent": 15,
+                     *                 "total_discount_value": 345
+                     *               }
+                     *             ]
+                     *           },
+                     *           "in_process_at": "2026-06-12T09:41:17Z",
+                     *           "order_date": "2026-06-12T09:38:02Z",
+                     *           "order_id": 33920158227,
+                     *           "order_number": "0112345678-0001",
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "products": [
+                     *             {
+                     *               "customer_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "name": "Wireless headphones PH-2045, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "price": {
+                     *                 "amount": "2299.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "quantity": 1,
+                     *               "seller_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "sku": 1489216354
+                     *             }
+                     *           ],
+                     *           "provider_id": 24,
+                     *           "status": "delivered"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty on the last page. */
+                        cursor?: string;
+                        /** @description The postings. */
+                        postings?: {
+                            /** @description Financial data of the posting. */
+                            financial_data?: {
+                                /** @description Code of the region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Code of the region the order is delivered to. */
+                                cluster_to?: string;
+                                /**
+                                 * Format: double
+                                 * @description Delivery cost.
+                                 */
+                                delivery_amount?: number;
+                                /** @description Products of the order with their prices and discounts. */
+                                products?: {
+                                    /** @description Promotions the product took part in. */
+                                    actions?: {
+                                        /** @description Promotion id. */
+                                        action_id?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the promotion.
+                                         */
+                                        date_from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the promotion.
+                                         */
+                                        date_to?: string;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, percent.
+                                         */
+                                        discount_percent?: number;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, amount.
+                                         */
+                                        discount_value?: number;
+                                        /** @description `true` if the seller created the promotion. */
+                                        is_from_seller?: boolean;
+                                        /** @description Promotion name. */
+                                        description?: string;
+                                    }[];
+                                    /** @description Currency the commission is computed in. */
+                                    commissions_currency_code?: string;
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts (shown struck through on the product card).
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price after promotions, not counting those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product SKU on Ozon.
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of units.
+                                     */
+                                    quantity?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When processing of the posting started.
+                             */
+                            in_process_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the order was placed.
+                             */
+                            order_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Price the buyer sees on the site. */
+                                customer_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /** @description Product name in the order. */
+                                name?: string;
+                                /** @description Product article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /** @description Price for the seller after Ozon's discounts. */
+                                seller_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product SKU on Ozon.
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /** @description Posting status. */
+                            status?: string;
+                        }[];
                     };
                 };
             };
