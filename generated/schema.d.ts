@@ -5447,6 +5447,307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fbp/archive/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a finished FBP delivery
+         * @description Returns one FBP delivery from the archive of finished deliveries (accepted, declined by
+         *     the warehouse or cancelled by the seller): its delivery details, product totals, dates
+         *     and whether an act and labels were made. Find the `supply_id` with
+         *     `/v1/fbp/archive/list`; deliveries still in progress are read with `/v1/fbp/order/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List finished FBP deliveries
+         * @description Returns the archive of finished FBP deliveries (accepted, declined by the warehouse or
+         *     cancelled by the seller), `count` per page. Leave `last_id` out for the first page, then
+         *     send the `last_id` of the previous answer while `has_next` is `true`. For the details of
+         *     one delivery use `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a direct FBP delivery
+         * @description Asks the partner warehouse to cancel a registered direct delivery (the seller or a
+         *     transport company brings the goods). Only deliveries whose `can_be_cancelled` is `true`
+         *     in `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/seller-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the seller's vehicle for a direct FBP delivery
+         * @description Replaces the driver and vehicle of a registered direct delivery that the seller brings to
+         *     the partner warehouse. Send the delivery's current `row_version` from `/v1/fbp/order/get`;
+         *     the answer gives the new one. The same details in a draft are edited with
+         *     `/v1/fbp/draft/direct/seller-dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectSellerDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the time window of a direct FBP delivery
+         * @description Moves a registered direct delivery to another arrival window at the partner warehouse.
+         *     Pick a free window with `/v1/fbp/order/direct/timeslot/list` and send its start, with the
+         *     delivery's current `row_version` from `/v1/fbp/order/get`. When the window cannot be
+         *     reserved, `error_reasons` says why.
+         */
+        post: operations["FbpAPI_FbpEditTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List free time windows for a direct FBP delivery
+         * @description Returns the arrival windows at the partner warehouse that a registered direct delivery
+         *     can move to within the given period. When there are none, `reasons` says why. Reserve a
+         *     window with `/v1/fbp/order/direct/timeslot/edit`.
+         */
+        post: operations["FbpAPI_FbpAvailableTimeslotList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a drop-off FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery through a drop-off point.
+         *     Only deliveries whose `can_be_cancelled` is `true` in `/v1/fbp/order/get` can be
+         *     cancelled. The warehouse confirms the cancellation later: follow `cancellation_state`
+         *     in `/v1/fbp/order/get` until it is `CANCELED` or `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the drop-off date of an FBP delivery
+         * @description Sets the date the seller brings a registered drop-off delivery to the drop-off point.
+         *     Check the point's working days with `/v1/fbp/order/drop-off/timetable` first, and send
+         *     the delivery's current `row_version` from `/v1/fbp/order/get`; the answer gives the new one.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the working hours of a drop-off point
+         * @description Returns the weekly working hours, breaks and days off of the drop-off point a registered
+         *     delivery goes through, so the seller can choose a drop-off date for
+         *     `/v1/fbp/order/drop-off/dlv/edit`. The point, province and warehouse ids are in the
+         *     delivery's `delivery_details` (`/v1/fbp/order/get`). For drafts use
+         *     `/v1/fbp/draft/drop-off/point/timetable`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffTimetable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an FBP delivery
+         * @description Returns one registered FBP delivery (a draft turned into a delivery with one of the
+         *     `/v1/fbp/draft/*\/registrate` methods): its state, delivery details, cancellation state,
+         *     whether labels and a waybill exist, and the `row_version` to send with the next edit or
+         *     cancellation. Deliveries are listed with `/v1/fbp/order/list`; finished ones move to
+         *     `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP deliveries
+         * @description Returns the seller's registered FBP deliveries that are not finished yet, `count` per
+         *     page. Leave `last_id` out for the first page, then send the `last_id` of the previous
+         *     answer while `has_next` is `true`. For one delivery use `/v1/fbp/order/get`; finished
+         *     deliveries are in `/v1/fbp/archive/list`.
+         */
+        post: operations["FbpAPI_FbpOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pick-up FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery that a courier was to collect
+         *     from the seller. Only deliveries whose `can_be_cancelled` is `true` in
+         *     `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the sender of a pick-up FBP delivery
+         * @description Replaces the name and phone of the person who hands a registered pick-up delivery over
+         *     to the courier. Send the delivery's current `row_version` from `/v1/fbp/order/get`; the
+         *     answer gives the new one. In a draft the pick-up details are edited with
+         *     `/v1/fbp/draft/pick-up/dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7431,6 +7732,235 @@ export interface components {
              */
             transaction_type: "all" | "orders" | "returns" | "services";
         };
+        /** @description Totals of the products in a finished FBP delivery. */
+        FbpArchiveSkuSummary: {
+            /**
+             * Format: double
+             * @description Total volume of the products, litres.
+             */
+            rounded_total_volume_in_litres?: number;
+            /**
+             * Format: int64
+             * @description Number of different SKUs.
+             */
+            total_items_count?: number;
+            /**
+             * Format: int64
+             * @description Number of units.
+             */
+            total_quantity?: number;
+        };
+        /** @description Why a finished FBP delivery was declined. */
+        FbpArchiveDeclineReason: {
+            /**
+             * @description Reason code:
+             *     - `DECLINE_REASON_CODE_UNSPECIFIED`: not specified;
+             *     - `CANNOT_CREATE_SUPPLY_ON_TPF`: the partner warehouse could not create the delivery;
+             *     - `DROP_OFF_POINT_CLOSED`: the drop-off point is closed;
+             *     - `CODE_SUPPLY_LOST`: the delivery was lost;
+             *     - `COURIER_PICK_UP_REJECTED_BY_SELLER`: the seller turned the courier away;
+             *     - `BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE`: the warehouse rejected the bonded (customs) documents.
+             * @default DECLINE_REASON_CODE_UNSPECIFIED
+             * @enum {string}
+             */
+            code: "DECLINE_REASON_CODE_UNSPECIFIED" | "CANNOT_CREATE_SUPPLY_ON_TPF" | "DROP_OFF_POINT_CLOSED" | "CODE_SUPPLY_LOST" | "COURIER_PICK_UP_REJECTED_BY_SELLER" | "BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE";
+            /** @description The reason in words. */
+            message?: string;
+        };
+        /** @description A delivery time window, in UTC. */
+        FbpOrderTimeslot: {
+            /**
+             * Format: date-time
+             * @description End of the window, UTC.
+             */
+            timeslot_end?: string;
+            /**
+             * Format: date-time
+             * @description Start of the window, UTC.
+             */
+            timeslot_start?: string;
+        };
+        /**
+         * @description How the goods of an FBP delivery reach the partner warehouse. `supply_type` says which kind
+         *     it is; the matching block (`direct_details`, `drop_off_point` or `pickup_details`) holds its
+         *     details.
+         */
+        FbpOrderDeliveryDetails: {
+            /** @description Direct delivery to the warehouse, by the seller or a transport company. */
+            direct_details?: {
+                /** @description The seller's own vehicle (`DIRECT_BY_SELLER`). */
+                by_seller_details?: {
+                    /** @description Full name of the driver. */
+                    driver_name?: string;
+                    /** @description Registration plate of the vehicle. */
+                    vehicle_registration_number?: string;
+                    /** @description Type of vehicle. */
+                    vehicle_type?: string;
+                };
+                /** @description A third-party transport company (`DIRECT_BY_TPL`). */
+                by_tpl_details?: {
+                    /** @description Tracking number of the shipment. */
+                    tracking_number?: string;
+                    /** @description Name of the transport company. */
+                    transport_company_name?: string;
+                };
+                /** @description The reserved arrival window at the warehouse. */
+                timeslot_details?: {
+                    timeslot?: components["schemas"]["FbpOrderTimeslot"];
+                    /** @description Id of the window reservation. */
+                    timeslot_reservation_id?: string;
+                };
+            };
+            /** @description The drop-off point the seller brings the goods to (`DROP_OFF`). */
+            drop_off_point?: {
+                /**
+                 * Format: int64
+                 * @description Drop-off point id.
+                 */
+                id?: number;
+                /** @description Id of the province the point is in. */
+                province_uuid?: string;
+                timeslot?: components["schemas"]["FbpOrderTimeslot"];
+            };
+            /** @description Where and when a courier collects the goods from the seller (`PICK_UP`). */
+            pickup_details?: {
+                /** @description Pick-up address. */
+                address?: string;
+                /** @description Comment for the courier. */
+                comment?: string;
+                /**
+                 * Format: date-time
+                 * @description Pick-up date.
+                 */
+                date?: string;
+                /** @description Full name of the sender. */
+                sender_name?: string;
+                /** @description Phone number of the sender. */
+                sender_phone?: string;
+            };
+            /**
+             * @description Kind of delivery:
+             *     - `SUPPLY_TYPE_UNSPECIFIED`: not specified;
+             *     - `DIRECT_BY_SELLER`: the seller brings the goods to the warehouse;
+             *     - `DIRECT_BY_TPL`: a third-party transport company brings them;
+             *     - `DROP_OFF`: the seller leaves them at a drop-off point;
+             *     - `PICK_UP`: a courier collects them from the seller's warehouse.
+             * @default SUPPLY_TYPE_UNSPECIFIED
+             * @enum {string}
+             */
+            supply_type: "SUPPLY_TYPE_UNSPECIFIED" | "DIRECT_BY_SELLER" | "DIRECT_BY_TPL" | "DROP_OFF" | "PICK_UP";
+        };
+        /**
+         * @description How the delivery ended:
+         *     - `ARCHIVE_STATUS_UNSPECIFIED`: not specified;
+         *     - `COMPLETED`: accepted by the warehouse;
+         *     - `REJECTED_AT_SUPPLY_WAREHOUSE`: declined by the warehouse, see `decline_reason`;
+         *     - `CANCELLED_BY_SELLER`: cancelled by the seller.
+         * @default ARCHIVE_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpArchiveStatus: "ARCHIVE_STATUS_UNSPECIFIED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED_BY_SELLER";
+        /**
+         * @description Result of a change to a registered FBP delivery (a cancellation or an edit of its delivery
+         *     details). When `is_error` is `true`, `error.order_errors` says what was wrong; otherwise
+         *     `row_version` is the delivery's new version, to send with the next change.
+         */
+        FbpOrderChangeResult: {
+            /** @description What was wrong with the change. */
+            error?: {
+                /**
+                 * @description Error codes:
+                 *     - `ERROR_TYPE_UNSPECIFIED`: not specified;
+                 *     - `DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED`: the driver's name is too long;
+                 *     - `DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED`: the vehicle type is too long;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED`: the registration plate is too long;
+                 *     - `DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED`: the transport company name is too long;
+                 *     - `DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED`: the tracking number is too long;
+                 *     - `DELIVERY_DRIVER_NAME_EMPTY`: the driver's name is missing;
+                 *     - `DELIVERY_VEHICLE_GENRE_EMPTY`: the vehicle type is missing;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY`: the registration plate is missing;
+                 *     - `DELIVERY_TPL_NAME_EMPTY`: the transport company name is missing;
+                 *     - `DELIVERY_TRACKING_NUMBER_EMPTY`: the tracking number is missing;
+                 *     - `DELIVERY_BY_SELLER_EMPTY`: the seller's delivery details are missing;
+                 *     - `DELIVERY_BY_TPL_EMPTY`: the transport company details are missing;
+                 *     - `RECEIVE_DATE_NOT_SET`: the arrival date is missing;
+                 *     - `SUPPLY_TYPE_NOT_SUPPORTED`: this kind of delivery is not supported;
+                 *     - `INVALID_BUSINESS_FLOW`: the change does not fit the delivery's flow;
+                 *     - `ORDER_LOCKED`: the products of the delivery can no longer be changed;
+                 *     - `INVALID_TIMESLOT`: the time window is missing or wrong;
+                 *     - `DROP_OFF_DETAILS_EMPTY`: the drop-off point details are missing;
+                 *     - `PICK_UP_ADDRESS_IS_EMPTY`: the pick-up address is missing;
+                 *     - `PICK_UP_SENDER_NAME_IS_EMPTY`: the sender's name is missing;
+                 *     - `PICK_UP_SENDER_PHONE_IS_EMPTY`: the sender's phone is missing;
+                 *     - `PICK_UP_ADDRESS_IS_TOO_LARGE`: the pick-up address is too long;
+                 *     - `PICK_UP_SENDER_NAME_IS_TOO_LARGE`: the sender's name is too long;
+                 *     - `PICK_UP_SENDER_PHONE_IS_TOO_LARGE`: the sender's phone is too long;
+                 *     - `PICK_UP_COMMENT_IS_TOO_LARGE`: the comment is too long;
+                 *     - `PICK_UP_DETAILS_EMPTY`: the pick-up details are missing;
+                 *     - `DROP_OFF_ADDRESS_NOT_SET`: the drop-off point address is missing;
+                 *     - `INVALID_STATE`: the delivery is in a state that does not allow the change.
+                 */
+                order_errors?: ("ERROR_TYPE_UNSPECIFIED" | "DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED" | "DELIVERY_DRIVER_NAME_EMPTY" | "DELIVERY_VEHICLE_GENRE_EMPTY" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY" | "DELIVERY_TPL_NAME_EMPTY" | "DELIVERY_TRACKING_NUMBER_EMPTY" | "DELIVERY_BY_SELLER_EMPTY" | "DELIVERY_BY_TPL_EMPTY" | "RECEIVE_DATE_NOT_SET" | "SUPPLY_TYPE_NOT_SUPPORTED" | "INVALID_BUSINESS_FLOW" | "ORDER_LOCKED" | "INVALID_TIMESLOT" | "DROP_OFF_DETAILS_EMPTY" | "PICK_UP_ADDRESS_IS_EMPTY" | "PICK_UP_SENDER_NAME_IS_EMPTY" | "PICK_UP_SENDER_PHONE_IS_EMPTY" | "PICK_UP_ADDRESS_IS_TOO_LARGE" | "PICK_UP_SENDER_NAME_IS_TOO_LARGE" | "PICK_UP_SENDER_PHONE_IS_TOO_LARGE" | "PICK_UP_COMMENT_IS_TOO_LARGE" | "PICK_UP_DETAILS_EMPTY" | "DROP_OFF_ADDRESS_NOT_SET" | "INVALID_STATE")[];
+            };
+            /** @description `true` if the change was refused. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the delivery; send it with the next change.
+             */
+            row_version?: number;
+        };
+        /**
+         * @description Why the delivery needs the seller's attention:
+         *     - `ORDER_ATTENTION_TYPE_UNSPECIFIED`: not specified;
+         *     - `OLD`: the delivery request is outdated;
+         *     - `TIME_SLOT_EXPIRED`: its time window has passed.
+         * @default ORDER_ATTENTION_TYPE_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderAttentionReason: "ORDER_ATTENTION_TYPE_UNSPECIFIED" | "OLD" | "TIME_SLOT_EXPIRED";
+        /** @description Where the cancellation of an FBP delivery stands. */
+        FbpOrderCancellationState: {
+            /** @description Why the cancellation was not confirmed. */
+            cancellation_error?: {
+                /**
+                 * @description Error code:
+                 *     - `CODE_UNSPECIFIED`: not specified;
+                 *     - `NO_RESPONSE_FROM_3PF`: not confirmed, the partner warehouse did not answer;
+                 *     - `ACCEPTANCE_ALREADY_STARTED`: not confirmed, the warehouse has already started accepting the goods.
+                 * @default CODE_UNSPECIFIED
+                 * @enum {string}
+                 */
+                error_code: "CODE_UNSPECIFIED" | "NO_RESPONSE_FROM_3PF" | "ACCEPTANCE_ALREADY_STARTED";
+                /** @description The error in words. */
+                message?: string;
+            };
+            /**
+             * @description Cancellation state:
+             *     - `STATUS_UNSPECIFIED`: not specified;
+             *     - `CONFIRMATION`: waiting for the warehouse to confirm the cancellation;
+             *     - `CANCELED`: the cancellation is confirmed;
+             *     - `NOT_CANCELED`: the cancellation was not confirmed, see `cancellation_error`.
+             * @default STATUS_UNSPECIFIED
+             * @enum {string}
+             */
+            cancellation_status: "STATUS_UNSPECIFIED" | "CONFIRMATION" | "CANCELED" | "NOT_CANCELED";
+        };
+        /**
+         * @description State of the FBP delivery:
+         *     - `ORDER_STATUS_UNSPECIFIED`: not specified;
+         *     - `READY_TO_SUPPLY`: ready to ship;
+         *     - `FILLING_DELIVERY_DETAILS`: the delivery details are being filled in;
+         *     - `COURIER_ASSIGNED`: a courier is assigned;
+         *     - `COURIER_PICKED_UP`: the courier has collected the goods;
+         *     - `ACCEPTANCE_AT_DROP_OFF_POINT`: accepted at the drop-off point;
+         *     - `IN_TRANSIT_TO_STORAGE_WAREHOUSE`: on the way to the storage warehouse;
+         *     - `ACCEPTANCE_AT_STORAGE_WAREHOUSE`: being accepted at the warehouse;
+         *     - `CANCELLED`: the delivery is cancelled.
+         * @default ORDER_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -30043,6 +30573,1128 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8790312"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The finished delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *       "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *       "bundle_sku_summary": {
+                     *         "rounded_total_volume_in_litres": 184.5,
+                     *         "total_items_count": 3,
+                     *         "total_quantity": 120
+                     *       },
+                     *       "business_flow_type_id": 1,
+                     *       "created_date": "2026-05-18T08:12:44Z",
+                     *       "decline_reason": {
+                     *         "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *         "message": ""
+                     *       },
+                     *       "delivery_details": {
+                     *         "direct_details": {
+                     *           "by_seller_details": {
+                     *             "driver_name": "Li Wei",
+                     *             "vehicle_registration_number": "YUE-B4K27D",
+                     *             "vehicle_type": "Van"
+                     *           },
+                     *           "timeslot_details": {
+                     *             "timeslot": {
+                     *               "timeslot_end": "2026-05-21T04:00:00Z",
+                     *               "timeslot_start": "2026-05-21T02:00:00Z"
+                     *             },
+                     *             "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *           }
+                     *         },
+                     *         "supply_type": "DIRECT_BY_SELLER"
+                     *       },
+                     *       "has_act": true,
+                     *       "has_label": true,
+                     *       "id": 40318,
+                     *       "order_draft_id": 8790312,
+                     *       "order_number": "FBP-2026-8790312",
+                     *       "package_units_count": 6,
+                     *       "receive_date": "2026-05-21T03:27:09Z",
+                     *       "row_version": 7,
+                     *       "status": "COMPLETED",
+                     *       "supply_id": "8790312",
+                     *       "warehouse_id": 1020001748392015
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                        act_file_uuid?: string;
+                        /** @description Id of the validated product list of the delivery. */
+                        bundle_id?: string;
+                        bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery type.
+                         */
+                        business_flow_type_id?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the delivery request was created.
+                         */
+                        created_date?: string;
+                        decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                        delivery_details?: components["schemas"]["FbpOrderDeliveryDetails"];
+                        /** @description `true` if an acceptance act was generated. */
+                        has_act?: boolean;
+                        /** @description `true` if labels were generated. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Number of the archive record.
+                         */
+                        id?: number;
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was made from.
+                         */
+                        order_draft_id?: number;
+                        /** @description Number of the finished delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the record.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpArchiveStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": "50"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: string;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of finished deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *           "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *           "bundle_sku_summary": {
+                     *             "rounded_total_volume_in_litres": 184.5,
+                     *             "total_items_count": 3,
+                     *             "total_quantity": 120
+                     *           },
+                     *           "created_date": "2026-05-18T08:12:44Z",
+                     *           "decline_reason": {
+                     *             "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *             "message": ""
+                     *           },
+                     *           "delivery_details": {
+                     *             "direct_details": {
+                     *               "by_seller_details": {
+                     *                 "driver_name": "Li Wei",
+                     *                 "vehicle_registration_number": "YUE-B4K27D",
+                     *                 "vehicle_type": "Van"
+                     *               },
+                     *               "timeslot_details": {
+                     *                 "timeslot": {
+                     *                   "timeslot_end": "2026-05-21T04:00:00Z",
+                     *                   "timeslot_start": "2026-05-21T02:00:00Z"
+                     *                 },
+                     *                 "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *               }
+                     *             },
+                     *             "supply_type": "DIRECT_BY_SELLER"
+                     *           },
+                     *           "external_order_id": "CN-SZ-IN-260521-0193",
+                     *           "has_act": true,
+                     *           "has_label": true,
+                     *           "order_draft_id": 8790312,
+                     *           "package_units_count": 6,
+                     *           "receive_date": "2026-05-21T03:27:09Z",
+                     *           "row_version": 7,
+                     *           "status": "COMPLETED",
+                     *           "supply_id": "8790312",
+                     *           "warehouse_id": 1020001748392015,
+                     *           "whc_order_id": 5517204
+                     *         }
+                     *       ],
+                     *       "last_id": 40318
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description Finished deliveries. */
+                        items?: {
+                            /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                            act_file_uuid?: string;
+                            /** @description Id of the validated product list of the delivery. */
+                            bundle_id?: string;
+                            bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery request was created.
+                             */
+                            created_date?: string;
+                            decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                            delivery_details?: components["schemas"]["FbpOrderDeliveryDetails"];
+                            /** @description Id of the delivery in the partner warehouse's own system, where it has one. */
+                            external_order_id?: string;
+                            /** @description `true` if an acceptance act was generated. */
+                            has_act?: boolean;
+                            /** @description `true` if labels were generated. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the draft the delivery was made from.
+                             */
+                            order_draft_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Current version of the record.
+                             */
+                            row_version?: number;
+                            status?: components["schemas"]["FbpArchiveStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/archive/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery at the partner warehouse.
+                             */
+                            whc_order_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Position of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812467"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectSellerDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "driver_name": "Zhang Hao",
+                 *       "row_version": 4,
+                 *       "supply_id": "8812467",
+                 *       "vehicle_number": "YUE-B7M31C",
+                 *       "vehicle_type": "Van"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Full name of the driver. */
+                    driver_name: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /** @description Registration plate of the vehicle. */
+                    vehicle_number: string;
+                    /** @description Type of vehicle. */
+                    vehicle_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery details were updated, or the reasons they were not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpEditTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 5,
+                 *       "supply_id": "8812467",
+                 *       "timeslot_start": "2026-06-19T02:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new window, from `/v1/fbp/order/direct/timeslot/list`.
+                     */
+                    timeslot_start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The window was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the window could not be reserved:
+                         *     - `RESERVE_FAILURE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `REQUEST_VALIDATION`: the requested date is in the past;
+                         *     - `INVALID_RESERVE`: the original reservation is missing, inactive or already holds requests;
+                         *     - `LOGISTICS_REASON`: a logistics problem on Ozon's side;
+                         *     - `SCHEDULE_REASON`: a scheduling problem on Ozon's side.
+                         */
+                        error_reasons?: ("RESERVE_FAILURE_TYPE_UNSPECIFIED" | "REQUEST_VALIDATION" | "INVALID_RESERVE" | "LOGISTICS_REASON" | "SCHEDULE_REASON")[];
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpAvailableTimeslotList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "interval_end": "2026-06-21T00:00:00Z",
+                 *       "interval_start": "2026-06-18T00:00:00Z",
+                 *       "supply_id": "8812467"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description End of the period to look for windows in.
+                     */
+                    interval_end: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for windows in.
+                     */
+                    interval_start: string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The free windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [],
+                     *       "timeslots": [
+                     *         {
+                     *           "timeslot_end": "2026-06-19T04:00:00Z",
+                     *           "timeslot_start": "2026-06-19T02:00:00Z"
+                     *         },
+                     *         {
+                     *           "timeslot_end": "2026-06-19T06:00:00Z",
+                     *           "timeslot_start": "2026-06-19T04:00:00Z"
+                     *         }
+                     *       ],
+                     *       "warehouse_timezone_name": "Asia/Shanghai"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why no windows are free:
+                         *     - `EMPTY_TIMESLOTS_REASON_UNSPECIFIED`: not specified;
+                         *     - `LOGISTICS_UNKNOWN`: an unknown logistics problem;
+                         *     - `NO_ROUTE`: there is no route;
+                         *     - `NO_ROUTE_SCHEDULES`: the route has no schedule;
+                         *     - `NO_LOGISTICS_CAPACITY`: not enough free slots on the route;
+                         *     - `SCHEDULE_UNKNOWN`: an unknown scheduling problem;
+                         *     - `NOT_ENOUGH_CAPACITY`: not enough free slots at the warehouse;
+                         *     - `NOT_ENOUGH_TRUCKS`: not enough truck places;
+                         *     - `LIMITS_NOT_AVAILABLE`: the warehouse has no limits set up;
+                         *     - `CROSS_DOCK_RESERVE_MISSING`: no cross-docking reservation at the warehouse;
+                         *     - `SCHEDULE_RESERVE_MISSING`: the needed schedule reservation is missing.
+                         */
+                        reasons?: ("EMPTY_TIMESLOTS_REASON_UNSPECIFIED" | "LOGISTICS_UNKNOWN" | "NO_ROUTE" | "NO_ROUTE_SCHEDULES" | "NO_LOGISTICS_CAPACITY" | "SCHEDULE_UNKNOWN" | "NOT_ENOUGH_CAPACITY" | "NOT_ENOUGH_TRUCKS" | "LIMITS_NOT_AVAILABLE" | "CROSS_DOCK_RESERVE_MISSING" | "SCHEDULE_RESERVE_MISSING")[];
+                        /** @description The free windows. */
+                        timeslots?: components["schemas"]["FbpOrderTimeslot"][];
+                        /** @description Time zone of the warehouse, such as `Asia/Shanghai`. */
+                        warehouse_timezone_name?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_date": "2026-06-19T02:00:00Z",
+                 *       "row_version": 3,
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Date the delivery arrives at the drop-off point. */
+                    drop_off_date: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The date was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 4
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffTimetable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_point_id": 30175,
+                 *       "province_uuid": "2a8e5c47-9f1b-4d36-8e02-c71b6a4d9f58",
+                 *       "warehouse_id": 1020001748392015
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the province the point is in. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the partner warehouse.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The working hours of the point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendar": [
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_end": "13:00",
+                     *               "timeslot_start": "12:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_end": "18:00",
+                     *               "timeslot_start": "09:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "MONDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "is_holiday": true
+                     *           },
+                     *           "day_of_week": "SUNDAY"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The point's hours, one entry per day of the week. */
+                        calendar?: {
+                            /** @description Hours of the day. */
+                            calendar_item?: {
+                                /** @description The break. */
+                                break_hours?: {
+                                    /** @description End of the break, local time. */
+                                    timeslot_end?: string;
+                                    /** @description Start of the break, local time. */
+                                    timeslot_start?: string;
+                                };
+                                /** @description `true` if the point is closed that day. */
+                                is_holiday?: boolean;
+                                /** @description Opening hours. */
+                                opening_hours?: {
+                                    /** @description Closing time, local time. */
+                                    timeslot_end?: string;
+                                    /** @description Opening time, local time. */
+                                    timeslot_start?: string;
+                                };
+                            };
+                            /**
+                             * @description Day of the week: `DAY_OF_WEEK_UNSPECIFIED` (not specified), `MONDAY`,
+                             *     `TUESDAY`, `WEDNESDAY`, `THURSDAY`, `FRIDAY`, `SATURDAY` or `SUNDAY`.
+                             * @default DAY_OF_WEEK_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day_of_week: "DAY_OF_WEEK_UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812455"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attention_reasons": [],
+                     *       "bundle_uuid": "6c2f0e8b-41d7-4a95-b3e6-0d8a7f52c914",
+                     *       "can_be_cancelled": true,
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "STATUS_UNSPECIFIED"
+                     *       },
+                     *       "created_date": "2026-06-15T07:42:31Z",
+                     *       "delivery_details": {
+                     *         "drop_off_point": {
+                     *           "id": 30175,
+                     *           "province_uuid": "2a8e5c47-9f1b-4d36-8e02-c71b6a4d9f58",
+                     *           "timeslot": {
+                     *             "timeslot_end": "2026-06-18T10:00:00Z",
+                     *             "timeslot_start": "2026-06-18T02:00:00Z"
+                     *           }
+                     *         },
+                     *         "supply_type": "DROP_OFF"
+                     *       },
+                     *       "draft_id": 8812455,
+                     *       "has_consignment_note": false,
+                     *       "has_label": true,
+                     *       "id": 8812455,
+                     *       "locked": false,
+                     *       "order_number": "FBP-2026-8812455",
+                     *       "package_units_count": 4,
+                     *       "row_version": 3,
+                     *       "status": "READY_TO_SUPPLY",
+                     *       "supply_id": "8812455",
+                     *       "warehouse_id": 1020001748392015
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the delivery needs the seller's attention, if it does. */
+                        attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                        /** @description Id of the product list of the delivery. */
+                        bundle_uuid?: string;
+                        /** @description `true` if the delivery can still be cancelled. */
+                        can_be_cancelled?: boolean;
+                        cancellation_state?: components["schemas"]["FbpOrderCancellationState"];
+                        /**
+                         * Format: date-time
+                         * @description When the delivery was created.
+                         */
+                        created_date?: string;
+                        delivery_details?: components["schemas"]["FbpOrderDeliveryDetails"];
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was registered from.
+                         */
+                        draft_id?: number;
+                        /** @description `true` if signed documents (the waybill) exist. */
+                        has_consignment_note?: boolean;
+                        /** @description `true` if labels exist. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery request.
+                         */
+                        id?: number;
+                        /** @description `true` if the delivery can no longer be edited. */
+                        locked?: boolean;
+                        /** @description Number of the delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the delivery; send it with the next edit or cancellation.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpOrderStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: number;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page (the `id` of its last delivery); leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "attention_reasons": [],
+                     *           "bundle_summary": {
+                     *             "rounded_total_volume_in_litres": 96.4,
+                     *             "total_item_count": 2,
+                     *             "total_quantity": 80
+                     *           },
+                     *           "can_be_cancelled": true,
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_date": "2026-06-15T07:42:31Z",
+                     *           "delivery_details": {
+                     *             "drop_off_point": {
+                     *               "id": 30175,
+                     *               "province_uuid": "2a8e5c47-9f1b-4d36-8e02-c71b6a4d9f58",
+                     *               "timeslot": {
+                     *                 "timeslot_end": "2026-06-18T10:00:00Z",
+                     *                 "timeslot_start": "2026-06-18T02:00:00Z"
+                     *               }
+                     *             },
+                     *             "supply_type": "DROP_OFF"
+                     *           },
+                     *           "has_consignment_note": false,
+                     *           "has_label": true,
+                     *           "id": 8812455,
+                     *           "locked": false,
+                     *           "order_number": "FBP-2026-8812455",
+                     *           "package_units_count": 4,
+                     *           "status": "READY_TO_SUPPLY",
+                     *           "supply_id": "8812455",
+                     *           "warehouse_id": 1020001748392015
+                     *         }
+                     *       ],
+                     *       "last_id": 8812455
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description The deliveries. */
+                        items?: {
+                            /** @description Why the delivery needs the seller's attention, if it does. */
+                            attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                            /** @description Totals of the products in the delivery. */
+                            bundle_summary?: {
+                                /**
+                                 * Format: double
+                                 * @description Total volume of the products, litres.
+                                 */
+                                rounded_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of different SKUs.
+                                 */
+                                total_item_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                total_quantity?: number;
+                            };
+                            /** @description `true` if the delivery can still be cancelled. */
+                            can_be_cancelled?: boolean;
+                            cancellation_state?: components["schemas"]["FbpOrderCancellationState"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery was created.
+                             */
+                            created_date?: string;
+                            delivery_details?: components["schemas"]["FbpOrderDeliveryDetails"];
+                            /** @description `true` if signed documents (the waybill) exist. */
+                            has_consignment_note?: boolean;
+                            /** @description `true` if labels exist. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery request.
+                             */
+                            id?: number;
+                            /** @description `true` if the delivery can no longer be edited. */
+                            locked?: boolean;
+                            /** @description Number of the delivery. */
+                            order_number?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            status?: components["schemas"]["FbpOrderStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/order/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Id of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "8812473"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_details": {
+                 *         "sender_name": "Chen Mei",
+                 *         "sender_phone": "+8613812345678"
+                 *       },
+                 *       "row_version": 2,
+                 *       "supply_id": "8812473"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The sender. */
+                    pickup_details: {
+                        /** @description Full name of the sender. */
+                        sender_name: string;
+                        /** @description Phone number of the sender. */
+                        sender_phone: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sender was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
