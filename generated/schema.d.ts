@@ -596,6 +596,7 @@ export interface paths {
         put?: never;
         /**
          * Get stock per FBS and rFBS warehouse by SKU
+         * @deprecated
          * @description For the given SKUs, returns the stock on each of the seller's FBS and rFBS warehouses:
          *     units on hand and units reserved. Use it before `/v2/products/stocks`, which expects
          *     stock without reserved units.
@@ -1138,8 +1139,11 @@ export interface paths {
         put?: never;
         /**
          * Set the weight of weighed products in an FBS posting
+         * @deprecated
          * @description Records the real weight of each unit of products sold by weight in a posting (postings
          *     whose `available_actions` include `has_weight_products`).
+         *
+         *     Ozon has switched this method off; no current method replaces it.
          */
         post: operations["PostingAPI_ChangeFbsPostingProduct"];
         delete?: never;
@@ -1273,6 +1277,7 @@ export interface paths {
         put?: never;
         /**
          * List carriages available for shipment
+         * @deprecated
          * @description Returns the carriages for a delivery method and departure date (today by default) for
          *     which the seller must print the shipment barcode and documents: a shipment sheet and
          *     waybill for sellers from Russia, an act and waybill for sellers from CIS countries. Each
@@ -1503,8 +1508,11 @@ export interface paths {
         put?: never;
         /**
          * Set rFBS posting status to sent by seller
+         * @deprecated
          * @description Marks the postings as sent by the seller. Only sellers who sell from abroad and handle
          *     the first mile themselves can use this status; the delivery statuses follow it.
+         *
+         *     Ozon has switched this method off; no current method replaces it.
          */
         post: operations["PostingAPI_FbsPostingSentbyseller"];
         delete?: never;
@@ -1546,6 +1554,7 @@ export interface paths {
         put?: never;
         /**
          * Check and save exemplar data (v4)
+         * @deprecated
          * @description Asynchronously checks that the product exemplars of an FBS posting are in circulation in
          *     the Chestny ZNAK system and stores their marks, customs declaration (GTD) and batch
          *     (RNPT) numbers. Send `is_gtd_absent: true` when there is no GTD. For several identical
@@ -1572,6 +1581,7 @@ export interface paths {
         put?: never;
         /**
          * Get exemplar check status (v4)
+         * @deprecated
          * @description Returns how the check of the exemplars sent with `/v4/fbs/posting/product/exemplar/set`
          *     or `/v5/fbs/posting/product/exemplar/set` went, per exemplar and per code, together with
          *     the stored exemplar data, and whether the posting can now be assembled. Poll it after a
@@ -1595,6 +1605,7 @@ export interface paths {
         put?: never;
         /**
          * Validate marking codes (v4)
+         * @deprecated
          * @description Checks marking codes of a posting's exemplars for the right length and character set
          *     before they are sent with a set method; nothing is saved. The customs declaration (GTD)
          *     number may be left out when there is none. The v5 version takes codes as a list of
@@ -1618,6 +1629,7 @@ export interface paths {
         put?: never;
         /**
          * Get exemplar data of a posting (v5)
+         * @deprecated
          * @description Returns the product exemplars of an FBS posting with their ids (`exemplar_id`), stored
          *     marks and numbers, and which codes each product needs. Call it before
          *     `/v5/fbs/posting/product/exemplar/set` to learn the `exemplar_id` values to send.
@@ -1640,6 +1652,7 @@ export interface paths {
         put?: never;
         /**
          * Check and save exemplar data (v5)
+         * @deprecated
          * @description Asynchronously checks product exemplars against the Chestny ZNAK system and stores their
          *     marks, customs declaration (GTD) and batch (RNPT) numbers. Works only for postings in
          *     `awaiting_packaging`; otherwise it fails with `INVALID_POSTING_STATE`. Take the
@@ -2025,6 +2038,7 @@ export interface paths {
         put?: never;
         /**
          * Bind polygons to a delivery method
+         * @deprecated
          * @description Links delivery polygons created with `/v1/polygon/create` to a delivery method of a
          *     warehouse, with the delivery time in minutes for each polygon and the warehouse
          *     location. Delivery method ids come from `/v1/delivery-method/list`.
@@ -2047,6 +2061,7 @@ export interface paths {
         put?: never;
         /**
          * List warehouse delivery methods
+         * @deprecated
          * @description Lists the delivery methods set up for the seller's warehouses, optionally filtered by
          *     delivery service, status or warehouse (ids from `/v1/warehouse/list`). Pages of 1 to 50
          *     items by `limit` and `offset`; when `has_next` is true, ask again with a larger
@@ -2140,6 +2155,7 @@ export interface paths {
         put?: never;
         /**
          * List finance transactions
+         * @deprecated
          * @description Returns one page of the seller's accruals and charges (sales, returns, service fees,
          *     compensations and others) with the products, posting and services behind each one.
          *     Filter either by a period of at most one month or by a posting number; without a
@@ -2166,6 +2182,7 @@ export interface paths {
         put?: never;
         /**
          * Get transaction totals
+         * @deprecated
          * @description Returns the seller's accrual sums by group (sales, commission, delivery, returns,
          *     services, compensations, others) for a period or for one posting. A mistyped posting
          *     number gives zeros, not an error. Figures may differ from the seller portal. `/v3/finance/transaction/list` lists the single transactions.
@@ -2540,6 +2557,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an rFBS return request
+         * @deprecated
          * @description Approves a buyer's rFBS return request and agrees to receive the product for
          *     inspection. Confirm its arrival later with `/v2/returns/rfbs/receive-return`. Ozon
          *     plans to switch this method off; use `/v1/returns/rfbs/action/set` instead.
@@ -2562,6 +2580,7 @@ export interface paths {
         put?: never;
         /**
          * Reject an rFBS return request
+         * @deprecated
          * @description Rejects a buyer's rFBS return request, with one of the reasons that
          *     `/v2/returns/rfbs/get` offers and, where that reason demands it, a comment. Ozon plans
          *     to switch this method off; use `/v1/returns/rfbs/action/set` instead.
@@ -2584,6 +2603,7 @@ export interface paths {
         put?: never;
         /**
          * Partly refund an rFBS return
+         * @deprecated
          * @description Pays the buyer back part of the product price while the buyer keeps the product.
          *     Ozon plans to switch this method off; use `/v1/returns/rfbs/action/set` instead.
          */
@@ -2605,6 +2625,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm receipt of an rFBS return
+         * @deprecated
          * @description Confirms that the returned product reached the seller for inspection, after the
          *     request was approved with `/v2/returns/rfbs/verify`. Then refund with
          *     `/v2/returns/rfbs/return-money` or reject. Ozon plans to switch this method off; use
@@ -2628,6 +2649,7 @@ export interface paths {
         put?: never;
         /**
          * Refund the buyer for an rFBS return
+         * @deprecated
          * @description Confirms a refund of the full product price, either at once with the buyer keeping
          *     the product or after the product was received and checked. For a faulty or defective
          *     product the seller also repays the buyer's shipping cost. Ozon plans to switch this
@@ -2798,12 +2820,15 @@ export interface paths {
         put?: never;
         /**
          * Get average delivery time analytics
+         * @deprecated
          * @description Returns how long delivery to buyers takes on average, per delivery cluster and in
          *     total: time bands of ordered units, the clusters the orders were shipped from, the
          *     logistics overpayment and the recommended supply (the seller portal's Sales geography,
          *     Average delivery time). Up to 100 SKUs. Per-product figures for one cluster come from
          *     `/v1/analytics/average-delivery-time/details`; the headline figure and tariff from
          *     `/v1/analytics/average-delivery-time/summary`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AnalyticsAPI_AverageDeliveryTime"];
         delete?: never;
@@ -2823,10 +2848,13 @@ export interface paths {
         put?: never;
         /**
          * Get the average delivery time summary
+         * @deprecated
          * @description Returns the seller's overall average delivery time to buyers, the recommended time,
          *     the current FBO logistics tariff it leads to and the logistics overpayment. Takes no
          *     parameters. The per-cluster figures come from `/v1/analytics/average-delivery-time`,
          *     the per-product ones from `/v1/analytics/average-delivery-time/details`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AverageDeliveryTimeSummary"];
         delete?: never;
@@ -2846,9 +2874,12 @@ export interface paths {
         put?: never;
         /**
          * Get average delivery time by product for a cluster
+         * @deprecated
          * @description Returns, for one delivery cluster, the average delivery time figures of each product
          *     with the clusters its orders were shipped from. 100 rows by default, at most 1000,
          *     paged with `offset`. Cluster ids come from `/v1/analytics/average-delivery-time`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AnalyticsAPI_AverageDeliveryTimeDetails"];
         delete?: never;
@@ -3066,6 +3097,7 @@ export interface paths {
         put?: never;
         /**
          * Count reviews by status
+         * @deprecated
          * @description Returns how many reviews of the seller's products there are in total, and how many of
          *     them are processed and unprocessed. Premium Plus sellers only. List them with
          *     `/v1/review/list`.
@@ -3088,6 +3120,7 @@ export interface paths {
         put?: never;
         /**
          * List reviews
+         * @deprecated
          * @description Returns buyer reviews of the seller's products, 20 to 100 per page, optionally only
          *     processed or unprocessed ones. Premium Plus sellers only. While `has_next` is
          *     `true`, repeat the call with the returned `last_id`. The legacy "pros" and "cons"
@@ -3112,6 +3145,7 @@ export interface paths {
         put?: never;
         /**
          * Get review details
+         * @deprecated
          * @description Returns one review in full: text, rating, likes and dislikes, and links to its photos
          *     and videos. Premium Plus sellers only. Take review ids from `/v1/review/list`.
          */
@@ -3133,6 +3167,7 @@ export interface paths {
         put?: never;
         /**
          * Change review status
+         * @deprecated
          * @description Marks 1 to 100 reviews as processed or unprocessed. Premium Plus sellers only. Take
          *     review ids from `/v1/review/list`; `/v1/review/count` shows the totals per status.
          */
@@ -3177,6 +3212,7 @@ export interface paths {
         put?: never;
         /**
          * Delete a review comment
+         * @deprecated
          * @description Removes a comment the seller left on a review. Premium Plus sellers only. Take comment
          *     ids from `/v1/review/comment/list` or `/v1/review/comment/create`.
          */
@@ -3338,6 +3374,7 @@ export interface paths {
         put?: never;
         /**
          * List discount requests
+         * @deprecated
          * @description Returns buyers' requests to buy a product at a discount, filtered by request status,
          *     one page at a time (`page` and `limit`). Answer requests in status `NEW` or
          *     `SEEN` with `/v1/actions/discounts-task/approve` or
@@ -3431,6 +3468,7 @@ export interface paths {
         put?: never;
         /**
          * List FBS and rFBS warehouses (v1)
+         * @deprecated
          * @description Returns all of the seller's own warehouses that work under FBS or rFBS, with their
          *     first-mile setup, order limits, status and working days. The body is an empty object.
          *     FBO warehouses are not listed here; use `/v1/cluster/list` for them. The newer
@@ -4531,8 +4569,7 @@ export interface paths {
          *     `POST /v1/order/ship/crossborder`. Takes an empty body.
          *
          *     Ozon switched this method off; its v2 successor
-         *     `POST /v2/posting/crossborder/shipping-provider/list` is switched off too, and no current
-         *     method replaces them.
+         *     `POST /v2/posting/crossborder/shipping-provider/list` is switched off too: no current method replaces them, so there is no replacement.
          */
         post: operations["Legacy_ListCrossborderShippingProvidersV1"];
         delete?: never;
