@@ -29931,7 +29931,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -30049,7 +30049,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -30092,7 +30092,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94",
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -30150,7 +30150,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -30193,7 +30193,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807",
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -30257,23 +30257,23 @@ export interface operations {
                      *       "warehouses": [
                      *         {
                      *           "address_detailing": {
-                     *             "city": "Shenzhen",
-                     *             "country": "China",
-                     *             "house": "18",
-                     *             "region": "Guangdong",
-                     *             "street": "Pingxin North Road",
-                     *             "zipcode": "518117"
+                     *             "city": "Istanbul",
+                     *             "country": "Turkey",
+                     *             "house": "12",
+                     *             "region": "Istanbul",
+                     *             "street": "Hadimkoy Mahallesi, Mustafa Kemal Caddesi",
+                     *             "zipcode": "34555"
                      *           },
-                     *           "id": 1020001748392015,
+                     *           "id": 23902289124000,
                      *           "is_bonded": false,
-                     *           "name": "Shenzhen Pinghu FBP",
-                     *           "partner_name": "Cainiao Logistics",
+                     *           "name": "Istanbul Arnavutkoy FBP",
+                     *           "partner_name": "Kargo Lojistik A.S.",
                      *           "supply_types": [
                      *             1,
                      *             2,
                      *             3
                      *           ],
-                     *           "timezone_name": "Asia/Shanghai"
+                     *           "timezone_name": "Europe/Istanbul"
                      *         }
                      *       ]
                      *     }
@@ -30309,7 +30309,7 @@ export interface operations {
                             partner_name?: string;
                             /** @description Codes of the delivery kinds the warehouse accepts. */
                             supply_types?: number[];
-                            /** @description Time zone of the warehouse, such as `Asia/Shanghai`. */
+                            /** @description Time zone of the warehouse, such as `Europe/Istanbul`. */
                             timezone_name?: string;
                         }[];
                     };
@@ -30399,7 +30399,7 @@ export interface operations {
                      *       "postings": [
                      *         {
                      *           "financial_data": {
-                     *             "cluster_from": "CN_GD",
+                     *             "cluster_from": "TR_IST",
                      *             "cluster_to": "RU_MSK",
                      *             "delivery_amount": 389,
                      *             "products": [
@@ -30624,7 +30624,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8790312"
+                 *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39"
                  *     }
                  */
                 "application/json": {
@@ -30658,8 +30658,8 @@ export interface operations {
                      *       "delivery_details": {
                      *         "direct_details": {
                      *           "by_seller_details": {
-                     *             "driver_name": "Li Wei",
-                     *             "vehicle_registration_number": "YUE-B4K27D",
+                     *             "driver_name": "Mehmet Yilmaz",
+                     *             "vehicle_registration_number": "34 ABC 812",
                      *             "vehicle_type": "Van"
                      *           },
                      *           "timeslot_details": {
@@ -30681,8 +30681,8 @@ export interface operations {
                      *       "receive_date": "2026-05-21T03:27:09Z",
                      *       "row_version": 7,
                      *       "status": "COMPLETED",
-                     *       "supply_id": "8790312",
-                     *       "warehouse_id": 1020001748392015
+                     *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *       "warehouse_id": 23902289124000
                      *     }
                      */
                     "application/json": {
@@ -30804,8 +30804,8 @@ export interface operations {
                      *           "delivery_details": {
                      *             "direct_details": {
                      *               "by_seller_details": {
-                     *                 "driver_name": "Li Wei",
-                     *                 "vehicle_registration_number": "YUE-B4K27D",
+                     *                 "driver_name": "Mehmet Yilmaz",
+                     *                 "vehicle_registration_number": "34 ABC 812",
                      *                 "vehicle_type": "Van"
                      *               },
                      *               "timeslot_details": {
@@ -30826,8 +30826,8 @@ export interface operations {
                      *           "receive_date": "2026-05-21T03:27:09Z",
                      *           "row_version": 7,
                      *           "status": "COMPLETED",
-                     *           "supply_id": "8790312",
-                     *           "warehouse_id": 1020001748392015,
+                     *           "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *           "warehouse_id": 23902289124000,
                      *           "whc_order_id": 5517204
                      *         }
                      *       ],
@@ -30914,7 +30914,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812467"
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
                  *     }
                  */
                 "application/json": {
@@ -30959,10 +30959,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "driver_name": "Zhang Hao",
+                 *       "driver_name": "Emre Kaya",
                  *       "row_version": 4,
-                 *       "supply_id": "8812467",
-                 *       "vehicle_number": "YUE-B7M31C",
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "vehicle_number": "34 TRK 207",
                  *       "vehicle_type": "Van"
                  *     }
                  */
@@ -31018,7 +31018,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "row_version": 5,
-                 *       "supply_id": "8812467",
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
                  *       "timeslot_start": "2026-06-19T02:00:00Z"
                  *     }
                  */
@@ -31086,7 +31086,7 @@ export interface operations {
                  * @example {
                  *       "interval_end": "2026-06-21T00:00:00Z",
                  *       "interval_start": "2026-06-18T00:00:00Z",
-                 *       "supply_id": "8812467"
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
                  *     }
                  */
                 "application/json": {
@@ -31125,7 +31125,7 @@ export interface operations {
                      *           "timeslot_start": "2026-06-19T04:00:00Z"
                      *         }
                      *       ],
-                     *       "warehouse_timezone_name": "Asia/Shanghai"
+                     *       "warehouse_timezone_name": "Europe/Istanbul"
                      *     }
                      */
                     "application/json": {
@@ -31146,7 +31146,7 @@ export interface operations {
                         reasons?: ("EMPTY_TIMESLOTS_REASON_UNSPECIFIED" | "LOGISTICS_UNKNOWN" | "NO_ROUTE" | "NO_ROUTE_SCHEDULES" | "NO_LOGISTICS_CAPACITY" | "SCHEDULE_UNKNOWN" | "NOT_ENOUGH_CAPACITY" | "NOT_ENOUGH_TRUCKS" | "LIMITS_NOT_AVAILABLE" | "CROSS_DOCK_RESERVE_MISSING" | "SCHEDULE_RESERVE_MISSING")[];
                         /** @description The free windows. */
                         timeslots?: components["schemas"]["FbpOrderTimeslot"][];
-                        /** @description Time zone of the warehouse, such as `Asia/Shanghai`. */
+                        /** @description Time zone of the warehouse, such as `Europe/Istanbul`. */
                         warehouse_timezone_name?: string;
                     };
                 };
@@ -31166,7 +31166,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -31211,9 +31211,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "drop_off_date": "2026-06-19T02:00:00Z",
+                 *       "drop_off_date": "2026-06-17",
                  *       "row_version": 3,
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -31265,9 +31265,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "drop_off_point_id": 30175,
-                 *       "province_uuid": "2a8e5c47-9f1b-4d36-8e02-c71b6a4d9f58",
-                 *       "warehouse_id": 1020001748392015
+                 *       "drop_off_point_id": 300145,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
                  *     }
                  */
                 "application/json": {
@@ -31367,7 +31367,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812455"
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
                  *     }
                  */
                 "application/json": {
@@ -31386,19 +31386,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "attention_reasons": [],
-                     *       "bundle_uuid": "6c2f0e8b-41d7-4a95-b3e6-0d8a7f52c914",
+                     *       "bundle_uuid": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
                      *       "can_be_cancelled": true,
                      *       "cancellation_state": {
                      *         "cancellation_status": "STATUS_UNSPECIFIED"
                      *       },
-                     *       "created_date": "2026-06-15T07:42:31Z",
+                     *       "created_date": "2026-06-12T08:41:17Z",
                      *       "delivery_details": {
                      *         "drop_off_point": {
-                     *           "id": 30175,
-                     *           "province_uuid": "2a8e5c47-9f1b-4d36-8e02-c71b6a4d9f58",
+                     *           "id": 300145,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
                      *           "timeslot": {
-                     *             "timeslot_end": "2026-06-18T10:00:00Z",
-                     *             "timeslot_start": "2026-06-18T02:00:00Z"
+                     *             "timeslot_end": "2026-06-16T16:00:00Z",
+                     *             "timeslot_start": "2026-06-16T06:00:00Z"
                      *           }
                      *         },
                      *         "supply_type": "DROP_OFF"
@@ -31409,11 +31409,11 @@ export interface operations {
                      *       "id": 8812455,
                      *       "locked": false,
                      *       "order_number": "FBP-2026-8812455",
-                     *       "package_units_count": 4,
+                     *       "package_units_count": 3,
                      *       "row_version": 3,
                      *       "status": "READY_TO_SUPPLY",
-                     *       "supply_id": "8812455",
-                     *       "warehouse_id": 1020001748392015
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *       "warehouse_id": 23902289124000
                      *     }
                      */
                     "application/json": {
@@ -31528,14 +31528,14 @@ export interface operations {
                      *           "cancellation_state": {
                      *             "cancellation_status": "STATUS_UNSPECIFIED"
                      *           },
-                     *           "created_date": "2026-06-15T07:42:31Z",
+                     *           "created_date": "2026-06-12T08:41:17Z",
                      *           "delivery_details": {
                      *             "drop_off_point": {
-                     *               "id": 30175,
-                     *               "province_uuid": "2a8e5c47-9f1b-4d36-8e02-c71b6a4d9f58",
+                     *               "id": 300145,
+                     *               "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
                      *               "timeslot": {
-                     *                 "timeslot_end": "2026-06-18T10:00:00Z",
-                     *                 "timeslot_start": "2026-06-18T02:00:00Z"
+                     *                 "timeslot_end": "2026-06-16T16:00:00Z",
+                     *                 "timeslot_start": "2026-06-16T06:00:00Z"
                      *               }
                      *             },
                      *             "supply_type": "DROP_OFF"
@@ -31545,10 +31545,10 @@ export interface operations {
                      *           "id": 8812455,
                      *           "locked": false,
                      *           "order_number": "FBP-2026-8812455",
-                     *           "package_units_count": 4,
+                     *           "package_units_count": 3,
                      *           "status": "READY_TO_SUPPLY",
-                     *           "supply_id": "8812455",
-                     *           "warehouse_id": 1020001748392015
+                     *           "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *           "warehouse_id": 23902289124000
                      *         }
                      *       ],
                      *       "last_id": 8812455
@@ -31643,7 +31643,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "supply_id": "8812473"
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
                  *     }
                  */
                 "application/json": {
@@ -31687,11 +31687,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "pickup_details": {
-                 *         "sender_name": "Chen Mei",
-                 *         "sender_phone": "+8613812345678"
+                 *         "sender_name": "Ayse Demir",
+                 *         "sender_phone": "+905321234567"
                  *       },
                  *       "row_version": 2,
-                 *       "supply_id": "8812473"
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
                  *     }
                  */
                 "application/json": {
