@@ -6680,6 +6680,488 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fbp/act-from/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the acceptance act of an FBP delivery
+         * @description Starts generating the acceptance act of a registered FBP delivery (the act the partner
+         *     warehouse signs when it takes the goods). The answer carries the act's `file_uuid`; pass
+         *     it to `/v1/fbp/act-from/get` until `status` is `EXIST`, then download the act from
+         *     `cdn_url`. For the waybill use `/v1/fbp/act-to/create`, for box labels `/v1/fbp/label/create`.
+         */
+        post: operations["FbpAPI_FbpCreateAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-from/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an acceptance act
+         * @description Reports how the generation of an acceptance act started with `/v1/fbp/act-from/create`
+         *     is going. Poll it with the act's `file_uuid` while `status` is `PROCESSING`; once it is
+         *     `EXIST`, `cdn_url` links to the act. `ERROR` comes with the reason in `error`.
+         */
+        post: operations["FbpAPI_FbpCheckActState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the waybill of an FBP delivery
+         * @description Starts generating the waybill (consignment note) that travels with a registered FBP
+         *     delivery to the partner warehouse. The answer carries a task `code`; pass it, with the
+         *     same `supply_id`, to `/v1/fbp/act-to/get` until `state` is `FINISHED`, then download the
+         *     document from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateConsignmentNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a waybill
+         * @description Reports how the generation of a waybill started with `/v1/fbp/act-to/create` is going.
+         *     Poll it with the task `code` and the delivery's `supply_id` while `state` is
+         *     `IN_PROGRESS`; once it is `FINISHED`, `label_url` links to the document. `FAILED` comes
+         *     with a description in `error_message`.
+         */
+        post: operations["FbpAPI_FbpCheckConsignmentNoteState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate labels for an FBP delivery
+         * @description Starts a task that generates the labels to stick on the cargo places of a registered FBP
+         *     delivery. The answer carries the task `code`; pass it, with the same `supply_id`, to
+         *     `/v1/fbp/label/get` until `state` is `FINISHED`, then download the labels from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a label task
+         * @description Reports how the label task started with `/v1/fbp/label/create` is going. Poll it with
+         *     the task `code` and the delivery's `supply_id` while `state` is `IN_PROGRESS`; once it is
+         *     `FINISHED`, `label_url` links to the labels file.
+         */
+        post: operations["FbpAPI_FbpGetLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/warehouse/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List partner warehouses for FBP
+         * @description Returns the partner warehouses the seller can send FBP deliveries to, with their address,
+         *     time zone and the delivery kinds each accepts. Takes no parameters. Start here: the
+         *     warehouse `id` goes into the draft methods (`/v1/fbp/draft/direct/create`,
+         *     `/v1/fbp/draft/drop-off/create`, `/v1/fbp/draft/pick-up/create`).
+         */
+        post: operations["FbpWarehouseList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbp/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP postings
+         * @description Returns the seller's postings fulfilled from partner (FBP) warehouses, with their products,
+         *     prices and financial data, optionally filtered by period, status, posting numbers or
+         *     product. Up to 100 postings per page: pass the `cursor` of the answer to get the next
+         *     page; an empty `cursor` means the list is over.
+         */
+        post: operations["PostingFbpList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a finished FBP delivery
+         * @description Returns one FBP delivery from the archive of finished deliveries (accepted, declined by
+         *     the warehouse or cancelled by the seller): its delivery details, product totals, dates
+         *     and whether an act and labels were made. Find the `supply_id` with
+         *     `/v1/fbp/archive/list`; deliveries still in progress are read with `/v1/fbp/order/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List finished FBP deliveries
+         * @description Returns the archive of finished FBP deliveries (accepted, declined by the warehouse or
+         *     cancelled by the seller), `count` per page. Leave `last_id` out for the first page, then
+         *     send the `last_id` of the previous answer while `has_next` is `true`. For the details of
+         *     one delivery use `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a direct FBP delivery
+         * @description Asks the partner warehouse to cancel a registered direct delivery (the seller or a
+         *     transport company brings the goods). Only deliveries whose `can_be_cancelled` is `true`
+         *     in `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/seller-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the seller's vehicle for a direct FBP delivery
+         * @description Replaces the driver and vehicle of a registered direct delivery that the seller brings to
+         *     the partner warehouse. Send the delivery's current `row_version` from `/v1/fbp/order/get`;
+         *     the answer gives the new one. The same details in a draft are edited with
+         *     `/v1/fbp/draft/direct/seller-dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectSellerDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the time window of a direct FBP delivery
+         * @description Moves a registered direct delivery to another arrival window at the partner warehouse.
+         *     Pick a free window with `/v1/fbp/order/direct/timeslot/list` and send its start, with the
+         *     delivery's current `row_version` from `/v1/fbp/order/get`. When the window cannot be
+         *     reserved, `error_reasons` says why.
+         */
+        post: operations["FbpAPI_FbpEditTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List free time windows for a direct FBP delivery
+         * @description Returns the arrival windows at the partner warehouse that a registered direct delivery
+         *     can move to within the given period. When there are none, `reasons` says why. Reserve a
+         *     window with `/v1/fbp/order/direct/timeslot/edit`.
+         */
+        post: operations["FbpAPI_FbpAvailableTimeslotList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a drop-off FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery through a drop-off point.
+         *     Only deliveries whose `can_be_cancelled` is `true` in `/v1/fbp/order/get` can be
+         *     cancelled. The warehouse confirms the cancellation later: follow `cancellation_state`
+         *     in `/v1/fbp/order/get` until it is `CANCELED` or `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the drop-off date of an FBP delivery
+         * @description Sets the date the seller brings a registered drop-off delivery to the drop-off point.
+         *     Check the point's working days with `/v1/fbp/order/drop-off/timetable` first, and send
+         *     the delivery's current `row_version` from `/v1/fbp/order/get`; the answer gives the new one.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the working hours of a drop-off point
+         * @description Returns the weekly working hours, breaks and days off of the drop-off point a registered
+         *     delivery goes through, so the seller can choose a drop-off date for
+         *     `/v1/fbp/order/drop-off/dlv/edit`. The point, province and warehouse ids are in the
+         *     delivery's `delivery_details` (`/v1/fbp/order/get`). For drafts use
+         *     `/v1/fbp/draft/drop-off/point/timetable`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffTimetable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an FBP delivery
+         * @description Returns one registered FBP delivery (a draft turned into a delivery with one of the
+         *     `/v1/fbp/draft/*\/registrate` methods): its state, delivery details, cancellation state,
+         *     whether labels and a waybill exist, and the `row_version` to send with the next edit or
+         *     cancellation. Deliveries are listed with `/v1/fbp/order/list`; finished ones move to
+         *     `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP deliveries
+         * @description Returns the seller's registered FBP deliveries that are not finished yet, `count` per
+         *     page. Leave `last_id` out for the first page, then send the `last_id` of the previous
+         *     answer while `has_next` is `true`. For one delivery use `/v1/fbp/order/get`; finished
+         *     deliveries are in `/v1/fbp/archive/list`.
+         */
+        post: operations["FbpAPI_FbpOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pick-up FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery that a courier was to collect
+         *     from the seller. Only deliveries whose `can_be_cancelled` is `true` in
+         *     `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the sender of a pick-up FBP delivery
+         * @description Replaces the name and phone of the person who hands a registered pick-up delivery over
+         *     to the courier. Send the delivery's current `row_version` from `/v1/fbp/order/get`; the
+         *     answer gives the new one. In a draft the pick-up details are edited with
+         *     `/v1/fbp/draft/pick-up/dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9267,6 +9749,125 @@ export interface components {
             /** @description Phone number of that person. */
             sender_phone: string;
         };
+        /** @description Totals of the products in a finished FBP delivery. */
+        FbpArchiveSkuSummary: {
+            /**
+             * Format: double
+             * @description Total volume of the products, litres.
+             */
+            rounded_total_volume_in_litres?: number;
+            /**
+             * Format: int64
+             * @description Number of different SKUs.
+             */
+            total_items_count?: number;
+            /**
+             * Format: int64
+             * @description Number of units.
+             */
+            total_quantity?: number;
+        };
+        /** @description Why a finished FBP delivery was declined. */
+        FbpArchiveDeclineReason: {
+            /**
+             * @description Reason code:
+             *     - `DECLINE_REASON_CODE_UNSPECIFIED`: not specified;
+             *     - `CANNOT_CREATE_SUPPLY_ON_TPF`: the partner warehouse could not create the delivery;
+             *     - `DROP_OFF_POINT_CLOSED`: the drop-off point is closed;
+             *     - `CODE_SUPPLY_LOST`: the delivery was lost;
+             *     - `COURIER_PICK_UP_REJECTED_BY_SELLER`: the seller turned the courier away;
+             *     - `BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE`: the warehouse rejected the bonded (customs) documents.
+             * @default DECLINE_REASON_CODE_UNSPECIFIED
+             * @enum {string}
+             */
+            code: "DECLINE_REASON_CODE_UNSPECIFIED" | "CANNOT_CREATE_SUPPLY_ON_TPF" | "DROP_OFF_POINT_CLOSED" | "CODE_SUPPLY_LOST" | "COURIER_PICK_UP_REJECTED_BY_SELLER" | "BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE";
+            /** @description The reason in words. */
+            message?: string;
+        };
+        /**
+         * @description How the delivery ended:
+         *     - `ARCHIVE_STATUS_UNSPECIFIED`: not specified;
+         *     - `COMPLETED`: accepted by the warehouse;
+         *     - `REJECTED_AT_SUPPLY_WAREHOUSE`: declined by the warehouse, see `decline_reason`;
+         *     - `CANCELLED_BY_SELLER`: cancelled by the seller.
+         * @default ARCHIVE_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpArchiveStatus: "ARCHIVE_STATUS_UNSPECIFIED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED_BY_SELLER";
+        /**
+         * @description Result of a change to a registered FBP delivery (a cancellation or an edit of its delivery
+         *     details). When `is_error` is `true`, `error.order_errors` says what was wrong; otherwise
+         *     `row_version` is the delivery's new version, to send with the next change.
+         */
+        FbpOrderChangeResult: {
+            /** @description What was wrong with the change. */
+            error?: {
+                /**
+                 * @description Error codes:
+                 *     - `ERROR_TYPE_UNSPECIFIED`: not specified;
+                 *     - `DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED`: the driver's name is too long;
+                 *     - `DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED`: the vehicle type is too long;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED`: the registration plate is too long;
+                 *     - `DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED`: the transport company name is too long;
+                 *     - `DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED`: the tracking number is too long;
+                 *     - `DELIVERY_DRIVER_NAME_EMPTY`: the driver's name is missing;
+                 *     - `DELIVERY_VEHICLE_GENRE_EMPTY`: the vehicle type is missing;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY`: the registration plate is missing;
+                 *     - `DELIVERY_TPL_NAME_EMPTY`: the transport company name is missing;
+                 *     - `DELIVERY_TRACKING_NUMBER_EMPTY`: the tracking number is missing;
+                 *     - `DELIVERY_BY_SELLER_EMPTY`: the seller's delivery details are missing;
+                 *     - `DELIVERY_BY_TPL_EMPTY`: the transport company details are missing;
+                 *     - `RECEIVE_DATE_NOT_SET`: the arrival date is missing;
+                 *     - `SUPPLY_TYPE_NOT_SUPPORTED`: this kind of delivery is not supported;
+                 *     - `INVALID_BUSINESS_FLOW`: the change does not fit the delivery's flow;
+                 *     - `ORDER_LOCKED`: the products of the delivery can no longer be changed;
+                 *     - `INVALID_TIMESLOT`: the time window is missing or wrong;
+                 *     - `DROP_OFF_DETAILS_EMPTY`: the drop-off point details are missing;
+                 *     - `PICK_UP_ADDRESS_IS_EMPTY`: the pick-up address is missing;
+                 *     - `PICK_UP_SENDER_NAME_IS_EMPTY`: the sender's name is missing;
+                 *     - `PICK_UP_SENDER_PHONE_IS_EMPTY`: the sender's phone is missing;
+                 *     - `PICK_UP_ADDRESS_IS_TOO_LARGE`: the pick-up address is too long;
+                 *     - `PICK_UP_SENDER_NAME_IS_TOO_LARGE`: the sender's name is too long;
+                 *     - `PICK_UP_SENDER_PHONE_IS_TOO_LARGE`: the sender's phone is too long;
+                 *     - `PICK_UP_COMMENT_IS_TOO_LARGE`: the comment is too long;
+                 *     - `PICK_UP_DETAILS_EMPTY`: the pick-up details are missing;
+                 *     - `DROP_OFF_ADDRESS_NOT_SET`: the drop-off point address is missing;
+                 *     - `INVALID_STATE`: the delivery is in a state that does not allow the change.
+                 */
+                order_errors?: ("ERROR_TYPE_UNSPECIFIED" | "DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED" | "DELIVERY_DRIVER_NAME_EMPTY" | "DELIVERY_VEHICLE_GENRE_EMPTY" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY" | "DELIVERY_TPL_NAME_EMPTY" | "DELIVERY_TRACKING_NUMBER_EMPTY" | "DELIVERY_BY_SELLER_EMPTY" | "DELIVERY_BY_TPL_EMPTY" | "RECEIVE_DATE_NOT_SET" | "SUPPLY_TYPE_NOT_SUPPORTED" | "INVALID_BUSINESS_FLOW" | "ORDER_LOCKED" | "INVALID_TIMESLOT" | "DROP_OFF_DETAILS_EMPTY" | "PICK_UP_ADDRESS_IS_EMPTY" | "PICK_UP_SENDER_NAME_IS_EMPTY" | "PICK_UP_SENDER_PHONE_IS_EMPTY" | "PICK_UP_ADDRESS_IS_TOO_LARGE" | "PICK_UP_SENDER_NAME_IS_TOO_LARGE" | "PICK_UP_SENDER_PHONE_IS_TOO_LARGE" | "PICK_UP_COMMENT_IS_TOO_LARGE" | "PICK_UP_DETAILS_EMPTY" | "DROP_OFF_ADDRESS_NOT_SET" | "INVALID_STATE")[];
+            };
+            /** @description `true` if the change was refused. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the delivery; send it with the next change.
+             */
+            row_version?: number;
+        };
+        /**
+         * @description Why the delivery needs the seller's attention:
+         *     - `ORDER_ATTENTION_TYPE_UNSPECIFIED`: not specified;
+         *     - `OLD`: the delivery request is outdated;
+         *     - `TIME_SLOT_EXPIRED`: its time window has passed.
+         * @default ORDER_ATTENTION_TYPE_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderAttentionReason: "ORDER_ATTENTION_TYPE_UNSPECIFIED" | "OLD" | "TIME_SLOT_EXPIRED";
+        /**
+         * @description State of the FBP delivery:
+         *     - `ORDER_STATUS_UNSPECIFIED`: not specified;
+         *     - `READY_TO_SUPPLY`: ready to ship;
+         *     - `FILLING_DELIVERY_DETAILS`: the delivery details are being filled in;
+         *     - `COURIER_ASSIGNED`: a courier is assigned;
+         *     - `COURIER_PICKED_UP`: the courier has collected the goods;
+         *     - `ACCEPTANCE_AT_DROP_OFF_POINT`: accepted at the drop-off point;
+         *     - `IN_TRANSIT_TO_STORAGE_WAREHOUSE`: on the way to the storage warehouse;
+         *     - `ACCEPTANCE_AT_STORAGE_WAREHOUSE`: being accepted at the warehouse;
+         *     - `CANCELLED`: the delivery is cancelled.
+         * @default ORDER_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -36261,6 +36862,1774 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The act generation has started, or the reasons it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38",
+                     *       "is_success": true
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the act could not be generated:
+                         *     - `CREATE_ACT_ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_ORDER_TYPE`: no act can be made for this delivery.
+                         */
+                        errors?: ("CREATE_ACT_ERROR_REASON_UNSPECIFIED" | "INVALID_ORDER_TYPE")[];
+                        /** @description Id of the acceptance act; pass it to `/v1/fbp/act-from/get`. */
+                        file_uuid?: string;
+                        /** @description `true` if the request had no errors and generation started. */
+                        is_success?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckActState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the acceptance act, from `/v1/fbp/act-from/create`. */
+                    file_uuid: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the act. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cdn_url": "https://cdn1.ozone.ru/s3/fbp-documents/acts/3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38.pdf",
+                     *       "error": "ERROR_REASON_UNSPECIFIED",
+                     *       "status": "EXIST"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the generated act, once `status` is `EXIST`. */
+                        cdn_url?: string;
+                        /**
+                         * @description Why generation failed:
+                         *     - `ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_COMPANY`: the act belongs to another company;
+                         *     - `FILE_NOT_FOUND`: no such file;
+                         *     - `GENERATE_TIMEOUT_REACHED`: generation took too long;
+                         *     - `GENERATION_ERROR`: generation failed.
+                         * @default ERROR_REASON_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error: "ERROR_REASON_UNSPECIFIED" | "INVALID_COMPANY" | "FILE_NOT_FOUND" | "GENERATE_TIMEOUT_REACHED" | "GENERATION_ERROR";
+                        /**
+                         * @description Generation state:
+                         *     - `STATUS_UNSPECIFIED`: not specified;
+                         *     - `NOT_EXIST`: there is no such act;
+                         *     - `PROCESSING`: being generated;
+                         *     - `EXIST`: ready, see `cdn_url`;
+                         *     - `ERROR`: generation failed, see `error`.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "NOT_EXIST" | "PROCESSING" | "EXIST" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateConsignmentNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The waybill generation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the waybill generation task; pass it to `/v1/fbp/act-to/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckConsignmentNoteState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94",
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the waybill generation task, from `/v1/fbp/act-to/create`. */
+                    code: string;
+                    /** @description Id of the delivery the waybill belongs to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the waybill. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_message": "",
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/waybills/c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description What went wrong, when `state` is `FAILED`. */
+                        error_message?: string;
+                        /** @description Link to the generated waybill, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Generation state:
+                         *     - `STATE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed, see `error_message`.
+                         * @default STATE_TYPE_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "STATE_TYPE_UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The label task has been created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the label generation task; pass it to `/v1/fbp/label/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpGetLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807",
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the label task, from `/v1/fbp/label/create`. */
+                    code: string;
+                    /** @description Id of the delivery the labels belong to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the label task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/labels/9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the labels of the delivery, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Task state:
+                         *     - `UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: labels are being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpWarehouseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address_detailing": {
+                     *             "city": "Istanbul",
+                     *             "country": "Turkey",
+                     *             "house": "12",
+                     *             "region": "Istanbul",
+                     *             "street": "Hadimkoy Mahallesi, Mustafa Kemal Caddesi",
+                     *             "zipcode": "34555"
+                     *           },
+                     *           "id": 23902289124000,
+                     *           "is_bonded": false,
+                     *           "name": "Istanbul Arnavutkoy FBP",
+                     *           "partner_name": "Kargo Lojistik A.S.",
+                     *           "supply_types": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "timezone_name": "Europe/Istanbul"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Partner warehouses available to the seller. */
+                        warehouses?: {
+                            /** @description The warehouse address, split into parts. */
+                            address_detailing?: {
+                                /** @description City. */
+                                city?: string;
+                                /** @description Country. */
+                                country?: string;
+                                /** @description House number. */
+                                house?: string;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Street. */
+                                street?: string;
+                                /** @description Postal code. */
+                                zipcode?: string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Warehouse id, used when drafting a delivery.
+                             */
+                            id?: number;
+                            /** @description `true` if this is a bonded (customs) warehouse. */
+                            is_bonded?: boolean;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Name of the partner that runs the warehouse. */
+                            partner_name?: string;
+                            /** @description Codes of the delivery kinds the warehouse accepts. */
+                            supply_types?: number[];
+                            /** @description Time zone of the warehouse, such as `Europe/Istanbul`. */
+                            timezone_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbpList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "offer_id": "PH-2045-BLK",
+                 *         "since": "2026-06-01T00:00:00Z",
+                 *         "statuses": [
+                 *           "delivered"
+                 *         ],
+                 *         "to": "2026-06-30T23:59:59Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_by": "in_process_at",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Product name. */
+                        name?: string;
+                        /** @description Product article in the seller's system. */
+                        offer_id?: string;
+                        /** @description Posting numbers. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /** @description Posting statuses. */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description What to sort by: `last_change_status_date` (the date of the last status change)
+                     *     or `in_process_at` (the date processing started).
+                     */
+                    sort_by?: string;
+                    /**
+                     * @description Sort direction, `ASC` (ascending) or `DESC` (descending).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of FBP postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "financial_data": {
+                     *             "cluster_from": "TR_IST",
+                     *             "cluster_to": "RU_MSK",
+                     *             "delivery_amount": 389,
+                     *             "products": [
+                     *               {
+                     *                 "actions": [
+                     *                   {
+                     *                     "action_id": "1724036",
+                     *                     "date_from": "2026-06-01T00:00:00Z",
+                     *                     "date_to": "2026-06-30T23:59:59Z",
+                     *                     "discount_percent": 15,
+                     *                     "discount_value": 345,
+                     *                     "is_from_seller": true,
+                     *                     "description": "Summer sale"
+                     *                   }
+                     *                 ],
+                     *                 "commissions_currency_code": "RUB",
+                     *                 "old_price": 2299,
+                     *                 "price": 1954,
+                     *                 "product_id": 1489216354,
+                     *                 "quantity": 1,
+                     *                 "total_discount_percent": 15,
+                     *                 "total_discount_value": 345
+                     *               }
+                     *             ]
+                     *           },
+                     *           "in_process_at": "2026-06-12T09:41:17Z",
+                     *           "order_date": "2026-06-12T09:38:02Z",
+                     *           "order_id": 33920158227,
+                     *           "order_number": "0112345678-0001",
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "products": [
+                     *             {
+                     *               "customer_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "name": "Wireless headphones PH-2045, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "price": {
+                     *                 "amount": "2299.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "quantity": 1,
+                     *               "seller_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "sku": 1489216354
+                     *             }
+                     *           ],
+                     *           "provider_id": 24,
+                     *           "status": "delivered"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty on the last page. */
+                        cursor?: string;
+                        /** @description The postings. */
+                        postings?: {
+                            /** @description Financial data of the posting. */
+                            financial_data?: {
+                                /** @description Code of the region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Code of the region the order is delivered to. */
+                                cluster_to?: string;
+                                /**
+                                 * Format: double
+                                 * @description Delivery cost.
+                                 */
+                                delivery_amount?: number;
+                                /** @description Products of the order with their prices and discounts. */
+                                products?: {
+                                    /** @description Promotions the product took part in. */
+                                    actions?: {
+                                        /** @description Promotion id. */
+                                        action_id?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the promotion.
+                                         */
+                                        date_from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the promotion.
+                                         */
+                                        date_to?: string;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, percent.
+                                         */
+                                        discount_percent?: number;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, amount.
+                                         */
+                                        discount_value?: number;
+                                        /** @description `true` if the seller created the promotion. */
+                                        is_from_seller?: boolean;
+                                        /** @description Promotion name. */
+                                        description?: string;
+                                    }[];
+                                    /** @description Currency the commission is computed in. */
+                                    commissions_currency_code?: string;
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts (shown struck through on the product card).
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price after promotions, not counting those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product SKU on Ozon.
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of units.
+                                     */
+                                    quantity?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When processing of the posting started.
+                             */
+                            in_process_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the order was placed.
+                             */
+                            order_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Price the buyer sees on the site. */
+                                customer_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /** @description Product name in the order. */
+                                name?: string;
+                                /** @description Product article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /** @description Price for the seller after Ozon's discounts. */
+                                seller_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product SKU on Ozon.
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /** @description Posting status. */
+                            status?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The finished delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *       "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *       "bundle_sku_summary": {
+                     *         "rounded_total_volume_in_litres": 184.5,
+                     *         "total_items_count": 3,
+                     *         "total_quantity": 120
+                     *       },
+                     *       "business_flow_type_id": 1,
+                     *       "created_date": "2026-05-18T08:12:44Z",
+                     *       "decline_reason": {
+                     *         "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *         "message": ""
+                     *       },
+                     *       "delivery_details": {
+                     *         "direct_details": {
+                     *           "by_seller_details": {
+                     *             "driver_name": "Mehmet Yilmaz",
+                     *             "vehicle_registration_number": "34 ABC 812",
+                     *             "vehicle_type": "Van"
+                     *           },
+                     *           "timeslot_details": {
+                     *             "timeslot": {
+                     *               "timeslot_end": "2026-05-21T04:00:00Z",
+                     *               "timeslot_start": "2026-05-21T02:00:00Z"
+                     *             },
+                     *             "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *           }
+                     *         },
+                     *         "supply_type": "DIRECT_BY_SELLER"
+                     *       },
+                     *       "has_act": true,
+                     *       "has_label": true,
+                     *       "id": 40318,
+                     *       "order_draft_id": 8790312,
+                     *       "order_number": "FBP-2026-8790312",
+                     *       "package_units_count": 6,
+                     *       "receive_date": "2026-05-21T03:27:09Z",
+                     *       "row_version": 7,
+                     *       "status": "COMPLETED",
+                     *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                        act_file_uuid?: string;
+                        /** @description Id of the validated product list of the delivery. */
+                        bundle_id?: string;
+                        bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery type.
+                         */
+                        business_flow_type_id?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the delivery request was created.
+                         */
+                        created_date?: string;
+                        decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /** @description `true` if an acceptance act was generated. */
+                        has_act?: boolean;
+                        /** @description `true` if labels were generated. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Number of the archive record.
+                         */
+                        id?: number;
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was made from.
+                         */
+                        order_draft_id?: number;
+                        /** @description Number of the finished delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the record.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpArchiveStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": "50"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: string;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of finished deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *           "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *           "bundle_sku_summary": {
+                     *             "rounded_total_volume_in_litres": 184.5,
+                     *             "total_items_count": 3,
+                     *             "total_quantity": 120
+                     *           },
+                     *           "created_date": "2026-05-18T08:12:44Z",
+                     *           "decline_reason": {
+                     *             "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *             "message": ""
+                     *           },
+                     *           "delivery_details": {
+                     *             "direct_details": {
+                     *               "by_seller_details": {
+                     *                 "driver_name": "Mehmet Yilmaz",
+                     *                 "vehicle_registration_number": "34 ABC 812",
+                     *                 "vehicle_type": "Van"
+                     *               },
+                     *               "timeslot_details": {
+                     *                 "timeslot": {
+                     *                   "timeslot_end": "2026-05-21T04:00:00Z",
+                     *                   "timeslot_start": "2026-05-21T02:00:00Z"
+                     *                 },
+                     *                 "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *               }
+                     *             },
+                     *             "supply_type": "DIRECT_BY_SELLER"
+                     *           },
+                     *           "external_order_id": "CN-SZ-IN-260521-0193",
+                     *           "has_act": true,
+                     *           "has_label": true,
+                     *           "order_draft_id": 8790312,
+                     *           "package_units_count": 6,
+                     *           "receive_date": "2026-05-21T03:27:09Z",
+                     *           "row_version": 7,
+                     *           "status": "COMPLETED",
+                     *           "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *           "warehouse_id": 23902289124000,
+                     *           "whc_order_id": 5517204
+                     *         }
+                     *       ],
+                     *       "last_id": 40318
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description Finished deliveries. */
+                        items?: {
+                            /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                            act_file_uuid?: string;
+                            /** @description Id of the validated product list of the delivery. */
+                            bundle_id?: string;
+                            bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery request was created.
+                             */
+                            created_date?: string;
+                            decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description Id of the delivery in the partner warehouse's own system, where it has one. */
+                            external_order_id?: string;
+                            /** @description `true` if an acceptance act was generated. */
+                            has_act?: boolean;
+                            /** @description `true` if labels were generated. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the draft the delivery was made from.
+                             */
+                            order_draft_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Current version of the record.
+                             */
+                            row_version?: number;
+                            status?: components["schemas"]["FbpArchiveStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/archive/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery at the partner warehouse.
+                             */
+                            whc_order_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Position of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectSellerDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "driver_name": "Emre Kaya",
+                 *       "row_version": 4,
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "vehicle_number": "34 TRK 207",
+                 *       "vehicle_type": "Van"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Full name of the driver. */
+                    driver_name: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /** @description Registration plate of the vehicle. */
+                    vehicle_number: string;
+                    /** @description Type of vehicle. */
+                    vehicle_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery details were updated, or the reasons they were not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpEditTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 5,
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "timeslot_start": "2026-06-19T02:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new window, from `/v1/fbp/order/direct/timeslot/list`.
+                     */
+                    timeslot_start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The window was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the window could not be reserved:
+                         *     - `RESERVE_FAILURE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `REQUEST_VALIDATION`: the requested date is in the past;
+                         *     - `INVALID_RESERVE`: the original reservation is missing, inactive or already holds requests;
+                         *     - `LOGISTICS_REASON`: a logistics problem on Ozon's side;
+                         *     - `SCHEDULE_REASON`: a scheduling problem on Ozon's side.
+                         */
+                        error_reasons?: ("RESERVE_FAILURE_TYPE_UNSPECIFIED" | "REQUEST_VALIDATION" | "INVALID_RESERVE" | "LOGISTICS_REASON" | "SCHEDULE_REASON")[];
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpAvailableTimeslotList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "interval_end": "2026-06-21T00:00:00Z",
+                 *       "interval_start": "2026-06-18T00:00:00Z",
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description End of the period to look for windows in.
+                     */
+                    interval_end: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for windows in.
+                     */
+                    interval_start: string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The free windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [],
+                     *       "timeslots": [
+                     *         {
+                     *           "timeslot_end": "2026-06-19T04:00:00Z",
+                     *           "timeslot_start": "2026-06-19T02:00:00Z"
+                     *         },
+                     *         {
+                     *           "timeslot_end": "2026-06-19T06:00:00Z",
+                     *           "timeslot_start": "2026-06-19T04:00:00Z"
+                     *         }
+                     *       ],
+                     *       "warehouse_timezone_name": "Europe/Istanbul"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpAvailableTimeslots"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_date": "2026-06-17",
+                 *       "row_version": 3,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Date the delivery arrives at the drop-off point. */
+                    drop_off_date: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The date was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 4
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffTimetable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_point_id": 300145,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the province the point is in. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the partner warehouse.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The working hours of the point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendar": [
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_end": "14:00",
+                     *               "timeslot_start": "13:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_end": "19:00",
+                     *               "timeslot_start": "09:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "MONDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "is_holiday": true
+                     *           },
+                     *           "day_of_week": "SUNDAY"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The point's hours, one entry per day of the week. */
+                        calendar?: components["schemas"]["FbpDropOffPointCalendarDay"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attention_reasons": [],
+                     *       "bundle_uuid": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "can_be_cancelled": true,
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "STATUS_UNSPECIFIED"
+                     *       },
+                     *       "created_date": "2026-06-12T08:41:17Z",
+                     *       "delivery_details": {
+                     *         "drop_off_point": {
+                     *           "id": 300145,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *           "timeslot": {
+                     *             "timeslot_end": "2026-06-16T16:00:00Z",
+                     *             "timeslot_start": "2026-06-16T06:00:00Z"
+                     *           }
+                     *         },
+                     *         "supply_type": "DROP_OFF"
+                     *       },
+                     *       "draft_id": 8812455,
+                     *       "has_consignment_note": false,
+                     *       "has_label": true,
+                     *       "id": 8812455,
+                     *       "locked": false,
+                     *       "order_number": "FBP-2026-8812455",
+                     *       "package_units_count": 3,
+                     *       "row_version": 3,
+                     *       "status": "READY_TO_SUPPLY",
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the delivery needs the seller's attention, if it does. */
+                        attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                        /** @description Id of the product list of the delivery. */
+                        bundle_uuid?: string;
+                        /** @description `true` if the delivery can still be cancelled. */
+                        can_be_cancelled?: boolean;
+                        cancellation_state?: components["schemas"]["FbpCancellationState"];
+                        /**
+                         * Format: date-time
+                         * @description When the delivery was created.
+                         */
+                        created_date?: string;
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was registered from.
+                         */
+                        draft_id?: number;
+                        /** @description `true` if signed documents (the waybill) exist. */
+                        has_consignment_note?: boolean;
+                        /** @description `true` if labels exist. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery request.
+                         */
+                        id?: number;
+                        /** @description `true` if the delivery can no longer be edited. */
+                        locked?: boolean;
+                        /** @description Number of the delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the delivery; send it with the next edit or cancellation.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpOrderStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: number;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page (the `id` of its last delivery); leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "attention_reasons": [],
+                     *           "bundle_summary": {
+                     *             "rounded_total_volume_in_litres": 96.4,
+                     *             "total_item_count": 2,
+                     *             "total_quantity": 80
+                     *           },
+                     *           "can_be_cancelled": true,
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_date": "2026-06-12T08:41:17Z",
+                     *           "delivery_details": {
+                     *             "drop_off_point": {
+                     *               "id": 300145,
+                     *               "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *               "timeslot": {
+                     *                 "timeslot_end": "2026-06-16T16:00:00Z",
+                     *                 "timeslot_start": "2026-06-16T06:00:00Z"
+                     *               }
+                     *             },
+                     *             "supply_type": "DROP_OFF"
+                     *           },
+                     *           "has_consignment_note": false,
+                     *           "has_label": true,
+                     *           "id": 8812455,
+                     *           "locked": false,
+                     *           "order_number": "FBP-2026-8812455",
+                     *           "package_units_count": 3,
+                     *           "status": "READY_TO_SUPPLY",
+                     *           "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *           "warehouse_id": 23902289124000
+                     *         }
+                     *       ],
+                     *       "last_id": 8812455
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description The deliveries. */
+                        items?: {
+                            /** @description Why the delivery needs the seller's attention, if it does. */
+                            attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                            /** @description Totals of the products in the delivery. */
+                            bundle_summary?: {
+                                /**
+                                 * Format: double
+                                 * @description Total volume of the products, litres.
+                                 */
+                                rounded_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of different SKUs.
+                                 */
+                                total_item_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                total_quantity?: number;
+                            };
+                            /** @description `true` if the delivery can still be cancelled. */
+                            can_be_cancelled?: boolean;
+                            cancellation_state?: components["schemas"]["FbpCancellationState"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery was created.
+                             */
+                            created_date?: string;
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description `true` if signed documents (the waybill) exist. */
+                            has_consignment_note?: boolean;
+                            /** @description `true` if labels exist. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery request.
+                             */
+                            id?: number;
+                            /** @description `true` if the delivery can no longer be edited. */
+                            locked?: boolean;
+                            /** @description Number of the delivery. */
+                            order_number?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            status?: components["schemas"]["FbpOrderStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/order/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Id of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_details": {
+                 *         "sender_name": "Ayse Demir",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "row_version": 2,
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The sender. */
+                    pickup_details: {
+                        /** @description Full name of the sender. */
+                        sender_name: string;
+                        /** @description Phone number of the sender. */
+                        sender_phone: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sender was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
                 };
             };
             400: components["responses"]["Error"];
