@@ -1297,6 +1297,7 @@ export interface paths {
         put?: never;
         /**
          * List FBO postings
+         * @deprecated
          * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
          *     period, optionally only those in one status. A period longer than one year fails with
          *     `PERIOD_IS_TOO_LONG`. Pages are read with `offset` (at most 20000) and `limit` (1 to
@@ -5266,6 +5267,236 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cargoes/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the cargo places of a supply
+         * @description Declares the cargo places (boxes or pallets) of a supply and the products packed in
+         *     each. At most 40 pallets or 30 boxes per call; `delete_current_version` replaces the
+         *     cargo places declared before. Ozon applies them asynchronously: pass the returned
+         *     `operation_id` to `/v2/cargoes/create/info` until its `status` is `SUCCESS` (it then
+         *     gives each cargo place's id) or `FAILED`. Find the supply id with `/v3/supply-order/get`;
+         *     check the packing rules first with `/v1/cargoes/rules/get`. Labels for the cargo places
+         *     are made next with `/v1/cargoes-label/create`.
+         */
+        post: operations["CargoesAPI_CargoesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places from a supply
+         * @description Removes cargo places (at most 70 per call) from a supply. A supply must keep at least
+         *     one. Ozon deletes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/delete/status` until its `status` is `SUCCESS` or `ERROR`. To delete
+         *     transport cargo places too, use `/v2/cargoes/delete`.
+         */
+        post: operations["CargoesAPI_CargoesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places
+         * @description Reports on a deletion started by `/v1/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the cargo places are gone, `ERROR` that the deletion
+         *     failed (see `errors`).
+         */
+        post: operations["CargoesAPI_CargoesDeleteStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cargo places of supplies
+         * @description Returns the cargo places declared for up to 100 supplies: their ids, kind, product
+         *     assortment, placement zones and tracking state. Cargo places are declared with
+         *     `/v1/cargoes/create`; `/v2/cargoes/get` also returns transport cargo places and limits.
+         */
+        post: operations["CargoesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the cargo places of supplies against Ozon's rules
+         * @description Returns, for up to 100 supplies, a checklist of the rules cargo places must meet
+         *     (cargo places declared, their product lists filled and matching the supply, expiry
+         *     dates, placement zones, the edit deadline), each with whether it applies and whether it
+         *     is met. Use it before and after `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesRulesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/supplies/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get how cargo places are bound to transport cargo places
+         * @description Returns, for up to 50 supplies, the transport cargo places with the cargo places bound
+         *     to each, and the cargo places bound to none, with their barcodes. Bind or unbind them
+         *     with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesSuppliesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of setting cargo places
+         * @description Reports on an operation started by `/v1/cargoes/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.cargoes` maps each of your cargo keys to the cargo
+         *     id Ozon assigned (used by `/v1/cargoes-label/create` and the other cargo methods); on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesCreateInfoV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places and transport cargo places
+         * @description Removes cargo places (at most 1500) and transport cargo places (at most 40) from a
+         *     supply. For a deleted transport cargo place, `transport_cargo_deletion_type` says
+         *     whether the cargo places bound to it are deleted as well or only unbound. Ozon deletes
+         *     them asynchronously: pass the returned `operation_id` to `/v2/cargoes/delete/status`
+         *     until its `status` is `SUCCESS` or `FAILED`.
+         */
+        post: operations["CargoesDeleteV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places and transport cargo places
+         * @description Reports on a deletion started by `/v2/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the places are gone, `FAILED` that the deletion failed
+         *     (see `errors`).
+         */
+        post: operations["CargoesDeleteStatusV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get cargo places and transport cargo places of supplies
+         * @description Returns, for up to 100 supplies, the chosen cargo places with their kind, assortment,
+         *     placement zones and tracking state, the transport cargo places (pallets that carry
+         *     cargo places), and the supply's limits on boxes and pallets. Cargo places are declared
+         *     with `/v1/cargoes/create`, transport cargo places with `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesGetV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7249,6 +7480,108 @@ export interface components {
              * @enum {string}
              */
             transaction_type: "all" | "orders" | "returns" | "services";
+        };
+        /**
+         * @description What is wrong with a product line of a cargo place:
+         *     - `SUPPLY_ITEM_NOT_FOUND`: the product is not found;
+         *     - `DUPLICATED_SUPPLY_ITEM`: the product is listed twice;
+         *     - `BEFORE_DEADLINE`: the expiry date is not acceptable;
+         *     - `SAME_BARCODES`: different SKUs share a barcode;
+         *     - `SAME_ARTICLES`: different SKUs share an article;
+         *     - `NOT_UNIQUE_SKU_BY_PRODUCT`: one SKU in the cargo place stands for different products;
+         *     - `QUANTITY_NOT_DIVISIBLE_BY_QUANT`: the quantity is not a multiple of the quant size;
+         *     - `NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO`: the pallet has no pallet SKU;
+         *     - `NOT_ONE_QUANT_PALLET_SKU`: a quant pallet must hold exactly one quant;
+         *     - `NOT_ECONOM_SKU`: an economy supply contains a non-economy SKU;
+         *     - `QUANTITY_LESS_ONE`: an economy supply has an SKU with a quantity below 1;
+         *     - `SUPPLY_ITEM_WITH_QUANT_NOT_FOUND`: no product matches the article, barcode and quant size.
+         * @default SUPPLY_ITEM_NOT_FOUND
+         * @enum {string}
+         */
+        FboCargoItemValidationType: "SUPPLY_ITEM_NOT_FOUND" | "DUPLICATED_SUPPLY_ITEM" | "BEFORE_DEADLINE" | "SAME_BARCODES" | "SAME_ARTICLES" | "NOT_UNIQUE_SKU_BY_PRODUCT" | "QUANTITY_NOT_DIVISIBLE_BY_QUANT" | "NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO" | "NOT_ONE_QUANT_PALLET_SKU" | "NOT_ECONOM_SKU" | "QUANTITY_LESS_ONE" | "SUPPLY_ITEM_WITH_QUANT_NOT_FOUND";
+        /** @description Why cargo places could not be deleted from the supply; empty lists when all went well. */
+        FboCargoDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place. */
+                error_reasons?: "CARGO_NOT_FOUND"[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation.
+             */
+            supply_error_reasons?: ("SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND")[];
+        };
+        /**
+         * @description How many kinds of products the cargo place holds:
+         *     - `MONO`: one product (mono pallet or mono box);
+         *     - `MIX`: several products (mixed pallet or mixed box);
+         *     - `NONE`: no assortment;
+         *     - `UNSPECIFIED`: not determined.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboCargoContentType: "UNSPECIFIED" | "MONO" | "MIX" | "NONE";
+        /** @description A cargo place with its barcode. */
+        FboCargoBarcode: {
+            /** @description Barcode of the cargo place. */
+            barcode?: string;
+            /** @description Id of the cargo place's product list. */
+            bundle_id?: string;
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            cargo_id?: number;
+        };
+        /** @description Why cargo places or transport cargo places could not be deleted; empty lists when all went well. */
+        FboCargoAndTransportDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `UNSPECIFIED`: reason not known;
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation;
+             *     - `ETTN_IS_UPLOADED`: an electronic waybill is already uploaded for the supply;
+             *     - `CANT_DELETE_ALL_TRANSPORT_CARGOES`: a supply must keep at least one transport cargo place;
+             *     - `UNDEFINED`: an unknown error.
+             */
+            supply_error_reasons?: ("UNSPECIFIED" | "SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "CANT_DELETE_ALL_TRANSPORT_CARGOES" | "UNDEFINED")[];
+            /** @description Problems with single transport cargo places. */
+            transport_cargo_error_reasons?: {
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such transport cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+                /**
+                 * Format: int64
+                 * @description Transport cargo place id.
+                 */
+                transport_cargo_id?: number;
+            }[];
         };
     };
     responses: {
@@ -29161,6 +29494,1349 @@ export interface operations {
                             /** @description Id of the report, to poll with `POST /v1/report/info`. */
                             code?: string;
                         };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargoes": [
+                 *         {
+                 *           "key": "box-001",
+                 *           "value": {
+                 *             "items": [
+                 *               {
+                 *                 "barcode": "4601234567890",
+                 *                 "expires_at": "2026-06-30T23:59:59Z",
+                 *                 "offer_id": "12345678",
+                 *                 "quant": 1,
+                 *                 "quantity": 5
+                 *               },
+                 *               {
+                 *                 "barcode": "4609876543210",
+                 *                 "expires_at": "2026-12-31T23:59:59Z",
+                 *                 "offer_id": "87654321",
+                 *                 "quant": 2,
+                 *                 "quantity": 3
+                 *               }
+                 *             ],
+                 *             "type": "BOX"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "delete_current_version": true,
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places of the supply; at most 40 pallets or 30 boxes. */
+                    cargoes: {
+                        /** @description Your own unique key for the cargo place; `/v2/cargoes/create/info` maps it to Ozon's cargo id. */
+                        key: string;
+                        /** @description The cargo place. */
+                        value: {
+                            /** @description Products packed in the cargo place. */
+                            items?: {
+                                /** @description Product barcode (see `/v3/product/info/list`). */
+                                barcode?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Best-before date of the units.
+                                 */
+                                expires_at?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size, the number of units sold as one.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                            }[];
+                            /**
+                             * @description Kind of cargo place, `BOX` or `PALLET`.
+                             * @default BOX
+                             * @enum {string}
+                             */
+                            type: "BOX" | "PALLET";
+                        };
+                    }[];
+                    /** @description `true` to delete the cargo places declared before and keep only these. */
+                    delete_current_version?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id, `orders.supplies.supply_id` in the answer of `/v3/supply-order/get`.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "op-1689012345",
+                     *       "errors": {
+                     *         "error_reasons": [
+                     *           "INVALID_STATE"
+                     *         ],
+                     *         "items_validation": [
+                     *           {
+                     *             "barcode": "4601234567890",
+                     *             "cargo_key": "box-001",
+                     *             "quant": 2,
+                     *             "type": "SUPPLY_ITEM_NOT_FOUND"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v2/cargoes/create/info`. */
+                        operation_id?: string;
+                        /** @description Problems found with the request. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Key of the cargo place, as sent in the request. */
+                                cargo_key?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargo_ids": [
+                 *         "50001235"
+                 *       ],
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 70. */
+                    cargo_ids: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": []
+                     *       },
+                     *       "operation_id": "test-operation-delete-12345-abcde"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /** @description Operation id; pass it to `/v1/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDeleteStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-operation-delete-12345-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "supply_error_reasons": [],
+                     *         "cargo_error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are deleted;
+                         *     - `ERROR`: the deletion failed.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "supply_id": 4503220,
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "SINGLE",
+                     *               "tracking_info": {
+                     *                 "date": "2026-07-14T09:00:00Z",
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "type": "BOX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supply?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places of the supply. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description Arrival date, planned or actual depending on `type`. */
+                                    date?: string;
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED";
+                                    /**
+                                     * @description What `date` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesRulesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "2000007863",
+                 *         "2000007864",
+                 *         "2000007865"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description A checklist per supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply_check_lists": [
+                     *         {
+                     *           "supply_id": 2000007863,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 4,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 3
+                     *               },
+                     *               {
+                     *                 "type": "PALLET",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 12,
+                     *             "count_sku_with_expiration_filled": 12
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 24,
+                     *             "count_sku_total": 24,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 4,
+                     *             "count_with_distribution": 4
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 4,
+                     *             "count_cargoes_with_mono_placement_zone": 4
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007864,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 2,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 2
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 8,
+                     *             "count_sku_total": 8,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 2,
+                     *             "count_with_distribution": 2
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 2,
+                     *             "count_cargoes_with_mono_placement_zone": 2
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007865,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 0,
+                     *             "satisfied": false,
+                     *             "cargo_count_per_type": []
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_distributed_sku": 0,
+                     *             "count_sku_total": 5,
+                     *             "percents_int": 0
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": false,
+                     *             "count_all": 0,
+                     *             "count_with_distribution": 0
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_cargoes_all": 0,
+                     *             "count_cargoes_with_mono_placement_zone": 0
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One checklist per supply. */
+                        supply_check_lists?: {
+                            /** @description Rule that the supply has cargo places. */
+                            cargoes_presents_rule?: {
+                                /** @description Number of cargo places of each kind. */
+                                cargo_count_per_type?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Number of cargo places.
+                                     */
+                                    count?: number;
+                                    /**
+                                     * @description Kind of cargo place, `BOX` or `PALLET`.
+                                     * @enum {string}
+                                     */
+                                    type?: "BOX" | "PALLET";
+                                }[];
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count?: number;
+                                /** @description `true` if cargo places are declared. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the deadline for editing cargo places has not passed. */
+                            edit_deadline_expire_rule?: {
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the cargo places can still be edited. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that products needing a best-before date have one. */
+                            expire_dates_presented_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs with a valid best-before date.
+                                 */
+                                count_sku_with_expiration?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that need a best-before date.
+                                 */
+                                count_sku_with_expiration_filled?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the best-before dates are filled correctly. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products in the cargo places match the supply's product list. */
+                            is_valid_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that match the supply.
+                                 */
+                                count_distributed_sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Total number of SKUs.
+                                 */
+                                count_sku_total?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /**
+                                 * Format: int32
+                                 * @description How much of the supply's product list the cargo places cover, in percent.
+                                 */
+                                percents_int?: number;
+                                /** @description `true` if the cargo places match the supply. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that every cargo place has its product list. */
+                            package_units_with_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places with a product list.
+                                 */
+                                count_with_distribution?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if every cargo place has a product list. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products of each cargo place belong to one placement zone. */
+                            placement_zones_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places.
+                                 */
+                                count_cargoes_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places whose products share one placement zone.
+                                 */
+                                count_cargoes_with_mono_placement_zone?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the products of every cargo place are sorted by placement zone. */
+                                satisfied?: boolean;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesSuppliesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 50. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply, grouped by transport cargo place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "not_found_supply_ids": [],
+                     *       "supplies_cargoes": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes_without_transport_cargoes": [
+                     *             {
+                     *               "barcode": "OZN50001236",
+                     *               "bundle_id": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+                     *               "cargo_id": 50001236
+                     *             }
+                     *           ],
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "cargoes": [
+                     *                 {
+                     *                   "barcode": "OZN50001234",
+                     *                   "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *                   "cargo_id": 50001234
+                     *                 },
+                     *                 {
+                     *                   "barcode": "OZN50001235",
+                     *                   "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *                   "cargo_id": 50001235
+                     *                 }
+                     *               ],
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Requested supplies that were not found. */
+                        not_found_supply_ids?: string[];
+                        /** @description One entry per supply. */
+                        supplies_cargoes?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places bound to no transport cargo place. */
+                            cargoes_without_transport_cargoes?: components["schemas"]["FboCargoBarcode"][];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /** @description Id of the transport cargo place's product list. */
+                                bundle_id?: string;
+                                /** @description Cargo places bound to it. */
+                                cargoes?: components["schemas"]["FboCargoBarcode"][];
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesCreateInfoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "op-1689012345"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the operation and, once done, the cargo ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "error_reasons": [],
+                     *         "items_validation": []
+                     *       },
+                     *       "result": {
+                     *         "cargoes": [
+                     *           {
+                     *             "key": "box-001",
+                     *             "value": {
+                     *               "cargo_id": 50001234
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the cargo places could not be set. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `ERROR_REASON_UNSPECIFIED`: reason not known;
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("ERROR_REASON_UNSPECIFIED" | "INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Key of the cargo place, as sent to `/v1/cargoes/create`. */
+                                cargo_key?: string;
+                                /** @description Barcode or article of the product. */
+                                item?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                        /** @description The cargo places that were set. */
+                        result?: {
+                            /** @description One entry per cargo place. */
+                            cargoes?: {
+                                /** @description Your key of the cargo place. */
+                                key?: string;
+                                /** @description What Ozon assigned to it. */
+                                value?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Cargo place id.
+                                     */
+                                    cargo_id?: number;
+                                };
+                            }[];
+                        };
+                        /**
+                         * @description State of the operation:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are set;
+                         *     - `FAILED`: failed, see `errors`;
+                         *     - `STATUS_UNSPECIFIED`: not determined.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_deletion_type": "UNBIND_CONTAINED_CARGOES",
+                 *       "transport_cargo_ids": [
+                 *         "70000102"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 1500. */
+                    cargo_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /**
+                     * @description What happens to the cargo places bound to a deleted transport cargo place:
+                     *     - `UNBIND_CONTAINED_CARGOES`: they stay in the supply, unbound;
+                     *     - `DELETE_CONTAINED_CARGOES`: they are deleted too.
+                     * @enum {string}
+                     */
+                    transport_cargo_deletion_type: "UNBIND_CONTAINED_CARGOES" | "DELETE_CONTAINED_CARGOES";
+                    /** @description Ids of the transport cargo places to delete, at most 40. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /** @description Operation id; pass it to `/v2/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteStatusV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v2/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: deleted;
+                         *     - `FAILED`: the deletion failed;
+                         *     - `UNSPECIFIED`: not determined.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGetV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supplies": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "supply_id": 4503220
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supplies and their cargo places to return, at most 100 supplies. */
+                    supplies: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Supply id.
+                         */
+                        supply_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places and transport cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supplies": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             },
+                     *             {
+                     *               "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *               "cargo_id": 50001235,
+                     *               "content_type": "MONO",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             }
+                     *           ],
+                     *           "cargoes_bundle_id": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
+                     *           "limits": {
+                     *             "max_box_count": 30,
+                     *             "max_box_sku_count": 5000,
+                     *             "max_pallet_count": 40,
+                     *             "max_transport_pallet_count": 40
+                     *           },
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "box_count": 2,
+                     *               "summary_bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supplies?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `TYPE_SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "TYPE_SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When the cargo place arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone_info?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `DECLARED_IN_TRANSPORT_CARGO`: declared inside a transport cargo place;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED" | "DECLARED_IN_TRANSPORT_CARGO";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Id of the transport cargo place carrying this cargo place.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /** @description Id of the product list of all the cargo places. */
+                            cargoes_bundle_id?: string;
+                            /** @description How many cargo places and products the supply may have. */
+                            limits?: {
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of boxes.
+                                 */
+                                max_box_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of products in a box.
+                                 */
+                                max_box_sku_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of pallets.
+                                 */
+                                max_pallet_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of transport cargo places.
+                                 */
+                                max_transport_pallet_count?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places it carries.
+                                 */
+                                box_count?: number;
+                                /** @description Id of the product list of the transport cargo place. */
+                                summary_bundle_id?: string;
+                                /** @description Where the transport cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When it arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the transport cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `CARGO_DISASSEMBLED`: taken apart;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "CARGO_DISASSEMBLED";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "PALLET";
+                            }[];
+                        }[];
                     };
                 };
             };
