@@ -5267,6 +5267,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cargoes-label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for cargo places
+         * @description Starts making the labels for the cargo places of a supply, all of them or the ones
+         *     listed. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes-label/get` until its `status` is `SUCCESS` (it then gives the link to the
+         *     PDF) or `FAILED`. The cargo places are set before with `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesLabelCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/file/{file_guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the labels of cargo places as PDF
+         * @deprecated
+         * @description Returns the PDF with the cargo place labels, found by the `file_guid` that
+         *     `/v1/cargoes-label/get` gave. Ozon switches this method off on 10 April 2026; take the
+         *     link from `result.file_url` of `/v1/cargoes-label/get` instead.
+         */
+        get: operations["CargoesAPI_CargoesLabelFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for cargo places
+         * @description Reports on labels started by `/v1/cargoes-label/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF with the labels; on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesAPI_CargoesLabelGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cargoes/create": {
         parameters: {
             query?: never;
@@ -5360,6 +5428,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cargoes/label/transport-by-order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply order
+         * @description Starts making the labels for all transport cargo places of all supplies in a supply
+         *     order. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/label/transport-by-order/status` until its `status` is `SUCCESS` (it then
+         *     gives the link to the PDF) or `FAILED`. For the transport cargo places of one supply,
+         *     use `/v1/cargoes/label/transport/create`.
+         */
+        post: operations["CargoesLabelTransportByOrderCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply order
+         * @description Reports on labels started by `/v1/cargoes/label/transport-by-order/create`. Ask again
+         *     while `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF and
+         *     `result.skipped_supplies_ids` lists supplies left without labels; on `FAILED`,
+         *     `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportByOrderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply
+         * @description Starts making the labels for the listed transport cargo places of a supply (at most 40),
+         *     or for all of them when none are listed. Ozon makes them asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/label/transport/status` until its `status` is
+         *     `SUCCESS` (it then gives the link to the PDF) or `FAILED`.
+         */
+        post: operations["CargoesLabelTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply
+         * @description Reports on labels started by `/v1/cargoes/label/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF; on
+         *     `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cargoes/rules/get": {
         parameters: {
             query?: never;
@@ -5399,6 +5559,143 @@ export interface paths {
          *     with `/v1/cargoes/transport/bind`.
          */
         post: operations["CargoesSuppliesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch transport cargo places on or off for a supply
+         * @description Lets a supply use transport cargo places (pallets that carry boxes), or stops it. They
+         *     cannot be switched off once a cargo place exists in the supply. Ozon applies the change
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/activate/status`
+         *     until its `status` is `SUCCESS` or `FAILED`. Then create them with
+         *     `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesTransportActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of switching transport cargo places on or off
+         * @description Reports on a change started by `/v1/cargoes/transport/activate`. Ask again while
+         *     `status` is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it
+         *     was not (see `error_reasons`).
+         */
+        post: operations["CargoesTransportActivateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind cargo places to transport cargo places, or unbind them
+         * @description Puts cargo places onto transport cargo places (`transport_cargo_bind`) or takes them off
+         *     (`cargoes_unbind_transport_cargoes`). Ozon applies the change asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/transport/bind/status` until its `status` is
+         *     `SUCCESS` or `FAILED`. `/v1/cargoes/supplies/get` shows the result.
+         */
+        post: operations["CargoesTransportBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of binding or unbinding cargo places
+         * @description Reports on a change started by `/v1/cargoes/transport/bind`. Ask again while `status`
+         *     is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it was not (see
+         *     `error_reasons`).
+         */
+        post: operations["CargoesTransportBindStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create transport cargo places
+         * @description Adds transport cargo places (pallets that carry boxes, at most 40) to a supply that has
+         *     them switched on with `/v1/cargoes/transport/activate`. Ozon creates them
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/create/status`
+         *     until its `status` is `SUCCESS` (it then gives their ids) or `FAILED`. Bind cargo places
+         *     to them next with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of creating transport cargo places
+         * @description Reports on a creation started by `/v1/cargoes/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.transport_cargoes` lists the new
+         *     transport cargo places; on `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesTransportCreateStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7482,6 +7779,18 @@ export interface components {
             transaction_type: "all" | "orders" | "returns" | "services";
         };
         /**
+         * @description Why the labels could not be made:
+         *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_IS_EMPTY`: the supply has no cargo places;
+         *     - `CARGOES_NOT_FOUND`: the cargo places are not found.
+         * @enum {string}
+         */
+        FboCargoLabelErrorReason: "INVALID_STATE" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "SUPPLY_IS_EMPTY" | "CARGOES_NOT_FOUND";
+        /**
          * @description What is wrong with a product line of a cargo place:
          *     - `SUPPLY_ITEM_NOT_FOUND`: the product is not found;
          *     - `DUPLICATED_SUPPLY_ITEM`: the product is listed twice;
@@ -7533,6 +7842,25 @@ export interface components {
          * @enum {string}
          */
         FboCargoContentType: "UNSPECIFIED" | "MONO" | "MIX" | "NONE";
+        /**
+         * @description Why the labels of transport cargo places could not be made:
+         *     - `ORDER_NOT_FOUND`: no such supply order;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `ALL_SUPPLIES_SKIPPED`: none of the order's supplies has labels to make;
+         *     - `LABELS_COUNT_EXCEED`: too many labels requested;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportLabelByOrderErrorReason: "ORDER_NOT_FOUND" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "ALL_SUPPLIES_SKIPPED" | "LABELS_COUNT_EXCEED" | "UNDEFINED";
+        /**
+         * @description State of the operation:
+         *     - `IN_PROGRESS`: still running, ask again later;
+         *     - `SUCCESS`: done;
+         *     - `FAILED`: failed, see `error_reasons`.
+         * @enum {string}
+         */
+        FboCargoOperationStatus: "SUCCESS" | "IN_PROGRESS" | "FAILED";
         /** @description A cargo place with its barcode. */
         FboCargoBarcode: {
             /** @description Barcode of the cargo place. */
@@ -7545,6 +7873,38 @@ export interface components {
              */
             cargo_id?: number;
         };
+        /**
+         * @description Why cargo places could not be bound to or unbound from transport cargo places:
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY`: transport cargo places are not switched on for the supply (see `/v1/cargoes/transport/activate`);
+         *     - `INVALID_SUPPLY_STATE`: the supply is in a state that does not allow it;
+         *     - `SUPPLY_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `CARGO_IDS_NOT_FOUND`: some cargo places are not found;
+         *     - `TRANSPORT_CARGO_IDS_NOT_FOUND`: some transport cargo places are not found;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited.
+         * @enum {string}
+         */
+        FboTransportBindErrorReason: "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_FINALIZED" | "CARGO_IDS_NOT_FOUND" | "TRANSPORT_CARGO_IDS_NOT_FOUND" | "ETTN_IS_UPLOADED";
+        /**
+         * @description Why transport cargo places could not be created:
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+         *     - `PALLET_SUPPLY_CONTAINS_BOXES`: a pallet supply cannot hold boxes;
+         *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited;
+         *     - `BOX_SUPPLY_CONTAINS_PALLETS`: the supply may hold boxes only;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportCreateErrorReason: "SUPPLY_NOT_FOUND" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "PALLET_SUPPLY_CONTAINS_BOXES" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "BOX_SUPPLY_CONTAINS_PALLETS" | "UNDEFINED";
         /** @description Why cargo places or transport cargo places could not be deleted; empty lists when all went well. */
         FboCargoAndTransportDeleteErrors: {
             /** @description Problems with single cargo places. */
@@ -29505,6 +29865,185 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    CargoesAPI_CargoesLabelCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 2000007863,
+                 *       "cargoes": [
+                 *         {
+                 *           "cargo_id": 50001234
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001235
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001236
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places to label. */
+                    cargoes?: {
+                        /**
+                         * Format: int64
+                         * @description Cargo place id (see `/v2/cargoes/create/info` or `/v1/cargoes/get`).
+                         */
+                        cargo_id?: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "test-cargo-label-create-56789-abcde",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes-label/get`. */
+                        operation_id?: string;
+                        /** @description Why the labels cannot be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the label file, `result.file_guid` in the answer of `/v1/cargoes-label/get`.
+                 * @example 4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d
+                 */
+                file_guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example %PDF-1.4
+                     *     1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+                     *     2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+                     *     3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 432]>>endobj
+                     *     trailer<</Root 1 0 R>>
+                     *     %%EOF
+                     */
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-cargo-label-create-56789-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes-label/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "file_guid": "4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d",
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d.pdf"
+                     *       },
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The labels. */
+                        result?: {
+                            /**
+                             * @deprecated
+                             * @description Id of the label file for `/v1/cargoes-label/file/{file_guid}`, which is switched off; use `file_url`.
+                             */
+                            file_guid?: string;
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        /**
+                         * @description State of the labels:
+                         *     - `IN_PROGRESS`: being made, ask again later;
+                         *     - `SUCCESS`: ready;
+                         *     - `FAILED`: could not be made, see `errors`.
+                         * @default SUCCESS
+                         * @enum {string}
+                         */
+                        status: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                        /** @description Why the labels could not be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     CargoesAPI_CargoesCreate: {
         parameters: {
             query?: never;
@@ -29889,6 +30428,230 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 31402345
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id (see `/v3/supply-order/get`).
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport-by-order/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport-by-order/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-31402345.pdf",
+                     *         "skipped_supplies_ids": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                            /** @description Supplies of the order for which no labels were made. */
+                            skipped_supplies_ids?: string[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_ids": [
+                 *         "70000101"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Transport cargo places to label, at most 40; leave out to label all of them. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-4503220.pdf"
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
@@ -30286,6 +31049,375 @@ export interface operations {
                                 type?: "PALLET";
                             }[];
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "is_transport": true,
+                 *       "supply_id": 4503220
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `true` to switch transport cargo places on, `false` to switch them off. */
+                    is_transport: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/activate/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/activate`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed:
+                         *     - `OPERATION_NOT_FOUND`: no such operation;
+                         *     - `SUPPLY_IS_FINALIZED`, `CAN_NOT_EDIT_TAG`: the supply can no longer be changed;
+                         *     - `UNDEFINED`: an unknown error.
+                         */
+                        error_reasons?: ("OPERATION_NOT_FOUND" | "SUPPLY_IS_FINALIZED" | "CAN_NOT_EDIT_TAG" | "UNDEFINED")[];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_bind": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "transport_cargo_id": 70000101
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Transport cargo places to unbind all cargo places from. */
+                    cargoes_unbind_transport_cargoes?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Cargo places to bind, per transport cargo place. */
+                    transport_cargo_bind?: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Transport cargo place id.
+                         */
+                        transport_cargo_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/bind/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBindStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/bind`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change failed. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargoes": [
+                 *         {
+                 *           "count": 1,
+                 *           "type": "PALLET"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description How many transport cargo places of each kind to create. */
+                    transport_cargoes: {
+                        /**
+                         * Format: int32
+                         * @description Number of transport cargo places, at most 40.
+                         */
+                        count: number;
+                        /**
+                         * @description Kind of transport cargo place; only `PALLET` exists.
+                         * @enum {string}
+                         */
+                        type: "PALLET";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The creation is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places cannot be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the creation and, once done, the new transport cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "transport_cargoes": [
+                     *           {
+                     *             "id": 70000101,
+                     *             "type": "PALLET"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places could not be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description The created transport cargo places. */
+                        result?: {
+                            /** @description One entry per transport cargo place. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
                     };
                 };
             };
