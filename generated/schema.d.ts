@@ -5702,6 +5702,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/posting/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a posting of an order
+         * @description Cancels one posting of an order, giving a reason id from `reasons.id` of
+         *     `/v1/cancel-reason/list-by-posting`. The answer only acknowledges the request; follow
+         *     the cancellation with `/v1/posting/cancel/status` for the same posting number.
+         */
+        post: operations["PostingAPI_PostingCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cancellation state of a posting
+         * @description Returns the state of a cancellation requested with `/v1/posting/cancel`, with the
+         *     order the posting belongs to.
+         */
+        post: operations["PostingAPI_PostingCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbo/cancel-reason/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons of FBO postings
+         * @description Returns every reason an FBO posting can be cancelled for, with its id. The ids appear
+         *     as `cancel_reason_id` in the FBO posting lists.
+         */
+        post: operations["PostingAPI_GetPostingFboCancelReasonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the marking codes of posting exemplars
+         * @description Returns, for each posting, which exemplars were handed to buyers and which were not,
+         *     with the "Chestny ZNAK" marking codes of the handed-over ones. Put the codes of
+         *     `issued_exemplars` on the receipt and withdraw them from circulation.
+         */
+        post: operations["PostingAPI_PostingMarks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-stock/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO stock
+         * @description Lists the removal and disposal requests for goods taken from the seller's FBO stock within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-supply/list`.
+         */
+        post: operations["GetSupplierReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-supply/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO supplies
+         * @description Lists the removal and disposal requests for goods rejected or left over at the acceptance of FBO supplies within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-stock/list`.
+         */
+        post: operations["GetSupplyReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/cargoes/create/info": {
         parameters: {
             query?: never;
@@ -5788,6 +5922,31 @@ export interface paths {
          *     with `/v1/cargoes/create`, transport cargo places with `/v1/cargoes/transport/create`.
          */
         post: operations["CargoesGetV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/posting/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBO postings
+         * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
+         *     period of at most one year (a longer one fails with `PERIOD_IS_TOO_LONG`), optionally
+         *     narrowed by status, order or posting number. Pages hold up to 100 postings; while
+         *     `has_next` is `true`, ask again with the answer's `cursor`. `with` adds analytics,
+         *     financial and legal data. Replaces `/v2/posting/fbo/list`; cancellation reason ids are
+         *     listed by `/v1/posting/fbo/cancel-reason/list`.
+         */
+        post: operations["PostingFboList"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7905,6 +8064,111 @@ export interface components {
          * @enum {string}
          */
         FboTransportCreateErrorReason: "SUPPLY_NOT_FOUND" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "PALLET_SUPPLY_CONTAINS_BOXES" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "BOX_SUPPLY_CONTAINS_PALLETS" | "UNDEFINED";
+        /** @description One product line of an FBO removal (taking goods back from an Ozon warehouse) or disposal request. */
+        FboRemovalReportRow: {
+            /** @description Product barcode. */
+            barcode?: string;
+            /** @description Barcode of the box. */
+            box_barcode?: string;
+            /**
+             * Format: double
+             * @description Box height, metres.
+             */
+            box_height?: number;
+            /**
+             * Format: int64
+             * @description Box id.
+             */
+            box_id?: number;
+            /**
+             * Format: double
+             * @description Box length, metres.
+             */
+            box_length?: number;
+            /**
+             * @description State of the box, as the seller portal shows it, in Russian: available for removal,
+             *     already in a removal request, being prepared, lost, in transit, compensated to the
+             *     seller, disposed of, assembled, at the sorting centre, with the courier, delivery
+             *     failed, received, cancelled, being disposed of, at the pick-up point, or disbanded.
+             */
+            box_state?: string;
+            /**
+             * Format: double
+             * @description Box volume, litres.
+             */
+            box_volume?: number;
+            /**
+             * Format: double
+             * @description Box weight, kilograms.
+             */
+            box_weight?: number;
+            /**
+             * Format: double
+             * @description Box width, metres.
+             */
+            box_width?: number;
+            /** @description Warehouse that prepared the goods for removal. */
+            clearing_warehouse_name?: string;
+            /** @description When the goods were delivered to the pick-up point, the sorting centre or by courier. */
+            delivery_date?: string;
+            /** @description How the goods leave, as the seller portal shows it, in Russian (self pick-up, pick-up point, sorting centre or courier). */
+            delivery_type?: string;
+            /** @description Address of the destination warehouse. */
+            destination_warehouse_address?: string;
+            /** @description Name of the destination warehouse. */
+            destination_warehouse_name?: string;
+            /** @description When the seller collected the goods from the Ozon warehouse in person. */
+            given_out_date?: string;
+            /** @description `true` if Ozon created the removal request automatically (auto-removal). */
+            is_auto_return?: boolean;
+            /** @description Product name. */
+            name?: string;
+            /** @description Product's article in the seller's system. */
+            offer_id?: string;
+            /**
+             * Format: double
+             * @description Estimated price of Ozon delivering the goods from the warehouse.
+             */
+            preliminary_delivery_price?: number;
+            /**
+             * Format: int32
+             * @description Number of quants in the removal request.
+             */
+            quant_count?: number;
+            /**
+             * Format: int32
+             * @description Number of units in the box or in the removal request.
+             */
+            quantity_for_return?: number;
+            /** @description When the removal request was created. */
+            return_created_at?: string;
+            /**
+             * Format: int64
+             * @description Removal request id.
+             */
+            return_id?: number;
+            /**
+             * @description State of the removal request, as the seller portal shows it, in Russian. The values
+             *     differ for self pick-up from stock, delivery from stock (pick-up point, sorting centre,
+             *     courier) and removal from supplies: from created and being assembled through handed to
+             *     logistics, in transit and ready to collect (in part or in full) to completed, rejected
+             *     by the warehouse or disposed of.
+             */
+            return_state?: string;
+            /**
+             * Format: int64
+             * @description Product id on Ozon (SKU).
+             */
+            sku?: number;
+            /**
+             * @description Kind of stock, in Russian: for stock goods, available for sale, marked goods waiting for
+             *     action, expiring, or defective goods available for removal; for goods in boxes,
+             *     defective, identified surplus, or unidentified surplus without an SKU.
+             */
+            stock_type?: string;
+            /** @description When the goods were disposed of. */
+            utilization_date?: string;
+        };
         /** @description Why cargo places or transport cargo places could not be deleted; empty lists when all went well. */
         FboCargoAndTransportDeleteErrors: {
             /** @description Problems with single cargo places. */
@@ -31429,6 +31693,430 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    PostingAPI_PostingCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1",
+                 *       "reason_id": 352,
+                 *       "reason_message": "The last unit was damaged during packing."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id (see `/v1/cancel-reason/list-by-posting`).
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The posting cancellation request has been accepted."
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Message about the cancellation. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number, as sent to `/v1/posting/cancel`. */
+                    posting_number?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the order. */
+                        order_number?: string;
+                        /** @description Posting numbers concerned. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetPostingFboCancelReasonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancellation reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 352,
+                     *           "name": "Товар закончился на складе продавца"
+                     *         },
+                     *         {
+                     *           "id": 401,
+                     *           "name": "Продавец отклонил арбитраж"
+                     *         },
+                     *         {
+                     *           "id": 402,
+                     *           "name": "Другое (вина продавца)"
+                     *         },
+                     *         {
+                     *           "id": 666,
+                     *           "name": "Возврат из службы доставки: нет доставки в указанный регион"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The reasons. */
+                        reasons?: {
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id.
+                             */
+                            id?: number;
+                            /** @description What the reason is. */
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_numbers": [
+                 *         "0112345678-0001-1",
+                 *         "0112345679-0002-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting numbers. */
+                    posting_numbers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Exemplars of the postings, handed over or not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invalid_postings": [
+                     *         "0112345679-0002-1"
+                     *       ],
+                     *       "issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910224,
+                     *           "mandatory_marks": [
+                     *             "010460123456789021ABcDeFgH12345"
+                     *           ],
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123456
+                     *         }
+                     *       ],
+                     *       "non_issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910225,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123457
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Posting numbers that are not valid. */
+                        invalid_postings?: string[];
+                        /** @description Exemplars handed to buyers. */
+                        issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Marking codes of the exemplar. */
+                            mandatory_marks?: string[];
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                        /** @description Exemplars not handed to buyers. */
+                        non_issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplierReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from stock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplyReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from supplies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     CargoesCreateInfoV2: {
         parameters: {
             query?: never;
@@ -31968,6 +32656,388 @@ export interface operations {
                                  */
                                 type: "UNSPECIFIED" | "PALLET";
                             }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "posting_numbers": [
+                 *           "9121072335-0187-1"
+                 *         ],
+                 *         "since": "2026-05-10T11:51:30.106Z",
+                 *         "statuses": [
+                 *           "awaiting_packaging",
+                 *           "awaiting_deliver",
+                 *           "delivering",
+                 *           "delivered",
+                 *           "cancelled"
+                 *         ],
+                 *         "to": "2026-05-15T11:51:30.106Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC",
+                 *       "translit": false,
+                 *       "with": {
+                 *         "analytics_data": true,
+                 *         "financial_data": true,
+                 *         "legal_info": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Numbers of the orders the postings belong to, at most 1000. */
+                        order_numbers?: string[];
+                        /** @description Posting numbers, at most 1000. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /**
+                         * @description Only postings in these statuses: `awaiting_packaging` (waiting to be packed),
+                         *     `awaiting_deliver` (waiting to be shipped), `delivering` (on its way),
+                         *     `delivered` or `cancelled`.
+                         */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period; at most one year after `since`.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Page size, 1 to 100.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order, `ASC` (oldest first) or `DESC` (newest first).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description `true` to transliterate addresses from Cyrillic to Latin letters. */
+                    translit?: boolean;
+                    /** @description Extra data to add to each posting. */
+                    with?: {
+                        /** @description `true` to add `analytics_data`. */
+                        analytics_data?: boolean;
+                        /** @description `true` to add `financial_data`. */
+                        financial_data?: boolean;
+                        /** @description `true` to add `legal_info`. */
+                        legal_info?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "9121072335-0187-1",
+                     *           "order_id": 39127012767,
+                     *           "order_number": "9121072335-0187",
+                     *           "status": "delivered",
+                     *           "substatus": "posting_received",
+                     *           "cancellation": null,
+                     *           "products": [
+                     *             {
+                     *               "is_marketplace_buyout": false,
+                     *               "offer_id": "SM-GALAXY-A54-128",
+                     *               "name": "Смартфон Samsung Galaxy A54",
+                     *               "sku": 9880276314,
+                     *               "quantity": 1,
+                     *               "price": {
+                     *                 "amount": "28990",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "digital_codes": []
+                     *             }
+                     *           ],
+                     *           "analytics_data": {
+                     *             "city": "",
+                     *             "delivery_type": "PVZ",
+                     *             "is_premium": false,
+                     *             "payment_type_group_name": "Система Быстрых Платежей",
+                     *             "warehouse_id": 1020001835658000,
+                     *             "warehouse_name": "ОМСК_РФЦ",
+                     *             "is_legal": false,
+                     *             "client_delivery_date_begin": null,
+                     *             "client_delivery_date_end": null
+                     *           },
+                     *           "financial_data": {
+                     *             "products": [
+                     *               {
+                     *                 "payout": 0,
+                     *                 "product_id": 9880276314,
+                     *                 "old_price": 28990,
+                     *                 "price": 28990,
+                     *                 "total_discount_value": 0,
+                     *                 "total_discount_percent": 0,
+                     *                 "actions": [],
+                     *                 "commission": {
+                     *                   "amount": 0,
+                     *                   "percent": 0,
+                     *                   "currency": "RUB"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "cluster_from": "Омск",
+                     *             "cluster_to": "Новосибирск"
+                     *           },
+                     *           "legal_info": null,
+                     *           "external_order": {
+                     *             "is_external": false,
+                     *             "platform_name": ""
+                     *           },
+                     *           "cancel_reason_id": 0,
+                     *           "created_at": "2026-05-10T23:59:51.653736Z",
+                     *           "in_process_at": "2026-05-11T00:00:07.716614Z",
+                     *           "additional_data": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it as `cursor`. Empty on the last page. */
+                        cursor?: string;
+                        /** @description `true` if more postings match; ask again with `cursor`. */
+                        has_next?: boolean;
+                        /** @description Postings on this page. */
+                        postings?: {
+                            /** @description Extra attributes of the posting. */
+                            additional_data?: {
+                                /** @description Attribute name. */
+                                key?: string;
+                                /** @description Attribute value. */
+                                value?: string;
+                            }[];
+                            /** @description Analytics about the posting; filled when `with.analytics_data` is `true`. */
+                            analytics_data?: {
+                                /** @description Delivery city (sellers from CIS countries only). */
+                                city?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the delivery window; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_begin?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Date by which the order is expected to be delivered; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_end?: string | null;
+                                /** @description How the posting is delivered, for example `PVZ` or `Courier`. */
+                                delivery_type?: string;
+                                /** @description `true` if the recipient is a company. */
+                                is_legal?: boolean;
+                                /** @description `true` if the recipient has a Premium subscription. */
+                                is_premium?: boolean;
+                                /**
+                                 * @description How the buyer paid, as a display name in Russian: card online, Ozon Bank card,
+                                 *     automatic Ozon Bank card charge on pick-up, saved card on receipt, the Faster
+                                 *     Payments System, Ozon Installments, bank transfer, SberPay, or prepaid on an
+                                 *     external seller's side.
+                                 */
+                                payment_type_group_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the Ozon warehouse the order ships from.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Name of the Ozon warehouse the order ships from. */
+                                warehouse_name?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id (see `/v1/posting/fbo/cancel-reason/list`).
+                             */
+                            cancel_reason_id?: number;
+                            /** @description How the posting was cancelled; `null` if it was not. */
+                            cancellation?: {
+                                /** @description Cancellation reason. */
+                                cancel_reason?: string;
+                                /** @description Who cancelled, as a display name in Russian (seller, client, buyer, Ozon, system or delivery service). */
+                                cancellation_initiator?: string;
+                                /**
+                                 * @description Who cancelled: `seller`, `client` or `customer` (the buyer), `ozon`,
+                                 *     `system` or `delivery` (the delivery service).
+                                 */
+                                cancellation_type?: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When the posting was created.
+                             */
+                            created_at?: string;
+                            /** @description Whether the order came from an external platform. */
+                            external_order?: {
+                                /** @description `true` if the order was placed on an external platform. */
+                                is_external?: boolean;
+                                /** @description Name of that platform. */
+                                platform_name?: string;
+                            };
+                            /** @description Prices, commission and payout per product; filled when `with.financial_data` is `true`. */
+                            financial_data?: {
+                                /** @description Region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Region the order goes to. */
+                                cluster_to?: string;
+                                /** @description Financial data of each product in the order. */
+                                products?: {
+                                    /** @description Promotions the product takes part in. */
+                                    actions?: string[];
+                                    /** @description Ozon's commission on the product. */
+                                    commission?: {
+                                        /**
+                                         * Format: double
+                                         * @description Commission amount.
+                                         */
+                                        amount?: number;
+                                        /** @description Currency of the commission. */
+                                        currency?: string;
+                                        /**
+                                         * Format: int64
+                                         * @description Commission rate, percent.
+                                         */
+                                        percent?: number;
+                                    };
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts, shown struck through on the product page.
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Payout to the seller.
+                                     */
+                                    payout?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price with promotions applied, except those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product id on Ozon (SKU).
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ozon started processing the posting.
+                             */
+                            in_process_at?: string;
+                            /** @description Buyer's company details; filled when `with.legal_info` is `true` and the buyer is a company. */
+                            legal_info?: {
+                                /** @description Company name. */
+                                company_name?: string;
+                                /** @description Taxpayer number (INN). */
+                                inn?: string;
+                                /** @description Tax registration reason code (KPP). */
+                                kpp?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Activation codes for services and digital products. */
+                                digital_codes?: string[];
+                                /** @description `true` if Ozon bought the product out for delivery to the EAEU and other countries. */
+                                is_marketplace_buyout?: boolean;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id on Ozon (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * @description Posting status: `awaiting_packaging` (waiting to be packed), `awaiting_deliver`
+                             *     (waiting to be shipped), `delivering` (on its way), `delivered` or `cancelled`.
+                             */
+                            status?: string;
+                            /**
+                             * @description Posting substatus:
+                             *     - `posting_split_pending`, `posting_created`: created;
+                             *     - `posting_packing`: being packed;
+                             *     - `posting_transferring_to_delivery`: being handed over for delivery;
+                             *     - `posting_on_way_to_city`: on its way to the delivery city;
+                             *     - `posting_returned_to_warehouse`: returned to the warehouse;
+                             *     - `posting_transferred_to_courier_service`: being handed to the courier service;
+                             *     - `posting_in_courier_service`: with the courier;
+                             *     - `posting_on_way_to_pickup_point`: on its way to the pick-up point;
+                             *     - `posting_in_pickup_point`: at the pick-up point;
+                             *     - `posting_delivered`: delivered by courier;
+                             *     - `posting_received`: collected at the pick-up point;
+                             *     - `posting_canceled`: cancelled.
+                             */
+                            substatus?: string;
                         }[];
                     };
                 };
