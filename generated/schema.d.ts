@@ -1302,6 +1302,7 @@ export interface paths {
         put?: never;
         /**
          * List FBO postings
+         * @deprecated
          * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
          *     period, optionally only those in one status. A period longer than one year fails with
          *     `PERIOD_IS_TOO_LONG`. Pages are read with `offset` (at most 20000) and `limit` (1 to
@@ -6076,6 +6077,692 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cargoes-label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for cargo places
+         * @description Starts making the labels for the cargo places of a supply, all of them or the ones
+         *     listed. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes-label/get` until its `status` is `SUCCESS` (it then gives the link to the
+         *     PDF) or `FAILED`. The cargo places are set before with `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesLabelCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/file/{file_guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the labels of cargo places as PDF
+         * @deprecated
+         * @description Returns the PDF with the cargo place labels, found by the `file_guid` that
+         *     `/v1/cargoes-label/get` gave. Ozon switches this method off on 10 April 2026; take the
+         *     link from `result.file_url` of `/v1/cargoes-label/get` instead.
+         */
+        get: operations["CargoesAPI_CargoesLabelFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for cargo places
+         * @description Reports on labels started by `/v1/cargoes-label/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF with the labels; on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesAPI_CargoesLabelGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the cargo places of a supply
+         * @description Declares the cargo places (boxes or pallets) of a supply and the products packed in
+         *     each. At most 40 pallets or 30 boxes per call; `delete_current_version` replaces the
+         *     cargo places declared before. Ozon applies them asynchronously: pass the returned
+         *     `operation_id` to `/v2/cargoes/create/info` until its `status` is `SUCCESS` (it then
+         *     gives each cargo place's id) or `FAILED`. Find the supply id with `/v3/supply-order/get`;
+         *     check the packing rules first with `/v1/cargoes/rules/get`. Labels for the cargo places
+         *     are made next with `/v1/cargoes-label/create`.
+         */
+        post: operations["CargoesAPI_CargoesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places from a supply
+         * @description Removes cargo places (at most 70 per call) from a supply. A supply must keep at least
+         *     one. Ozon deletes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/delete/status` until its `status` is `SUCCESS` or `ERROR`. To delete
+         *     transport cargo places too, use `/v2/cargoes/delete`.
+         */
+        post: operations["CargoesAPI_CargoesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places
+         * @description Reports on a deletion started by `/v1/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the cargo places are gone, `ERROR` that the deletion
+         *     failed (see `errors`).
+         */
+        post: operations["CargoesAPI_CargoesDeleteStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cargo places of supplies
+         * @description Returns the cargo places declared for up to 100 supplies: their ids, kind, product
+         *     assortment, placement zones and tracking state. Cargo places are declared with
+         *     `/v1/cargoes/create`; `/v2/cargoes/get` also returns transport cargo places and limits.
+         */
+        post: operations["CargoesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply order
+         * @description Starts making the labels for all transport cargo places of all supplies in a supply
+         *     order. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/label/transport-by-order/status` until its `status` is `SUCCESS` (it then
+         *     gives the link to the PDF) or `FAILED`. For the transport cargo places of one supply,
+         *     use `/v1/cargoes/label/transport/create`.
+         */
+        post: operations["CargoesLabelTransportByOrderCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply order
+         * @description Reports on labels started by `/v1/cargoes/label/transport-by-order/create`. Ask again
+         *     while `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF and
+         *     `result.skipped_supplies_ids` lists supplies left without labels; on `FAILED`,
+         *     `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportByOrderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply
+         * @description Starts making the labels for the listed transport cargo places of a supply (at most 40),
+         *     or for all of them when none are listed. Ozon makes them asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/label/transport/status` until its `status` is
+         *     `SUCCESS` (it then gives the link to the PDF) or `FAILED`.
+         */
+        post: operations["CargoesLabelTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply
+         * @description Reports on labels started by `/v1/cargoes/label/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF; on
+         *     `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the cargo places of supplies against Ozon's rules
+         * @description Returns, for up to 100 supplies, a checklist of the rules cargo places must meet
+         *     (cargo places declared, their product lists filled and matching the supply, expiry
+         *     dates, placement zones, the edit deadline), each with whether it applies and whether it
+         *     is met. Use it before and after `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesRulesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/supplies/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get how cargo places are bound to transport cargo places
+         * @description Returns, for up to 50 supplies, the transport cargo places with the cargo places bound
+         *     to each, and the cargo places bound to none, with their barcodes. Bind or unbind them
+         *     with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesSuppliesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch transport cargo places on or off for a supply
+         * @description Lets a supply use transport cargo places (pallets that carry boxes), or stops it. They
+         *     cannot be switched off once a cargo place exists in the supply. Ozon applies the change
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/activate/status`
+         *     until its `status` is `SUCCESS` or `FAILED`. Then create them with
+         *     `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesTransportActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of switching transport cargo places on or off
+         * @description Reports on a change started by `/v1/cargoes/transport/activate`. Ask again while
+         *     `status` is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it
+         *     was not (see `error_reasons`).
+         */
+        post: operations["CargoesTransportActivateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind cargo places to transport cargo places, or unbind them
+         * @description Puts cargo places onto transport cargo places (`transport_cargo_bind`) or takes them off
+         *     (`cargoes_unbind_transport_cargoes`). Ozon applies the change asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/transport/bind/status` until its `status` is
+         *     `SUCCESS` or `FAILED`. `/v1/cargoes/supplies/get` shows the result.
+         */
+        post: operations["CargoesTransportBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of binding or unbinding cargo places
+         * @description Reports on a change started by `/v1/cargoes/transport/bind`. Ask again while `status`
+         *     is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it was not (see
+         *     `error_reasons`).
+         */
+        post: operations["CargoesTransportBindStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create transport cargo places
+         * @description Adds transport cargo places (pallets that carry boxes, at most 40) to a supply that has
+         *     them switched on with `/v1/cargoes/transport/activate`. Ozon creates them
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/create/status`
+         *     until its `status` is `SUCCESS` (it then gives their ids) or `FAILED`. Bind cargo places
+         *     to them next with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of creating transport cargo places
+         * @description Reports on a creation started by `/v1/cargoes/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.transport_cargoes` lists the new
+         *     transport cargo places; on `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesTransportCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a posting of an order
+         * @description Cancels one posting of an order, giving a reason id from `reasons.id` of
+         *     `/v1/cancel-reason/list-by-posting`. The answer only acknowledges the request; follow
+         *     the cancellation with `/v1/posting/cancel/status` for the same posting number.
+         */
+        post: operations["PostingAPI_PostingCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cancellation state of a posting
+         * @description Returns the state of a cancellation requested with `/v1/posting/cancel`, with the
+         *     order the posting belongs to.
+         */
+        post: operations["PostingAPI_PostingCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbo/cancel-reason/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons of FBO postings
+         * @description Returns every reason an FBO posting can be cancelled for, with its id. The ids appear
+         *     as `cancel_reason_id` in the FBO posting lists.
+         */
+        post: operations["PostingAPI_GetPostingFboCancelReasonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the marking codes of posting exemplars
+         * @description Returns, for each posting, which exemplars were handed to buyers and which were not,
+         *     with the "Chestny ZNAK" marking codes of the handed-over ones. Put the codes of
+         *     `issued_exemplars` on the receipt and withdraw them from circulation.
+         */
+        post: operations["PostingAPI_PostingMarks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-stock/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO stock
+         * @description Lists the removal and disposal requests for goods taken from the seller's FBO stock within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-supply/list`.
+         */
+        post: operations["GetSupplierReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-supply/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO supplies
+         * @description Lists the removal and disposal requests for goods rejected or left over at the acceptance of FBO supplies within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-stock/list`.
+         */
+        post: operations["GetSupplyReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of setting cargo places
+         * @description Reports on an operation started by `/v1/cargoes/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.cargoes` maps each of your cargo keys to the cargo
+         *     id Ozon assigned (used by `/v1/cargoes-label/create` and the other cargo methods); on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesCreateInfoV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places and transport cargo places
+         * @description Removes cargo places (at most 1500) and transport cargo places (at most 40) from a
+         *     supply. For a deleted transport cargo place, `transport_cargo_deletion_type` says
+         *     whether the cargo places bound to it are deleted as well or only unbound. Ozon deletes
+         *     them asynchronously: pass the returned `operation_id` to `/v2/cargoes/delete/status`
+         *     until its `status` is `SUCCESS` or `FAILED`.
+         */
+        post: operations["CargoesDeleteV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places and transport cargo places
+         * @description Reports on a deletion started by `/v2/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the places are gone, `FAILED` that the deletion failed
+         *     (see `errors`).
+         */
+        post: operations["CargoesDeleteStatusV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get cargo places and transport cargo places of supplies
+         * @description Returns, for up to 100 supplies, the chosen cargo places with their kind, assortment,
+         *     placement zones and tracking state, the transport cargo places (pallets that carry
+         *     cargo places), and the supply's limits on boxes and pallets. Cargo places are declared
+         *     with `/v1/cargoes/create`, transport cargo places with `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesGetV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/posting/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBO postings
+         * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
+         *     period of at most one year (a longer one fails with `PERIOD_IS_TOO_LONG`), optionally
+         *     narrowed by status, order or posting number. Pages hold up to 100 postings; while
+         *     `has_next` is `true`, ask again with the answer's `cursor`. `with` adds analytics,
+         *     financial and legal data. Replaces `/v2/posting/fbo/list`; cancellation reason ids are
+         *     listed by `/v1/posting/fbo/cancel-reason/list`.
+         */
+        post: operations["PostingFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fbp/draft/direct/create": {
         parameters: {
             query?: never;
@@ -9392,6 +10079,276 @@ export interface components {
          * @enum {string}
          */
         SupplyOrderTimeslotError: "UPDATE_TIMESLOT_ERROR_UNSPECIFIED" | "UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE" | "UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW" | "UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED" | "UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY" | "UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED";
+        /**
+         * @description Why the labels could not be made:
+         *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_IS_EMPTY`: the supply has no cargo places;
+         *     - `CARGOES_NOT_FOUND`: the cargo places are not found.
+         * @enum {string}
+         */
+        FboCargoLabelErrorReason: "INVALID_STATE" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "SUPPLY_IS_EMPTY" | "CARGOES_NOT_FOUND";
+        /**
+         * @description What is wrong with a product line of a cargo place:
+         *     - `SUPPLY_ITEM_NOT_FOUND`: the product is not found;
+         *     - `DUPLICATED_SUPPLY_ITEM`: the product is listed twice;
+         *     - `BEFORE_DEADLINE`: the expiry date is not acceptable;
+         *     - `SAME_BARCODES`: different SKUs share a barcode;
+         *     - `SAME_ARTICLES`: different SKUs share an article;
+         *     - `NOT_UNIQUE_SKU_BY_PRODUCT`: one SKU in the cargo place stands for different products;
+         *     - `QUANTITY_NOT_DIVISIBLE_BY_QUANT`: the quantity is not a multiple of the quant size;
+         *     - `NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO`: the pallet has no pallet SKU;
+         *     - `NOT_ONE_QUANT_PALLET_SKU`: a quant pallet must hold exactly one quant;
+         *     - `NOT_ECONOM_SKU`: an economy supply contains a non-economy SKU;
+         *     - `QUANTITY_LESS_ONE`: an economy supply has an SKU with a quantity below 1;
+         *     - `SUPPLY_ITEM_WITH_QUANT_NOT_FOUND`: no product matches the article, barcode and quant size.
+         * @default SUPPLY_ITEM_NOT_FOUND
+         * @enum {string}
+         */
+        FboCargoItemValidationType: "SUPPLY_ITEM_NOT_FOUND" | "DUPLICATED_SUPPLY_ITEM" | "BEFORE_DEADLINE" | "SAME_BARCODES" | "SAME_ARTICLES" | "NOT_UNIQUE_SKU_BY_PRODUCT" | "QUANTITY_NOT_DIVISIBLE_BY_QUANT" | "NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO" | "NOT_ONE_QUANT_PALLET_SKU" | "NOT_ECONOM_SKU" | "QUANTITY_LESS_ONE" | "SUPPLY_ITEM_WITH_QUANT_NOT_FOUND";
+        /** @description Why cargo places could not be deleted from the supply; empty lists when all went well. */
+        FboCargoDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place. */
+                error_reasons?: "CARGO_NOT_FOUND"[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation.
+             */
+            supply_error_reasons?: ("SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND")[];
+        };
+        /**
+         * @description How many kinds of products the cargo place holds:
+         *     - `MONO`: one product (mono pallet or mono box);
+         *     - `MIX`: several products (mixed pallet or mixed box);
+         *     - `NONE`: no assortment;
+         *     - `UNSPECIFIED`: not determined.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboCargoContentType: "UNSPECIFIED" | "MONO" | "MIX" | "NONE";
+        /**
+         * @description Why the labels of transport cargo places could not be made:
+         *     - `ORDER_NOT_FOUND`: no such supply order;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `ALL_SUPPLIES_SKIPPED`: none of the order's supplies has labels to make;
+         *     - `LABELS_COUNT_EXCEED`: too many labels requested;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportLabelByOrderErrorReason: "ORDER_NOT_FOUND" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "ALL_SUPPLIES_SKIPPED" | "LABELS_COUNT_EXCEED" | "UNDEFINED";
+        /**
+         * @description State of the operation:
+         *     - `IN_PROGRESS`: still running, ask again later;
+         *     - `SUCCESS`: done;
+         *     - `FAILED`: failed, see `error_reasons`.
+         * @enum {string}
+         */
+        FboCargoOperationStatus: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+        /** @description A cargo place with its barcode. */
+        FboCargoBarcode: {
+            /** @description Barcode of the cargo place. */
+            barcode?: string;
+            /** @description Id of the cargo place's product list. */
+            bundle_id?: string;
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            cargo_id?: number;
+        };
+        /**
+         * @description Why cargo places could not be bound to or unbound from transport cargo places:
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY`: transport cargo places are not switched on for the supply (see `/v1/cargoes/transport/activate`);
+         *     - `INVALID_SUPPLY_STATE`: the supply is in a state that does not allow it;
+         *     - `SUPPLY_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `CARGO_IDS_NOT_FOUND`: some cargo places are not found;
+         *     - `TRANSPORT_CARGO_IDS_NOT_FOUND`: some transport cargo places are not found;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited.
+         * @enum {string}
+         */
+        FboTransportBindErrorReason: "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_FINALIZED" | "CARGO_IDS_NOT_FOUND" | "TRANSPORT_CARGO_IDS_NOT_FOUND" | "ETTN_IS_UPLOADED";
+        /**
+         * @description Why transport cargo places could not be created:
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+         *     - `PALLET_SUPPLY_CONTAINS_BOXES`: a pallet supply cannot hold boxes;
+         *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited;
+         *     - `BOX_SUPPLY_CONTAINS_PALLETS`: the supply may hold boxes only;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportCreateErrorReason: "SUPPLY_NOT_FOUND" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "PALLET_SUPPLY_CONTAINS_BOXES" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "BOX_SUPPLY_CONTAINS_PALLETS" | "UNDEFINED";
+        /** @description One product line of an FBO removal (taking goods back from an Ozon warehouse) or disposal request. */
+        FboRemovalReportRow: {
+            /** @description Product barcode. */
+            barcode?: string;
+            /** @description Barcode of the box. */
+            box_barcode?: string;
+            /**
+             * Format: double
+             * @description Box height, metres.
+             */
+            box_height?: number;
+            /**
+             * Format: int64
+             * @description Box id.
+             */
+            box_id?: number;
+            /**
+             * Format: double
+             * @description Box length, metres.
+             */
+            box_length?: number;
+            /**
+             * @description State of the box, as the seller portal shows it, in Russian: available for removal,
+             *     already in a removal request, being prepared, lost, in transit, compensated to the
+             *     seller, disposed of, assembled, at the sorting centre, with the courier, delivery
+             *     failed, received, cancelled, being disposed of, at the pick-up point, or disbanded.
+             */
+            box_state?: string;
+            /**
+             * Format: double
+             * @description Box volume, litres.
+             */
+            box_volume?: number;
+            /**
+             * Format: double
+             * @description Box weight, kilograms.
+             */
+            box_weight?: number;
+            /**
+             * Format: double
+             * @description Box width, metres.
+             */
+            box_width?: number;
+            /** @description Warehouse that prepared the goods for removal. */
+            clearing_warehouse_name?: string;
+            /** @description When the goods were delivered to the pick-up point, the sorting centre or by courier. */
+            delivery_date?: string;
+            /** @description How the goods leave, as the seller portal shows it, in Russian (self pick-up, pick-up point, sorting centre or courier). */
+            delivery_type?: string;
+            /** @description Address of the destination warehouse. */
+            destination_warehouse_address?: string;
+            /** @description Name of the destination warehouse. */
+            destination_warehouse_name?: string;
+            /** @description When the seller collected the goods from the Ozon warehouse in person. */
+            given_out_date?: string;
+            /** @description `true` if Ozon created the removal request automatically (auto-removal). */
+            is_auto_return?: boolean;
+            /** @description Product name. */
+            name?: string;
+            /** @description Product's article in the seller's system. */
+            offer_id?: string;
+            /**
+             * Format: double
+             * @description Estimated price of Ozon delivering the goods from the warehouse.
+             */
+            preliminary_delivery_price?: number;
+            /**
+             * Format: int32
+             * @description Number of quants in the removal request.
+             */
+            quant_count?: number;
+            /**
+             * Format: int32
+             * @description Number of units in the box or in the removal request.
+             */
+            quantity_for_return?: number;
+            /** @description When the removal request was created. */
+            return_created_at?: string;
+            /**
+             * Format: int64
+             * @description Removal request id.
+             */
+            return_id?: number;
+            /**
+             * @description State of the removal request, as the seller portal shows it, in Russian. The values
+             *     differ for self pick-up from stock, delivery from stock (pick-up point, sorting centre,
+             *     courier) and removal from supplies: from created and being assembled through handed to
+             *     logistics, in transit and ready to collect (in part or in full) to completed, rejected
+             *     by the warehouse or disposed of.
+             */
+            return_state?: string;
+            /**
+             * Format: int64
+             * @description Product id on Ozon (SKU).
+             */
+            sku?: number;
+            /**
+             * @description Kind of stock, in Russian: for stock goods, available for sale, marked goods waiting for
+             *     action, expiring, or defective goods available for removal; for goods in boxes,
+             *     defective, identified surplus, or unidentified surplus without an SKU.
+             */
+            stock_type?: string;
+            /** @description When the goods were disposed of. */
+            utilization_date?: string;
+        };
+        /** @description Why cargo places or transport cargo places could not be deleted; empty lists when all went well. */
+        FboCargoAndTransportDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `UNSPECIFIED`: reason not known;
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation;
+             *     - `ETTN_IS_UPLOADED`: an electronic waybill is already uploaded for the supply;
+             *     - `CANT_DELETE_ALL_TRANSPORT_CARGOES`: a supply must keep at least one transport cargo place;
+             *     - `UNDEFINED`: an unknown error.
+             */
+            supply_error_reasons?: ("UNSPECIFIED" | "SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "CANT_DELETE_ALL_TRANSPORT_CARGOES" | "UNDEFINED")[];
+            /** @description Problems with single transport cargo places. */
+            transport_cargo_error_reasons?: {
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such transport cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+                /**
+                 * Format: int64
+                 * @description Transport cargo place id.
+                 */
+                transport_cargo_id?: number;
+            }[];
+        };
         /**
          * @description The draft just created. Keep `supply_id` and `row_version`: the edit, delete and registrate
          *     methods of the draft take them, and `/v1/fbp/draft/get` reads it back.
@@ -35101,6 +36058,2927 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 2000007863,
+                 *       "cargoes": [
+                 *         {
+                 *           "cargo_id": 50001234
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001235
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001236
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places to label. */
+                    cargoes?: {
+                        /**
+                         * Format: int64
+                         * @description Cargo place id (see `/v2/cargoes/create/info` or `/v1/cargoes/get`).
+                         */
+                        cargo_id?: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "test-cargo-label-create-56789-abcde",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes-label/get`. */
+                        operation_id?: string;
+                        /** @description Why the labels cannot be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the label file, `result.file_guid` in the answer of `/v1/cargoes-label/get`.
+                 * @example 4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d
+                 */
+                file_guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example %PDF-1.4
+                     *     1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+                     *     2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+                     *     3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 432]>>endobj
+                     *     trailer<</Root 1 0 R>>
+                     *     %%EOF
+                     */
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-cargo-label-create-56789-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes-label/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "file_guid": "4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d",
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d.pdf"
+                     *       },
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The labels. */
+                        result?: {
+                            /**
+                             * @deprecated
+                             * @description Id of the label file for `/v1/cargoes-label/file/{file_guid}`, which is switched off; use `file_url`.
+                             */
+                            file_guid?: string;
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        /**
+                         * @description State of the labels:
+                         *     - `IN_PROGRESS`: being made, ask again later;
+                         *     - `SUCCESS`: ready;
+                         *     - `FAILED`: could not be made, see `errors`.
+                         * @default SUCCESS
+                         * @enum {string}
+                         */
+                        status: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                        /** @description Why the labels could not be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargoes": [
+                 *         {
+                 *           "key": "box-001",
+                 *           "value": {
+                 *             "items": [
+                 *               {
+                 *                 "barcode": "4601234567890",
+                 *                 "expires_at": "2026-06-30T23:59:59Z",
+                 *                 "offer_id": "12345678",
+                 *                 "quant": 1,
+                 *                 "quantity": 5
+                 *               },
+                 *               {
+                 *                 "barcode": "4609876543210",
+                 *                 "expires_at": "2026-12-31T23:59:59Z",
+                 *                 "offer_id": "87654321",
+                 *                 "quant": 2,
+                 *                 "quantity": 3
+                 *               }
+                 *             ],
+                 *             "type": "BOX"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "delete_current_version": true,
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places of the supply; at most 40 pallets or 30 boxes. */
+                    cargoes: {
+                        /** @description Your own unique key for the cargo place; `/v2/cargoes/create/info` maps it to Ozon's cargo id. */
+                        key: string;
+                        /** @description The cargo place. */
+                        value: {
+                            /** @description Products packed in the cargo place. */
+                            items?: {
+                                /** @description Product barcode (see `/v3/product/info/list`). */
+                                barcode?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Best-before date of the units.
+                                 */
+                                expires_at?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size, the number of units sold as one.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                            }[];
+                            /**
+                             * @description Kind of cargo place, `BOX` or `PALLET`.
+                             * @default BOX
+                             * @enum {string}
+                             */
+                            type: "BOX" | "PALLET";
+                        };
+                    }[];
+                    /** @description `true` to delete the cargo places declared before and keep only these. */
+                    delete_current_version?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id, `orders.supplies.supply_id` in the answer of `/v3/supply-order/get`.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "op-1689012345",
+                     *       "errors": {
+                     *         "error_reasons": [
+                     *           "INVALID_STATE"
+                     *         ],
+                     *         "items_validation": [
+                     *           {
+                     *             "barcode": "4601234567890",
+                     *             "cargo_key": "box-001",
+                     *             "quant": 2,
+                     *             "type": "SUPPLY_ITEM_NOT_FOUND"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v2/cargoes/create/info`. */
+                        operation_id?: string;
+                        /** @description Problems found with the request. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Key of the cargo place, as sent in the request. */
+                                cargo_key?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargo_ids": [
+                 *         "50001235"
+                 *       ],
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 70. */
+                    cargo_ids: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": []
+                     *       },
+                     *       "operation_id": "test-operation-delete-12345-abcde"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /** @description Operation id; pass it to `/v1/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDeleteStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-operation-delete-12345-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "supply_error_reasons": [],
+                     *         "cargo_error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are deleted;
+                         *     - `ERROR`: the deletion failed.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "supply_id": 4503220,
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "SINGLE",
+                     *               "tracking_info": {
+                     *                 "date": "2026-07-14T09:00:00Z",
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "type": "BOX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supply?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places of the supply. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description Arrival date, planned or actual depending on `type`. */
+                                    date?: string;
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED";
+                                    /**
+                                     * @description What `date` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 31402345
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id (see `/v3/supply-order/get`).
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport-by-order/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport-by-order/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-31402345.pdf",
+                     *         "skipped_supplies_ids": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                            /** @description Supplies of the order for which no labels were made. */
+                            skipped_supplies_ids?: string[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_ids": [
+                 *         "70000101"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Transport cargo places to label, at most 40; leave out to label all of them. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-4503220.pdf"
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesRulesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "2000007863",
+                 *         "2000007864",
+                 *         "2000007865"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description A checklist per supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply_check_lists": [
+                     *         {
+                     *           "supply_id": 2000007863,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 4,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 3
+                     *               },
+                     *               {
+                     *                 "type": "PALLET",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 12,
+                     *             "count_sku_with_expiration_filled": 12
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 24,
+                     *             "count_sku_total": 24,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 4,
+                     *             "count_with_distribution": 4
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 4,
+                     *             "count_cargoes_with_mono_placement_zone": 4
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007864,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 2,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 2
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 8,
+                     *             "count_sku_total": 8,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 2,
+                     *             "count_with_distribution": 2
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 2,
+                     *             "count_cargoes_with_mono_placement_zone": 2
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007865,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 0,
+                     *             "satisfied": false,
+                     *             "cargo_count_per_type": []
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_distributed_sku": 0,
+                     *             "count_sku_total": 5,
+                     *             "percents_int": 0
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": false,
+                     *             "count_all": 0,
+                     *             "count_with_distribution": 0
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_cargoes_all": 0,
+                     *             "count_cargoes_with_mono_placement_zone": 0
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One checklist per supply. */
+                        supply_check_lists?: {
+                            /** @description Rule that the supply has cargo places. */
+                            cargoes_presents_rule?: {
+                                /** @description Number of cargo places of each kind. */
+                                cargo_count_per_type?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Number of cargo places.
+                                     */
+                                    count?: number;
+                                    /**
+                                     * @description Kind of cargo place, `BOX` or `PALLET`.
+                                     * @enum {string}
+                                     */
+                                    type?: "BOX" | "PALLET";
+                                }[];
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count?: number;
+                                /** @description `true` if cargo places are declared. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the deadline for editing cargo places has not passed. */
+                            edit_deadline_expire_rule?: {
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the cargo places can still be edited. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that products needing a best-before date have one. */
+                            expire_dates_presented_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs with a valid best-before date.
+                                 */
+                                count_sku_with_expiration?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that need a best-before date.
+                                 */
+                                count_sku_with_expiration_filled?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the best-before dates are filled correctly. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products in the cargo places match the supply's product list. */
+                            is_valid_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that match the supply.
+                                 */
+                                count_distributed_sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Total number of SKUs.
+                                 */
+                                count_sku_total?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /**
+                                 * Format: int32
+                                 * @description How much of the supply's product list the cargo places cover, in percent.
+                                 */
+                                percents_int?: number;
+                                /** @description `true` if the cargo places match the supply. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that every cargo place has its product list. */
+                            package_units_with_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places with a product list.
+                                 */
+                                count_with_distribution?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if every cargo place has a product list. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products of each cargo place belong to one placement zone. */
+                            placement_zones_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places.
+                                 */
+                                count_cargoes_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places whose products share one placement zone.
+                                 */
+                                count_cargoes_with_mono_placement_zone?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the products of every cargo place are sorted by placement zone. */
+                                satisfied?: boolean;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesSuppliesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 50. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply, grouped by transport cargo place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "not_found_supply_ids": [],
+                     *       "supplies_cargoes": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes_without_transport_cargoes": [
+                     *             {
+                     *               "barcode": "OZN50001236",
+                     *               "bundle_id": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+                     *               "cargo_id": 50001236
+                     *             }
+                     *           ],
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "cargoes": [
+                     *                 {
+                     *                   "barcode": "OZN50001234",
+                     *                   "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *                   "cargo_id": 50001234
+                     *                 },
+                     *                 {
+                     *                   "barcode": "OZN50001235",
+                     *                   "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *                   "cargo_id": 50001235
+                     *                 }
+                     *               ],
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Requested supplies that were not found. */
+                        not_found_supply_ids?: string[];
+                        /** @description One entry per supply. */
+                        supplies_cargoes?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places bound to no transport cargo place. */
+                            cargoes_without_transport_cargoes?: components["schemas"]["FboCargoBarcode"][];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /** @description Id of the transport cargo place's product list. */
+                                bundle_id?: string;
+                                /** @description Cargo places bound to it. */
+                                cargoes?: components["schemas"]["FboCargoBarcode"][];
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "is_transport": true,
+                 *       "supply_id": 4503220
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `true` to switch transport cargo places on, `false` to switch them off. */
+                    is_transport: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/activate/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/activate`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed:
+                         *     - `OPERATION_NOT_FOUND`: no such operation;
+                         *     - `SUPPLY_IS_FINALIZED`, `CAN_NOT_EDIT_TAG`: the supply can no longer be changed;
+                         *     - `UNDEFINED`: an unknown error.
+                         */
+                        error_reasons?: ("OPERATION_NOT_FOUND" | "SUPPLY_IS_FINALIZED" | "CAN_NOT_EDIT_TAG" | "UNDEFINED")[];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_bind": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "transport_cargo_id": 70000101
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Transport cargo places to unbind all cargo places from. */
+                    cargoes_unbind_transport_cargoes?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Cargo places to bind, per transport cargo place. */
+                    transport_cargo_bind?: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Transport cargo place id.
+                         */
+                        transport_cargo_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/bind/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBindStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/bind`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change failed. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargoes": [
+                 *         {
+                 *           "count": 1,
+                 *           "type": "PALLET"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description How many transport cargo places of each kind to create. */
+                    transport_cargoes: {
+                        /**
+                         * Format: int32
+                         * @description Number of transport cargo places, at most 40.
+                         */
+                        count: number;
+                        /**
+                         * @description Kind of transport cargo place; only `PALLET` exists.
+                         * @enum {string}
+                         */
+                        type: "PALLET";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The creation is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places cannot be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the creation and, once done, the new transport cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "transport_cargoes": [
+                     *           {
+                     *             "id": 70000101,
+                     *             "type": "PALLET"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places could not be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description The created transport cargo places. */
+                        result?: {
+                            /** @description One entry per transport cargo place. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1",
+                 *       "reason_id": 352,
+                 *       "reason_message": "The last unit was damaged during packing."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id (see `/v1/cancel-reason/list-by-posting`).
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The posting cancellation request has been accepted."
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Message about the cancellation. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number, as sent to `/v1/posting/cancel`. */
+                    posting_number?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the order. */
+                        order_number?: string;
+                        /** @description Posting numbers concerned. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetPostingFboCancelReasonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancellation reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 352,
+                     *           "name": "Товар закончился на складе продавца"
+                     *         },
+                     *         {
+                     *           "id": 401,
+                     *           "name": "Продавец отклонил арбитраж"
+                     *         },
+                     *         {
+                     *           "id": 402,
+                     *           "name": "Другое (вина продавца)"
+                     *         },
+                     *         {
+                     *           "id": 666,
+                     *           "name": "Возврат из службы доставки: нет доставки в указанный регион"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The reasons. */
+                        reasons?: {
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id.
+                             */
+                            id?: number;
+                            /** @description What the reason is. */
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_numbers": [
+                 *         "0112345678-0001-1",
+                 *         "0112345679-0002-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting numbers. */
+                    posting_numbers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Exemplars of the postings, handed over or not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invalid_postings": [
+                     *         "0112345679-0002-1"
+                     *       ],
+                     *       "issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910224,
+                     *           "mandatory_marks": [
+                     *             "010460123456789021ABcDeFgH12345"
+                     *           ],
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123456
+                     *         }
+                     *       ],
+                     *       "non_issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910225,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123457
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Posting numbers that are not valid. */
+                        invalid_postings?: string[];
+                        /** @description Exemplars handed to buyers. */
+                        issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Marking codes of the exemplar. */
+                            mandatory_marks?: string[];
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                        /** @description Exemplars not handed to buyers. */
+                        non_issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplierReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from stock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplyReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from supplies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesCreateInfoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "op-1689012345"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the operation and, once done, the cargo ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "error_reasons": [],
+                     *         "items_validation": []
+                     *       },
+                     *       "result": {
+                     *         "cargoes": [
+                     *           {
+                     *             "key": "box-001",
+                     *             "value": {
+                     *               "cargo_id": 50001234
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the cargo places could not be set. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `ERROR_REASON_UNSPECIFIED`: reason not known;
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("ERROR_REASON_UNSPECIFIED" | "INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Key of the cargo place, as sent to `/v1/cargoes/create`. */
+                                cargo_key?: string;
+                                /** @description Barcode or article of the product. */
+                                item?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                        /** @description The cargo places that were set. */
+                        result?: {
+                            /** @description One entry per cargo place. */
+                            cargoes?: {
+                                /** @description Your key of the cargo place. */
+                                key?: string;
+                                /** @description What Ozon assigned to it. */
+                                value?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Cargo place id.
+                                     */
+                                    cargo_id?: number;
+                                };
+                            }[];
+                        };
+                        /**
+                         * @description State of the operation:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are set;
+                         *     - `FAILED`: failed, see `errors`;
+                         *     - `STATUS_UNSPECIFIED`: not determined.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_deletion_type": "UNBIND_CONTAINED_CARGOES",
+                 *       "transport_cargo_ids": [
+                 *         "70000102"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 1500. */
+                    cargo_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /**
+                     * @description What happens to the cargo places bound to a deleted transport cargo place:
+                     *     - `UNBIND_CONTAINED_CARGOES`: they stay in the supply, unbound;
+                     *     - `DELETE_CONTAINED_CARGOES`: they are deleted too.
+                     * @enum {string}
+                     */
+                    transport_cargo_deletion_type: "UNBIND_CONTAINED_CARGOES" | "DELETE_CONTAINED_CARGOES";
+                    /** @description Ids of the transport cargo places to delete, at most 40. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /** @description Operation id; pass it to `/v2/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteStatusV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v2/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: deleted;
+                         *     - `FAILED`: the deletion failed;
+                         *     - `UNSPECIFIED`: not determined.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGetV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supplies": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "supply_id": 4503220
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supplies and their cargo places to return, at most 100 supplies. */
+                    supplies: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Supply id.
+                         */
+                        supply_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places and transport cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supplies": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             },
+                     *             {
+                     *               "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *               "cargo_id": 50001235,
+                     *               "content_type": "MONO",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             }
+                     *           ],
+                     *           "cargoes_bundle_id": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
+                     *           "limits": {
+                     *             "max_box_count": 30,
+                     *             "max_box_sku_count": 5000,
+                     *             "max_pallet_count": 40,
+                     *             "max_transport_pallet_count": 40
+                     *           },
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "box_count": 2,
+                     *               "summary_bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supplies?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `TYPE_SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "TYPE_SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When the cargo place arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone_info?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `DECLARED_IN_TRANSPORT_CARGO`: declared inside a transport cargo place;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED" | "DECLARED_IN_TRANSPORT_CARGO";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Id of the transport cargo place carrying this cargo place.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /** @description Id of the product list of all the cargo places. */
+                            cargoes_bundle_id?: string;
+                            /** @description How many cargo places and products the supply may have. */
+                            limits?: {
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of boxes.
+                                 */
+                                max_box_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of products in a box.
+                                 */
+                                max_box_sku_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of pallets.
+                                 */
+                                max_pallet_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of transport cargo places.
+                                 */
+                                max_transport_pallet_count?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places it carries.
+                                 */
+                                box_count?: number;
+                                /** @description Id of the product list of the transport cargo place. */
+                                summary_bundle_id?: string;
+                                /** @description Where the transport cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When it arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the transport cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `CARGO_DISASSEMBLED`: taken apart;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "CARGO_DISASSEMBLED";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "posting_numbers": [
+                 *           "9121072335-0187-1"
+                 *         ],
+                 *         "since": "2026-05-10T11:51:30.106Z",
+                 *         "statuses": [
+                 *           "awaiting_packaging",
+                 *           "awaiting_deliver",
+                 *           "delivering",
+                 *           "delivered",
+                 *           "cancelled"
+                 *         ],
+                 *         "to": "2026-05-15T11:51:30.106Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC",
+                 *       "translit": false,
+                 *       "with": {
+                 *         "analytics_data": true,
+                 *         "financial_data": true,
+                 *         "legal_info": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Numbers of the orders the postings belong to, at most 1000. */
+                        order_numbers?: string[];
+                        /** @description Posting numbers, at most 1000. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /**
+                         * @description Only postings in these statuses: `awaiting_packaging` (waiting to be packed),
+                         *     `awaiting_deliver` (waiting to be shipped), `delivering` (on its way),
+                         *     `delivered` or `cancelled`.
+                         */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period; at most one year after `since`.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Page size, 1 to 100.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order, `ASC` (oldest first) or `DESC` (newest first).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description `true` to transliterate addresses from Cyrillic to Latin letters. */
+                    translit?: boolean;
+                    /** @description Extra data to add to each posting. */
+                    with?: {
+                        /** @description `true` to add `analytics_data`. */
+                        analytics_data?: boolean;
+                        /** @description `true` to add `financial_data`. */
+                        financial_data?: boolean;
+                        /** @description `true` to add `legal_info`. */
+                        legal_info?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "9121072335-0187-1",
+                     *           "order_id": 39127012767,
+                     *           "order_number": "9121072335-0187",
+                     *           "status": "delivered",
+                     *           "substatus": "posting_received",
+                     *           "cancellation": null,
+                     *           "products": [
+                     *             {
+                     *               "is_marketplace_buyout": false,
+                     *               "offer_id": "SM-GALAXY-A54-128",
+                     *               "name": "Смартфон Samsung Galaxy A54",
+                     *               "sku": 9880276314,
+                     *               "quantity": 1,
+                     *               "price": {
+                     *                 "amount": "28990",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "digital_codes": []
+                     *             }
+                     *           ],
+                     *           "analytics_data": {
+                     *             "city": "",
+                     *             "delivery_type": "PVZ",
+                     *             "is_premium": false,
+                     *             "payment_type_group_name": "Система Быстрых Платежей",
+                     *             "warehouse_id": 1020001835658000,
+                     *             "warehouse_name": "ОМСК_РФЦ",
+                     *             "is_legal": false,
+                     *             "client_delivery_date_begin": null,
+                     *             "client_delivery_date_end": null
+                     *           },
+                     *           "financial_data": {
+                     *             "products": [
+                     *               {
+                     *                 "payout": 0,
+                     *                 "product_id": 9880276314,
+                     *                 "old_price": 28990,
+                     *                 "price": 28990,
+                     *                 "total_discount_value": 0,
+                     *                 "total_discount_percent": 0,
+                     *                 "actions": [],
+                     *                 "commission": {
+                     *                   "amount": 0,
+                     *                   "percent": 0,
+                     *                   "currency": "RUB"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "cluster_from": "Омск",
+                     *             "cluster_to": "Новосибирск"
+                     *           },
+                     *           "legal_info": null,
+                     *           "external_order": {
+                     *             "is_external": false,
+                     *             "platform_name": ""
+                     *           },
+                     *           "cancel_reason_id": 0,
+                     *           "created_at": "2026-05-10T23:59:51.653736Z",
+                     *           "in_process_at": "2026-05-11T00:00:07.716614Z",
+                     *           "additional_data": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it as `cursor`. Empty on the last page. */
+                        cursor?: string;
+                        /** @description `true` if more postings match; ask again with `cursor`. */
+                        has_next?: boolean;
+                        /** @description Postings on this page. */
+                        postings?: {
+                            /** @description Extra attributes of the posting. */
+                            additional_data?: {
+                                /** @description Attribute name. */
+                                key?: string;
+                                /** @description Attribute value. */
+                                value?: string;
+                            }[];
+                            /** @description Analytics about the posting; filled when `with.analytics_data` is `true`. */
+                            analytics_data?: {
+                                /** @description Delivery city (sellers from CIS countries only). */
+                                city?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the delivery window; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_begin?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Date by which the order is expected to be delivered; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_end?: string | null;
+                                /** @description How the posting is delivered, for example `PVZ` or `Courier`. */
+                                delivery_type?: string;
+                                /** @description `true` if the recipient is a company. */
+                                is_legal?: boolean;
+                                /** @description `true` if the recipient has a Premium subscription. */
+                                is_premium?: boolean;
+                                /**
+                                 * @description How the buyer paid, as a display name in Russian: card online, Ozon Bank card,
+                                 *     automatic Ozon Bank card charge on pick-up, saved card on receipt, the Faster
+                                 *     Payments System, Ozon Installments, bank transfer, SberPay, or prepaid on an
+                                 *     external seller's side.
+                                 */
+                                payment_type_group_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the Ozon warehouse the order ships from.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Name of the Ozon warehouse the order ships from. */
+                                warehouse_name?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id (see `/v1/posting/fbo/cancel-reason/list`).
+                             */
+                            cancel_reason_id?: number;
+                            /** @description How the posting was cancelled; `null` if it was not. */
+                            cancellation?: {
+                                /** @description Cancellation reason. */
+                                cancel_reason?: string;
+                                /** @description Who cancelled, as a display name in Russian (seller, client, buyer, Ozon, system or delivery service). */
+                                cancellation_initiator?: string;
+                                /**
+                                 * @description Who cancelled: `seller`, `client` or `customer` (the buyer), `ozon`,
+                                 *     `system` or `delivery` (the delivery service).
+                                 */
+                                cancellation_type?: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When the posting was created.
+                             */
+                            created_at?: string;
+                            /** @description Whether the order came from an external platform. */
+                            external_order?: {
+                                /** @description `true` if the order was placed on an external platform. */
+                                is_external?: boolean;
+                                /** @description Name of that platform. */
+                                platform_name?: string;
+                            };
+                            /** @description Prices, commission and payout per product; filled when `with.financial_data` is `true`. */
+                            financial_data?: {
+                                /** @description Region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Region the order goes to. */
+                                cluster_to?: string;
+                                /** @description Financial data of each product in the order. */
+                                products?: {
+                                    /** @description Promotions the product takes part in. */
+                                    actions?: string[];
+                                    /** @description Ozon's commission on the product. */
+                                    commission?: {
+                                        /**
+                                         * Format: double
+                                         * @description Commission amount.
+                                         */
+                                        amount?: number;
+                                        /** @description Currency of the commission. */
+                                        currency?: string;
+                                        /**
+                                         * Format: int64
+                                         * @description Commission rate, percent.
+                                         */
+                                        percent?: number;
+                                    };
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts, shown struck through on the product page.
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Payout to the seller.
+                                     */
+                                    payout?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price with promotions applied, except those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product id on Ozon (SKU).
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ozon started processing the posting.
+                             */
+                            in_process_at?: string;
+                            /** @description Buyer's company details; filled when `with.legal_info` is `true` and the buyer is a company. */
+                            legal_info?: {
+                                /** @description Company name. */
+                                company_name?: string;
+                                /** @description Taxpayer number (INN). */
+                                inn?: string;
+                                /** @description Tax registration reason code (KPP). */
+                                kpp?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Activation codes for services and digital products. */
+                                digital_codes?: string[];
+                                /** @description `true` if Ozon bought the product out for delivery to the EAEU and other countries. */
+                                is_marketplace_buyout?: boolean;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id on Ozon (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * @description Posting status: `awaiting_packaging` (waiting to be packed), `awaiting_deliver`
+                             *     (waiting to be shipped), `delivering` (on its way), `delivered` or `cancelled`.
+                             */
+                            status?: string;
+                            /**
+                             * @description Posting substatus:
+                             *     - `posting_split_pending`, `posting_created`: created;
+                             *     - `posting_packing`: being packed;
+                             *     - `posting_transferring_to_delivery`: being handed over for delivery;
+                             *     - `posting_on_way_to_city`: on its way to the delivery city;
+                             *     - `posting_returned_to_warehouse`: returned to the warehouse;
+                             *     - `posting_transferred_to_courier_service`: being handed to the courier service;
+                             *     - `posting_in_courier_service`: with the courier;
+                             *     - `posting_on_way_to_pickup_point`: on its way to the pick-up point;
+                             *     - `posting_in_pickup_point`: at the pick-up point;
+                             *     - `posting_delivered`: delivered by courier;
+                             *     - `posting_received`: collected at the pick-up point;
+                             *     - `posting_canceled`: cancelled.
+                             */
+                            substatus?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
