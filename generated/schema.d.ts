@@ -6680,6 +6680,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/carriage/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an FBS carriage
+         * @description Creates the first FBS carriage of a delivery method for a departure date. Every posting in
+         *     the "ready to ship" status goes into it, and the new carriage is in status `new`. While it is
+         *     `new`, `/v1/carriage/set-postings` can replace its list of postings; postings left out may go
+         *     into the next carriage. `/v2/posting/fbs/act/get-postings` lists the postings inside.
+         *
+         *     A carriage made with this method needs no confirmation and its postings cannot be edited
+         *     afterwards. Sellers outside Russia should check that the recommended shipment time is
+         *     available to them in the seller account; where it is not, create the carriage with
+         *     `/v2/posting/fbs/act/create` instead. The error `POSTING_NOT_FOUND` means there are no new
+         *     postings to ship: confirm the previous carriage with `/v1/carriage/approve` or add the new
+         *     postings to an existing one.
+         */
+        post: operations["CarriageAPI_CarriageCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an FBS carriage
+         * @description Confirms a carriage after it was created; the carriage then counts as formed. After that,
+         *     print the shipment sheet with `/v2/posting/fbs/act/get-pdf` and the carriage barcode with
+         *     `/v2/posting/fbs/act/get-barcode`.
+         */
+        post: operations["CarriageAPI_CarriageApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/carriage/delivery/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List delivery methods and their carriages
+         * @description Returns, for a departure date (today by default), the seller's delivery methods with their
+         *     carriages: how many postings must be and have been assembled, the drop-off point and time
+         *     slot, the cut-off time and the actions available on each carriage. Delivery methods without
+         *     postings are left out. A carriage with `id` 0 is one that can still be created with
+         *     `/v1/carriage/create`; for an existing one, `/v1/carriage/get` gives the details.
+         *
+         *     Up to 1000 delivery methods per page; pass the returned `cursor` to get the next page while
+         *     `has_next` is `true`. Replaces `/v1/carriage/delivery/list`.
+         */
+        post: operations["CarriageAPI_CarriageDeliveryListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/delivery/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List delivery methods and their carriages (v1)
+         * @deprecated
+         * @description Returns the seller's delivery methods for a departure date (today by default) with the
+         *     carriages created for them and their statuses, assembly counters, drop-off point and time
+         *     slot. Delivery methods without postings are left out. Ozon switches this method off on
+         *     2026-03-20: use `/v2/carriage/delivery/list`, which also pages the answer.
+         */
+        post: operations["CarriageAPI_CarriageDeliveryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/ettn/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the e-waybill check status of a traceable carriage
+         * @description Reports how Ozon's check of the electronic consignment note (e-waybill, ETTN) of a traceable
+         *     FBS carriage is going, with the errors found. Poll it until the status is `SUCCESS` or
+         *     `FAILED`; the carriage id comes from `/v1/carriage/create`.
+         */
+        post: operations["CarriageEttnStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/act-discrepancy/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the discrepancy act of an FBS carriage
+         * @description Returns the act listing discrepancies Ozon found on accepting an FBS carriage, as a PDF file
+         *     carried base64-encoded in a JSON object. The act exists only for carriages in status `closed`
+         *     (see `/v1/carriage/get`) and only for sellers from CIS countries.
+         */
+        post: operations["CarriageActDiscrepancyPDF"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9266,6 +9413,15 @@ export interface components {
             sender_name: string;
             /** @description Phone number of that person. */
             sender_phone: string;
+        };
+        /** @description A problem with a delivery method that blocks or affects its carriages. */
+        CarriageDeliveryMethodError: {
+            /** @description Error code. */
+            code?: string;
+            /** @description What the error means. */
+            description?: string;
+            /** @description Error status. */
+            status?: string;
         };
     };
     responses: {
@@ -36264,6 +36420,730 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "all_blr_traceable": false,
+                 *       "delivery_method_id": 1020002929332000,
+                 *       "departure_date": "2026-06-15T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Set to `true` to create a carriage of traceable goods. */
+                    all_blr_traceable?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the carriage ships with.
+                     */
+                    delivery_method_id?: number | string;
+                    /**
+                     * Format: date-time
+                     * @description Departure date of the carriage; today by default.
+                     */
+                    departure_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The carriage that was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "carriage_id": 27415930
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Id of the new carriage; pass it to `/v1/carriage/get` and the other carriage methods.
+                         */
+                        carriage_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930,
+                 *       "containers_count": 3
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage to confirm.
+                     */
+                    carriage_id: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places in the carriage. Give it only when the warehouse works with
+                     *     trusted acceptance and the postings travel in cargo places; leave it out otherwise.
+                     */
+                    containers_count?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The carriage is confirmed; the answer is an empty object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageDeliveryListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "delivery_method_id": 1020002929332000,
+                 *         "departure_date": "2026-06-15"
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which delivery methods and carriages to return. */
+                    filter?: {
+                        /**
+                         * Format: int64
+                         * @description Delivery method id. For an rFBS warehouse take it from
+                         *     `/v2/delivery-method/list`; for an FBS warehouse it equals the `warehouse_id`
+                         *     from `/v2/warehouse/list`.
+                         */
+                        delivery_method_id?: number | string;
+                        /** @description Departure date; today by default. */
+                        departure_date?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of delivery methods per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of delivery methods with their carriages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "methods": [
+                     *         {
+                     *           "carriage_postings_count": 2,
+                     *           "carriages": [
+                     *             {
+                     *               "all_blr_traceable": false,
+                     *               "available_actions": [
+                     *                 "approve",
+                     *                 "cancel"
+                     *               ],
+                     *               "carriage_volume": 48.5,
+                     *               "id": 27415930,
+                     *               "pickup_fee": {
+                     *                 "currency_code": "RUB",
+                     *                 "value": 0
+                     *               },
+                     *               "postings_count": 2,
+                     *               "quantum_count": 2,
+                     *               "status": "new"
+                     *             }
+                     *           ],
+                     *           "cut_in": "2026-06-15T09:00:00+03:00",
+                     *           "cutoff_at": "2026-06-15T13:00:00Z",
+                     *           "delivery_method_id": 1020002929332000,
+                     *           "delivery_method_name": "Ozon drop-off, Moscow",
+                     *           "delivery_method_status": "ACTIVE",
+                     *           "departure_date": "2026-06-15",
+                     *           "dropoff_address": "Moscow, Leningradskoye shosse 25",
+                     *           "dropoff_change_availability": "AVAILABLE",
+                     *           "dropoff_point_id": 15431806189000,
+                     *           "dropoff_point_type": "PVZ",
+                     *           "errors": [],
+                     *           "first_mile_changing": false,
+                     *           "first_mile_type": "DropOff",
+                     *           "has_entrusted_acceptance": true,
+                     *           "integration_type": "ozon",
+                     *           "is_optional_carriage": false,
+                     *           "is_presort": false,
+                     *           "is_rfbs": false,
+                     *           "mandatory_packaged_count": 2,
+                     *           "mandatory_postings_count": 2,
+                     *           "optional_packaged_count": 0,
+                     *           "recommended_time_local": "10:00",
+                     *           "recommended_time_utc_offset_in_minutes": 180,
+                     *           "timeslot_from": "2026-06-15T07:00:00Z",
+                     *           "timeslot_to": "2026-06-15T16:00:00Z",
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/tpl-icons/ozon.svg",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Moscow",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it in the next request. */
+                        cursor?: string;
+                        /** @description True when more delivery methods remain after this page. */
+                        has_next?: boolean;
+                        /** @description Delivery methods. */
+                        methods?: {
+                            /**
+                             * Format: int32
+                             * @description Number of postings over all carriages of the method.
+                             */
+                            carriage_postings_count?: number;
+                            /** @description Carriages of the method for the date. */
+                            carriages?: {
+                                /** @description True when the carriage holds goods that need extra documents to be shipped to Belarus. */
+                                all_blr_traceable?: boolean;
+                                /** @description Actions the seller can take on the carriage now. */
+                                available_actions?: string[];
+                                /**
+                                 * Format: float
+                                 * @description Volume of the carriage, in litres.
+                                 */
+                                carriage_volume?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Carriage id; `0` for a carriage that can still be created.
+                                 */
+                                id?: number;
+                                /** @description Price of having the carriage picked up. */
+                                pickup_fee?: {
+                                    /** @description Currency code. */
+                                    currency_code?: string;
+                                    /**
+                                     * Format: float
+                                     * @description Estimated price of handing the carriage to an Ozon courier.
+                                     */
+                                    value?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of postings in the carriage.
+                                 */
+                                postings_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of quanta in the carriage.
+                                 */
+                                quantum_count?: number;
+                                /** @description Status of the carriage for this delivery method and date. */
+                                status?: string;
+                            }[];
+                            /** @description When assembly starts, with the warehouse's time zone. */
+                            cut_in?: string;
+                            /** @description Date and time by which postings must be assembled. */
+                            cutoff_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery method id.
+                             */
+                            delivery_method_id?: number;
+                            /** @description Delivery method name. */
+                            delivery_method_name?: string;
+                            /** @description Delivery method status. */
+                            delivery_method_status?: string;
+                            /** @description Departure date. */
+                            departure_date?: string;
+                            /** @description Address of the drop-off point. */
+                            dropoff_address?: string;
+                            /** @description Whether the drop-off point can be changed. */
+                            dropoff_change_availability?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            dropoff_point_id?: number;
+                            /** @description How the carriage is handed over. */
+                            dropoff_point_type?: string;
+                            /** @description Errors met while processing the request for this method. */
+                            errors?: components["schemas"]["CarriageDeliveryMethodError"][];
+                            /** @description True when the drop-off point has changed. */
+                            first_mile_changing?: boolean;
+                            /** @description First-mile type. */
+                            first_mile_type?: string;
+                            /** @description True when the warehouse works with trusted acceptance. */
+                            has_entrusted_acceptance?: boolean;
+                            /** @description How the delivery service is integrated. */
+                            integration_type?: string;
+                            /** @description True when the carriage is optional. */
+                            is_optional_carriage?: boolean;
+                            /** @description True when the carriage is presorted. */
+                            is_presort?: boolean;
+                            /** @description True when the warehouse works under rFBS. */
+                            is_rfbs?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory postings already assembled.
+                             */
+                            mandatory_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that must be assembled.
+                             */
+                            mandatory_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of optional postings already assembled.
+                             */
+                            optional_packaged_count?: number;
+                            /** @description Recommended local time to bring the carriage to the drop-off point. */
+                            recommended_time_local?: string;
+                            /**
+                             * Format: int32
+                             * @description UTC offset of the recommended time, in minutes.
+                             */
+                            recommended_time_utc_offset_in_minutes?: number;
+                            /** @description Start of the time slot at the drop-off point. */
+                            timeslot_from?: string;
+                            /** @description End of the time slot at the drop-off point. */
+                            timeslot_to?: string;
+                            /** @description Link to the delivery service's icon. */
+                            tpl_provider_icon_url?: string;
+                            /** @description Delivery service name. */
+                            tpl_provider_name?: string;
+                            /** @description City of the warehouse. */
+                            warehouse_city?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageDeliveryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929332000,
+                 *       "departure_date": "2026-06-15T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method id.
+                     */
+                    delivery_method_id?: number | string;
+                    /**
+                     * Format: date-time
+                     * @description Departure date; today by default.
+                     */
+                    departure_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Delivery methods with their carriages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "assembly_list_availability": true,
+                     *           "can_create_another_carriage": false,
+                     *           "carriage_postings_count": 2,
+                     *           "carriage_quantum_count": 2,
+                     *           "carriages": [
+                     *             {
+                     *               "id": "27415930",
+                     *               "postings_count": 2,
+                     *               "quantum_count": 2,
+                     *               "status": "new"
+                     *             }
+                     *           ],
+                     *           "cut_in": "2026-06-15T06:00:00Z",
+                     *           "delivery_method_id": 1020002929332000,
+                     *           "delivery_method_name": "Ozon drop-off, Moscow",
+                     *           "delivery_method_status": "ACTIVE",
+                     *           "departure_date": "2026-06-15T00:00:00Z",
+                     *           "dropoff_address": "Moscow, Leningradskoye shosse 25",
+                     *           "dropoff_change_availability": "AVAILABLE",
+                     *           "dropoff_point_id": 15431806189000,
+                     *           "dropoff_point_type": "PVZ",
+                     *           "errors": [],
+                     *           "first_mile_changing": false,
+                     *           "first_mile_type": "DropOff",
+                     *           "has_entrusted_acceptance": true,
+                     *           "integration_type": "ozon",
+                     *           "is_presort": false,
+                     *           "is_rfbs": false,
+                     *           "recommended_time_local": "10:00",
+                     *           "recommended_time_utc_offset_in_minutes": 180,
+                     *           "cutoff_at": "2026-06-15T13:00:00Z",
+                     *           "mandatory_packaged_count": 2,
+                     *           "mandatory_packaged_quantum_count": 2,
+                     *           "mandatory_postings_count": 2,
+                     *           "mandatory_quantum_count": 2,
+                     *           "optional_packaged_count": 0,
+                     *           "postings_for_another_carriage_count": 0,
+                     *           "quantum_for_another_carriage_count": 0,
+                     *           "timeslot_from": "2026-06-15T07:00:00Z",
+                     *           "timeslot_to": "2026-06-15T16:00:00Z",
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/tpl-icons/ozon.svg",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Moscow",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Delivery methods. */
+                        result?: {
+                            /** @description True when a pick list can be printed. */
+                            assembly_list_availability?: boolean;
+                            /** @description True when one more carriage can be created. */
+                            can_create_another_carriage?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of postings in the carriage.
+                             */
+                            carriage_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta in the carriage.
+                             */
+                            carriage_quantum_count?: number;
+                            /** @description Carriages of the method. */
+                            carriages?: {
+                                /**
+                                 * Format: int64
+                                 * @description Carriage id.
+                                 */
+                                id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of postings in the carriage.
+                                 */
+                                postings_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of quanta in the carriage.
+                                 */
+                                quantum_count?: number;
+                                /** @description Status of the carriage for this delivery method and date. */
+                                status?: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description When assembly starts, with the warehouse's time zone.
+                             */
+                            cut_in?: string;
+                            /** @description Delivery method id. */
+                            delivery_method_id?: number;
+                            /** @description Delivery method name. */
+                            delivery_method_name?: string;
+                            /** @description Delivery method status. */
+                            delivery_method_status?: string;
+                            /**
+                             * Format: date-time
+                             * @description Departure date.
+                             */
+                            departure_date?: string;
+                            /** @description Address of the drop-off point. */
+                            dropoff_address?: string;
+                            /** @description Whether the drop-off point can be changed. */
+                            dropoff_change_availability?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            dropoff_point_id?: number;
+                            /** @description How the carriage is handed over. */
+                            dropoff_point_type?: string;
+                            /** @description Errors met while processing the request for this method. */
+                            errors?: components["schemas"]["CarriageDeliveryMethodError"][];
+                            /** @description True when the drop-off point has changed. */
+                            first_mile_changing?: boolean;
+                            /** @description First-mile type. */
+                            first_mile_type?: string;
+                            /** @description True when the warehouse works with trusted acceptance. */
+                            has_entrusted_acceptance?: boolean;
+                            /** @description How the delivery service is integrated. */
+                            integration_type?: string;
+                            /** @description True when the carriage is presorted. */
+                            is_presort?: boolean;
+                            /** @description True when the warehouse works under rFBS. */
+                            is_rfbs?: boolean;
+                            /** @description Recommended local time to bring the carriage to the drop-off point. */
+                            recommended_time_local?: string;
+                            /**
+                             * Format: int32
+                             * @description UTC offset of the recommended time, in minutes.
+                             */
+                            recommended_time_utc_offset_in_minutes?: number;
+                            /**
+                             * Format: date-time
+                             * @description Date and time by which postings must be assembled.
+                             */
+                            cutoff_at?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory postings already assembled.
+                             */
+                            mandatory_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory quanta already assembled.
+                             */
+                            mandatory_packaged_quantum_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that must be assembled.
+                             */
+                            mandatory_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta that must be assembled.
+                             */
+                            mandatory_quantum_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of optional postings already assembled.
+                             */
+                            optional_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that may go into the next carriage.
+                             */
+                            postings_for_another_carriage_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta that may go into the next carriage.
+                             */
+                            quantum_for_another_carriage_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description Start of the time slot at the drop-off point.
+                             */
+                            timeslot_from?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the time slot at the drop-off point.
+                             */
+                            timeslot_to?: string;
+                            /** @description Link to the delivery service's icon. */
+                            tpl_provider_icon_url?: string;
+                            /** @description Delivery service name. */
+                            tpl_provider_name?: string;
+                            /** @description City of the warehouse. */
+                            warehouse_city?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageEttnStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage id.
+                     */
+                    carriage_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the e-waybill check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Problems the check found in the e-waybill. */
+                        errors?: string[];
+                        /**
+                         * @description State of the check:
+                         *     - `NOT_UPLOADED` — no e-waybill uploaded yet;
+                         *     - `PROCESSING` — being checked;
+                         *     - `SUCCESS` — checked and accepted;
+                         *     - `FAILED` — the check failed, see `errors`.
+                         * @enum {string}
+                         */
+                        status?: "NOT_UPLOADED" | "PROCESSING" | "SUCCESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageActDiscrepancyPDF: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage id.
+                     */
+                    carriage_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The discrepancy act as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *       "name": "act-discrepancy-27415930.pdf",
+                     *       "type": "application/pdf"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: byte
+                         * @description The PDF file of the act, base64-encoded.
+                         */
+                        content?: string;
+                        /** @description File name of the act. */
+                        name?: string;
+                        /** @description Media type of the file, `application/pdf`. */
+                        type?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
