@@ -7125,6 +7125,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assembly/carriage/posting/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the postings of a carriage for assembly
+         * @description Returns the postings of an FBS carriage with their products and pick-list codes, to assemble
+         *     them and print their labels; optionally only those with an assembly deadline in a given
+         *     period. Up to 100 postings per page: pass the returned `cursor` to get the next page; an
+         *     empty `cursor` means there is nothing more. The carriage id comes from
+         *     `/v1/carriage/create` or `/v2/carriage/delivery/list`; `/v1/assembly/carriage/product/list`
+         *     gives the same carriage grouped by product.
+         */
+        post: operations["AssemblyCarriagePostingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assembly/carriage/product/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the products of a carriage for assembly
+         * @description Returns the products of an FBS carriage, each with the total quantity and the postings it
+         *     goes into, to pick them in one pass; optionally only for postings with an assembly deadline
+         *     in a given period. Up to 100 products per page: pass the returned `cursor` to get the next
+         *     page; an empty `cursor` means there is nothing more. `/v1/assembly/carriage/posting/list`
+         *     gives the same carriage by posting.
+         */
+        post: operations["AssemblyCarriageProductList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9799,6 +9848,29 @@ export interface components {
             file_content?: string;
             /** @description File name. */
             file_name?: string;
+        };
+        /** @description Which carriage to read, and optionally which assembly deadlines. */
+        CarriageAssemblyFilter: {
+            /**
+             * Format: int64
+             * @description Carriage id.
+             */
+            carriage_id: number | string;
+            /**
+             * Format: date-time
+             * @description Start of the period for the time by which the posting must be assembled, e.g. `2026-06-15T07:34:50.359Z`.
+             */
+            cutoff_from?: string;
+            /**
+             * Format: date-time
+             * @description End of the period for the time by which the posting must be assembled.
+             */
+            cutoff_to?: string;
+            /**
+             * Format: int64
+             * @description Delivery method id, from `/v1/delivery-method/list`.
+             */
+            delivery_method_id?: number | string;
         };
     };
     responses: {
@@ -38457,6 +38529,220 @@ export interface operations {
                         content?: components["schemas"]["CarriageContainerFile"];
                         /** @description Cargo places no label could be made for, with the reason. */
                         error_containers?: components["schemas"]["CarriageContainerError"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyCarriagePostingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "carriage_id": 27415930,
+                 *         "cutoff_from": "2026-06-15T00:00:00.000Z",
+                 *         "cutoff_to": "2026-06-15T23:59:59.000Z",
+                 *         "delivery_method_id": 1020002929332000
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["CarriageAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "can_print_mass_label": true,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "assembly_code": "AL-27415930-1",
+                     *           "can_print_label": true,
+                     *           "posting_number": "39268230-0002-3",
+                     *           "products": [
+                     *             {
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *               "product_name": "Smartphone case, black",
+                     *               "quantity": 1,
+                     *               "sku": 180550365
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "assembly_code": "AL-27415930-1",
+                     *           "can_print_label": true,
+                     *           "posting_number": "57195475-0050-3",
+                     *           "products": [
+                     *             {
+                     *               "offer_id": "PH-2045-WHT",
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *               "product_name": "Smartphone case, white",
+                     *               "quantity": 2,
+                     *               "sku": 180550366
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description True when the labels can be printed for many postings at once. */
+                        can_print_mass_label?: boolean;
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /** @description Postings of the carriage. */
+                        postings?: {
+                            /** @description Code of the pick list the posting is on. */
+                            assembly_code?: string;
+                            /** @description True when the posting's label can be printed. */
+                            can_print_label?: boolean;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Product id in the seller's system (article). */
+                                offer_id?: string;
+                                /** @description Link to the product image. */
+                                picture_url?: string;
+                                /** @description Product name. */
+                                product_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of items.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyCarriageProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "carriage_id": 27415930,
+                 *         "cutoff_from": "2026-06-15T00:00:00.000Z",
+                 *         "cutoff_to": "2026-06-15T23:59:59.000Z",
+                 *         "delivery_method_id": 1020002929332000
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["CarriageAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of products per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "products": [
+                     *         {
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *           "posting_numbers": [
+                     *             "39268230-0002-3"
+                     *           ],
+                     *           "product_name": "Smartphone case, black",
+                     *           "quantity": 1,
+                     *           "sku": 180550365
+                     *         },
+                     *         {
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *           "posting_numbers": [
+                     *             "57195475-0050-3"
+                     *           ],
+                     *           "product_name": "Smartphone case, white",
+                     *           "quantity": 2,
+                     *           "sku": 180550366
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /** @description Products of the carriage. */
+                        products?: {
+                            /** @description Product id in the seller's system (article). */
+                            offer_id?: string;
+                            /** @description Link to the product image. */
+                            picture_url?: string;
+                            /** @description Postings the product goes into. */
+                            posting_numbers?: string[];
+                            /** @description Product name. */
+                            product_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Total number of items to pick.
+                             */
+                            quantity?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku?: number;
+                        }[];
                     };
                 };
             };
