@@ -37583,7 +37583,7 @@ export interface operations {
                         content?: string;
                         /** @description File name of the act. */
                         name?: string;
-                        /** @description Media type of the file, `application/pdf`. */
+                        /** @description File type. */
                         type?: string;
                     };
                 };
@@ -38031,7 +38031,7 @@ export interface operations {
                              * @description When the cargo place was created, in UTC.
                              */
                             created_at?: string;
-                            /** @description Child cargo places (the boxes on a pallet); the page does not describe their shape. */
+                            /** @description Child cargo places (the boxes on a pallet). */
                             related_containers?: unknown[];
                             /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
                             sort_type?: string;
