@@ -7849,6 +7849,500 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/carriage/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an FBS carriage
+         * @description Creates the first FBS carriage of a delivery method for a departure date. Every posting in
+         *     the "ready to ship" status goes into it, and the new carriage is in status `new`. While it is
+         *     `new`, `/v1/carriage/set-postings` can replace its list of postings; postings left out may go
+         *     into the next carriage. `/v2/posting/fbs/act/get-postings` lists the postings inside.
+         *
+         *     A carriage made with this method needs no confirmation and its postings cannot be edited
+         *     afterwards. Sellers outside Russia should check that the recommended shipment time is
+         *     available to them in the seller account; where it is not, create the carriage with
+         *     `/v2/posting/fbs/act/create` instead. The error `POSTING_NOT_FOUND` means there are no new
+         *     postings to ship: confirm the previous carriage with `/v1/carriage/approve` or add the new
+         *     postings to an existing one.
+         */
+        post: operations["CarriageAPI_CarriageCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an FBS carriage
+         * @description Confirms a carriage after it was created; the carriage then counts as formed. After that,
+         *     print the shipment sheet with `/v2/posting/fbs/act/get-pdf` and the carriage barcode with
+         *     `/v2/posting/fbs/act/get-barcode`.
+         */
+        post: operations["CarriageAPI_CarriageApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/carriage/delivery/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List delivery methods and their carriages
+         * @description Returns, for a departure date (today by default), the seller's delivery methods with their
+         *     carriages: how many postings must be and have been assembled, the drop-off point and time
+         *     slot, the cut-off time and the actions available on each carriage. Delivery methods without
+         *     postings are left out. A carriage with `id` 0 is one that can still be created with
+         *     `/v1/carriage/create`; for an existing one, `/v1/carriage/get` gives the details.
+         *
+         *     Up to 1000 delivery methods per page; pass the returned `cursor` to get the next page while
+         *     `has_next` is `true`. Replaces `/v1/carriage/delivery/list`.
+         */
+        post: operations["CarriageAPI_CarriageDeliveryListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/delivery/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List delivery methods and their carriages (v1)
+         * @deprecated
+         * @description Returns the seller's delivery methods for a departure date (today by default) with the
+         *     carriages created for them and their statuses, assembly counters, drop-off point and time
+         *     slot. Delivery methods without postings are left out. Ozon switches this method off on
+         *     2026-03-20: use `/v2/carriage/delivery/list`, which also pages the answer.
+         */
+        post: operations["CarriageAPI_CarriageDeliveryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/ettn/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the e-waybill check status of a traceable carriage
+         * @description Reports how Ozon's check of the electronic consignment note (e-waybill, ETTN) of a traceable
+         *     FBS carriage is going, with the errors found. Poll it until the status is `SUCCESS` or
+         *     `FAILED`; the carriage id comes from `/v1/carriage/create`.
+         */
+        post: operations["CarriageEttnStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/act-discrepancy/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the discrepancy act of an FBS carriage
+         * @description Returns the act listing discrepancies Ozon found on accepting an FBS carriage, as a PDF file
+         *     carried base64-encoded in a JSON object. The act exists only for carriages in status `closed`
+         *     (see `/v1/carriage/get`) and only for sellers from CIS countries.
+         */
+        post: operations["CarriageActDiscrepancyPDF"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create cargo places
+         * @description Creates up to 100 empty cargo places (boxes or pallets) at an FBS warehouse that works with
+         *     trusted acceptance. Next, put postings into them with `/v1/carriage/container/fill`, put
+         *     boxes on a pallet with `/v1/carriage/container/place-into`, and confirm the contents with
+         *     `/v1/carriage/container/approve`. The method is in beta.
+         */
+        post: operations["CarriageContainerCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a cargo place
+         * @description Returns one cargo place: its type, status, warehouse, weight, the actions available on it
+         *     now, the boxes on it (for a pallet) and the postings inside with their products. Cargo place
+         *     ids come from `/v1/carriage/container/create` or `/v1/carriage/container/list`. The method
+         *     is in beta.
+         */
+        post: operations["CarriageContainerGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cargo places
+         * @description Returns the seller's cargo places created in a period, filtered by sort type, kind, status
+         *     and warehouse, up to 300 per page (100 by default). Pass the returned `cursor` to get the
+         *     next page; an empty `cursor` means there is nothing more. Details of one cargo place come
+         *     from `/v1/carriage/container/get`. The method is in beta.
+         */
+        post: operations["CarriageContainerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put postings into a cargo place
+         * @description Starts a task that puts up to 300 assembled postings into a cargo place made with
+         *     `/v1/carriage/container/create`. Postings refused up front come back in `error_postings`;
+         *     follow the task with `/v1/carriage/container/task/info`, then confirm the contents with
+         *     `/v1/carriage/container/approve`. The method is in beta.
+         */
+        post: operations["CarriageContainerFill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/place-into": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put boxes on a pallet
+         * @description Starts a task that puts boxes (cargo places of type `box`) on a pallet (a cargo place of
+         *     type `pallet`); both come from `/v1/carriage/container/create`. Boxes refused up front come
+         *     back in `error_containers`; follow the task with `/v1/carriage/container/task/info`.
+         *     `/v1/carriage/container/remove-from` takes boxes off again. The method is in beta.
+         */
+        post: operations["CarriageContainerPlaceInto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/remove-from": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take boxes off a pallet
+         * @description Starts a task that takes boxes off a pallet they were put on with
+         *     `/v1/carriage/container/place-into`. Boxes refused up front come back in
+         *     `error_containers`; follow the task with `/v1/carriage/container/task/info`. The method is
+         *     in beta.
+         */
+        post: operations["CarriageContainerRemoveFrom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/remove-postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take postings out of a cargo place
+         * @description Starts a task that takes postings out of a cargo place, for instance to put them into
+         *     another one with `/v1/carriage/container/fill`. Postings refused up front come back in
+         *     `error_postings`; follow the task with `/v1/carriage/container/task/info`. The method is
+         *     in beta.
+         */
+        post: operations["CarriageContainerRemovePostings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the contents of cargo places
+         * @description Starts a task that confirms the contents of cargo places filled with
+         *     `/v1/carriage/container/fill`. Cargo places refused up front come back in
+         *     `error_containers`; follow the task with `/v1/carriage/container/task/info`. Once
+         *     confirmed, print the labels with `/v1/carriage/container/label/get` and the documents with
+         *     `/v1/carriage/container/document/get`. The method is in beta.
+         */
+        post: operations["CarriageContainerApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel cargo places
+         * @description Starts a task that cancels up to 100 cargo places. Cargo places refused up front come back
+         *     in `error_containers`; follow the task with `/v1/carriage/container/task/info`, or the
+         *     cargo places' statuses with `/v1/carriage/container/status/get`. The method is in beta.
+         */
+        post: operations["CarriageContainerCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/status/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the statuses of cargo places
+         * @description Returns the current status of up to 1000 FBS cargo places at once, for instance to see that
+         *     their contents were confirmed (`approved`) after `/v1/carriage/container/approve` or that
+         *     they were cancelled. The statuses are listed at the `statuses` filter of
+         *     `/v1/carriage/container/list`. The method is in beta.
+         */
+        post: operations["CarriageContainerStatusGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/task/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the status of a cargo place task
+         * @description Reports how a task on cargo places is going: one started by `/v1/carriage/container/fill`,
+         *     `/approve`, `/cancel`, `/place-into`, `/remove-from` or `/remove-postings`. Poll it until the
+         *     status is `completed` or `failed`. The method is in beta.
+         */
+        post: operations["CarriageContainerTaskInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/document/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the documents of cargo places
+         * @description Returns the documents for handing cargo places over: the waybill and the shipment sheet, as
+         *     one file carried base64-encoded in a JSON object. Ask for them once the contents are
+         *     confirmed with `/v1/carriage/container/approve` (the action `get_documents` in
+         *     `/v1/carriage/container/get`). The method is in beta.
+         */
+        post: operations["CarriageContainerDocumentGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels of cargo places
+         * @description Returns the labels of up to 300 cargo places as one file carried base64-encoded in a JSON
+         *     object, with the cargo places no label could be made for. Print them once the contents are
+         *     confirmed with `/v1/carriage/container/approve` (the action `get_label_container` in
+         *     `/v1/carriage/container/get`). The method is in beta.
+         */
+        post: operations["CarriageContainerLabelGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assembly/carriage/posting/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the postings of a carriage for assembly
+         * @description Returns the postings of an FBS carriage with their products and pick-list codes, to assemble
+         *     them and print their labels; optionally only those with an assembly deadline in a given
+         *     period. Up to 100 postings per page: pass the returned `cursor` to get the next page; an
+         *     empty `cursor` means there is nothing more. The carriage id comes from
+         *     `/v1/carriage/create` or `/v2/carriage/delivery/list`; `/v1/assembly/carriage/product/list`
+         *     gives the same carriage grouped by product.
+         */
+        post: operations["AssemblyCarriagePostingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assembly/carriage/product/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the products of a carriage for assembly
+         * @description Returns the products of an FBS carriage, each with the total quantity and the postings it
+         *     goes into, to pick them in one pass; optionally only for postings with an assembly deadline
+         *     in a given period. Up to 100 products per page: pass the returned `cursor` to get the next
+         *     page; an empty `cursor` means there is nothing more. `/v1/assembly/carriage/posting/list`
+         *     gives the same carriage by posting.
+         */
+        post: operations["AssemblyCarriageProductList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10825,6 +11319,117 @@ export interface components {
          * @enum {string}
          */
         FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
+        /** @description A problem with a delivery method that blocks or affects its carriages. */
+        CarriageDeliveryMethodError: {
+            /** @description Error code. */
+            code?: string;
+            /** @description What the error means. */
+            description?: string;
+            /** @description Error status. */
+            status?: string;
+        };
+        /**
+         * @description Kind of cargo place:
+         *     - `box` — a box;
+         *     - `pallet` — a pallet.
+         * @enum {string}
+         */
+        CarriageContainerCargoType: "box" | "pallet";
+        /**
+         * @description Whether the cargo place's contents can be sorted by Ozon's sorting lines:
+         *     - `sort` — sortable;
+         *     - `non-sort` — non-sortable.
+         * @enum {string}
+         */
+        CarriageContainerSortType: "sort" | "non-sort";
+        /** @description A posting the request could not be applied to, and why. */
+        CarriageContainerPostingError: {
+            /** @description What went wrong. */
+            error_message?: string;
+            /** @description Posting number. */
+            posting_number?: string;
+        };
+        /**
+         * @description The task Ozon started on a cargo place's postings, and the postings it refused up front.
+         *     Follow the task with `/v1/carriage/container/task/info`.
+         */
+        CarriageContainerPostingTaskStarted: {
+            /** @description Postings that were left out of the task, with the reason. */
+            error_postings?: components["schemas"]["CarriageContainerPostingError"][];
+            /**
+             * Format: int64
+             * @description Task id for `/v1/carriage/container/task/info`.
+             */
+            task_id?: number;
+        };
+        /** @description Boxes to put on or take off a pallet. */
+        CarriageContainerPalletChange: {
+            /** @description Ids of the boxes (cargo places of type `box`). */
+            child_container_ids: (number | string)[];
+            /**
+             * Format: int64
+             * @description Id of the pallet, the parent cargo place.
+             */
+            parent_container_id: number | string;
+        };
+        /** @description A cargo place the request could not be applied to, and why. */
+        CarriageContainerError: {
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            container_id?: number;
+            /** @description What went wrong. */
+            error_message?: string;
+        };
+        /**
+         * @description The task Ozon started on cargo places, and the cargo places it refused up front. Follow the
+         *     task with `/v1/carriage/container/task/info`.
+         */
+        CarriageContainerTaskStarted: {
+            /** @description Cargo places that were left out of the task, with the reason. */
+            error_containers?: components["schemas"]["CarriageContainerError"][];
+            /**
+             * Format: int64
+             * @description Task id for `/v1/carriage/container/task/info`.
+             */
+            task_id?: number;
+        };
+        /** @description A file Ozon made for cargo places, carried base64-encoded. */
+        CarriageContainerFile: {
+            /** @description Media type of the file, such as `application/pdf`. */
+            content_type?: string;
+            /**
+             * Format: byte
+             * @description The file, base64-encoded.
+             */
+            file_content?: string;
+            /** @description File name. */
+            file_name?: string;
+        };
+        /** @description Which carriage to read, and optionally which assembly deadlines. */
+        CarriageAssemblyFilter: {
+            /**
+             * Format: int64
+             * @description Carriage id.
+             */
+            carriage_id: number | string;
+            /**
+             * Format: date-time
+             * @description Start of the period for the time by which the posting must be assembled, e.g. `2026-06-15T07:34:50.359Z`.
+             */
+            cutoff_from?: string;
+            /**
+             * Format: date-time
+             * @description End of the period for the time by which the posting must be assembled.
+             */
+            cutoff_to?: string;
+            /**
+             * Format: int64
+             * @description Delivery method id, from `/v1/delivery-method/list`.
+             */
+            delivery_method_id?: number | string;
+        };
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -42508,6 +43113,1884 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "all_blr_traceable": false,
+                 *       "delivery_method_id": 1020002929332000,
+                 *       "departure_date": "2026-06-15T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Set to `true` to create a carriage of traceable goods. */
+                    all_blr_traceable?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the carriage ships with.
+                     */
+                    delivery_method_id?: number | string;
+                    /**
+                     * Format: date-time
+                     * @description Departure date of the carriage; today by default.
+                     */
+                    departure_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The carriage that was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "carriage_id": 27415930
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Id of the new carriage; pass it to `/v1/carriage/get` and the other carriage methods.
+                         */
+                        carriage_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930,
+                 *       "containers_count": 3
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage to confirm.
+                     */
+                    carriage_id: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places in the carriage. Give it only when the warehouse works with
+                     *     trusted acceptance and the postings travel in cargo places; leave it out otherwise.
+                     */
+                    containers_count?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The carriage is confirmed; the answer is an empty object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageDeliveryListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "delivery_method_id": 1020002929332000,
+                 *         "departure_date": "2026-06-15"
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which delivery methods and carriages to return. */
+                    filter?: {
+                        /**
+                         * Format: int64
+                         * @description Delivery method id. For an rFBS warehouse take it from
+                         *     `/v2/delivery-method/list`; for an FBS warehouse it equals the `warehouse_id`
+                         *     from `/v2/warehouse/list`.
+                         */
+                        delivery_method_id?: number | string;
+                        /** @description Departure date; today by default. */
+                        departure_date?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of delivery methods per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of delivery methods with their carriages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "methods": [
+                     *         {
+                     *           "carriage_postings_count": 2,
+                     *           "carriages": [
+                     *             {
+                     *               "all_blr_traceable": false,
+                     *               "available_actions": [
+                     *                 "approve",
+                     *                 "cancel"
+                     *               ],
+                     *               "carriage_volume": 48.5,
+                     *               "id": 27415930,
+                     *               "pickup_fee": {
+                     *                 "currency_code": "RUB",
+                     *                 "value": 0
+                     *               },
+                     *               "postings_count": 2,
+                     *               "quantum_count": 2,
+                     *               "status": "new"
+                     *             }
+                     *           ],
+                     *           "cut_in": "2026-06-15T09:00:00+03:00",
+                     *           "cutoff_at": "2026-06-15T13:00:00Z",
+                     *           "delivery_method_id": 1020002929332000,
+                     *           "delivery_method_name": "Ozon drop-off, Moscow",
+                     *           "delivery_method_status": "ACTIVE",
+                     *           "departure_date": "2026-06-15",
+                     *           "dropoff_address": "Moscow, Leningradskoye shosse 25",
+                     *           "dropoff_change_availability": "AVAILABLE",
+                     *           "dropoff_point_id": 15431806189000,
+                     *           "dropoff_point_type": "PVZ",
+                     *           "errors": [],
+                     *           "first_mile_changing": false,
+                     *           "first_mile_type": "DropOff",
+                     *           "has_entrusted_acceptance": true,
+                     *           "integration_type": "ozon",
+                     *           "is_optional_carriage": false,
+                     *           "is_presort": false,
+                     *           "is_rfbs": false,
+                     *           "mandatory_packaged_count": 2,
+                     *           "mandatory_postings_count": 2,
+                     *           "optional_packaged_count": 0,
+                     *           "recommended_time_local": "10:00",
+                     *           "recommended_time_utc_offset_in_minutes": 180,
+                     *           "timeslot_from": "2026-06-15T07:00:00Z",
+                     *           "timeslot_to": "2026-06-15T16:00:00Z",
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/tpl-icons/ozon.svg",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Moscow",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it in the next request. */
+                        cursor?: string;
+                        /** @description True when more delivery methods remain after this page. */
+                        has_next?: boolean;
+                        /** @description Delivery methods. */
+                        methods?: {
+                            /**
+                             * Format: int32
+                             * @description Number of postings over all carriages of the method.
+                             */
+                            carriage_postings_count?: number;
+                            /** @description Carriages of the method for the date. */
+                            carriages?: {
+                                /** @description True when the carriage holds goods that need extra documents to be shipped to Belarus. */
+                                all_blr_traceable?: boolean;
+                                /** @description Actions the seller can take on the carriage now. */
+                                available_actions?: string[];
+                                /**
+                                 * Format: float
+                                 * @description Volume of the carriage, in litres.
+                                 */
+                                carriage_volume?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Carriage id; `0` for a carriage that can still be created.
+                                 */
+                                id?: number;
+                                /** @description Price of having the carriage picked up. */
+                                pickup_fee?: {
+                                    /** @description Currency code. */
+                                    currency_code?: string;
+                                    /**
+                                     * Format: float
+                                     * @description Estimated price of handing the carriage to an Ozon courier.
+                                     */
+                                    value?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of postings in the carriage.
+                                 */
+                                postings_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of quanta in the carriage.
+                                 */
+                                quantum_count?: number;
+                                /** @description Status of the carriage for this delivery method and date. */
+                                status?: string;
+                            }[];
+                            /** @description When assembly starts, with the warehouse's time zone. */
+                            cut_in?: string;
+                            /** @description Date and time by which postings must be assembled. */
+                            cutoff_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery method id.
+                             */
+                            delivery_method_id?: number;
+                            /** @description Delivery method name. */
+                            delivery_method_name?: string;
+                            /** @description Delivery method status. */
+                            delivery_method_status?: string;
+                            /** @description Departure date. */
+                            departure_date?: string;
+                            /** @description Address of the drop-off point. */
+                            dropoff_address?: string;
+                            /** @description Whether the drop-off point can be changed. */
+                            dropoff_change_availability?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            dropoff_point_id?: number;
+                            /** @description How the carriage is handed over. */
+                            dropoff_point_type?: string;
+                            /** @description Errors met while processing the request for this method. */
+                            errors?: components["schemas"]["CarriageDeliveryMethodError"][];
+                            /** @description True when the drop-off point has changed. */
+                            first_mile_changing?: boolean;
+                            /** @description First-mile type. */
+                            first_mile_type?: string;
+                            /** @description True when the warehouse works with trusted acceptance. */
+                            has_entrusted_acceptance?: boolean;
+                            /** @description How the delivery service is integrated. */
+                            integration_type?: string;
+                            /** @description True when the carriage is optional. */
+                            is_optional_carriage?: boolean;
+                            /** @description True when the carriage is presorted. */
+                            is_presort?: boolean;
+                            /** @description True when the warehouse works under rFBS. */
+                            is_rfbs?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory postings already assembled.
+                             */
+                            mandatory_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that must be assembled.
+                             */
+                            mandatory_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of optional postings already assembled.
+                             */
+                            optional_packaged_count?: number;
+                            /** @description Recommended local time to bring the carriage to the drop-off point. */
+                            recommended_time_local?: string;
+                            /**
+                             * Format: int32
+                             * @description UTC offset of the recommended time, in minutes.
+                             */
+                            recommended_time_utc_offset_in_minutes?: number;
+                            /** @description Start of the time slot at the drop-off point. */
+                            timeslot_from?: string;
+                            /** @description End of the time slot at the drop-off point. */
+                            timeslot_to?: string;
+                            /** @description Link to the delivery service's icon. */
+                            tpl_provider_icon_url?: string;
+                            /** @description Delivery service name. */
+                            tpl_provider_name?: string;
+                            /** @description City of the warehouse. */
+                            warehouse_city?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageDeliveryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929332000,
+                 *       "departure_date": "2026-06-15T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method id.
+                     */
+                    delivery_method_id?: number | string;
+                    /**
+                     * Format: date-time
+                     * @description Departure date; today by default.
+                     */
+                    departure_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Delivery methods with their carriages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "assembly_list_availability": true,
+                     *           "can_create_another_carriage": false,
+                     *           "carriage_postings_count": 2,
+                     *           "carriage_quantum_count": 2,
+                     *           "carriages": [
+                     *             {
+                     *               "id": "27415930",
+                     *               "postings_count": 2,
+                     *               "quantum_count": 2,
+                     *               "status": "new"
+                     *             }
+                     *           ],
+                     *           "cut_in": "2026-06-15T06:00:00Z",
+                     *           "delivery_method_id": 1020002929332000,
+                     *           "delivery_method_name": "Ozon drop-off, Moscow",
+                     *           "delivery_method_status": "ACTIVE",
+                     *           "departure_date": "2026-06-15T00:00:00Z",
+                     *           "dropoff_address": "Moscow, Leningradskoye shosse 25",
+                     *           "dropoff_change_availability": "AVAILABLE",
+                     *           "dropoff_point_id": 15431806189000,
+                     *           "dropoff_point_type": "PVZ",
+                     *           "errors": [],
+                     *           "first_mile_changing": false,
+                     *           "first_mile_type": "DropOff",
+                     *           "has_entrusted_acceptance": true,
+                     *           "integration_type": "ozon",
+                     *           "is_presort": false,
+                     *           "is_rfbs": false,
+                     *           "recommended_time_local": "10:00",
+                     *           "recommended_time_utc_offset_in_minutes": 180,
+                     *           "cutoff_at": "2026-06-15T13:00:00Z",
+                     *           "mandatory_packaged_count": 2,
+                     *           "mandatory_packaged_quantum_count": 2,
+                     *           "mandatory_postings_count": 2,
+                     *           "mandatory_quantum_count": 2,
+                     *           "optional_packaged_count": 0,
+                     *           "postings_for_another_carriage_count": 0,
+                     *           "quantum_for_another_carriage_count": 0,
+                     *           "timeslot_from": "2026-06-15T07:00:00Z",
+                     *           "timeslot_to": "2026-06-15T16:00:00Z",
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/tpl-icons/ozon.svg",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Moscow",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Delivery methods. */
+                        result?: {
+                            /** @description True when a pick list can be printed. */
+                            assembly_list_availability?: boolean;
+                            /** @description True when one more carriage can be created. */
+                            can_create_another_carriage?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of postings in the carriage.
+                             */
+                            carriage_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta in the carriage.
+                             */
+                            carriage_quantum_count?: number;
+                            /** @description Carriages of the method. */
+                            carriages?: {
+                                /**
+                                 * Format: int64
+                                 * @description Carriage id.
+                                 */
+                                id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of postings in the carriage.
+                                 */
+                                postings_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of quanta in the carriage.
+                                 */
+                                quantum_count?: number;
+                                /** @description Status of the carriage for this delivery method and date. */
+                                status?: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description When assembly starts, with the warehouse's time zone.
+                             */
+                            cut_in?: string;
+                            /** @description Delivery method id. */
+                            delivery_method_id?: number;
+                            /** @description Delivery method name. */
+                            delivery_method_name?: string;
+                            /** @description Delivery method status. */
+                            delivery_method_status?: string;
+                            /**
+                             * Format: date-time
+                             * @description Departure date.
+                             */
+                            departure_date?: string;
+                            /** @description Address of the drop-off point. */
+                            dropoff_address?: string;
+                            /** @description Whether the drop-off point can be changed. */
+                            dropoff_change_availability?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            dropoff_point_id?: number;
+                            /** @description How the carriage is handed over. */
+                            dropoff_point_type?: string;
+                            /** @description Errors met while processing the request for this method. */
+                            errors?: components["schemas"]["CarriageDeliveryMethodError"][];
+                            /** @description True when the drop-off point has changed. */
+                            first_mile_changing?: boolean;
+                            /** @description First-mile type. */
+                            first_mile_type?: string;
+                            /** @description True when the warehouse works with trusted acceptance. */
+                            has_entrusted_acceptance?: boolean;
+                            /** @description How the delivery service is integrated. */
+                            integration_type?: string;
+                            /** @description True when the carriage is presorted. */
+                            is_presort?: boolean;
+                            /** @description True when the warehouse works under rFBS. */
+                            is_rfbs?: boolean;
+                            /** @description Recommended local time to bring the carriage to the drop-off point. */
+                            recommended_time_local?: string;
+                            /**
+                             * Format: int32
+                             * @description UTC offset of the recommended time, in minutes.
+                             */
+                            recommended_time_utc_offset_in_minutes?: number;
+                            /**
+                             * Format: date-time
+                             * @description Date and time by which postings must be assembled.
+                             */
+                            cutoff_at?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory postings already assembled.
+                             */
+                            mandatory_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory quanta already assembled.
+                             */
+                            mandatory_packaged_quantum_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that must be assembled.
+                             */
+                            mandatory_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta that must be assembled.
+                             */
+                            mandatory_quantum_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of optional postings already assembled.
+                             */
+                            optional_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that may go into the next carriage.
+                             */
+                            postings_for_another_carriage_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta that may go into the next carriage.
+                             */
+                            quantum_for_another_carriage_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description Start of the time slot at the drop-off point.
+                             */
+                            timeslot_from?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the time slot at the drop-off point.
+                             */
+                            timeslot_to?: string;
+                            /** @description Link to the delivery service's icon. */
+                            tpl_provider_icon_url?: string;
+                            /** @description Delivery service name. */
+                            tpl_provider_name?: string;
+                            /** @description City of the warehouse. */
+                            warehouse_city?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageEttnStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage id.
+                     */
+                    carriage_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the e-waybill check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Problems the check found in the e-waybill. */
+                        errors?: string[];
+                        /**
+                         * @description State of the check:
+                         *     - `NOT_UPLOADED` — no e-waybill uploaded yet;
+                         *     - `PROCESSING` — being checked;
+                         *     - `SUCCESS` — checked and accepted;
+                         *     - `FAILED` — the check failed, see `errors`.
+                         * @enum {string}
+                         */
+                        status?: "NOT_UPLOADED" | "PROCESSING" | "SUCCESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageActDiscrepancyPDF: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage id.
+                     */
+                    carriage_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The discrepancy act as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *       "name": "act-discrepancy-27415930.pdf",
+                     *       "type": "application/pdf"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: byte
+                         * @description The PDF file of the act, base64-encoded.
+                         */
+                        content?: string;
+                        /** @description File name of the act. */
+                        name?: string;
+                        /** @description File type. */
+                        type?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargo_type": "box",
+                 *       "containers_count": 2,
+                 *       "sort_type": "sort",
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    cargo_type: components["schemas"]["CarriageContainerCargoType"];
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places to create.
+                     */
+                    containers_count: number;
+                    sort_type: components["schemas"]["CarriageContainerSortType"];
+                    /**
+                     * Format: int64
+                     * @description Seller's warehouse the cargo places belong to.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cargo places were created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "container_ids": [
+                     *         "91837465001",
+                     *         "91837465002"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ids of the new cargo places. */
+                        container_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_id": 91837465001
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Cargo place id.
+                     */
+                    container_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cargo place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "available_actions": [
+                     *         "approve",
+                     *         "get_label_container",
+                     *         "remove_posting_from_container"
+                     *       ],
+                     *       "cargo_type": "box",
+                     *       "container_id": 91837465001,
+                     *       "container_number": 1,
+                     *       "count_of_postings": 2,
+                     *       "created_at": "2026-06-15T07:12:40Z",
+                     *       "parent_container_id": 91837465010,
+                     *       "postings": [
+                     *         {
+                     *           "available_actions": [
+                     *             "remove_posting_from_container"
+                     *           ],
+                     *           "in_process_at": "2026-06-14T18:25:03Z",
+                     *           "posting_number": "39268230-0002-3",
+                     *           "products": [
+                     *             {
+                     *               "sku": 180550365,
+                     *               "name": "Smartphone case, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "quantity": 1,
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *               "product_color": "black",
+                     *               "product_size_manufacturer": "6.1\"",
+                     *               "product_size_russian": ""
+                     *             }
+                     *           ],
+                     *           "sort_type": "sort",
+                     *           "weight": 0.12
+                     *         },
+                     *         {
+                     *           "available_actions": [
+                     *             "remove_posting_from_container"
+                     *           ],
+                     *           "in_process_at": "2026-06-14T19:02:11Z",
+                     *           "posting_number": "57195475-0050-3",
+                     *           "products": [
+                     *             {
+                     *               "sku": 180550366,
+                     *               "name": "Smartphone case, white",
+                     *               "offer_id": "PH-2045-WHT",
+                     *               "quantity": 2,
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *               "product_color": "white",
+                     *               "product_size_manufacturer": "6.1\"",
+                     *               "product_size_russian": ""
+                     *             }
+                     *           ],
+                     *           "sort_type": "sort",
+                     *           "weight": 0.24
+                     *         }
+                     *       ],
+                     *       "related_container_ids": [],
+                     *       "sort_type": "sort",
+                     *       "status": "new",
+                     *       "warehouse_date": "2026-06-15T10:12:40+03:00",
+                     *       "warehouse_id": 1020002929332000,
+                     *       "warehouse_name": "Main FBS warehouse",
+                     *       "weight": 0.36
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Actions the seller can take on the cargo place now:
+                         *     - `approve` — confirm its contents;
+                         *     - `get_label_container` — print its label;
+                         *     - `delete` — delete it;
+                         *     - `place_box_into_pallet` — put a box on the pallet;
+                         *     - `remove_box_from_pallet` — take a box off the pallet;
+                         *     - `place_posting_into_container` — move a posting into another cargo place;
+                         *     - `remove_posting_from_container` — take a posting out;
+                         *     - `get_documents` — get the waybill.
+                         */
+                        available_actions?: string[];
+                        /** @description Kind of cargo place, `box` or `pallet`. */
+                        cargo_type?: string;
+                        /**
+                         * Format: int64
+                         * @description Cargo place id.
+                         */
+                        container_id?: number;
+                        /**
+                         * Format: int32
+                         * @description Sequence number of the cargo place.
+                         */
+                        container_number?: number;
+                        /**
+                         * Format: int32
+                         * @description Number of postings in the cargo place.
+                         */
+                        count_of_postings?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the cargo place was created, in UTC.
+                         */
+                        created_at?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the pallet the box is on.
+                         */
+                        parent_container_id?: number;
+                        /** @description Postings in the cargo place. */
+                        postings?: {
+                            /** @description Actions the seller can take on the posting now. */
+                            available_actions?: string[];
+                            /**
+                             * Format: date-time
+                             * @description When processing of the posting started.
+                             */
+                            in_process_at?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Product id in the seller's system (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of items.
+                                 */
+                                quantity?: number;
+                                /** @description Link to the product image. */
+                                picture_url?: string;
+                                /** @description Product colour. */
+                                product_color?: string;
+                                /** @description Manufacturer's size. */
+                                product_size_manufacturer?: string;
+                                /** @description Russian size. */
+                                product_size_russian?: string;
+                            }[];
+                            /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
+                            sort_type?: string;
+                            /**
+                             * Format: float
+                             * @description Weight of the posting, kg.
+                             */
+                            weight?: number;
+                        }[];
+                        /** @description Ids of the child cargo places (the boxes on a pallet). */
+                        related_container_ids?: string[];
+                        /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
+                        sort_type?: string;
+                        /** @description Status of the cargo place; the values are listed at the `statuses` filter of `/v1/carriage/container/list`. */
+                        status?: string;
+                        /** @description When the cargo place was created, in the warehouse's time zone. */
+                        warehouse_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Seller's warehouse id.
+                         */
+                        warehouse_id?: number;
+                        /** @description Warehouse name. */
+                        warehouse_name?: string;
+                        /**
+                         * Format: float
+                         * @description Total weight of the postings in the cargo place, kg.
+                         */
+                        weight?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "cargo_type": "box",
+                 *         "created_from": "2026-06-15T00:00:00Z",
+                 *         "created_to": "2026-06-15T23:59:59Z",
+                 *         "sort_type": "sort",
+                 *         "statuses": [
+                 *           "new",
+                 *           "approved"
+                 *         ],
+                 *         "warehouse_id": 1020002929332000
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which cargo places to return. */
+                    filter?: {
+                        cargo_type?: components["schemas"]["CarriageContainerCargoType"];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period in which the cargo places were created.
+                         */
+                        created_from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period in which the cargo places were created.
+                         */
+                        created_to: string;
+                        sort_type: components["schemas"]["CarriageContainerSortType"];
+                        /**
+                         * @description Statuses of the cargo places to return:
+                         *     - `new` — created, contents not confirmed;
+                         *     - `formed` — confirmed;
+                         *     - `acceptance_in_progress` — the sorting centre has started accepting it;
+                         *     - `cancelled` — disbanded because it was not brought in or the seller cancelled it;
+                         *     - `finished` — disbanded at the sorting centre;
+                         *     - `approve_enqueued` — confirming its contents is queued;
+                         *     - `approve_in_process` — its contents are being confirmed;
+                         *     - `approved` — its contents are confirmed;
+                         *     - `approve_failed` — the contents could not be confirmed and it stayed empty;
+                         *     - `added` — put on a pallet;
+                         *     - `cancellation_enqueded` — cancelling it is queued (the value is spelled this way).
+                         */
+                        statuses?: ("new" | "formed" | "acceptance_in_progress" | "cancelled" | "finished" | "approve_enqueued" | "approve_in_process" | "approved" | "approve_failed" | "added" | "cancellation_enqueded")[];
+                        /**
+                         * Format: int64
+                         * @description Seller's warehouse id.
+                         */
+                        warehouse_id?: number | string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of cargo places per page.
+                     * @default 100
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order:
+                     *     - `ASC` — ascending;
+                     *     - `DESC` — descending.
+                     * @default ASC
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "containers": [
+                     *         {
+                     *           "available_actions": [
+                     *             "approve",
+                     *             "get_label_container",
+                     *             "remove_posting_from_container"
+                     *           ],
+                     *           "cargo_type": "box",
+                     *           "container_id": 91837465001,
+                     *           "container_number": 1,
+                     *           "count_of_postings": 2,
+                     *           "created_at": "2026-06-15T07:12:40Z",
+                     *           "related_containers": [],
+                     *           "sort_type": "sort",
+                     *           "status": "new",
+                     *           "warehouse_date": "2026-06-15T10:12:40+03:00",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse",
+                     *           "weight": 0.36
+                     *         },
+                     *         {
+                     *           "available_actions": [
+                     *             "get_label_container",
+                     *             "get_documents"
+                     *           ],
+                     *           "cargo_type": "box",
+                     *           "container_id": 91837465002,
+                     *           "container_number": 2,
+                     *           "count_of_postings": 1,
+                     *           "created_at": "2026-06-15T07:12:40Z",
+                     *           "related_containers": [],
+                     *           "sort_type": "sort",
+                     *           "status": "approved",
+                     *           "warehouse_date": "2026-06-15T10:12:40+03:00",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse",
+                     *           "weight": 1.8
+                     *         }
+                     *       ],
+                     *       "cursor": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Cargo places. */
+                        containers?: {
+                            /**
+                             * @description Actions the seller can take on the cargo place now:
+                             *     - `approve` — confirm its contents;
+                             *     - `get_label_container` — print its label;
+                             *     - `delete` — delete it;
+                             *     - `place_box_into_pallet` — put a box on the pallet;
+                             *     - `remove_box_from_pallet` — take a box off the pallet;
+                             *     - `place_posting_into_container` — move a posting into another cargo place;
+                             *     - `remove_posting_from_container` — take a posting out;
+                             *     - `get_documents` — get the waybill.
+                             */
+                            available_actions?: string[];
+                            /** @description Kind of cargo place, `box` or `pallet`. */
+                            cargo_type?: string;
+                            /**
+                             * Format: int64
+                             * @description Cargo place id.
+                             */
+                            container_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Sequence number of the cargo place.
+                             */
+                            container_number?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings in the cargo place.
+                             */
+                            count_of_postings?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the cargo place was created, in UTC.
+                             */
+                            created_at?: string;
+                            /** @description Child cargo places (the boxes on a pallet). */
+                            related_containers?: unknown[];
+                            /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
+                            sort_type?: string;
+                            /** @description Status of the cargo place; the values are listed at the `statuses` filter. */
+                            status?: string;
+                            /** @description When the cargo place was created, in the warehouse's time zone. */
+                            warehouse_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Seller's warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                            /**
+                             * Format: float
+                             * @description Total weight of the postings in the cargo place, kg.
+                             */
+                            weight?: number;
+                        }[];
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerFill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_id": 91837465001,
+                 *       "posting_numbers": [
+                 *         "39268230-0002-3",
+                 *         "57195475-0050-3"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Cargo place to fill.
+                     */
+                    container_id: number | string;
+                    /** @description Numbers of the postings to put in. */
+                    posting_numbers: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_postings": [],
+                     *       "task_id": 4471203
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerPostingTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerPlaceInto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "child_container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ],
+                 *       "parent_container_id": 91837465010
+                 *     }
+                 */
+                "application/json": components["schemas"]["CarriageContainerPalletChange"];
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471204
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerRemoveFrom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "child_container_ids": [
+                 *         "91837465002"
+                 *       ],
+                 *       "parent_container_id": 91837465010
+                 *     }
+                 */
+                "application/json": components["schemas"]["CarriageContainerPalletChange"];
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471208
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerRemovePostings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_id": 91837465001,
+                 *       "posting_numbers": [
+                 *         "57195475-0050-3"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Cargo place to take the postings out of.
+                     */
+                    container_id: number | string;
+                    /** @description Numbers of the postings to take out. */
+                    posting_numbers: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_postings": [],
+                     *       "task_id": 4471207
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerPostingTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to confirm. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471205
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to cancel. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471206
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerStatusGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The statuses of the cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "containers": [
+                     *         {
+                     *           "container_id": 91837465001,
+                     *           "status": "approved"
+                     *         },
+                     *         {
+                     *           "container_id": 91837465002,
+                     *           "status": "approve_in_process"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Cargo places with their statuses. */
+                        containers?: {
+                            /**
+                             * Format: int64
+                             * @description Cargo place id.
+                             */
+                            container_id?: number;
+                            /** @description Status of the cargo place. */
+                            status?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerTaskInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "task_id": 4471203
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Task id from the method that started the task.
+                     */
+                    task_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_message": "",
+                     *       "status": "completed"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the task failed. */
+                        error_message?: string;
+                        /**
+                         * @description State of the task:
+                         *     - `pending` — waiting to run;
+                         *     - `in_progress` — running;
+                         *     - `completed` — done;
+                         *     - `failed` — failed, see `error_message`.
+                         * @enum {string}
+                         */
+                        status?: "pending" | "in_progress" | "completed" | "failed";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerDocumentGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The documents as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content_type": "application/pdf",
+                     *       "file_content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *       "file_name": "containers-documents-2026-06-15.pdf"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerFile"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerLabelGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places. */
+                    container_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The labels as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content": {
+                     *         "content_type": "application/pdf",
+                     *         "file_content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *         "file_name": "container-labels-2026-06-15.pdf"
+                     *       },
+                     *       "error_containers": []
+                     *     }
+                     */
+                    "application/json": {
+                        content?: components["schemas"]["CarriageContainerFile"];
+                        /** @description Cargo places no label could be made for, with the reason. */
+                        error_containers?: components["schemas"]["CarriageContainerError"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyCarriagePostingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "carriage_id": 27415930,
+                 *         "cutoff_from": "2026-06-15T00:00:00.000Z",
+                 *         "cutoff_to": "2026-06-15T23:59:59.000Z",
+                 *         "delivery_method_id": 1020002929332000
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["CarriageAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "can_print_mass_label": true,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "assembly_code": "AL-27415930-1",
+                     *           "can_print_label": true,
+                     *           "posting_number": "39268230-0002-3",
+                     *           "products": [
+                     *             {
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *               "product_name": "Smartphone case, black",
+                     *               "quantity": 1,
+                     *               "sku": 180550365
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "assembly_code": "AL-27415930-1",
+                     *           "can_print_label": true,
+                     *           "posting_number": "57195475-0050-3",
+                     *           "products": [
+                     *             {
+                     *               "offer_id": "PH-2045-WHT",
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *               "product_name": "Smartphone case, white",
+                     *               "quantity": 2,
+                     *               "sku": 180550366
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description True when the labels can be printed for many postings at once. */
+                        can_print_mass_label?: boolean;
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /** @description Postings of the carriage. */
+                        postings?: {
+                            /** @description Code of the pick list the posting is on. */
+                            assembly_code?: string;
+                            /** @description True when the posting's label can be printed. */
+                            can_print_label?: boolean;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Product id in the seller's system (article). */
+                                offer_id?: string;
+                                /** @description Link to the product image. */
+                                picture_url?: string;
+                                /** @description Product name. */
+                                product_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of items.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyCarriageProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "carriage_id": 27415930,
+                 *         "cutoff_from": "2026-06-15T00:00:00.000Z",
+                 *         "cutoff_to": "2026-06-15T23:59:59.000Z",
+                 *         "delivery_method_id": 1020002929332000
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["CarriageAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of products per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "products": [
+                     *         {
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *           "posting_numbers": [
+                     *             "39268230-0002-3"
+                     *           ],
+                     *           "product_name": "Smartphone case, black",
+                     *           "quantity": 1,
+                     *           "sku": 180550365
+                     *         },
+                     *         {
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *           "posting_numbers": [
+                     *             "57195475-0050-3"
+                     *           ],
+                     *           "product_name": "Smartphone case, white",
+                     *           "quantity": 2,
+                     *           "sku": 180550366
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /** @description Products of the carriage. */
+                        products?: {
+                            /** @description Product id in the seller's system (article). */
+                            offer_id?: string;
+                            /** @description Link to the product image. */
+                            picture_url?: string;
+                            /** @description Postings the product goes into. */
+                            posting_numbers?: string[];
+                            /** @description Product name. */
+                            product_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Total number of items to pick.
+                             */
+                            quantity?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["Error"];
