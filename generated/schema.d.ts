@@ -5266,6 +5266,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/delivery-method/return/settings/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return settings of an rFBS delivery method
+         * @description Returns how buyers send back orders delivered by an rFBS or rFBS Express delivery
+         *     method: by courier, through a transport company, or by Russian Post "easy return".
+         *     Delivery method ids come from `/v2/delivery-method/list`.
+         */
+        post: operations["GetDeliveryMethodReturnSettingsV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a polygon from a delivery area
+         * @description Removes one delivery polygon from the area that a delivery method of a warehouse
+         *     serves. The polygons currently bound are listed by `/v1/polygon/list`.
+         */
+        post: operations["PolygonDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the polygons of a delivery method
+         * @description Returns the delivery polygons bound to a delivery method of a warehouse, each with
+         *     its coordinates and delivery time. Polygons are bound with `/v2/polygon/bind` and
+         *     changed with `/v1/polygon/time/set`, `/v1/polygon/time/coordinates/update` or
+         *     `/v1/polygon/delete`.
+         */
+        post: operations["PolygonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/time/coordinates/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the outline of a delivery polygon
+         * @description Replaces the coordinates of a polygon bound to a delivery method of a warehouse,
+         *     keeping its delivery time. Current outlines are returned by `/v1/polygon/list`.
+         */
+        post: operations["PolygonTimeCoordinatesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/time/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the delivery time of a polygon
+         * @description Sets a new delivery time for a polygon bound to a delivery method of a warehouse.
+         *     Pass the time now in force (see `/v1/polygon/list`) and the new one; both are one of
+         *     the allowed values in minutes.
+         */
+        post: operations["PolygonTimeSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/courier/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a courier collection
+         * @description Cancels the planned visit of an Ozon courier to a pick-up warehouse, booked with
+         *     `/v1/warehouse/fbs/pickup/courier/create`.
+         */
+        post: operations["WarehouseFbsPickUpCourierCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/courier/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call a courier to collect FBS shipments
+         * @description Books a visit of an Ozon courier who collects the FBS shipments of a pick-up
+         *     warehouse. Warehouses for which a visit can be planned are listed by
+         *     `/v1/warehouse/fbs/pickup/planning/list`; `/v1/warehouse/fbs/pickup/courier/cancel`
+         *     cancels the visit, and `/v1/warehouse/fbs/pickup/history/list` shows past ones.
+         */
+        post: operations["WarehouseFbsPickUpCourierCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/history/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the history of courier collections
+         * @description Returns past and planned handovers of FBS shipments to Ozon couriers, by warehouse
+         *     and date, with who called the courier. Pages hold 1 to 1000 entries: ask again with
+         *     the returned `cursor` until it comes back empty. Couriers are called with
+         *     `/v1/warehouse/fbs/pickup/courier/create`.
+         */
+        post: operations["WarehouseFbsPickUpHistoryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/planning/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List warehouses for planning courier collections
+         * @description Returns the seller's FBS pick-up warehouses with whether a courier collection can be
+         *     planned, is planned, and whether there are shipments waiting for it. Book a visit
+         *     with `/v1/warehouse/fbs/pickup/courier/create`. Takes no request body.
+         */
+        post: operations["WarehouseFbsPickUpPlanningList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/rfbs/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause an rFBS warehouse
+         * @description Hides the products of an rFBS warehouse from the storefront without changing their
+         *     stock, for example while the warehouse is closed. The pause runs in the background:
+         *     follow it with `/v1/warehouse/operation/status`. `/v1/warehouse/rfbs/unpause` brings
+         *     the products back.
+         */
+        post: operations["WarehouseRfbsPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/rfbs/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused rFBS warehouse
+         * @description Shows the products of an rFBS warehouse paused with `/v1/warehouse/rfbs/pause` on
+         *     the storefront again. The change runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseRfbsUnpause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/delivery-method/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the delivery methods of rFBS warehouses
+         * @description Returns the delivery methods set up on the seller's rFBS warehouses, optionally
+         *     narrowed by method, delivery service, status or warehouse (ids from
+         *     `/v2/warehouse/list`). Pages hold 1 to 100 methods: while `has_next` is `true`, ask
+         *     again with the returned `cursor`. The ids feed `/v2/polygon/bind`,
+         *     `/v1/delivery-method/return/settings/get` and the rFBS Express warehouse methods.
+         */
+        post: operations["WarehouseAPI_DeliveryMethodListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/polygon/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a polygon to a delivery method
+         * @description Links one polygon created with `/v1/polygon/create` to a delivery method of a
+         *     warehouse, with its delivery time in minutes. Delivery methods come from
+         *     `/v2/delivery-method/list`; the bound polygons are listed by `/v1/polygon/list`.
+         */
+        post: operations["PolygonBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -29169,6 +29458,894 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetDeliveryMethodReturnSettingsV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method id, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The return settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "settings": {
+                     *         "courier_details": {
+                     *           "contact_days": 3
+                     *         },
+                     *         "post_office_zipcode": "190000",
+                     *         "transport_company_details": {
+                     *           "transport_company_names": [
+                     *             "СДЭК",
+                     *             "Деловые Линии"
+                     *           ],
+                     *           "zipcode": "190013"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Return settings of the delivery method. */
+                        settings?: {
+                            /** @description Returns collected by a courier. */
+                            courier_details?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of days within which the seller contacts the buyer to arrange the return.
+                                 */
+                                contact_days?: number;
+                            };
+                            /** @description Postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /** @description Returns sent through a transport company. */
+                            transport_company_details?: {
+                                /** @description Names of the transport companies the buyer can use. */
+                                transport_company_names?: string[];
+                                /** @description Postcode of the transport company's office that receives returns. */
+                                zipcode?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to remove.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The polygon was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method whose polygons to return.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The bound polygons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "polygons": [
+                     *         {
+                     *           "coordinates": "[[[59.86550435303646,30.149574279785153],[59.846884387977326,30.21205902099609],[59.86240174913176,30.255661010742184],[59.86550435303646,30.149574279785153]]]",
+                     *           "polygon_id": 1323,
+                     *           "time": 60
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Polygons bound to the delivery method. */
+                        polygons?: {
+                            /** @description Outline of the polygon as a string in the `[[[lat,long],[lat,long]]]` form. */
+                            coordinates?: string;
+                            /**
+                             * Format: int64
+                             * @description Polygon id.
+                             */
+                            polygon_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Delivery time within the polygon, in minutes.
+                             */
+                            time?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonTimeCoordinatesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "coordinates": "[[[59.87050435303646,30.139574279785153],[59.841884387977326,30.22205902099609],[59.86740174913176,30.265661010742184],[59.87050435303646,30.139574279785153]]]",
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description New outline of the polygon as a string in the `[[[lat,long],[lat,long]]]` form. */
+                    coordinates: string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to change.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The outline was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonTimeSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_time": 60,
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "new_time": 90,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery time in force now, in minutes.
+                     * @enum {integer}
+                     */
+                    current_time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery time to set, in minutes.
+                     * @enum {integer}
+                     */
+                    new_time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to change.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery time was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpCourierCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Warehouse whose courier visit to cancel.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The courier visit was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpCourierCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Warehouse to collect from, one returned by `/v1/warehouse/fbs/pickup/planning/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The courier visit was booked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpHistoryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "planned_date": "2026-06-16",
+                 *         "warehouse_id": [
+                 *           "1020003080073000"
+                 *         ],
+                 *         "was_planned": true
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, as returned by the previous page; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which collections to return. */
+                    filter?: {
+                        /** @description Collection date, `YYYY-MM-DD`. */
+                        planned_date?: string;
+                        /** @description Only these warehouses. */
+                        warehouse_id?: (number | string)[];
+                        /** @description `true` for planned collections only. */
+                        was_planned?: boolean;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of entries per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "cursor": "",
+                     *         "history": [
+                     *           {
+                     *             "planned_date": "2026-06-16",
+                     *             "status": "courier_called",
+                     *             "updated_at": "2026-06-15T11:24:03Z",
+                     *             "warehouse_id": 1020003080073000,
+                     *             "warehouse_name": "Moscow, Kashirskoe shosse pick-up",
+                     *             "was_planned": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the call. */
+                        result?: {
+                            /** @description Position to pass as `cursor` for the next page; empty on the last page. */
+                            cursor?: string;
+                            /** @description Courier collections. */
+                            history?: {
+                                /** @description Collection date, `YYYY-MM-DD`. */
+                                planned_date?: string;
+                                /** @description State of the collection: `courier_called` the seller called the courier, `courier_cancelled` the seller cancelled it, `courier_assigned` Ozon assigned a courier automatically, `courier_not_assigned` no courier assigned. */
+                                status?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the entry last changed.
+                                 */
+                                updated_at?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Warehouse id.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Warehouse name. */
+                                warehouse_name?: string;
+                                /** @description `true` if the collection was planned. */
+                                was_planned?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpPlanningList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "warehouses": [
+                     *           {
+                     *             "can_modify_pickup_plan": true,
+                     *             "has_postings_to_be_planned": true,
+                     *             "is_pickup_planned": false,
+                     *             "last_pickup_plan_date_at": "2026-06-15T18:00:00Z",
+                     *             "warehouse_id": 1020003080073000,
+                     *             "warehouse_name": "Moscow, Kashirskoe shosse pick-up"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the call. */
+                        result?: {
+                            /** @description Pick-up warehouses and their planning state. */
+                            warehouses?: {
+                                /** @description `true` if the seller may change whether a courier collection is planned. */
+                                can_modify_pickup_plan?: boolean;
+                                /** @description `true` if shipments are waiting to be handed to a courier. */
+                                has_postings_to_be_planned?: boolean;
+                                /** @description `true` if a courier collection is planned. */
+                                is_pickup_planned?: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Deadline for planning the courier visit.
+                                 */
+                                last_pickup_plan_date_at?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Warehouse id.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Warehouse name. */
+                                warehouse_name?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseRfbsPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The rFBS warehouse.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The pause was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "5b1c3e9a-7d42-4f0e-9a61-2c8e4d7f1b30"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseRfbsUnpause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The rFBS warehouse.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The resumption was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "5b1c3e9a-7d42-4f0e-9a61-2c8e4d7f1b30"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseAPI_DeliveryMethodListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "delivery_method_ids": [
+                 *           "1020002929335000"
+                 *         ],
+                 *         "provider_ids": [
+                 *           "24"
+                 *         ],
+                 *         "status": [
+                 *           "ACTIVE"
+                 *         ],
+                 *         "warehouse_ids": [
+                 *           "1020002929332000"
+                 *         ]
+                 *       },
+                 *       "limit": 50,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, as returned by the previous page; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which delivery methods to return. */
+                    filter?: {
+                        /** @description Only these delivery methods. */
+                        delivery_method_ids?: (number | string)[];
+                        /** @description Only methods of these delivery services. */
+                        provider_ids?: (number | string)[];
+                        /** @description Only methods in these states: `NEW` created, `EDITED` being edited, `ACTIVE` active, `DISABLED` inactive, `WAITING` under review, `BROKEN` with an error. */
+                        status?: ("NEW" | "EDITED" | "ACTIVE" | "DISABLED" | "WAITING" | "BROKEN")[];
+                        /** @description Only methods of these warehouses (ids from `/v2/warehouse/list`). */
+                        warehouse_ids?: (number | string)[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of methods per page.
+                     */
+                    limit: number | string;
+                    /**
+                     * @description Sort order, `ASC` ascending or `DESC` descending.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of delivery methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "delivery_methods": [
+                     *         {
+                     *           "created_at": "2026-03-12T09:41:27Z",
+                     *           "cutoff": "14:00",
+                     *           "id": 1020002929335000,
+                     *           "is_express": true,
+                     *           "name": "Express courier, Saint Petersburg",
+                     *           "provider_id": 24,
+                     *           "sla_cut_in": 30,
+                     *           "status": "ACTIVE",
+                     *           "template_id": 1020000543210000,
+                     *           "tpl_dropoff_point": {
+                     *             "address": "Saint Petersburg, Ligovsky prospekt, 50",
+                     *             "address_coordinates": {
+                     *               "latitude": 59.9205,
+                     *               "longitude": 30.3557
+                     *             },
+                     *             "code": "SPB-LIG-50",
+                     *             "name": "Ligovsky 50 drop-off"
+                     *           },
+                     *           "tpl_integration_type": "non_integrated",
+                     *           "updated_at": "2026-05-20T16:05:12Z",
+                     *           "warehouse_id": 1020002929332000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position to pass as `cursor` for the next page. */
+                        cursor?: string;
+                        /** @description `true` if more methods remain after this page. */
+                        has_next?: boolean;
+                        /** @description Delivery methods on this page. */
+                        delivery_methods?: {
+                            /**
+                             * Format: date-time
+                             * @description When the method was created.
+                             */
+                            created_at?: string;
+                            /** @description Time of day by which the seller must assemble the order. */
+                            cutoff?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery method id.
+                             */
+                            id?: number;
+                            /** @description `true` if Ozon Express fast delivery is available. */
+                            is_express?: boolean;
+                            /** @description Name of the method. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Shortest assembly time for an order, in minutes, under the warehouse's settings.
+                             */
+                            sla_cut_in?: number;
+                            /**
+                             * @description State of the method: `NEW` created, `EDITED` being edited, `ACTIVE` active, `DISABLED` inactive, `WAITING` under review, `BROKEN` with an error.
+                             * @default NEW
+                             */
+                            status: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery service offering used by the method.
+                             */
+                            template_id?: number;
+                            /** @description Drop-off point where the seller hands orders to the delivery service. */
+                            tpl_dropoff_point?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Where the point is. */
+                                address_coordinates?: {
+                                    /**
+                                     * Format: double
+                                     * @description Latitude in degrees.
+                                     */
+                                    latitude?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Longitude in degrees.
+                                     */
+                                    longitude?: number;
+                                };
+                                /** @description Code of the point in the delivery service's system. */
+                                code?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                            };
+                            /** @description How the delivery service is integrated: `aggregator` an outside service and Ozon registers the order; `3pl_tracking` an outside service and the seller registers the order; `non_integrated` the seller delivers; `hybrid` a mix. */
+                            tpl_integration_type?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the method was last changed.
+                             */
+                            updated_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse of the method.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "time": 60,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method to bind the polygon to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon returned by `/v1/polygon/create`.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery time within the polygon, in minutes.
+                     * @enum {integer}
+                     */
+                    time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The polygon was bound. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
