@@ -5375,6 +5375,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/warehouse/erfbs/aggregator/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an rFBS Express warehouse delivered by Ozon partners
+         * @description Creates an rFBS Express warehouse together with its delivery method "Ozon partners",
+         *     where Ozon's partner couriers take orders from the warehouse to buyers or to Ozon
+         *     pick-up points. The creation runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`, whose `result.entity_id` is the new warehouse id.
+         *     Change the warehouse later with `/v1/warehouse/erfbs/update` and the method with
+         *     `/v1/warehouse/erfbs/aggregator/delivery-method/update`.
+         */
+        post: operations["WarehouseERFBSAggregatorCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/aggregator/delivery-method/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an "Ozon partners" delivery method
+         * @description Changes the "Ozon partners" delivery method of an rFBS Express warehouse created with
+         *     `/v1/warehouse/erfbs/aggregator/create`: courier contacts, assembly time, delivery to
+         *     pick-up points, delivery costs and return settings. Send only what changes. The
+         *     update runs in the background: follow it with `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseERFBSAggregatorDeliveryMethodUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/non-integrated/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an rFBS Express warehouse delivered by the seller
+         * @description Creates an rFBS Express warehouse together with its delivery method "You or a
+         *     third-party service", where the seller's own couriers deliver within polygons made
+         *     with `/v1/polygon/create`. The creation runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`, whose `result.entity_id` is the new warehouse id.
+         *     Change the warehouse later with `/v1/warehouse/erfbs/update` and the method with
+         *     `/v1/warehouse/erfbs/non-integrated/delivery-method/update`.
+         */
+        post: operations["WarehouseERFBSNonIntegratedCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/non-integrated/delivery-method/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a "You or a third-party service" delivery method
+         * @description Changes the delivery method of an rFBS Express warehouse created with
+         *     `/v1/warehouse/erfbs/non-integrated/create`: handover and assembly times, name and
+         *     return settings. Its polygons are managed with the `/v1/polygon/*` methods. The
+         *     update runs in the background: follow it with `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseERFBSNonIntegratedDeliveryMethodUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an rFBS Express warehouse
+         * @description Changes the name, phone, opening hours, automatic assembly or minimum order value of
+         *     an rFBS Express warehouse. Send only what changes. The update runs in the
+         *     background: follow it with `/v1/warehouse/operation/status`. Delivery methods are
+         *     changed with the `/v1/warehouse/erfbs/*\/delivery-method/update` methods.
+         */
+        post: operations["WarehouseERFBSUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/create/return-point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List return points for a new FBS warehouse
+         * @description Returns the points near a planned warehouse where Ozon can bring its returns, so the
+         *     seller can pick one as `return_point_id` in `/v1/warehouse/fbs/create`. Whether a
+         *     return point is needed at all is told by `/v1/warehouse/fbs/return-mile/check`.
+         *     Pages hold 1 to 500 points: while `has_next` is `true`, ask again with the returned
+         *     `last_id`.
+         */
+        post: operations["WarehouseFBSCreateReturnPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/warehouse/fbs/pickup/courier/cancel": {
         parameters: {
             query?: never;
@@ -5464,6 +5607,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/warehouse/fbs/return-mile/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a warehouse needs a return point
+         * @description Tells whether a new or existing FBS warehouse with the given first mile must have a
+         *     return point (the return mile), and why one cannot be set when it cannot. When it is
+         *     needed, pick one with `/v1/warehouse/fbs/create/return-point/list` or
+         *     `/v1/warehouse/fbs/update/return-point/list`.
+         */
+        post: operations["WarehouseFbsReturnMileCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/return-mile/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return mile of warehouses
+         * @description Returns, for each of up to 1000 FBS warehouses, whether it needs a return point and
+         *     which point receives its returns now. Change the point with `/v1/warehouse/fbs/update`,
+         *     choosing from `/v1/warehouse/fbs/update/return-point/list`.
+         */
+        post: operations["WarehouseFBSReturnMileInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/update/return-point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List return points for an existing FBS warehouse
+         * @description Returns the points where Ozon can bring the returns of an existing warehouse, so the
+         *     seller can change its `return_point_id` with `/v1/warehouse/fbs/update`. The point set
+         *     now is reported by `/v1/warehouse/fbs/return-mile/info`. Pages hold 1 to 500 points:
+         *     while `has_next` is `true`, ask again with the returned `last_id`.
+         */
+        post: operations["WarehouseFBSUpdateReturnPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/invalid-products/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products a warehouse cannot deliver
+         * @description Returns the products of a warehouse that break a limit of its delivery methods, with
+         *     the characteristic at fault (length, weight, price, ...) and the limit. Warehouses with
+         *     such products come from `/v1/warehouse/warehouses-with-invalid-products`. While
+         *     `has_next` is `true`, ask again with the returned `last_id`.
+         */
+        post: operations["WarehouseInvalidProductsGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/warehouse/rfbs/pause": {
         parameters: {
             query?: never;
@@ -5503,6 +5737,29 @@ export interface paths {
          *     `/v1/warehouse/operation/status`.
          */
         post: operations["WarehouseRfbsUnpause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/warehouses-with-invalid-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List warehouses with products that cannot be delivered
+         * @description Returns the ids of the seller's warehouses holding at least one product that breaks a
+         *     limit of the warehouse's delivery methods (size, weight, price), so it cannot be
+         *     delivered from there. List those products with `/v1/warehouse/invalid-products/get`.
+         *     Takes no request body.
+         */
+        post: operations["WarehouseWithInvalidProducts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7538,6 +7795,92 @@ export interface components {
              * @enum {string}
              */
             transaction_type: "all" | "orders" | "returns" | "services";
+        };
+        /** @description The part of the delivery cost the seller is ready to pay for orders within a weight and order-value band, on an "Ozon partners" delivery method of an rFBS Express warehouse. */
+        ErfbsWarehouseDeliveryCosts: {
+            /**
+             * Format: int64
+             * @description Lower bound of the order weight, in kilograms.
+             */
+            min_weight?: number | string;
+            /**
+             * Format: int64
+             * @description Upper bound of the order weight, in kilograms.
+             */
+            max_weight?: number | string;
+            /**
+             * Format: int64
+             * @description Lower bound of the order value, in kopecks.
+             */
+            min_order_price?: number | string;
+            /**
+             * Format: int64
+             * @description Upper bound of the order value, in kopecks.
+             */
+            max_order_price?: number | string;
+            /**
+             * Format: int64
+             * @description What the seller pays for delivery of such an order, in kopecks.
+             */
+            seller_payment?: number | string;
+        };
+        /** @description A day, or part of a day, on which an rFBS Express warehouse is closed. */
+        ErfbsWarehouseHoliday: {
+            /** @description The date, `YYYY-MM-DD`. */
+            day?: string;
+            /** @description Start of the closure, `HH:MM`. */
+            from?: string;
+            /** @description End of the closure, `HH:MM`. */
+            to?: string;
+        };
+        /** @description A place where Ozon brings the seller's FBS returns (the return mile), set on a warehouse when it is created or updated. */
+        ReturnPoint: {
+            /** @description Address of the point. */
+            address?: string;
+            /** @description Where the point is. */
+            coordinates?: {
+                /**
+                 * Format: double
+                 * @description Latitude in degrees.
+                 */
+                latitude?: number;
+                /**
+                 * Format: double
+                 * @description Longitude in degrees.
+                 */
+                longitude?: number;
+            };
+            /**
+             * Format: int64
+             * @description Return point id, used as `return_point_id` when creating or updating a warehouse.
+             */
+            id?: number;
+            /** @description Name of the point. */
+            name?: string;
+            /**
+             * @description Kind of point: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre; `UNSPECIFIED` when unknown.
+             * @default UNSPECIFIED
+             * @enum {string}
+             */
+            type: "UNSPECIFIED" | "PVZ" | "PPZ" | "SC";
+            /**
+             * Format: int32
+             * @description Time zone of the point, as an offset from UTC in minutes.
+             */
+            utc_offset?: number;
+            /** @description Opening hours of the point, by day. */
+            working_days?: {
+                /**
+                 * @description Day of the week; `UNSPECIFIED` when unknown.
+                 * @default UNSPECIFIED
+                 * @enum {string}
+                 */
+                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                /** @description Opening time. */
+                from?: string;
+                /** @description Closing time. */
+                to?: string;
+            }[];
         };
     };
     responses: {
@@ -29773,6 +30116,755 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    WarehouseERFBSAggregatorCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address_coordinates": {
+                 *         "latitude": 59.9205,
+                 *         "longitude": 30.3557
+                 *       },
+                 *       "is_auto_assembly": false,
+                 *       "delivery_method": {
+                 *         "courier_comment": "Entrance from the courtyard, ring the bell at gate 2.",
+                 *         "courier_phones": [
+                 *           "+79215551234"
+                 *         ],
+                 *         "cut_in": 30,
+                 *         "deliver_to_pvz": true,
+                 *         "delivery_costs": {
+                 *           "min_weight": 1,
+                 *           "max_weight": 25,
+                 *           "min_order_price": 50000,
+                 *           "max_order_price": 1500000,
+                 *           "seller_payment": 15000
+                 *         },
+                 *         "name": "Ozon partners express",
+                 *         "return_settings": {
+                 *           "contact_days": 2,
+                 *           "return_method": "COURIER"
+                 *         }
+                 *       },
+                 *       "min_order_value": 500,
+                 *       "name": "Ligovsky express warehouse",
+                 *       "phone": "+78125551234",
+                 *       "timetable_warehouse": {
+                 *         "holidays": [
+                 *           {
+                 *             "day": "2026-06-12",
+                 *             "from": "00:00",
+                 *             "to": "23:59"
+                 *           }
+                 *         ],
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address_coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /** @description The "Ozon partners" delivery method of the warehouse. */
+                    delivery_method: {
+                        /** @description Note for the courier who collects orders. */
+                        courier_comment?: string;
+                        /** @description Phone numbers the courier can call, up to 3. */
+                        courier_phones: string[];
+                        /**
+                         * Format: int64
+                         * @description Time needed to assemble an order, in minutes.
+                         * @enum {integer}
+                         */
+                        cut_in: number | string;
+                        /** @description `true` if Ozon Express also delivers to Ozon pick-up points. */
+                        deliver_to_pvz: boolean;
+                        delivery_costs: components["schemas"]["ErfbsWarehouseDeliveryCosts"];
+                        /** @description Name of the delivery method. */
+                        name: string;
+                        /** @description How the seller gets buyers' returns. */
+                        return_settings: {
+                            /**
+                             * Format: int64
+                             * @description Days within which the seller contacts the buyer about a return, at most 5; required when `return_method` is `COURIER`.
+                             */
+                            contact_days?: number | string;
+                            /** @description Six-digit postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /**
+                             * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            return_method: "UNSPECIFIED" | "COURIER" | "TRANSPORT_COMPANY";
+                            /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                            transport_company_name?: string;
+                        };
+                    };
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name: string;
+                    /** @description Phone number of the warehouse. */
+                    phone: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days: {
+                            /**
+                             * @description Day of the week; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "7f3a2c1e-5b8d-4e6f-a9c0-1d2e3f4a5b6c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSAggregatorDeliveryMethodUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courier_phones": [
+                 *         "+79215551234",
+                 *         "+79215554321"
+                 *       ],
+                 *       "cut_in": 60,
+                 *       "deliver_to_pvz": false,
+                 *       "delivery_costs": {
+                 *         "min_weight": 1,
+                 *         "max_weight": 25,
+                 *         "min_order_price": 50000,
+                 *         "max_order_price": 1500000,
+                 *         "seller_payment": 12000
+                 *       },
+                 *       "delivery_method_id": 1020002929336000,
+                 *       "return_settings": {
+                 *         "return_method": "TRANSPORT_COMPANY",
+                 *         "transport_company_name": "СДЭК"
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Note for the courier who collects orders. */
+                    courier_comment?: string;
+                    /** @description Phone numbers the courier can call, up to 3. */
+                    courier_phones?: string[];
+                    /**
+                     * Format: int64
+                     * @description Time needed to assemble an order, in minutes.
+                     * @enum {integer}
+                     */
+                    cut_in?: number | string;
+                    /** @description `true` if Ozon Express also delivers to Ozon pick-up points. */
+                    deliver_to_pvz?: boolean;
+                    delivery_costs?: components["schemas"]["ErfbsWarehouseDeliveryCosts"];
+                    /**
+                     * Format: int64
+                     * @description Delivery method to change, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                    /** @description Name of the delivery method. */
+                    name?: string;
+                    /** @description How the seller gets buyers' returns. */
+                    return_settings?: {
+                        /**
+                         * Format: int64
+                         * @description Days within which the seller contacts the buyer about a return; required when `return_method` is `COURIER`.
+                         */
+                        contact_days?: number | string;
+                        /** @description Six-digit postcode of the Russian Post office that receives returns. */
+                        post_office_zipcode?: string;
+                        /**
+                         * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                         * @enum {string}
+                         */
+                        return_method?: "COURIER" | "TRANSPORT_COMPANY";
+                        /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                        transport_company_name: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "9c2d4e6f-1a3b-4c5d-8e7f-0a1b2c3d4e5f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSNonIntegratedCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address_coordinates": {
+                 *         "latitude": 59.9205,
+                 *         "longitude": 30.3557
+                 *       },
+                 *       "is_auto_assembly": false,
+                 *       "delivery_method": {
+                 *         "courier_cutoff": 15,
+                 *         "cut_in": 30,
+                 *         "delivery_polygons": [
+                 *           {
+                 *             "id": 1323,
+                 *             "time": 60
+                 *           }
+                 *         ],
+                 *         "name": "Own couriers, city centre",
+                 *         "return_settings": {
+                 *           "return_method": "TRANSPORT_COMPANY",
+                 *           "transport_company_name": "СДЭК"
+                 *         }
+                 *       },
+                 *       "min_order_value": 500,
+                 *       "name": "Ligovsky express warehouse",
+                 *       "phone": "+78125551234",
+                 *       "timetable_warehouse": {
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "SATURDAY",
+                 *             "from": "10:00",
+                 *             "to": "18:00"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address_coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /** @description The "You or a third-party service" delivery method of the warehouse. */
+                    delivery_method: {
+                        /**
+                         * Format: int64
+                         * @description Time, in minutes, to hand an assembled order over for delivery, 5 to 45.
+                         */
+                        courier_cutoff: number | string;
+                        /**
+                         * Format: int64
+                         * @description Time needed to assemble an order, in minutes.
+                         * @enum {integer}
+                         */
+                        cut_in: number | string;
+                        /** @description Delivery polygons made with `/v1/polygon/create`, each with its delivery time. */
+                        delivery_polygons: {
+                            /**
+                             * Format: int64
+                             * @description Polygon id.
+                             */
+                            id: number | string;
+                            /**
+                             * Format: int64
+                             * @description Time to deliver within the polygon, in minutes.
+                             * @enum {integer}
+                             */
+                            time: number | string;
+                        }[];
+                        /** @description Name of the delivery method. */
+                        name: string;
+                        /** @description How the seller gets buyers' returns. */
+                        return_settings: {
+                            /**
+                             * Format: int64
+                             * @description Days within which the seller contacts the buyer about a return, at most 5; required when `return_method` is `COURIER`.
+                             */
+                            contact_days?: number | string;
+                            /** @description Six-digit postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /**
+                             * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                             * @enum {string}
+                             */
+                            return_method: "COURIER" | "TRANSPORT_COMPANY";
+                            /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                            transport_company_name?: string;
+                        };
+                    };
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts, in roubles.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name: string;
+                    /** @description Phone number of the warehouse. */
+                    phone: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days: {
+                            /**
+                             * @description Day of the week.
+                             * @enum {string}
+                             */
+                            day: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "3e9b7d21-0c4f-4a8e-b5d6-8f1a2b3c4d5e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSNonIntegratedDeliveryMethodUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courier_cutoff": 20,
+                 *       "cut_in": 30,
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "name": "Own couriers, city centre",
+                 *       "return_settings": {
+                 *         "contact_days": 2,
+                 *         "return_method": "COURIER"
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Time, in minutes, to hand an assembled order over for delivery.
+                     * @enum {integer}
+                     */
+                    courier_cutoff: number | string;
+                    /**
+                     * Format: int64
+                     * @description Time needed to assemble an order, in minutes.
+                     * @enum {integer}
+                     */
+                    cut_in: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method to change, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                    /** @description Name of the delivery method. */
+                    name: string;
+                    /** @description How the seller gets buyers' returns. */
+                    return_settings: {
+                        /**
+                         * Format: int64
+                         * @description Days within which the seller contacts the buyer about a return; required when `return_method` is `COURIER`.
+                         */
+                        contact_days?: number | string;
+                        /** @description Six-digit postcode of the Russian Post office that receives returns. */
+                        post_office_zipcode?: string;
+                        /**
+                         * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                         * @enum {string}
+                         */
+                        return_method: "COURIER" | "TRANSPORT_COMPANY";
+                        /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                        transport_company_name?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "b4e6f8a0-2c3d-4e5f-9a1b-6c7d8e9f0a1b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "min_order_value": 700,
+                 *       "phone": "+78125559876",
+                 *       "timetable_warehouse": {
+                 *         "holidays": [
+                 *           {
+                 *             "day": "2026-11-04",
+                 *             "from": "00:00",
+                 *             "to": "23:59"
+                 *           }
+                 *         ],
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name?: string;
+                    /** @description Phone number of the warehouse. */
+                    phone?: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse?: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days?: {
+                            /**
+                             * @description Day of the week; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day?: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from?: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to?: string;
+                        }[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse to change.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSCreateReturnPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "coordinates": {
+                 *         "latitude": 55.69626,
+                 *         "longitude": 37.42686
+                 *       },
+                 *       "country_code": "RU",
+                 *       "limit": 50,
+                 *       "search": {
+                 *         "address": "Kashirskoe",
+                 *         "types": [
+                 *           "PVZ"
+                 *         ]
+                 *       },
+                 *       "selected_dropoff_point_id": 1020002487458000
+                 *     }
+                 */
+                "application/json": {
+                    coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /** @description Country of the warehouse, ISO 3166-1 alpha-2 code. */
+                    country_code: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the last point on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    limit: number;
+                    /** @description Narrows the list of points. */
+                    search?: {
+                        /** @description Text to look for in the point's address. */
+                        address?: string;
+                        /** @description Kinds of points to return: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre. */
+                        types?: ("PVZ" | "PPZ" | "SC")[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Drop-off point chosen for the warehouse's first mile, from `/v1/warehouse/fbs/create/drop-off/list`.
+                     */
+                    selected_dropoff_point_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "is_selected_point_available": true,
+                     *       "last_id": 1020001985712000,
+                     *       "points": [
+                     *         {
+                     *           "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *           "coordinates": {
+                     *             "latitude": 55.6213,
+                     *             "longitude": 37.7164
+                     *           },
+                     *           "id": 1020001985712000,
+                     *           "name": "Ozon PVZ Kashirskoe 61",
+                     *           "type": "PVZ",
+                     *           "utc_offset": 180,
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more points remain after this page. */
+                        has_next?: boolean;
+                        /** @description `true` if the chosen drop-off point can also take the returns. */
+                        is_selected_point_available?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the last point on this page, to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description Return points on this page. */
+                        points?: components["schemas"]["ReturnPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     WarehouseFbsPickUpCourierCancel: {
         parameters: {
             query?: never;
@@ -30016,6 +31108,424 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    WarehouseFbsReturnMileCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "country_code": "RU",
+                 *       "first_mile_type": "DROP_OFF",
+                 *       "is_kgt": false,
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Country of the warehouse, ISO 3166-1 alpha-2 code. */
+                    country_code: string;
+                    /**
+                     * @description How orders leave the warehouse: `PICK_UP` collected by a courier, `DROP_OFF` taken by the seller to a reception point.
+                     * @enum {string}
+                     */
+                    first_mile_type: "PICK_UP" | "DROP_OFF";
+                    /** @description `true` if the warehouse ships bulky goods. */
+                    is_kgt: boolean;
+                    /**
+                     * Format: int64
+                     * @description Existing warehouse to check; leave out for a warehouse not yet created.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether a return point is needed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "should_set_return_mile": true,
+                     *       "unavailability_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the warehouse must have a return point. */
+                        should_set_return_mile?: boolean;
+                        /** @description Why a return point cannot be set, when it cannot. */
+                        unavailability_reasons?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSReturnMileInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_ids": [
+                 *         "1020003080073000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Warehouses to look up, 1 to 1000. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The return mile of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "return_mile_settings": [
+                     *         {
+                     *           "is_return_mile_required": true,
+                     *           "return_point": {
+                     *             "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *             "coordinates": {
+                     *               "latitude": 55.6213,
+                     *               "longitude": 37.7164
+                     *             },
+                     *             "id": 1020001985712000,
+                     *             "name": "Ozon PVZ Kashirskoe 61",
+                     *             "type": "PVZ",
+                     *             "utc_offset": 180,
+                     *             "working_days": [
+                     *               {
+                     *                 "day": "MONDAY",
+                     *                 "from": "09:00",
+                     *                 "to": "21:00"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "warehouse_id": 1020003080073000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per warehouse. */
+                        return_mile_settings?: {
+                            /** @description `true` if the warehouse must have a return point. */
+                            is_return_mile_required?: boolean;
+                            return_point?: components["schemas"]["ReturnPoint"];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSUpdateReturnPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_dropoff_point_id": 1020002487458000,
+                 *       "current_return_point_id": 1020001985712000,
+                 *       "limit": 50,
+                 *       "search": {
+                 *         "address": "Kashirskoe",
+                 *         "types": [
+                 *           "PVZ"
+                 *         ]
+                 *       },
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point set on the warehouse for its first mile.
+                     */
+                    current_dropoff_point_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Return point set on the warehouse now, from `/v1/warehouse/fbs/return-mile/info`.
+                     */
+                    current_return_point_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the last point on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    limit: number;
+                    /** @description Narrows the list of points. */
+                    search?: {
+                        /** @description Text to look for in the point's address, up to 1000 characters. */
+                        address?: string;
+                        /** @description Kinds of points to return: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre. */
+                        types?: ("PVZ" | "PPZ" | "SC")[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse to find return points for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "is_selected_point_available": true,
+                     *       "last_id": 1020001985712000,
+                     *       "points": [
+                     *         {
+                     *           "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *           "coordinates": {
+                     *             "latitude": 55.6213,
+                     *             "longitude": 37.7164
+                     *           },
+                     *           "id": 1020001985712000,
+                     *           "name": "Ozon PVZ Kashirskoe 61",
+                     *           "type": "PVZ",
+                     *           "utc_offset": 180,
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more points remain after this page. */
+                        has_next?: boolean;
+                        /** @description `true` if the point set now can still be chosen. */
+                        is_selected_point_available?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the last point on this page, to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description Return points on this page. */
+                        points?: components["schemas"]["ReturnPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseInvalidProductsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the last entry on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse to check, from `/v1/warehouse/warehouses-with-invalid-products`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products with delivery limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "last_id": 1458392071,
+                     *       "validation_results": [
+                     *         {
+                     *           "item": {
+                     *             "size": {
+                     *               "height_mm": 450,
+                     *               "length_mm": 1900,
+                     *               "width_mm": 600
+                     *             },
+                     *             "sku": 1458392071,
+                     *             "weight_g": 32500
+                     *           },
+                     *           "state": "NOT_VALID",
+                     *           "validation_errors": [
+                     *             {
+                     *               "characteristic": "LENGTH",
+                     *               "restriction_vwc": 1500,
+                     *               "template_id": 1204,
+                     *               "type": "GREATER_THAN_MAX"
+                     *             },
+                     *             {
+                     *               "characteristic": "WEIGHT",
+                     *               "restriction_vwc": 25000,
+                     *               "template_id": 1204,
+                     *               "type": "GREATER_THAN_MAX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "warehouse_id": 1020002929332000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more products remain after this page. */
+                        has_next?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Position to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description The products and what they break. */
+                        validation_results?: {
+                            /** @description The product. */
+                            item?: {
+                                /** @description Dimensions of the product. */
+                                size?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Height in millimetres.
+                                     */
+                                    height_mm?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Length in millimetres.
+                                     */
+                                    length_mm?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Width in millimetres.
+                                     */
+                                    width_mm?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Weight in grams.
+                                 */
+                                weight_g?: number;
+                            };
+                            /**
+                             * @description Outcome of the check: `NOT_VALID` the product failed it; `UNSPECIFIED` unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            state: "UNSPECIFIED" | "NOT_VALID";
+                            /** @description The limits the product breaks. */
+                            validation_errors?: {
+                                /**
+                                 * @description What is out of bounds: `LENGTH`, `WIDTH`, `HEIGHT`, `WEIGHT`, `SUM_OF_DIMENSIONS` (sum of the three sides), `VOLUME_WEIGHT`, `VOLUME`, `PRICE` or `LONGEST_SIDE`; `UNSPECIFIED` when unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                characteristic: "UNSPECIFIED" | "LENGTH" | "WIDTH" | "HEIGHT" | "WEIGHT" | "SUM_OF_DIMENSIONS" | "VOLUME_WEIGHT" | "VOLUME" | "PRICE" | "LONGEST_SIDE";
+                                /** @description The price limit, for `PRICE`. */
+                                restriction_price?: {
+                                    /** @description Currency of the limit. */
+                                    currency?: string;
+                                    /**
+                                     * Format: double
+                                     * @description The limit.
+                                     */
+                                    value?: number;
+                                };
+                                /**
+                                 * Format: double
+                                 * @description The limit on size or weight, for the other characteristics.
+                                 */
+                                restriction_vwc?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Delivery service offering that sets the limit.
+                                 */
+                                template_id?: number;
+                                /**
+                                 * @description `LESS_THAN_MIN` below the minimum, `GREATER_THAN_MAX` above the maximum; `UNSPECIFIED` unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "LESS_THAN_MIN" | "GREATER_THAN_MAX";
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description The warehouse checked.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     WarehouseRfbsPause: {
         parameters: {
             query?: never;
@@ -30105,6 +31615,39 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseWithInvalidProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouse_ids": [
+                     *         "1020002929332000",
+                     *         "1020003080073000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with at least one product that cannot be delivered from them. */
+                        warehouse_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
