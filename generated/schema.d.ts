@@ -5288,6 +5288,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/delivery/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether Ozon can deliver to a buyer
+         * @description First step of selling with Ozon Delivery on the seller's own site: tells whether Ozon
+         *     delivery is available to the buyer with this phone number. It ignores limits on the
+         *     order sum, product categories and geography; those are checked by
+         *     `/v2/delivery/checkout`. Next, show pick-up points with `/v1/delivery/map` or
+         *     `/v1/delivery/point/list`.
+         */
+        post: operations["DeliveryCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get pick-up point clusters for a map area
+         * @description Returns the Ozon pick-up points inside a map rectangle, grouped into clusters for the
+         *     zoom level, to draw on the seller's site. To open a large cluster, ask again with its
+         *     `viewport`; details of a single point come from `/v1/delivery/point/info`.
+         */
+        post: operations["DeliveryMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/point/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get details of pick-up points
+         * @description Returns what a buyer needs to choose an Ozon pick-up point: address, opening hours,
+         *     holidays, photos, fitting rooms, storage period and rating, for up to 100 map ids
+         *     from `/v1/delivery/map` or `/v1/delivery/point/list`. The chosen point's
+         *     `map_point_id` then goes to `/v2/delivery/checkout` and `/v2/order/create`.
+         */
+        post: operations["DeliveryPointInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List all pick-up points
+         * @description Returns the map id and coordinates of every Ozon pick-up point, without clustering,
+         *     for sites that draw their own map. The body is an empty object. Details of a point come
+         *     from `/v1/delivery/point/info`; clusters for one map area from `/v1/delivery/map`.
+         */
+        post: operations["DeliveryAPI_DeliveryPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description Cancels an order placed through Ozon Delivery (`/v2/order/create`) with all its
+         *     postings, with a reason id from `reasons.id` of `/v1/cancel-reason/list-by-order`.
+         *     Check first with `/v1/order/cancel/check`. The answer only acknowledges the request;
+         *     follow the cancellation with `/v1/order/cancel/status` for the same order number, and
+         *     refund the buyer only once it is confirmed.
+         */
+        post: operations["OrderAPI_OrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether an order can be cancelled
+         * @description For an order placed on the seller's own site through Ozon Delivery
+         *     (`/v2/order/create`), tells whether the buyer's order as a whole and each of its
+         *     postings can still be cancelled, and why not where it cannot. Cancel it next with
+         *     `/v1/order/cancel`, or one posting with `/v1/posting/cancel`.
+         */
+        post: operations["OrderAPI_OrderCancelCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an order cancellation
+         * @description Reports how far the cancellation of an Ozon Delivery order, requested with
+         *     `/v1/order/cancel`, has gone, with the order's postings. Refund the buyer only once
+         *     the cancellation is confirmed.
+         */
+        post: operations["OrderAPI_OrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/polygon/delete": {
         parameters: {
             query?: never;
@@ -5784,6 +5944,55 @@ export interface paths {
          *     `/v1/delivery-method/return/settings/get` and the rFBS Express warehouse methods.
          */
         post: operations["WarehouseAPI_DeliveryMethodListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/delivery/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get delivery options for a cart
+         * @description During checkout on the seller's own site, checks that the products can be delivered
+         *     by courier to a point on the map or to an Ozon pick-up point, and returns the
+         *     postings (splits) Ozon would make, each with its delivery methods and time slots or
+         *     the reason it cannot be delivered. Pass the chosen method and time slot, and the same
+         *     `delivery_schema`, to `/v2/order/create`. Up to 1000 products per call.
+         */
+        post: operations["DeliveryCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an order
+         * @description Places in Ozon's system an order the buyer has paid for on the seller's own site
+         *     (Ozon Delivery), and starts its assembly; the order cannot be changed afterwards. Pass
+         *     the delivery method, time slot and `delivery_schema` chosen from
+         *     `/v2/delivery/checkout`. The answer may not list every posting: find them all by
+         *     `order_number` with `/v2/posting/fbo/list` (FBO) or `/v3/posting/fbs/list` (FBS).
+         *     Cancel with `/v1/order/cancel`.
+         */
+        post: operations["OrderAPI_OrderCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7796,6 +8005,24 @@ export interface components {
              */
             transaction_type: "all" | "orders" | "returns" | "services";
         };
+        /** @description A point on the map of Ozon pick-up points. */
+        DeliveryPointCoordinate: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            lat?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            long?: number;
+        };
+        /** @description A rectangle of the map of Ozon pick-up points, given by its bottom-left (`left_bottom`) and top-right (`right_top`) corners. */
+        DeliveryMapViewport: {
+            left_bottom?: components["schemas"]["DeliveryPointCoordinate"];
+            right_top?: components["schemas"]["DeliveryPointCoordinate"];
+        };
         /** @description The part of the delivery cost the seller is ready to pay for orders within a weight and order-value band, on an "Ozon partners" delivery method of an rFBS Express warehouse. */
         ErfbsWarehouseDeliveryCosts: {
             /**
@@ -7882,6 +8109,12 @@ export interface components {
                 to?: string;
             }[];
         };
+        /**
+         * @description Why delivery is not possible: `UNSPECIFIED` it is possible; otherwise a stock problem (`OUT_OF_STOCK`), a ban on the product for an area, kind of buyer or non-Premium buyers (`BANNED*`), missing or invalid product data (`INVALID_WEIGHT`, `INVALID_MULTIPLICITY`), no route, time slot or capacity (`NO_ROUTE`, `DELIVERY_SLOTS_NOT_FOUND`, `CAPACITY_LIMIT`, `NO_SLA`), a parcel limit on weight, volume weight, size or cost (`PACKAGE_*`, `MAX_*`, `MIN_*` restrictions), a product category or tag not allowed (`PRODUCT_TYPES_RESTRICTION`, `PRODUCT_TAGS_RESTRICTION`), the chosen method, time slot or pick-up point no longer available, Premium subscription rules, pre-orders, cross-border or customs limits, economy-delivery limits (`SUPER_ECONOM`, `ECONOM_NOT_FULL_QUANT`), or no delivery method at all (`EMPTY_DELIVERY_METHODS`); `UNKNOWN` for an unknown cause.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        DeliveryCheckoutUnavailableReason: "UNSPECIFIED" | "UNKNOWN" | "OUT_OF_STOCK" | "BANNED_FOR_AREA" | "BANNED_FOR_LEGAL" | "BANNED" | "BANNED_FOR_NOT_PREMIUM" | "DELIVERY_UNAVAILABLE" | "BANNED_FOR_INDIVIDUAL" | "INVALID_WEIGHT" | "INVALID_MULTIPLICITY" | "NOT_FOUND_POINTS_DARK_STORES" | "INVALID_MULTI_WAREHOUSES" | "MIN_PRICE" | "OZONE_DELIVERY_UNAVAILABLE" | "RFBS_DELIVERY_UNAVAILABLE" | "HACK_COURIER_TAGS" | "NO_SLA" | "DELIVERY_VARIANT_IS_CLOSING" | "TPL_NOT_INTEGRATED" | "NOT_ALL_WAREHOUSES_ARE_SERVED" | "DELIVERY_SLOTS_NOT_FOUND" | "NO_ROUTE" | "CAPACITY_LIMIT" | "PACKAGE_MAX_VOLUME_WEIGHT_RESTRICTION" | "PACKAGE_MAX_WEIGHT_RESTRICTION" | "MAX_COST_RESTRICTION" | "MIN_PACKAGE_WEIGHT_RESTRICTION" | "MIN_COST_RESTRICTION" | "MAX_DIMENSIONS_RESTRICTION" | "PRODUCT_TYPES_RESTRICTION" | "PRODUCT_TAGS_RESTRICTION" | "SELECTED_DELIVERY_METHOD_UNAVAILABLE" | "SELECTED_DELIVERY_TIMESLOT_UNAVAILABLE" | "MARKETPLACE_UNAVAILABLE" | "INVALID_PVZ_FOR_KGT" | "LEGAL_USER_PREMIUM_SPLIT" | "USER_ALREADY_HAS_PREMIUM" | "WAIT_FOR_PAY_SUBSCRIPTION" | "ADDRESS_NOT_SET" | "PICKUP_POINT_DISABLED" | "LEGAL_PREORDER" | "DELIVERY_TYPE_FOR_PREORDER" | "CROSS_BORDER_PICKUP" | "ORDER_CUSTOMS_TYPES" | "PACKAGE_MAX_COST" | "SUPER_ECONOM" | "ECONOM_NOT_FULL_QUANT" | "EMPTY_DELIVERY_METHODS";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -29879,6 +30112,599 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    DeliveryCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_phone": "+79161234567"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The buyer's phone number. */
+                    client_phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether delivery is available. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_possible": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if Ozon can deliver to the buyer. */
+                        is_possible?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "viewport": {
+                 *         "left_bottom": {
+                 *           "lat": 55.7402,
+                 *           "long": 37.5802
+                 *         },
+                 *         "right_top": {
+                 *           "lat": 55.7651,
+                 *           "long": 37.6503
+                 *         }
+                 *       },
+                 *       "zoom": 14
+                 *     }
+                 */
+                "application/json": {
+                    viewport?: components["schemas"]["DeliveryMapViewport"];
+                    /**
+                     * Format: int32
+                     * @description Map zoom level, 0 (the whole world) to 19.
+                     */
+                    zoom?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters in the area. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7558,
+                     *             "long": 37.6173
+                     *           },
+                     *           "is_same_building": false,
+                     *           "map_point_ids": [
+                     *             "1020000871452000",
+                     *             "1020000871453000"
+                     *           ],
+                     *           "points_count": 2,
+                     *           "viewport": {
+                     *             "left_bottom": {
+                     *               "lat": 55.7541,
+                     *               "long": 37.6139
+                     *             },
+                     *             "right_top": {
+                     *               "lat": 55.7575,
+                     *               "long": 37.6207
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of pick-up points. */
+                        clusters?: {
+                            coordinate?: components["schemas"]["DeliveryPointCoordinate"];
+                            /** @description `true` if all points of the cluster are in one building. */
+                            is_same_building?: boolean;
+                            /** @description Map ids of the points in the cluster. */
+                            map_point_ids?: string[];
+                            /**
+                             * Format: int32
+                             * @description Number of points in the cluster.
+                             */
+                            points_count?: number;
+                            viewport?: components["schemas"]["DeliveryMapViewport"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryPointInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "map_point_ids": [
+                 *         "1020000871452000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Map ids of the points, up to 100. */
+                    map_point_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The points' details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "delivery_method": {
+                     *             "address": "Moscow, Nikolskaya ulitsa, 10",
+                     *             "address_details": {
+                     *               "city": "Moscow",
+                     *               "house": "10",
+                     *               "region": "Moscow",
+                     *               "street": "Nikolskaya ulitsa"
+                     *             },
+                     *             "coordinates": {
+                     *               "lat": 55.7552,
+                     *               "long": 37.6161
+                     *             },
+                     *             "delivery_type": {
+                     *               "id": 2,
+                     *               "name": "PVZ"
+                     *             },
+                     *             "description": "Entrance from the courtyard, second floor.",
+                     *             "fitting_rooms_count": 2,
+                     *             "holidays": [
+                     *               {
+                     *                 "begin": "2026-06-12T00:00:00Z",
+                     *                 "end": "2026-06-12T23:59:59Z"
+                     *               }
+                     *             ],
+                     *             "holidays_filled": true,
+                     *             "images": [
+                     *               "https://cdn1.ozone.ru/s3/pvz-photos/1020000871452000/entrance.jpg"
+                     *             ],
+                     *             "location_id": "0c5b2444-70a0-4932-980c-b4dc0d3f02b5",
+                     *             "map_point_id": 1020000871452000,
+                     *             "name": "Ozon pick-up point Nikolskaya 10",
+                     *             "properties": [
+                     *               {
+                     *                 "enabled": true,
+                     *                 "name": "Card payment"
+                     *               }
+                     *             ],
+                     *             "pvz_rating": 5,
+                     *             "storage_period": 7,
+                     *             "working_hours": [
+                     *               {
+                     *                 "date": "2026-06-15T00:00:00Z",
+                     *                 "periods": [
+                     *                   {
+                     *                     "max": {
+                     *                       "hours": 21,
+                     *                       "minutes": 0
+                     *                     },
+                     *                     "min": {
+                     *                       "hours": 9,
+                     *                       "minutes": 0
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           },
+                     *           "enabled": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per point. */
+                        points?: {
+                            /** @description The point as a delivery option. */
+                            delivery_method?: {
+                                /** @description Full address. */
+                                address?: string;
+                                /** @description Parts of the address. */
+                                address_details?: {
+                                    /** @description City. */
+                                    city?: string;
+                                    /** @description House. */
+                                    house?: string;
+                                    /** @description Region. */
+                                    region?: string;
+                                    /** @description Street. */
+                                    street?: string;
+                                };
+                                coordinates?: components["schemas"]["DeliveryPointCoordinate"];
+                                /** @description Kind of delivery the point offers. */
+                                delivery_type?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Delivery type id.
+                                     */
+                                    id?: number;
+                                    /** @description Delivery type name. */
+                                    name?: string;
+                                };
+                                /** @description How to find the point. */
+                                description?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of fitting rooms.
+                                 */
+                                fitting_rooms_count?: number;
+                                /** @description Periods when the point is closed for holidays. */
+                                holidays?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the closure.
+                                     */
+                                    begin?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the closure.
+                                     */
+                                    end?: string;
+                                }[];
+                                /** @description `true` if the point has entered its holidays. */
+                                holidays_filled?: boolean;
+                                /** @description Links to photos of the point. */
+                                images?: string[];
+                                /** @description Location id of the point. */
+                                location_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Map id of the point.
+                                 */
+                                map_point_id?: number;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /** @description Features of the point and whether each is available. */
+                                properties?: {
+                                    /** @description `true` if the feature is available. */
+                                    enabled?: boolean;
+                                    /** @description Name of the feature. */
+                                    name?: string;
+                                }[];
+                                /**
+                                 * Format: int64
+                                 * @description Rating of the pick-up point.
+                                 */
+                                pvz_rating?: number;
+                                /**
+                                 * Format: int64
+                                 * @description How long an order waits at the point for the buyer.
+                                 */
+                                storage_period?: number;
+                                /** @description Opening hours, by date. */
+                                working_hours?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description The date.
+                                     */
+                                    date?: string;
+                                    /** @description Opening periods on that date. */
+                                    periods?: {
+                                        /** @description End of the period. */
+                                        max?: {
+                                            /**
+                                             * Format: int32
+                                             * @description Hour.
+                                             */
+                                            hours?: number;
+                                            /**
+                                             * Format: int32
+                                             * @description Minute.
+                                             */
+                                            minutes?: number;
+                                        };
+                                        /** @description Start of the period. */
+                                        min?: {
+                                            /**
+                                             * Format: int32
+                                             * @description Hour.
+                                             */
+                                            hours?: number;
+                                            /**
+                                             * Format: int32
+                                             * @description Minute.
+                                             */
+                                            minutes?: number;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            /** @description `true` if the point accepts orders now. */
+                            enabled?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryAPI_DeliveryPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The pick-up points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7552,
+                     *             "long": 37.6161
+                     *           },
+                     *           "map_point_id": 1020000871452000
+                     *         },
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7563,
+                     *             "long": 37.6188
+                     *           },
+                     *           "map_point_id": 1020000871453000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description All pick-up points. */
+                        points?: {
+                            coordinate?: components["schemas"]["DeliveryPointCoordinate"];
+                            /**
+                             * Format: int64
+                             * @description Map id of the point.
+                             */
+                            map_point_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001",
+                 *       "reason_id": 507,
+                 *       "reason_message": "The buyer changed their mind before shipment."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number returned by `/v2/order/create`. */
+                    order_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id, from `/v1/cancel-reason/list-by-order`.
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Cancellation request accepted"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description How the cancellation request is being handled. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancelCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number returned by `/v2/order/create`. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the order and its postings can be cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellable": true,
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_groups": [
+                     *         {
+                     *           "posting_numbers": [
+                     *             "0112345678-0001-1",
+                     *             "0112345678-0001-2"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "postings": [
+                     *         {
+                     *           "cancellable": true,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "why_not_cancellable": ""
+                     *         },
+                     *         {
+                     *           "cancellable": true,
+                     *           "posting_number": "0112345678-0001-2",
+                     *           "why_not_cancellable": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the whole order can be cancelled. */
+                        cancellable?: boolean;
+                        /** @description Order number. */
+                        order_number?: string;
+                        /** @description Groups of postings of the order. */
+                        posting_groups?: {
+                            /** @description Postings in the group. */
+                            posting_numbers?: string[];
+                        }[];
+                        /** @description Whether each posting can be cancelled. */
+                        postings?: {
+                            /** @description `true` if the posting can be cancelled. */
+                            cancellable?: boolean;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Why the posting cannot be cancelled; empty when it can. */
+                            why_not_cancellable?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number passed to `/v1/order/cancel`. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1",
+                     *         "0112345678-0001-2"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Order number. */
+                        order_number?: string;
+                        /** @description Postings of the order. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     PolygonDelete: {
         parameters: {
             query?: never;
@@ -31832,6 +32658,485 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "buyer_phone": "+79161234567",
+                 *       "delivery_schema": "MIX",
+                 *       "delivery_type": {
+                 *         "pick_up": {
+                 *           "map_point_id": 1020000871452000
+                 *         }
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "offer_id": "PH-2045-BLK",
+                 *           "quantity": 1,
+                 *           "sku": 1781234560
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The buyer's phone number. */
+                    buyer_phone?: string;
+                    /**
+                     * @description Which stock to deliver from: `FBO` Ozon's warehouses, `FBS` the seller's, `MIX` Ozon chooses.
+                     * @default MIX
+                     * @enum {string}
+                     */
+                    delivery_schema?: "MIX" | "FBO" | "FBS";
+                    /** @description Where the buyer wants the order. */
+                    delivery_type?: {
+                        /** @description Delivery by courier. */
+                        courier?: {
+                            /** @description Where to deliver. */
+                            coordinates?: {
+                                /**
+                                 * Format: double
+                                 * @description Latitude in degrees.
+                                 */
+                                latitude?: number;
+                                /**
+                                 * Format: double
+                                 * @description Longitude in degrees.
+                                 */
+                                longitude?: number;
+                            };
+                        };
+                        /** @description Collection from an Ozon pick-up point. */
+                        pick_up?: {
+                            /**
+                             * Format: int64
+                             * @description Map id of the pick-up point, from `/v1/delivery/point/info`.
+                             */
+                            map_point_id?: number | string;
+                        };
+                    };
+                    /** @description Products in the cart, up to 1000. */
+                    items?: {
+                        /** @description The seller's article code of the product. */
+                        offer_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Number of units.
+                         */
+                        quantity?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Product id in Ozon's system (SKU).
+                         */
+                        sku?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The postings Ozon would make and their delivery options. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "splits": [
+                     *         {
+                     *           "delivery_method": {
+                     *             "delivery_time_zone_offset": 180,
+                     *             "delivery_type": "PVZ",
+                     *             "id": 128104,
+                     *             "name": "Ozon pick-up point",
+                     *             "timeslots": [
+                     *               {
+                     *                 "client_date_range": {
+                     *                   "from": "2026-06-17T07:00:00Z",
+                     *                   "to": "2026-06-17T18:00:00Z"
+                     *                 },
+                     *                 "logistic_date_range": {
+                     *                   "from": "2026-06-16T21:00:00Z",
+                     *                   "to": "2026-06-17T06:00:00Z"
+                     *                 },
+                     *                 "timeslot_id": 38215
+                     *               }
+                     *             ],
+                     *             "unavailable_reason": "UNSPECIFIED",
+                     *             "warehouse_time_zone_offset": 180
+                     *           },
+                     *           "delivery_schema": "FBO",
+                     *           "items": [
+                     *             {
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "quantity": 1,
+                     *               "sku": 1781234560
+                     *             }
+                     *           ],
+                     *           "unavailable_reason": "UNSPECIFIED",
+                     *           "warehouse_id": 22142605386000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Postings (splits) of the cart. */
+                        splits?: {
+                            /** @description Delivery method of the posting. */
+                            delivery_method?: {
+                                /**
+                                 * Format: int64
+                                 * @description Time zone of the delivery place, as an offset from UTC in minutes.
+                                 */
+                                delivery_time_zone_offset?: number;
+                                /**
+                                 * @description `COURIER` by courier, `PVZ` to a pick-up point, `POSTAMAT` to a parcel locker; `UNSPECIFIED` unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                delivery_type: "UNSPECIFIED" | "POSTAMAT" | "COURIER" | "PVZ";
+                                /**
+                                 * Format: int64
+                                 * @description Delivery method id, to pass to `/v2/order/create`.
+                                 */
+                                id?: number;
+                                /** @description Name of the delivery method. */
+                                name?: string;
+                                /** @description Time slots the buyer can choose from. */
+                                timeslots?: {
+                                    /** @description When the buyer can receive the order. */
+                                    client_date_range?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the interval.
+                                         */
+                                        from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the interval.
+                                         */
+                                        to?: string;
+                                    };
+                                    /** @description When the order can reach the delivery point; pass it to `/v2/order/create`. */
+                                    logistic_date_range?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the interval.
+                                         */
+                                        from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the interval.
+                                         */
+                                        to?: string;
+                                    };
+                                    /**
+                                     * Format: int64
+                                     * @description Time slot id, to pass to `/v2/order/create`.
+                                     */
+                                    timeslot_id?: number;
+                                }[];
+                                unavailable_reason?: components["schemas"]["DeliveryCheckoutUnavailableReason"];
+                                /**
+                                 * Format: int64
+                                 * @description Time zone of the warehouse, as an offset from UTC in minutes.
+                                 */
+                                warehouse_time_zone_offset?: number;
+                            };
+                            /**
+                             * @description `FBO` or `FBS`: whose stock the posting ships from; `UNSPECIFIED` unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            delivery_schema: "UNSPECIFIED" | "FBO" | "FBS";
+                            /** @description Products in the posting. */
+                            items?: {
+                                /** @description The seller's article code of the product. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            unavailable_reason?: components["schemas"]["DeliveryCheckoutUnavailableReason"];
+                            /**
+                             * Format: int64
+                             * @description Warehouse the posting ships from.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "buyer": {
+                 *         "first_name": "Anna",
+                 *         "last_name": "Sokolova",
+                 *         "middle_name": "Igorevna",
+                 *         "phone": "+79161234567"
+                 *       },
+                 *       "delivery": {
+                 *         "pick_up": {
+                 *           "map_point_id": 1020000871452000
+                 *         }
+                 *       },
+                 *       "delivery_schema": "MIX",
+                 *       "recipient": {
+                 *         "recipient_first_name": "Anna",
+                 *         "recipient_last_name": "Sokolova",
+                 *         "recipient_phone": "+79161234567"
+                 *       },
+                 *       "splits": [
+                 *         {
+                 *           "delivery_method": {
+                 *             "delivery_method_id": 128104,
+                 *             "delivery_type": "PVZ",
+                 *             "logistic_date_range": {
+                 *               "from": "2026-06-16T21:00:00Z",
+                 *               "to": "2026-06-17T06:00:00Z"
+                 *             },
+                 *             "price": {
+                 *               "currency_code": "RUB",
+                 *               "nanos": 0,
+                 *               "units": 99
+                 *             },
+                 *             "timeslot_id": 38215
+                 *           },
+                 *           "items": [
+                 *             {
+                 *               "offer_id": "PH-2045-BLK",
+                 *               "price": {
+                 *                 "currency_code": "RUB",
+                 *                 "nanos": 0,
+                 *                 "units": 2490
+                 *               },
+                 *               "quantity": 1,
+                 *               "sku": 1781234560
+                 *             }
+                 *           ],
+                 *           "warehouse_id": 22142605386000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The person who pays for the order. */
+                    buyer: {
+                        /** @description First name. */
+                        first_name: string;
+                        /** @description Last name. */
+                        last_name: string;
+                        /** @description Middle name (patronymic). */
+                        middle_name?: string;
+                        /** @description Phone number. */
+                        phone: string;
+                    };
+                    /** @description Where to deliver; give either `courier` or `pick_up`. */
+                    delivery: {
+                        /** @description Delivery by courier to an address. */
+                        courier?: {
+                            /** @description Flat. */
+                            apartment?: string;
+                            /** @description City. */
+                            city: string;
+                            /** @description Note for the courier. */
+                            comment?: string;
+                            /** @description Where to hand the order over. */
+                            coordinates: {
+                                /**
+                                 * Format: double
+                                 * @description Latitude in degrees.
+                                 */
+                                latitude: number;
+                                /**
+                                 * Format: double
+                                 * @description Longitude in degrees.
+                                 */
+                                longitude: number;
+                            };
+                            /** @description Country. */
+                            country: string;
+                            /** @description Entrance. */
+                            entrance?: string;
+                            /** @description Floor. */
+                            floor?: string;
+                            /** @description House number. */
+                            house_number: string;
+                            /** @description Intercom code. */
+                            intercom?: string;
+                            /** @description Region. */
+                            region?: string;
+                            /** @description Street. */
+                            street?: string;
+                            /** @description Postcode. */
+                            zip_code?: string;
+                        };
+                        /** @description Collection from an Ozon pick-up point. */
+                        pick_up?: {
+                            /**
+                             * Format: int64
+                             * @description Map id of the pick-up point, from `/v1/delivery/point/info`.
+                             */
+                            map_point_id: number | string;
+                        };
+                    } & (unknown | unknown);
+                    /**
+                     * @description Which stock to deliver from: `FBO` Ozon's warehouses, `FBS` the seller's, `MIX` Ozon chooses. Must match the value sent to `/v2/delivery/checkout`.
+                     * @default MIX
+                     * @enum {string}
+                     */
+                    delivery_schema: "MIX" | "FBO" | "FBS";
+                    /** @description The person who receives the order. */
+                    recipient: {
+                        /** @description First name. */
+                        recipient_first_name: string;
+                        /** @description Last name. */
+                        recipient_last_name: string;
+                        /** @description Middle name (patronymic). */
+                        recipient_middle_name?: string;
+                        /** @description Phone number. */
+                        recipient_phone: string;
+                    };
+                    /** @description Postings of the order, as returned by `/v2/delivery/checkout`. */
+                    splits: {
+                        /** @description Delivery method chosen for the posting. */
+                        delivery_method: {
+                            /**
+                             * Format: int64
+                             * @description Delivery method id from `/v2/delivery/checkout`.
+                             */
+                            delivery_method_id: number | string;
+                            /**
+                             * @description `COURIER` by courier, `PVZ` to a pick-up point, `POSTAMAT` to a parcel locker.
+                             * @enum {string}
+                             */
+                            delivery_type: "COURIER" | "PVZ" | "POSTAMAT";
+                            /** @description When the order can reach the delivery point, from the chosen time slot. */
+                            logistic_date_range: {
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the interval.
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description End of the interval.
+                                 */
+                                to: string;
+                            };
+                            /** @description What the buyer pays for delivery; leave out to show free delivery. */
+                            price?: {
+                                /** @description Currency code, such as `RUB`. */
+                                currency_code?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Kopecks part of the price.
+                                 */
+                                nanos?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Roubles part of the price.
+                                 */
+                                units?: number | string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Time slot id from `/v2/delivery/checkout`.
+                             */
+                            timeslot_id: number | string;
+                        };
+                        /** @description Products in the posting. */
+                        items: {
+                            /** @description The seller's article code of the product. */
+                            offer_id?: string;
+                            /** @description Price of one unit. */
+                            price: {
+                                /** @description Currency code, such as `RUB`. */
+                                currency_code: string;
+                                /**
+                                 * Format: int32
+                                 * @description Kopecks part of the price.
+                                 */
+                                nanos?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Roubles part of the price.
+                                 */
+                                units: number | string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Number of units.
+                             */
+                            quantity: number | string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku: number | string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Warehouse the posting ships from, from `/v2/delivery/checkout`.
+                         */
+                        warehouse_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The order was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "postings": [
+                     *         "0112345678-0001-1"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the new order. */
+                        order_number?: string;
+                        /** @description Numbers of its postings (possibly not all of them). */
+                        postings?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
