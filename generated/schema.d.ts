@@ -596,6 +596,7 @@ export interface paths {
         put?: never;
         /**
          * Get stock per FBS and rFBS warehouse by SKU
+         * @deprecated
          * @description For the given SKUs, returns the stock on each of the seller's FBS and rFBS warehouses:
          *     units on hand and units reserved. Use it before `/v2/products/stocks`, which expects
          *     stock without reserved units.
@@ -1138,8 +1139,11 @@ export interface paths {
         put?: never;
         /**
          * Set the weight of weighed products in an FBS posting
+         * @deprecated
          * @description Records the real weight of each unit of products sold by weight in a posting (postings
          *     whose `available_actions` include `has_weight_products`).
+         *
+         *     Ozon has switched this method off; no current method replaces it.
          */
         post: operations["PostingAPI_ChangeFbsPostingProduct"];
         delete?: never;
@@ -1273,6 +1277,7 @@ export interface paths {
         put?: never;
         /**
          * List carriages available for shipment
+         * @deprecated
          * @description Returns the carriages for a delivery method and departure date (today by default) for
          *     which the seller must print the shipment barcode and documents: a shipment sheet and
          *     waybill for sellers from Russia, an act and waybill for sellers from CIS countries. Each
@@ -1503,8 +1508,11 @@ export interface paths {
         put?: never;
         /**
          * Set rFBS posting status to sent by seller
+         * @deprecated
          * @description Marks the postings as sent by the seller. Only sellers who sell from abroad and handle
          *     the first mile themselves can use this status; the delivery statuses follow it.
+         *
+         *     Ozon has switched this method off; no current method replaces it.
          */
         post: operations["PostingAPI_FbsPostingSentbyseller"];
         delete?: never;
@@ -1546,6 +1554,7 @@ export interface paths {
         put?: never;
         /**
          * Check and save exemplar data (v4)
+         * @deprecated
          * @description Asynchronously checks that the product exemplars of an FBS posting are in circulation in
          *     the Chestny ZNAK system and stores their marks, customs declaration (GTD) and batch
          *     (RNPT) numbers. Send `is_gtd_absent: true` when there is no GTD. For several identical
@@ -1572,6 +1581,7 @@ export interface paths {
         put?: never;
         /**
          * Get exemplar check status (v4)
+         * @deprecated
          * @description Returns how the check of the exemplars sent with `/v4/fbs/posting/product/exemplar/set`
          *     or `/v5/fbs/posting/product/exemplar/set` went, per exemplar and per code, together with
          *     the stored exemplar data, and whether the posting can now be assembled. Poll it after a
@@ -1595,6 +1605,7 @@ export interface paths {
         put?: never;
         /**
          * Validate marking codes (v4)
+         * @deprecated
          * @description Checks marking codes of a posting's exemplars for the right length and character set
          *     before they are sent with a set method; nothing is saved. The customs declaration (GTD)
          *     number may be left out when there is none. The v5 version takes codes as a list of
@@ -1618,6 +1629,7 @@ export interface paths {
         put?: never;
         /**
          * Get exemplar data of a posting (v5)
+         * @deprecated
          * @description Returns the product exemplars of an FBS posting with their ids (`exemplar_id`), stored
          *     marks and numbers, and which codes each product needs. Call it before
          *     `/v5/fbs/posting/product/exemplar/set` to learn the `exemplar_id` values to send.
@@ -1640,6 +1652,7 @@ export interface paths {
         put?: never;
         /**
          * Check and save exemplar data (v5)
+         * @deprecated
          * @description Asynchronously checks product exemplars against the Chestny ZNAK system and stores their
          *     marks, customs declaration (GTD) and batch (RNPT) numbers. Works only for postings in
          *     `awaiting_packaging`; otherwise it fails with `INVALID_POSTING_STATE`. Take the
@@ -2025,6 +2038,7 @@ export interface paths {
         put?: never;
         /**
          * Bind polygons to a delivery method
+         * @deprecated
          * @description Links delivery polygons created with `/v1/polygon/create` to a delivery method of a
          *     warehouse, with the delivery time in minutes for each polygon and the warehouse
          *     location. Delivery method ids come from `/v1/delivery-method/list`.
@@ -2047,6 +2061,7 @@ export interface paths {
         put?: never;
         /**
          * List warehouse delivery methods
+         * @deprecated
          * @description Lists the delivery methods set up for the seller's warehouses, optionally filtered by
          *     delivery service, status or warehouse (ids from `/v1/warehouse/list`). Pages of 1 to 50
          *     items by `limit` and `offset`; when `has_next` is true, ask again with a larger
@@ -2140,6 +2155,7 @@ export interface paths {
         put?: never;
         /**
          * List finance transactions
+         * @deprecated
          * @description Returns one page of the seller's accruals and charges (sales, returns, service fees,
          *     compensations and others) with the products, posting and services behind each one.
          *     Filter either by a period of at most one month or by a posting number; without a
@@ -2166,6 +2182,7 @@ export interface paths {
         put?: never;
         /**
          * Get transaction totals
+         * @deprecated
          * @description Returns the seller's accrual sums by group (sales, commission, delivery, returns,
          *     services, compensations, others) for a period or for one posting. A mistyped posting
          *     number gives zeros, not an error. Figures may differ from the seller portal. `/v3/finance/transaction/list` lists the single transactions.
@@ -2540,6 +2557,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an rFBS return request
+         * @deprecated
          * @description Approves a buyer's rFBS return request and agrees to receive the product for
          *     inspection. Confirm its arrival later with `/v2/returns/rfbs/receive-return`. Ozon
          *     plans to switch this method off; use `/v1/returns/rfbs/action/set` instead.
@@ -2562,6 +2580,7 @@ export interface paths {
         put?: never;
         /**
          * Reject an rFBS return request
+         * @deprecated
          * @description Rejects a buyer's rFBS return request, with one of the reasons that
          *     `/v2/returns/rfbs/get` offers and, where that reason demands it, a comment. Ozon plans
          *     to switch this method off; use `/v1/returns/rfbs/action/set` instead.
@@ -2584,6 +2603,7 @@ export interface paths {
         put?: never;
         /**
          * Partly refund an rFBS return
+         * @deprecated
          * @description Pays the buyer back part of the product price while the buyer keeps the product.
          *     Ozon plans to switch this method off; use `/v1/returns/rfbs/action/set` instead.
          */
@@ -2605,6 +2625,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm receipt of an rFBS return
+         * @deprecated
          * @description Confirms that the returned product reached the seller for inspection, after the
          *     request was approved with `/v2/returns/rfbs/verify`. Then refund with
          *     `/v2/returns/rfbs/return-money` or reject. Ozon plans to switch this method off; use
@@ -2628,6 +2649,7 @@ export interface paths {
         put?: never;
         /**
          * Refund the buyer for an rFBS return
+         * @deprecated
          * @description Confirms a refund of the full product price, either at once with the buyer keeping
          *     the product or after the product was received and checked. For a faulty or defective
          *     product the seller also repays the buyer's shipping cost. Ozon plans to switch this
@@ -2798,12 +2820,15 @@ export interface paths {
         put?: never;
         /**
          * Get average delivery time analytics
+         * @deprecated
          * @description Returns how long delivery to buyers takes on average, per delivery cluster and in
          *     total: time bands of ordered units, the clusters the orders were shipped from, the
          *     logistics overpayment and the recommended supply (the seller portal's Sales geography,
          *     Average delivery time). Up to 100 SKUs. Per-product figures for one cluster come from
          *     `/v1/analytics/average-delivery-time/details`; the headline figure and tariff from
          *     `/v1/analytics/average-delivery-time/summary`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AnalyticsAPI_AverageDeliveryTime"];
         delete?: never;
@@ -2823,10 +2848,13 @@ export interface paths {
         put?: never;
         /**
          * Get the average delivery time summary
+         * @deprecated
          * @description Returns the seller's overall average delivery time to buyers, the recommended time,
          *     the current FBO logistics tariff it leads to and the logistics overpayment. Takes no
          *     parameters. The per-cluster figures come from `/v1/analytics/average-delivery-time`,
          *     the per-product ones from `/v1/analytics/average-delivery-time/details`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AverageDeliveryTimeSummary"];
         delete?: never;
@@ -2846,9 +2874,12 @@ export interface paths {
         put?: never;
         /**
          * Get average delivery time by product for a cluster
+         * @deprecated
          * @description Returns, for one delivery cluster, the average delivery time figures of each product
          *     with the clusters its orders were shipped from. 100 rows by default, at most 1000,
          *     paged with `offset`. Cluster ids come from `/v1/analytics/average-delivery-time`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AnalyticsAPI_AverageDeliveryTimeDetails"];
         delete?: never;
@@ -3066,6 +3097,7 @@ export interface paths {
         put?: never;
         /**
          * Count reviews by status
+         * @deprecated
          * @description Returns how many reviews of the seller's products there are in total, and how many of
          *     them are processed and unprocessed. Premium Plus sellers only. List them with
          *     `/v1/review/list`.
@@ -3088,6 +3120,7 @@ export interface paths {
         put?: never;
         /**
          * List reviews
+         * @deprecated
          * @description Returns buyer reviews of the seller's products, 20 to 100 per page, optionally only
          *     processed or unprocessed ones. Premium Plus sellers only. While `has_next` is
          *     `true`, repeat the call with the returned `last_id`. The legacy "pros" and "cons"
@@ -3112,6 +3145,7 @@ export interface paths {
         put?: never;
         /**
          * Get review details
+         * @deprecated
          * @description Returns one review in full: text, rating, likes and dislikes, and links to its photos
          *     and videos. Premium Plus sellers only. Take review ids from `/v1/review/list`.
          */
@@ -3133,6 +3167,7 @@ export interface paths {
         put?: never;
         /**
          * Change review status
+         * @deprecated
          * @description Marks 1 to 100 reviews as processed or unprocessed. Premium Plus sellers only. Take
          *     review ids from `/v1/review/list`; `/v1/review/count` shows the totals per status.
          */
@@ -3177,6 +3212,7 @@ export interface paths {
         put?: never;
         /**
          * Delete a review comment
+         * @deprecated
          * @description Removes a comment the seller left on a review. Premium Plus sellers only. Take comment
          *     ids from `/v1/review/comment/list` or `/v1/review/comment/create`.
          */
@@ -3338,6 +3374,7 @@ export interface paths {
         put?: never;
         /**
          * List discount requests
+         * @deprecated
          * @description Returns buyers' requests to buy a product at a discount, filtered by request status,
          *     one page at a time (`page` and `limit`). Answer requests in status `NEW` or
          *     `SEEN` with `/v1/actions/discounts-task/approve` or
@@ -3431,6 +3468,7 @@ export interface paths {
         put?: never;
         /**
          * List FBS and rFBS warehouses (v1)
+         * @deprecated
          * @description Returns all of the seller's own warehouses that work under FBS or rFBS, with their
          *     first-mile setup, order limits, status and working days. The body is an empty object.
          *     FBO warehouses are not listed here; use `/v1/cluster/list` for them. The newer
@@ -4531,8 +4569,7 @@ export interface paths {
          *     `POST /v1/order/ship/crossborder`. Takes an empty body.
          *
          *     Ozon switched this method off; its v2 successor
-         *     `POST /v2/posting/crossborder/shipping-provider/list` is switched off too, and no current
-         *     method replaces them.
+         *     `POST /v2/posting/crossborder/shipping-provider/list` is switched off too: no current method replaces them, so there is no replacement.
          */
         post: operations["Legacy_ListCrossborderShippingProvidersV1"];
         delete?: never;
@@ -5260,6 +5297,610 @@ export interface paths {
          *     Ozon switched this method off, and no current method creates this report.
          */
         post: operations["Legacy_CreateTransactionsReportV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct FBP draft without a delivery method
+         * @description Creates a draft of a direct delivery to a partner warehouse for a validated list of products
+         *     and a booked time window, without saying yet who brings the goods. Get `bundle_id` from
+         *     `/v1/fbp/draft/direct/product/validate` and a window from
+         *     `/v1/fbp/draft/direct/timeslot/get`. To name the carrier at once, use
+         *     `/v1/fbp/draft/direct/seller-dlv/create` or `/v1/fbp/draft/direct/tpl-dlv/create` instead.
+         *     Check the draft with `/v1/fbp/draft/get` and register it with
+         *     `/v1/fbp/draft/direct/registrate`.
+         */
+        post: operations["FbpDraftDirectCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a direct FBP draft
+         * @description Deletes a direct draft that has not been registered yet, for example one that
+         *     `/v1/fbp/draft/get` shows with an error. When the partner warehouse has to confirm, the
+         *     answer shows `cancellation_status: CONFIRMATION`; read the draft with `/v1/fbp/draft/get`
+         *     later to see the outcome. A registered delivery is cancelled with
+         *     `/v1/fbp/order/direct/cancel` instead.
+         */
+        post: operations["FbpDraftDirectDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/product/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate products for a direct FBP delivery
+         * @description Checks which of the listed products the partner warehouse can accept and, for the accepted
+         *     ones, creates a validated list of products (a bundle). This is the first step of a direct
+         *     delivery, after choosing the warehouse with `/v1/fbp/warehouse/list`: pass the returned
+         *     `bundle_id` to `/v1/fbp/draft/direct/timeslot/get` and then to one of the direct create
+         *     methods (`/v1/fbp/draft/direct/create`, `/v1/fbp/draft/direct/seller-dlv/create`,
+         *     `/v1/fbp/draft/direct/tpl-dlv/create`).
+         */
+        post: operations["FbpDraftDirectProductValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/registrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a direct FBP draft as a delivery
+         * @description Turns a direct draft into a delivery request (order) to the partner warehouse. Send the
+         *     draft's `supply_id` and its current `row_version` (from the create or edit method, or
+         *     `/v1/fbp/draft/get`). The answer comes at once: if `is_error` is `false`, the delivery
+         *     is registered and is then managed with the `/v1/fbp/order/*` methods (`/v1/fbp/order/list`,
+         *     `/v1/fbp/order/get`), labels and acts included; otherwise `error` says what to fix in
+         *     the draft.
+         */
+        post: operations["FbpDraftDirectRegistrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/seller-dlv/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct FBP draft delivered by the seller
+         * @description Creates a draft of a direct delivery that the seller drives to the partner warehouse in
+         *     their own vehicle, for a validated list of products and a booked time window. Get
+         *     `bundle_id` from `/v1/fbp/draft/direct/product/validate` and a window from
+         *     `/v1/fbp/draft/direct/timeslot/get`. Change the driver or vehicle later with
+         *     `/v1/fbp/draft/direct/seller-dlv/edit`, the window with `/v1/fbp/draft/direct/timeslot/edit`,
+         *     and register the draft with `/v1/fbp/draft/direct/registrate`.
+         */
+        post: operations["FbpDraftDirectSellerDlvCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/seller-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the seller's delivery details in a direct FBP draft
+         * @description Replaces the driver and vehicle of a direct draft that the seller delivers, created with
+         *     `/v1/fbp/draft/direct/seller-dlv/create`. Send the draft's current `row_version`; the answer
+         *     gives the next one. After the draft is registered, use `/v1/fbp/order/direct/seller-dlv/edit`
+         *     instead.
+         */
+        post: operations["FbpDraftDirectSellerDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/timeslot/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the time window of a direct FBP draft
+         * @description Books another arrival window at the partner warehouse for a direct draft. Pick the window
+         *     from `/v1/fbp/draft/direct/timeslot/get` and send the draft's current `row_version`; the answer
+         *     gives the next one, or `error_reasons` when the window could not be booked. After the draft
+         *     is registered, use `/v1/fbp/order/direct/timeslot/edit` instead.
+         */
+        post: operations["FbpDraftDirectTimeslotEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/timeslot/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List time windows for a direct FBP delivery
+         * @description Returns the windows within a period in which the partner warehouse can receive a direct
+         *     delivery of a validated list of products, or the reasons why there are none. Call it after
+         *     `/v1/fbp/draft/direct/product/validate`, then pass the chosen `timeslot_start` to one of the
+         *     direct create methods or to `/v1/fbp/draft/direct/timeslot/edit`. For a registered delivery,
+         *     use `/v1/fbp/order/direct/timeslot/list`.
+         */
+        post: operations["FbpDraftDirectGetTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/tpl-dlv/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct FBP draft delivered by a carrier
+         * @description Creates a draft of a direct delivery that a third-party transport company brings to the
+         *     partner warehouse, for a validated list of products and a booked time window. Get
+         *     `bundle_id` from `/v1/fbp/draft/direct/product/validate` and a window from
+         *     `/v1/fbp/draft/direct/timeslot/get`. Change the carrier or tracking number later with
+         *     `/v1/fbp/draft/direct/tpl-dlv/edit`, the window with `/v1/fbp/draft/direct/timeslot/edit`,
+         *     and register the draft with `/v1/fbp/draft/direct/registrate`.
+         */
+        post: operations["FbpAPI_FbpDraftDirectTplDlvCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/tpl-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the carrier details in a direct FBP draft
+         * @description Replaces the transport company and tracking number of a direct draft that a third-party
+         *     carrier delivers, created with `/v1/fbp/draft/direct/tpl-dlv/create`. Send the draft's
+         *     current `row_version`; the answer gives the next one.
+         */
+        post: operations["FbpAPI_FbpDraftDirectTplDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a drop-off FBP draft
+         * @description Creates a draft of a delivery that the seller hands in at a drop-off point, from where it
+         *     goes on to the partner warehouse. Get `bundle_id` from
+         *     `/v1/fbp/draft/drop-off/product/validate`, the province from
+         *     `/v1/fbp/draft/drop-off/province/list`, the point and its nearest date from
+         *     `/v1/fbp/draft/drop-off/point/list` (opening days from
+         *     `/v1/fbp/draft/drop-off/point/timetable`). Change the point or date later with
+         *     `/v1/fbp/draft/drop-off/dlv/edit` and register the draft with
+         *     `/v1/fbp/draft/drop-off/registrate`.
+         */
+        post: operations["FbpDraftDropOffCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a drop-off FBP draft
+         * @description Deletes a drop-off draft that has not been registered yet, for example one that
+         *     `/v1/fbp/draft/get` shows with an error. When the partner warehouse has to confirm, the
+         *     answer shows `cancellation_status: CONFIRMATION`; read the draft with `/v1/fbp/draft/get`
+         *     later to see the outcome. A registered delivery is cancelled with
+         *     `/v1/fbp/order/drop-off/cancel` instead.
+         */
+        post: operations["FbpDraftDropOffDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the drop-off point or date of a drop-off FBP draft
+         * @description Replaces the drop-off point, its province and the hand-in date of a draft created with
+         *     `/v1/fbp/draft/drop-off/create`. Send the draft's current `row_version`; the answer gives the
+         *     next one. After the draft is registered, use `/v1/fbp/order/drop-off/dlv/edit` instead.
+         */
+        post: operations["FbpDraftDropOffDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List drop-off points in a province
+         * @description Returns the drop-off points of a province that serve the given partner warehouse, with
+         *     their addresses and the nearest date goods can be handed in. Get the province from
+         *     `/v1/fbp/draft/drop-off/province/list`; check a point's opening days with
+         *     `/v1/fbp/draft/drop-off/point/timetable`, then pass its id to
+         *     `/v1/fbp/draft/drop-off/create`. Pages are read with `page_size` and `next_page_number`;
+         *     the answer has no end marker, so ask for the next page number until a page comes back
+         *     empty.
+         */
+        post: operations["FbpDraftDropOffPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/point/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the opening hours of a drop-off point
+         * @description Returns the weekly opening hours of a drop-off point, with breaks and days off, so the
+         *     seller can pick a hand-in date for `/v1/fbp/draft/drop-off/create` or
+         *     `/v1/fbp/draft/drop-off/dlv/edit`. Get the point from `/v1/fbp/draft/drop-off/point/list`.
+         *     For a registered delivery, `/v1/fbp/order/drop-off/timetable` gives the same.
+         */
+        post: operations["FbpDraftDropOffPointTimetable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/product/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate products for a drop-off FBP delivery
+         * @description Checks which of the listed products the partner warehouse can accept and, for the accepted
+         *     ones, creates a validated list of products (a bundle). This is the first step of a drop-off
+         *     delivery, after choosing the warehouse with `/v1/fbp/warehouse/list`. Then pick a drop-off
+         *     point (`/v1/fbp/draft/drop-off/province/list`, `/v1/fbp/draft/drop-off/point/list`) and
+         *     pass the returned `bundle_id` to `/v1/fbp/draft/drop-off/create`.
+         */
+        post: operations["FbpDraftDropOffProductValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/province/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List provinces with drop-off points
+         * @description Returns the provinces in which there are drop-off points serving the given partner
+         *     warehouse, with the number of points in each. Use `province_uuid` with
+         *     `/v1/fbp/draft/drop-off/point/list` to choose a point for `/v1/fbp/draft/drop-off/create`.
+         */
+        post: operations["FbpDraftDropOffProvinceList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/registrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a drop-off FBP draft as a delivery
+         * @description Turns a drop-off draft into a delivery request (order) to the partner warehouse. Send the
+         *     draft's `supply_id` and its current `row_version` (from the create or edit method, or
+         *     `/v1/fbp/draft/get`). The answer comes at once: if `is_error` is `false`, the delivery
+         *     is registered and is then managed with the `/v1/fbp/order/*` methods (`/v1/fbp/order/list`,
+         *     `/v1/fbp/order/get`), labels and acts included; otherwise `error` says what to fix in
+         *     the draft.
+         */
+        post: operations["FbpDraftDropOffRegistrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an FBP draft
+         * @description Returns one FBP draft of any kind (direct, drop-off or pick-up) by its delivery request id:
+         *     its state, delivery details, the validated list of products, and what can be done with it
+         *     now (edit, delete, register). Use it after a create or edit method to check the draft, and
+         *     before `/v1/fbp/draft/*\/registrate` to get the current `row_version`. If the draft has an
+         *     error, delete it with the delete method of its kind. The products of `bundle_id` are listed
+         *     by `/v1/supply-order/bundle`.
+         */
+        post: operations["FbpAPI_FbpDraftGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP drafts
+         * @description Returns the seller's FBP drafts of all kinds (direct, drop-off, pick-up) that are not
+         *     registered yet, with their state and delivery details. Pages are read with `count` and
+         *     `last_id`: leave `last_id` out at first, then send the `last_id` of the previous answer
+         *     while `has_next` is `true`. For all the details of one draft use `/v1/fbp/draft/get`;
+         *     registered deliveries are listed by `/v1/fbp/order/list`.
+         */
+        post: operations["FbpAPI_FbpDraftList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a pick-up FBP draft
+         * @description Creates a draft of a delivery where a courier collects the goods at the seller's address and
+         *     takes them to the partner warehouse. Get `bundle_id` from
+         *     `/v1/fbp/draft/pick-up/product/validate`. Change the collection details later with
+         *     `/v1/fbp/draft/pick-up/dlv/edit` and register the draft with
+         *     `/v1/fbp/draft/pick-up/registrate`.
+         */
+        post: operations["FbpAPI_FbpDraftPickupCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pick-up FBP draft
+         * @description Deletes a pick-up draft that has not been registered yet, for example one that
+         *     `/v1/fbp/draft/get` shows with an error. When the partner warehouse has to confirm, the
+         *     answer shows `cancellation_status: CONFIRMATION`; read the draft with `/v1/fbp/draft/get`
+         *     later to see the outcome. A registered delivery is cancelled with
+         *     `/v1/fbp/order/pick-up/cancel` instead.
+         */
+        post: operations["FbpAPI_FbpDraftPickUpDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the collection details of a pick-up FBP draft
+         * @description Replaces the address, date, contact person and note for the courier of a draft created with
+         *     `/v1/fbp/draft/pick-up/create`. Send all the details and the draft's current `row_version`;
+         *     the answer gives the next one. After the draft is registered, use
+         *     `/v1/fbp/order/pick-up/dlv/edit` instead.
+         */
+        post: operations["FbpAPI_FbpDraftPickupDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/product/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate products for a pick-up FBP delivery
+         * @description Checks which of the listed products the partner warehouse can accept and, for the accepted
+         *     ones, creates a validated list of products (a bundle). This is the first step of a pick-up
+         *     delivery, where a courier collects the goods at the seller's warehouse, after choosing the
+         *     partner warehouse with `/v1/fbp/warehouse/list`. Pass the returned `bundle_id` to
+         *     `/v1/fbp/draft/pick-up/create`.
+         */
+        post: operations["FbpAPI_FbpDraftPickUpProductValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/registrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a pick-up FBP draft as a delivery
+         * @description Turns a pick-up draft into a delivery request (order) to the partner warehouse. Send the
+         *     draft's `supply_id` and its current `row_version` (from the create or edit method, or
+         *     `/v1/fbp/draft/get`). The answer comes at once: if `is_error` is `false`, the delivery
+         *     is registered and is then managed with the `/v1/fbp/order/*` methods (`/v1/fbp/order/list`,
+         *     `/v1/fbp/order/get`), labels and acts included; otherwise `error` says what to fix in
+         *     the draft.
+         */
+        post: operations["FbpDraftPickUpRegistrate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8004,6 +8645,363 @@ export interface components {
              * @enum {string}
              */
             transaction_type: "all" | "orders" | "returns" | "services";
+        };
+        /**
+         * @description The draft just created. Keep `supply_id` and `row_version`: the edit, delete and registrate
+         *     methods of the draft take them, and `/v1/fbp/draft/get` reads it back.
+         */
+        FbpDraftCreateResult: {
+            /**
+             * Format: int64
+             * @description Draft id.
+             */
+            draft_id?: number;
+            /**
+             * Format: int64
+             * @description Current version of the draft; send it with the next change to the draft.
+             */
+            row_version?: number;
+            /** @description Id of the delivery request the draft belongs to. */
+            supply_id?: string;
+        };
+        /**
+         * @description Where the cancellation of an FBP draft or order stands. A cancellation the partner warehouse
+         *     still has to confirm shows `CONFIRMATION`; read the draft or order again to see the outcome.
+         */
+        FbpCancellationState: {
+            /** @description Why the cancellation was not confirmed. */
+            cancellation_error?: {
+                /**
+                 * @description Reason code:
+                 *     - `CODE_UNSPECIFIED`: not set;
+                 *     - `NO_RESPONSE_FROM_3PF`: the partner warehouse did not answer, so the cancellation is not confirmed;
+                 *     - `ACCEPTANCE_ALREADY_STARTED`: the warehouse has already started accepting the goods.
+                 * @default CODE_UNSPECIFIED
+                 * @enum {string}
+                 */
+                error_code: "CODE_UNSPECIFIED" | "NO_RESPONSE_FROM_3PF" | "ACCEPTANCE_ALREADY_STARTED";
+                /** @description Explanation of the error, as text. */
+                message?: string;
+            };
+            /**
+             * @description State of the cancellation:
+             *     - `STATUS_UNSPECIFIED`: not set (nothing was cancelled);
+             *     - `CONFIRMATION`: waiting for the partner warehouse to confirm;
+             *     - `CANCELED`: confirmed, the delivery is cancelled;
+             *     - `NOT_CANCELED`: not confirmed, see `cancellation_error`.
+             * @default STATUS_UNSPECIFIED
+             * @enum {string}
+             */
+            cancellation_status: "STATUS_UNSPECIFIED" | "CONFIRMATION" | "CANCELED" | "NOT_CANCELED";
+        };
+        /** @description Result of deleting an FBP draft. */
+        FbpDraftDeleteResult: {
+            cancellation_state?: components["schemas"]["FbpCancellationState"];
+            /**
+             * Format: int64
+             * @description Current version of the draft.
+             */
+            row_version?: number;
+        };
+        /**
+         * @description Why a product cannot go into an FBP delivery:
+         *     - `BUNDLE_ITEM_ERROR_UNSPECIFIED`: not set;
+         *     - `OUT_OF_ASSORTMENT`: the product is not found in the assortment;
+         *     - `INVALID`: the product is not created or has a wrong status;
+         *     - `INCOMPATIBLE_WAREHOUSE`: the warehouse id does not fit;
+         *     - `INVALID_BARCODE`: the product has no barcode;
+         *     - `MULTIPLICITY`: the quantity is not a multiple of the required batch;
+         *     - `NO_PRICE`: the product has no price;
+         *     - `BANNED`: the product is blocked for sale or for delivery to this warehouse;
+         *     - `DUPLICATE_ITEMS`: the same SKU is listed twice;
+         *     - `ZERO_QUANTITY`: the quantity is 0;
+         *     - `QUANTITY_GREATER_THEN_MAX`: more units of one SKU than allowed;
+         *     - `NO_SALES`: no sales of the product for more than 60 days;
+         *     - `SURPLUS`: the stock at the warehouse already covers 90 days;
+         *     - `AVAILABILITY_IS_EMPTY`: no availability information for the product.
+         * @default BUNDLE_ITEM_ERROR_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpBundleItemError: "BUNDLE_ITEM_ERROR_UNSPECIFIED" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "INVALID_BARCODE" | "MULTIPLICITY" | "NO_PRICE" | "BANNED" | "DUPLICATE_ITEMS" | "ZERO_QUANTITY" | "QUANTITY_GREATER_THEN_MAX" | "NO_SALES" | "SURPLUS" | "AVAILABILITY_IS_EMPTY";
+        /**
+         * @description Which products the partner warehouse accepts. When `bundle_generated` is `true`, pass
+         *     `bundle_id` to the create method of the draft (and, for a direct delivery, to
+         *     `/v1/fbp/draft/direct/timeslot/get`).
+         */
+        FbpProductValidationResult: {
+            /** @description Products the warehouse accepts. */
+            approved_items?: {
+                /** @description Product barcode. */
+                barcode?: string;
+                /** @description Link to the product image. */
+                icon_name?: string;
+                /** @description Product name. */
+                name?: string;
+                /** @description Product id in the seller's system (offer id). */
+                offer_id?: string;
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity?: number;
+                /**
+                 * Format: int64
+                 * @description Product id in the Ozon system (SKU).
+                 */
+                sku?: number;
+                /**
+                 * Format: double
+                 * @description Product volume.
+                 */
+                volume?: number;
+            }[];
+            /** @description `true` if the validated list of products (bundle) was created. */
+            bundle_generated?: boolean;
+            /** @description Id of the validated list of products. */
+            bundle_id?: string;
+            /** @description Products the warehouse does not accept, with the reasons. */
+            rejected_items?: {
+                /** @description Product barcode. */
+                barcode?: string;
+                /** @description Link to the product image. */
+                icon_name?: string;
+                /** @description Product name. */
+                name?: string;
+                /** @description Product id in the seller's system (offer id). */
+                offer_id?: string;
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity?: number;
+                /** @description Why the product is rejected. */
+                rejection_reasons?: components["schemas"]["FbpBundleItemError"][];
+                /**
+                 * Format: int64
+                 * @description Product id in the Ozon system (SKU).
+                 */
+                sku?: number;
+                /**
+                 * Format: double
+                 * @description Product volume.
+                 */
+                volume?: number;
+            }[];
+        };
+        /**
+         * @description Result of turning an FBP draft into a delivery request (order). When `is_error` is `false`,
+         *     the delivery is registered and appears in `/v1/fbp/order/list`; otherwise `error` says what
+         *     to fix in the draft.
+         */
+        FbpDraftRegistrationResult: {
+            /** @description What stopped the registration. */
+            error?: {
+                /** @description Problems with products of the validated list. */
+                bundle_errors?: {
+                    /** @description What is wrong with the product. */
+                    errors?: components["schemas"]["FbpBundleItemError"][];
+                    /**
+                     * Format: int64
+                     * @description Product id in the Ozon system (SKU).
+                     */
+                    sku?: number;
+                }[];
+                /**
+                 * @description Problem with the draft as a whole:
+                 *     - `ORDER_ERROR_TYPE_UNSPECIFIED`: not set;
+                 *     - `INVALID_NUMBER_OF_PACKAGE_UNITS`: wrong number of cargo places;
+                 *     - `MAXIMUM_NUMBER_OF_UNIQUE_SKU_REACHED`: too many distinct SKUs;
+                 *     - `MAXIMUM_BUNDLE_VOLUME_REACHED`: the delivery is too large in volume;
+                 *     - `BUNDLE_ID_EMPTY`: the delivery has no products;
+                 *     - `INVALID_SUPPLY_TYPE`: the delivery kind is missing or wrong;
+                 *     - `INVALID_TIMESLOT`: the time window is missing or wrong;
+                 *     - `INVALID_WHC_NUMBER`: wrong warehouse delivery id;
+                 *     - `DRAFT_LOCKED`: the draft is already being turned into an order;
+                 *     - `DROP_OFF_POINTS_IS_EMPTY`: a drop-off delivery has no drop-off point;
+                 *     - `WAREHOUSE_IS_EMPTY`: no warehouse data;
+                 *     - `BUSINESS_FLOW_TYPE_IS_EMPTY`: the business flow type is not set;
+                 *     - `WAS_CANCELLED`: the delivery is already cancelled;
+                 *     - `PICK_UP_DETAILS_IS_EMPTY`: a pick-up delivery has no collection details;
+                 *     - `INVALID_PICK_UP_DETAILS`: the collection details of a pick-up delivery are wrong;
+                 *     - `INVALID_PICK_UP_DATE`: the collection date of a pick-up delivery is wrong;
+                 *     - `INTERNAL_ERROR`: the check itself failed.
+                 * @default ORDER_ERROR_TYPE_UNSPECIFIED
+                 * @enum {string}
+                 */
+                order_error: "ORDER_ERROR_TYPE_UNSPECIFIED" | "INVALID_NUMBER_OF_PACKAGE_UNITS" | "MAXIMUM_NUMBER_OF_UNIQUE_SKU_REACHED" | "MAXIMUM_BUNDLE_VOLUME_REACHED" | "BUNDLE_ID_EMPTY" | "INVALID_SUPPLY_TYPE" | "INVALID_TIMESLOT" | "INVALID_WHC_NUMBER" | "DRAFT_LOCKED" | "DROP_OFF_POINTS_IS_EMPTY" | "WAREHOUSE_IS_EMPTY" | "BUSINESS_FLOW_TYPE_IS_EMPTY" | "WAS_CANCELLED" | "PICK_UP_DETAILS_IS_EMPTY" | "INVALID_PICK_UP_DETAILS" | "INVALID_PICK_UP_DATE" | "INTERNAL_ERROR";
+            };
+            /** @description `true` if the draft was not registered. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the draft.
+             */
+            row_version?: number;
+        };
+        /** @description Result of changing the delivery details of a direct FBP draft. */
+        FbpDraftDeliveryEditResult: {
+            /** @description What stopped the change. */
+            error?: {
+                /** @description Problems found. */
+                errors?: ("ERROR_TYPE_UNSPECIFIED" | "ORDER_DRAFT_LOCKED" | "DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED" | "DELIVERY_DRIVER_NAME_EMPTY" | "DELIVERY_VEHICLE_GENRE_EMPTY" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY" | "DELIVERY_TPL_NAME_EMPTY" | "DELIVERY_TRACKING_NUMBER_EMPTY" | "INVALID_BUSINESS_FLOW" | "SUPPLY_TYPE_NOT_SUPPORTED" | "INVALID_STATE")[];
+            };
+            /** @description `true` if the change was not made. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the draft; send it with the next change.
+             */
+            row_version?: number;
+        };
+        /** @description A delivery time window at the partner warehouse or drop-off point. */
+        FbpTimeslot: {
+            /**
+             * Format: date-time
+             * @description Start of the window.
+             */
+            timeslot_start?: string;
+            /**
+             * Format: date-time
+             * @description End of the window.
+             */
+            timeslot_end?: string;
+        };
+        /**
+         * @description Time windows in which the partner warehouse can receive a direct delivery, or, when there are
+         *     none, the reasons why.
+         */
+        FbpAvailableTimeslots: {
+            /** @description Why no window is available; empty when there are windows. */
+            reasons?: ("EMPTY_TIMESLOTS_REASON_UNSPECIFIED" | "LOGISTICS_UNKNOWN" | "NO_ROUTE" | "NO_ROUTE_SCHEDULES" | "NO_LOGISTICS_CAPACITY" | "SCHEDULE_UNKNOWN" | "NOT_ENOUGH_CAPACITY" | "NOT_ENOUGH_TRUCKS" | "LIMITS_NOT_AVAILABLE" | "CROSS_DOCK_RESERVE_MISSING" | "SCHEDULE_RESERVE_MISSING")[];
+            /** @description Available windows. */
+            timeslots?: components["schemas"]["FbpTimeslot"][];
+            /** @description Time zone of the warehouse, e.g. `Europe/Istanbul`. */
+            warehouse_timezone_name?: string;
+        };
+        /** @description Opening hours of a drop-off point on one day of the week. */
+        FbpDropOffPointCalendarDay: {
+            /** @description Hours of that day. */
+            calendar_item?: {
+                /** @description Break, when the point does not accept goods. */
+                break_hours?: {
+                    /** @description End of the break, time of day. */
+                    timeslot_end?: string;
+                    /** @description Start of the break, time of day. */
+                    timeslot_start?: string;
+                };
+                /** @description `true` if the point is closed that day. */
+                is_holiday?: boolean;
+                /** @description Working hours. */
+                opening_hours?: {
+                    /** @description Closing time. */
+                    timeslot_end?: string;
+                    /** @description Opening time. */
+                    timeslot_start?: string;
+                };
+            };
+            /**
+             * @description Day of the week; `DAY_OF_WEEK_UNSPECIFIED` when not set.
+             * @default DAY_OF_WEEK_UNSPECIFIED
+             * @enum {string}
+             */
+            day_of_week: "DAY_OF_WEEK_UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+        };
+        /**
+         * @description How the goods of an FBP delivery reach the partner warehouse. `supply_type` says which kind it
+         *     is; only the matching part (`direct_details`, `drop_off_point` or `pickup_details`) is filled.
+         */
+        FbpDeliveryDetails: {
+            /** @description Direct delivery to the partner warehouse (`DIRECT_BY_SELLER` or `DIRECT_BY_TPL`). */
+            direct_details?: {
+                /** @description The seller's own vehicle and driver (`DIRECT_BY_SELLER`). */
+                by_seller_details?: {
+                    /** @description Driver's full name. */
+                    driver_name?: string;
+                    /** @description Vehicle registration plate. */
+                    vehicle_registration_number?: string;
+                    /** @description Vehicle type or model. */
+                    vehicle_type?: string;
+                };
+                /** @description The third-party carrier that brings the goods (`DIRECT_BY_TPL`). */
+                by_tpl_details?: {
+                    /** @description The carrier's tracking number. */
+                    tracking_number?: string;
+                    /** @description Name of the carrier. */
+                    transport_company_name?: string;
+                };
+                /** @description The booked arrival window at the partner warehouse. */
+                timeslot_details?: {
+                    /** @description The booked window, in UTC. */
+                    timeslot?: components["schemas"]["FbpTimeslot"];
+                    /** @description Id of the window booking. */
+                    timeslot_reservation_id?: string;
+                };
+            };
+            /** @description The drop-off point the seller hands the goods in at (`DROP_OFF`). */
+            drop_off_point?: {
+                /**
+                 * Format: int64
+                 * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                 */
+                id?: number;
+                /** @description Id of the province the point is in, from `/v1/fbp/draft/drop-off/province/list`. */
+                province_uuid?: string;
+                /** @description When the goods are to be handed in, in UTC. */
+                timeslot?: components["schemas"]["FbpTimeslot"];
+            };
+            /** @description Where and when a courier collects the goods from the seller (`PICK_UP`). */
+            pickup_details?: {
+                /** @description Address to collect the goods from. */
+                address?: string;
+                /** @description Note for the courier. */
+                comment?: string;
+                /**
+                 * Format: date-time
+                 * @description Collection date.
+                 */
+                date?: string;
+                /** @description Full name of the person handing over the goods. */
+                sender_name?: string;
+                /** @description Phone number of that person. */
+                sender_phone?: string;
+            };
+            /**
+             * @description Kind of delivery:
+             *     - `SUPPLY_TYPE_UNSPECIFIED`: not set;
+             *     - `DIRECT_BY_SELLER`: the seller drives the goods to the warehouse;
+             *     - `DIRECT_BY_TPL`: a third-party carrier brings them to the warehouse;
+             *     - `DROP_OFF`: the seller hands them in at a drop-off point;
+             *     - `PICK_UP`: a courier collects them at the seller's warehouse.
+             * @default SUPPLY_TYPE_UNSPECIFIED
+             * @enum {string}
+             */
+            supply_type: "SUPPLY_TYPE_UNSPECIFIED" | "DIRECT_BY_SELLER" | "DIRECT_BY_TPL" | "DROP_OFF" | "PICK_UP";
+        };
+        /**
+         * @description State of an FBP draft:
+         *     - `DRAFT_STATUS_UNSPECIFIED`: not set;
+         *     - `NEW`: new;
+         *     - `SUPPLY_VARIANT_CONFIRMATION`: waiting for the partner warehouse to confirm;
+         *     - `SUPPLY_NOT_CONFIRMED`: declined by the warehouse.
+         * @default DRAFT_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpDraftStatus: "DRAFT_STATUS_UNSPECIFIED" | "NEW" | "SUPPLY_VARIANT_CONFIRMATION" | "SUPPLY_NOT_CONFIRMED";
+        /** @description Where and when a courier is to collect the goods of a pick-up delivery from the seller. */
+        FbpPickupDetails: {
+            /** @description Address to collect the goods from. */
+            address: string;
+            /** @description Note for the courier (entrance, floor, how to find the place). */
+            comment: string;
+            /**
+             * Format: date-time
+             * @description Collection date.
+             */
+            date: string;
+            /** @description Full name of the person handing over the goods. */
+            sender_name: string;
+            /** @description Phone number of that person. */
+            sender_phone: string;
         };
         /** @description A point on the map of Ozon pick-up points. */
         DeliveryPointCoordinate: {
@@ -30034,6 +31032,1770 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "timeslot_start": "2026-06-16T09:00:00Z"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /** @description When the goods arrive. */
+                    delivery_details: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the chosen arrival window, from `/v1/fbp/draft/direct/timeslot/get`.
+                         */
+                        timeslot_start: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the deletion stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "CANCELED"
+                     *       },
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeleteResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectProductValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "count": 40
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "count": 25
+                 *         }
+                 *       ],
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Products to deliver and how many units of each. */
+                    skus: {
+                        /**
+                         * Format: int64
+                         * @description Number of units of the product in the delivery.
+                         */
+                        count: number | string;
+                        /**
+                         * Format: int64
+                         * @description Product id in the Ozon system (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Which products are accepted, and the validated list's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approved_items": [
+                     *         {
+                     *           "barcode": "8690000204511",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-k/7084591234.jpg",
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "quantity": 40,
+                     *           "sku": 1626044001,
+                     *           "volume": 0.35
+                     *         }
+                     *       ],
+                     *       "bundle_generated": true,
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "rejected_items": [
+                     *         {
+                     *           "barcode": "8690000204528",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-l/7084591235.jpg",
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "quantity": 25,
+                     *           "rejection_reasons": [
+                     *             "NO_PRICE"
+                     *           ],
+                     *           "sku": 1626044002,
+                     *           "volume": 0.35
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpProductValidationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectRegistrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 2,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft; a stale version is refused.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request, from one of the direct create methods. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectSellerDlvCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "driver_name": "Ahmet Demir",
+                 *         "timeslot_start": "2026-06-16T09:00:00Z",
+                 *         "vehicle_number": "34 ABC 123",
+                 *         "vehicle_type": "Ford Transit"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /** @description Who brings the goods, in what vehicle, and when. */
+                    delivery_details: {
+                        /** @description Driver's full name. */
+                        driver_name: string;
+                        /**
+                         * Format: date-time
+                         * @description Start of the chosen arrival window, from `/v1/fbp/draft/direct/timeslot/get`.
+                         */
+                        timeslot_start: string;
+                        /** @description Vehicle registration plate. */
+                        vehicle_number: string;
+                        /** @description Vehicle type or model. */
+                        vehicle_type: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectSellerDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "driver_name": "Ahmet Demir",
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                 *       "vehicle_number": "34 KLM 456",
+                 *       "vehicle_type": "Fiat Doblo"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Driver's full name. */
+                    driver_name: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                    /** @description Vehicle registration plate. */
+                    vehicle_number: string;
+                    /** @description Vehicle type or model. */
+                    vehicle_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeliveryEditResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectTimeslotEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                 *       "timeslot_start": "2026-06-17T11:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new window.
+                     */
+                    timeslot_start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the window was booked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the window could not be booked; empty on success. */
+                        error_reasons?: ("RESERVE_FAILURE_TYPE_UNSPECIFIED" | "REQUEST_VALIDATION" | "INVALID_RESERVE" | "LOGISTICS_REASON" | "SCHEDULE_REASON" | "NO_CAPACITY")[];
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectGetTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "interval_end": "2026-06-20T00:00:00Z",
+                 *       "interval_start": "2026-06-15T00:00:00Z",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period to look for windows in.
+                     */
+                    interval_end: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for windows in.
+                     */
+                    interval_start: string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The available windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [],
+                     *       "timeslots": [
+                     *         {
+                     *           "timeslot_start": "2026-06-16T09:00:00Z",
+                     *           "timeslot_end": "2026-06-16T10:00:00Z"
+                     *         },
+                     *         {
+                     *           "timeslot_start": "2026-06-17T11:00:00Z",
+                     *           "timeslot_end": "2026-06-17T12:00:00Z"
+                     *         }
+                     *       ],
+                     *       "warehouse_timezone_name": "Europe/Istanbul"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpAvailableTimeslots"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftDirectTplDlvCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "timeslot_start": "2026-06-16T09:00:00Z",
+                 *         "tracking_number": "YK1234567890TR",
+                 *         "transport_company_name": "Yurtici Kargo"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /** @description Which carrier brings the goods, its tracking number, and when. */
+                    delivery_details: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the chosen arrival window, in the warehouse's local time.
+                         */
+                        timeslot_start: string;
+                        /** @description The carrier's tracking number for the shipment. */
+                        tracking_number: string;
+                        /** @description Name of the transport company. */
+                        transport_company_name: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftDirectTplDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                 *       "tracking_number": "AR9876543210TR",
+                 *       "transport_company_name": "Aras Kargo"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                    /** @description The carrier's tracking number for the shipment. */
+                    tracking_number: string;
+                    /** @description Name of the transport company. */
+                    transport_company_name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeliveryEditResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "drop_off_date": "2026-06-16",
+                 *         "drop_off_point_id": 300145,
+                 *         "drop_off_province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/drop-off/product/validate`. */
+                    bundle_id: string;
+                    /** @description Where and when the goods are handed in. */
+                    delivery_details: {
+                        /** @description Day the seller brings the goods to the drop-off point. */
+                        drop_off_date: string;
+                        /**
+                         * Format: int64
+                         * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                         */
+                        drop_off_point_id: number | string;
+                        /** @description Id of the point's province, from `/v1/fbp/draft/drop-off/province/list`. */
+                        drop_off_province_uuid: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the deletion stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellation_state": {
+                     *         "cancellation_error": {
+                     *           "error_code": "NO_RESPONSE_FROM_3PF",
+                     *           "message": "The partner warehouse has not answered yet"
+                     *         },
+                     *         "cancellation_status": "CONFIRMATION"
+                     *       },
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeleteResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_date": "2026-06-17",
+                 *       "drop_off_point_id": 300162,
+                 *       "drop_off_province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Day the seller brings the goods to the drop-off point. */
+                    drop_off_date: string;
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the point's province, from `/v1/fbp/draft/drop-off/province/list`. */
+                    drop_off_province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "next_page_number": 1,
+                 *       "page_size": 20,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return.
+                     */
+                    next_page_number?: number;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    page_size: number;
+                    /** @description Province id, from `/v1/fbp/draft/drop-off/province/list`. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of drop-off points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drop_off_points": [
+                     *         {
+                     *           "city": "Kadikoy",
+                     *           "drop_off_point_id": 300145,
+                     *           "nearest_drop_off_date": "2026-06-16T00:00:00Z",
+                     *           "point_address": "Ataturk Cad. No:12, Kadikoy, Istanbul",
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                     *         },
+                     *         {
+                     *           "city": "Sisli",
+                     *           "drop_off_point_id": 300162,
+                     *           "nearest_drop_off_date": "2026-06-17T00:00:00Z",
+                     *           "point_address": "Buyukdere Cad. No:101, Sisli, Istanbul",
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Drop-off points. */
+                        drop_off_points?: {
+                            /** @description City or district. */
+                            city?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            drop_off_point_id?: number;
+                            /**
+                             * Format: date-time
+                             * @description Nearest date goods can be handed in at the point.
+                             */
+                            nearest_drop_off_date?: string;
+                            /** @description Address of the point. */
+                            point_address?: string;
+                            /** @description Id of the point's province. */
+                            province_uuid?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffPointTimetable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_point_id": 300145,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the point's province. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The point's opening hours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendar": [
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_start": "13:00",
+                     *               "timeslot_end": "14:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_start": "09:00",
+                     *               "timeslot_end": "19:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "MONDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_start": "13:00",
+                     *               "timeslot_end": "14:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_start": "09:00",
+                     *               "timeslot_end": "19:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "TUESDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "is_holiday": true
+                     *           },
+                     *           "day_of_week": "SUNDAY"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Opening hours, one entry per day of the week. */
+                        calendar?: components["schemas"]["FbpDropOffPointCalendarDay"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffProductValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "count": 40
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "count": 25
+                 *         }
+                 *       ],
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Products to deliver and how many units of each. */
+                    skus: {
+                        /**
+                         * Format: int32
+                         * @description Number of units of the product in the delivery.
+                         */
+                        count: number;
+                        /**
+                         * Format: int64
+                         * @description Product id in the Ozon system (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Which products are accepted, and the validated list's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approved_items": [
+                     *         {
+                     *           "barcode": "8690000204511",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-k/7084591234.jpg",
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "quantity": 40,
+                     *           "sku": 1626044001,
+                     *           "volume": 0.35
+                     *         },
+                     *         {
+                     *           "barcode": "8690000204528",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-l/7084591235.jpg",
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "quantity": 25,
+                     *           "sku": 1626044002,
+                     *           "volume": 0.35
+                     *         }
+                     *       ],
+                     *       "bundle_generated": true,
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "rejected_items": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpProductValidationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffProvinceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The provinces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provinces": [
+                     *         {
+                     *           "name": "Istanbul",
+                     *           "points_count": 42,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                     *         },
+                     *         {
+                     *           "name": "Ankara",
+                     *           "points_count": 17,
+                     *           "province_uuid": "2d7b1f4a-8c3e-4b6d-9a05-e1f2c3d4b5a6"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Provinces with drop-off points. */
+                        provinces?: {
+                            /** @description Province name. */
+                            name?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of drop-off points in the province.
+                             */
+                            points_count?: number;
+                            /** @description Province id. */
+                            province_uuid?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffRegistrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 2,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft; a stale version is refused.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request, from `/v1/fbp/draft/drop-off/create`. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request, from the create method. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "STATUS_UNSPECIFIED"
+                     *       },
+                     *       "created_at": "2026-06-12T08:41:17Z",
+                     *       "delivery_details": {
+                     *         "drop_off_point": {
+                     *           "id": 300145,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *           "timeslot": {
+                     *             "timeslot_start": "2026-06-16T06:00:00Z",
+                     *             "timeslot_end": "2026-06-16T16:00:00Z"
+                     *           }
+                     *         },
+                     *         "supply_type": "DROP_OFF"
+                     *       },
+                     *       "editable": true,
+                     *       "id": 8812455,
+                     *       "is_cancelable": false,
+                     *       "is_deletable": true,
+                     *       "is_registration_available": true,
+                     *       "locked": false,
+                     *       "package_units_count": 3,
+                     *       "row_version": 2,
+                     *       "status": "NEW",
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the validated list of products. */
+                        bundle_id?: string;
+                        cancellation_state?: components["schemas"]["FbpCancellationState"];
+                        /**
+                         * Format: date-time
+                         * @description When the draft was created.
+                         */
+                        created_at?: string;
+                        /** @description Why the partner warehouse declined the draft. */
+                        decline_reason?: {
+                            /** @description SKUs that caused the refusal. */
+                            failed_sku_ids?: string[];
+                            /** @description Reason, as text. */
+                            message?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When the draft was deleted.
+                         */
+                        deleted_at?: string;
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /** @description `true` if the draft can be changed. */
+                        editable?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Draft id.
+                         */
+                        id?: number;
+                        /** @description `true` if the draft can be cancelled. */
+                        is_cancelable?: boolean;
+                        /** @description `true` if the draft can be deleted. */
+                        is_deletable?: boolean;
+                        /** @description `true` if the draft can be registered now. */
+                        is_registration_available?: boolean;
+                        /** @description `true` if the draft is locked, for example while it is being registered. */
+                        locked?: boolean;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft; send it with the next change.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpDraftStatus"];
+                        /** @description Id of the draft's delivery request. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Partner warehouse id.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of drafts per page.
+                     */
+                    count: number;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of drafts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_at": "2026-06-12T08:41:17Z",
+                     *           "delivery_details": {
+                     *             "drop_off_point": {
+                     *               "id": 300145,
+                     *               "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *               "timeslot": {
+                     *                 "timeslot_start": "2026-06-16T06:00:00Z",
+                     *                 "timeslot_end": "2026-06-16T16:00:00Z"
+                     *               }
+                     *             },
+                     *             "supply_type": "DROP_OFF"
+                     *           },
+                     *           "editable": true,
+                     *           "id": 8812455,
+                     *           "is_cancelable": false,
+                     *           "is_deletable": true,
+                     *           "locked": false,
+                     *           "package_units_count": 3,
+                     *           "status": "NEW",
+                     *           "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *           "warehouse_id": 23902289124000
+                     *         },
+                     *         {
+                     *           "bundle_id": "7e4d2c1b-0a9f-4b8e-97d6-5c4b3a2f1e0d",
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_at": "2026-06-10T14:05:52Z",
+                     *           "delivery_details": {
+                     *             "direct_details": {
+                     *               "by_tpl_details": {
+                     *                 "tracking_number": "YK1234567890TR",
+                     *                 "transport_company_name": "Yurtici Kargo"
+                     *               },
+                     *               "timeslot_details": {
+                     *                 "timeslot": {
+                     *                   "timeslot_start": "2026-06-16T09:00:00Z",
+                     *                   "timeslot_end": "2026-06-16T10:00:00Z"
+                     *                 },
+                     *                 "timeslot_reservation_id": "R-5501872"
+                     *               }
+                     *             },
+                     *             "supply_type": "DIRECT_BY_TPL"
+                     *           },
+                     *           "editable": true,
+                     *           "id": 8812391,
+                     *           "is_cancelable": false,
+                     *           "is_deletable": true,
+                     *           "locked": false,
+                     *           "package_units_count": 5,
+                     *           "status": "NEW",
+                     *           "supply_id": "b2a1c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "warehouse_id": 23902289124000
+                     *         }
+                     *       ],
+                     *       "last_id": 8812391
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more drafts after this page. */
+                        has_next?: boolean;
+                        /** @description Drafts. */
+                        items?: {
+                            /** @description Id of the validated list of products. */
+                            bundle_id?: string;
+                            cancellation_state?: components["schemas"]["FbpCancellationState"];
+                            /**
+                             * Format: date-time
+                             * @description When the draft was created.
+                             */
+                            created_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the draft was deleted.
+                             */
+                            deleted_at?: string;
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description `true` if the draft can be changed. */
+                            editable?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Draft id.
+                             */
+                            id?: number;
+                            /** @description `true` if the draft can be cancelled. */
+                            is_cancelable?: boolean;
+                            /** @description `true` if the draft can be deleted. */
+                            is_deletable?: boolean;
+                            /** @description `true` if the draft is locked, for example while it is being registered. */
+                            locked?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            status?: components["schemas"]["FbpDraftStatus"];
+                            /** @description Id of the draft's delivery request; pass it to `/v1/fbp/draft/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Partner warehouse id.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Position of the last draft on this page; send it as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickupCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "address": "Organize Sanayi Bolgesi 4. Cad. No:8, Basaksehir, Istanbul",
+                 *         "comment": "Gate 2, loading dock on the left",
+                 *         "date": "2026-06-16T00:00:00Z",
+                 *         "sender_name": "Mehmet Yilmaz",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/pick-up/product/validate`. */
+                    bundle_id: string;
+                    delivery_details: components["schemas"]["FbpPickupDetails"];
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickUpDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the deletion stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "CANCELED"
+                     *       },
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeleteResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickupDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_details": {
+                 *         "address": "Organize Sanayi Bolgesi 4. Cad. No:8, Basaksehir, Istanbul",
+                 *         "comment": "Gate 2, call on arrival",
+                 *         "date": "2026-06-17T00:00:00Z",
+                 *         "sender_name": "Mehmet Yilmaz",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    pickup_details: components["schemas"]["FbpPickupDetails"];
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickUpProductValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "count": 40
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "count": 25
+                 *         }
+                 *       ],
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Products to deliver and how many units of each. */
+                    skus: {
+                        /**
+                         * Format: int32
+                         * @description Number of units of the product in the delivery.
+                         */
+                        count: number;
+                        /**
+                         * Format: int64
+                         * @description Product id in the Ozon system (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Which products are accepted, and the validated list's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approved_items": [
+                     *         {
+                     *           "barcode": "8690000204511",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-k/7084591234.jpg",
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "quantity": 40,
+                     *           "sku": 1626044001,
+                     *           "volume": 0.35
+                     *         }
+                     *       ],
+                     *       "bundle_generated": true,
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "rejected_items": [
+                     *         {
+                     *           "barcode": "8690000204528",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-l/7084591235.jpg",
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "quantity": 25,
+                     *           "rejection_reasons": [
+                     *             "NO_PRICE"
+                     *           ],
+                     *           "sku": 1626044002,
+                     *           "volume": 0.35
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpProductValidationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftPickUpRegistrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 2,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft; a stale version is refused.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request, from `/v1/fbp/draft/pick-up/create`. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
