@@ -1302,6 +1302,7 @@ export interface paths {
         put?: never;
         /**
          * List FBO postings
+         * @deprecated
          * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
          *     period, optionally only those in one status. A period longer than one year fails with
          *     `PERIOD_IS_TOO_LONG`. Pages are read with `offset` (at most 20000) and `limit` (1 to
@@ -5303,6 +5304,1465 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List clusters and their warehouses
+         * @description Returns Ozon's placement clusters (in Russia or in the CIS) with the warehouses each one
+         *     groups. The `macrolocal_cluster_id` of a cluster is what the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`)
+         *     take to say where the goods should be stored.
+         */
+        post: operations["SupplyDraftAPI_DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List placement (macrolocal) clusters
+         * @description Returns every placement cluster with its country and the Ozon fulfilment warehouses in it.
+         *     Takes no request body. Use a cluster's `macrolocal_cluster_id` in the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`).
+         */
+        post: operations["DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search shipping points for a supply
+         * @description Finds the points where a seller can hand over a crossdock or direct supply (pickup points,
+         *     order acceptance points, sorting centres, fulfilment and crossdock warehouses) by a part of
+         *     their name. The `warehouse_id` found goes into `drop_off_warehouse` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftGetWarehouseFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/seller/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the seller's own warehouses for supplies
+         * @description Returns the seller's own warehouses from which Ozon can collect a supply by courier, with
+         *     address, contacts and working hours. Takes no request body. A warehouse's
+         *     `seller_warehouse_id` goes into `delivery_info.seller_warehouse_id` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create` when the supply is picked up
+         *     (`type = PICKUP`).
+         */
+        post: operations["WarehouseFboSellerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/ozon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Ozon warehouses
+         * @description Returns Ozon's own warehouses that work under FBO and FBO Fresh, and its returns
+         *     warehouses, optionally only those of some kinds. `is_for_supply` tells whether a supply can
+         *     be booked to the warehouse.
+         */
+        post: operations["WarehouseOZONList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supplier/available_warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ozon warehouse load
+         * @description Returns the active Ozon warehouses with how many items each can take in per day on average
+         *     in the coming periods, and the nearest date a supply can be booked there. Use it to pick a
+         *     warehouse that still has room before creating a supply draft.
+         */
+        get: operations["SupplierAPI_SupplierAvailableWarehouses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/crossdock/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a crossdock supply draft
+         * @description Starts calculating a draft of a crossdock supply: the goods for one placement cluster, handed
+         *     over at a drop-off point (`DROPOFF`) or collected by courier from the seller's warehouse
+         *     (`PICKUP`). The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` and create the supply with
+         *     `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the
+         *     answer is 429.
+         */
+        post: operations["DraftCrossdockCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/direct/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct supply draft
+         * @description Starts calculating a draft of a direct supply: the seller brings the goods for one placement
+         *     cluster straight to an Ozon storage warehouse. The draft is not shown in the seller's account
+         *     and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done; it
+         *     lists the storage warehouses to choose from. Then pick a timeslot with
+         *     `/v2/draft/timeslot/info` and create the supply with `/v2/draft/supply/create`. Limits: 2
+         *     drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftDirectCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/multi-cluster/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft for several clusters
+         * @description Starts calculating a draft of one supply whose goods are spread over up to 20 placement
+         *     clusters, each with its own list of goods, handed over at one drop-off point or collected by
+         *     courier. The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` (passing every cluster) and create the supply
+         *     with `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that
+         *     the answer is 429.
+         */
+        post: operations["DraftMultiClusterCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft
+         * @description Reports on a draft started by `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or
+         *     `/v1/draft/multi-cluster/create`: while `status` is `IN_PROGRESS` ask again; on `SUCCESS` it
+         *     lists, per cluster, the storage warehouses with how well each can take the goods, and the
+         *     bundle ids of the goods (see `/v1/supply-order/bundle`). Choose the warehouses for
+         *     `/v2/draft/timeslot/info` and `/v2/draft/supply/create` from here.
+         *
+         *     Limits: 2 calls a minute, 50 an hour; above that the answer is 429.
+         */
+        post: operations["DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft
+         * @description Returns the free timeslots, by day, at which the supply of a calculated draft (from
+         *     `/v2/draft/create/info`) can be handed over, within a period of at most 28 days from today.
+         *     Pass one cluster for a crossdock or direct supply, or every cluster of the draft for a
+         *     multi-cluster one. Drafts created with the older `/v1/draft/create` are refused here. Next
+         *     step: `/v2/draft/supply/create` with the chosen timeslot.
+         */
+        post: operations["DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft
+         * @description Turns a calculated draft into a supply request (a supply order): the chosen cluster(s), the
+         *     storage warehouse for a direct supply, and a timeslot from `/v2/draft/timeslot/info`. The
+         *     request is created in the background: poll `/v2/draft/supply/create/status` with the same
+         *     `draft_id` until it reports the `order_id`.
+         *
+         *     Limits: 2 calls a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created
+         * @description Reports on a supply request started with `/v2/draft/supply/create`: `IN_PROGRESS` while it
+         *     is created, then `SUCCESS` with the `order_id` of the supply order (see
+         *     `/v3/supply-order/get`), or `FAILED` with the reasons.
+         */
+        post: operations["DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List supply orders
+         * @description Returns the ids of the seller's supply orders to Ozon warehouses (to a given warehouse or
+         *     through a virtual distribution centre) in the given stages, sorted as asked, up to 100 per
+         *     page. Leave `last_id` empty for the first page, then pass the `last_id` of each answer until
+         *     it comes back empty. Read the orders themselves with `/v3/supply-order/get`.
+         */
+        post: operations["SupplyOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get supply orders
+         * @description Returns up to 50 supply orders by id (from `/v3/supply-order/list` or
+         *     `/v2/draft/supply/create/status`): stage, drop-off point, timeslot, tags, and the supplies
+         *     of the order with their storage warehouses and bundle ids (read the goods of a supply with
+         *     `/v1/supply-order/bundle`). Covers orders to a given warehouse and through a virtual
+         *     distribution centre.
+         */
+        post: operations["SupplyOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/status/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count supply orders by stage
+         * @description Returns how many of the seller's supply orders are in each stage. Takes no request body. To
+         *     list the orders of a stage, use `/v3/supply-order/list`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderStatusCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the goods of a supply or draft
+         * @description Returns the goods behind a `bundle_id` (from `/v3/supply-order/get` or
+         *     `/v2/draft/create/info`): SKU, name, quantity, packaging, volume, tags and placement zone,
+         *     searchable and sortable, up to 100 per page. One call reads the goods of one supply or
+         *     draft. While `has_next` is `true`, ask again with the `last_id` of the answer.
+         */
+        post: operations["SupplyOrderBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a supply order
+         * @description Starts cancelling a supply order and all its supplies. The cancellation runs in the
+         *     background: poll `/v1/supply-order/cancel/status` with the returned `operation_id` to learn
+         *     whether the order and each supply were cancelled.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply order cancellation
+         * @description Reports on a cancellation started with `/v1/supply-order/cancel`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` or `ERROR`, with whether the order and each of its supplies were
+         *     cancelled and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the goods of a supply
+         * @description Replaces the goods of one supply of a supply order with a new list (up to 5000 products,
+         *     each with quantity and quant size). The change runs in the background: poll
+         *     `/v1/supply-order/content/update/status` with the returned `operation_id`. If it fails with
+         *     `SUPPLY_CONTENT_NOT_VALID`, check the new goods with `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a change of supply goods
+         * @description Reports on a change started with `/v1/supply-order/content/update`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` with the `new_bundle_id` of the new goods, or `ERROR` with the reasons.
+         *     On `SUPPLY_CONTENT_NOT_VALID`, see which goods were refused with
+         *     `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check new goods of a supply
+         * @description Checks a new list of goods of a supply (its `new_bundle_id`) against what the warehouse can
+         *     take, product by product: which are approved, which are refused and why, and which are
+         *     limited. Use it when `/v1/supply-order/content/update/status` reports
+         *     `SUPPLY_CONTENT_NOT_VALID`.
+         */
+        post: operations["SupplyOrderContentUpdateValidation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the driver and vehicle of a supply
+         * @description Sends the driver's name and phone and the vehicle's model and number plate for a supply
+         *     order, so the warehouse can let the vehicle in. The data is processed in the background:
+         *     poll `/v1/supply-order/pass/status` with the returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of driver and vehicle data
+         * @description Reports on the driver and vehicle data sent with `/v1/supply-order/pass/create`:
+         *     `InProgress` while it is processed, then `Success` or `Failed` with the reasons.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the intervals a supply order can move to
+         * @description Returns the supply intervals available for a supply order, in the warehouse's local time,
+         *     with its time zone. Move the order to one of them with `/v1/supply-order/timeslot/update`.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a supply order to another interval
+         * @description Moves a supply order to one of the intervals offered by `/v1/supply-order/timeslot/get`. The
+         *     change is applied in the background: poll `/v1/supply-order/timeslot/status` with the
+         *     returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_UpdateSupplyOrderTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an interval change
+         * @description Reports on an interval change started with `/v1/supply-order/timeslot/update`:
+         *     `STATUS_IN_PROGRESS` while it is applied, then `STATUS_SUCCESS` or `STATUS_ERROR` with the
+         *     reasons.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslotStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply order in detail
+         * @description Returns one supply order with what the seller can still do about it: for each supply,
+         *     whether it can be cancelled (`/v1/supply-order/cancel`) and whether its goods can be changed
+         *     (`/v1/supply-order/content/update`), its electronic waybill and overdue reason; for the
+         *     order, whether its interval (`/v1/supply-order/timeslot/update`) and its driver and vehicle
+         *     (`/v1/supply-order/pass/create`) can be set, and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft (old version)
+         * @deprecated
+         * @description Starts calculating a draft of a direct or crossdock supply to one or more clusters, with the
+         *     goods to deliver. Ozon switches this method off on 2026-03-16: create drafts with
+         *     `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+         *
+         *     Poll `/v1/draft/create/info` with the returned `operation_id`. The draft lives for 30
+         *     minutes. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft (old version)
+         * @deprecated
+         * @description Reports on a draft started with `/v1/draft/create`: while `status` is
+         *     `CALCULATION_STATUS_IN_PROGRESS` ask again; on `CALCULATION_STATUS_SUCCESS` it lists, per
+         *     cluster, the warehouses that take all the goods, with their bundles. Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/create/info`. Limits: 2 calls a minute, 50 an hour;
+         *     above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft (old version)
+         * @deprecated
+         * @description Returns the free timeslots, by day, at the warehouses of a draft from `/v1/draft/create/info`
+         *     within a period of at most 28 days from today; for a crossdock supply, those of the drop-off
+         *     point given when the draft was created. The draft lives for 30 minutes. Next step:
+         *     `/v1/draft/supply/create`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/timeslot/info`.
+         */
+        post: operations["SupplyDraftAPI_DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft (old version)
+         * @deprecated
+         * @description Turns a draft from `/v1/draft/create/info` into a supply request to the chosen warehouse, at
+         *     a timeslot from `/v1/draft/timeslot/info`. Poll `/v1/draft/supply/create/status` with the
+         *     returned `operation_id`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/supply/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created (old version)
+         * @deprecated
+         * @description Reports on a supply request started with `/v1/draft/supply/create`: in progress, then
+         *     created (with the supply order ids) or failed (with error messages). Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/supply/create/status`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for cargo places
+         * @description Starts making the labels for the cargo places of a supply, all of them or the ones
+         *     listed. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes-label/get` until its `status` is `SUCCESS` (it then gives the link to the
+         *     PDF) or `FAILED`. The cargo places are set before with `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesLabelCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/file/{file_guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the labels of cargo places as PDF
+         * @deprecated
+         * @description Returns the PDF with the cargo place labels, found by the `file_guid` that
+         *     `/v1/cargoes-label/get` gave. Ozon switches this method off on 10 April 2026; take the
+         *     link from `result.file_url` of `/v1/cargoes-label/get` instead.
+         */
+        get: operations["CargoesAPI_CargoesLabelFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for cargo places
+         * @description Reports on labels started by `/v1/cargoes-label/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF with the labels; on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesAPI_CargoesLabelGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the cargo places of a supply
+         * @description Declares the cargo places (boxes or pallets) of a supply and the products packed in
+         *     each. At most 40 pallets or 30 boxes per call; `delete_current_version` replaces the
+         *     cargo places declared before. Ozon applies them asynchronously: pass the returned
+         *     `operation_id` to `/v2/cargoes/create/info` until its `status` is `SUCCESS` (it then
+         *     gives each cargo place's id) or `FAILED`. Find the supply id with `/v3/supply-order/get`;
+         *     check the packing rules first with `/v1/cargoes/rules/get`. Labels for the cargo places
+         *     are made next with `/v1/cargoes-label/create`.
+         */
+        post: operations["CargoesAPI_CargoesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places from a supply
+         * @description Removes cargo places (at most 70 per call) from a supply. A supply must keep at least
+         *     one. Ozon deletes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/delete/status` until its `status` is `SUCCESS` or `ERROR`. To delete
+         *     transport cargo places too, use `/v2/cargoes/delete`.
+         */
+        post: operations["CargoesAPI_CargoesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places
+         * @description Reports on a deletion started by `/v1/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the cargo places are gone, `ERROR` that the deletion
+         *     failed (see `errors`).
+         */
+        post: operations["CargoesAPI_CargoesDeleteStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cargo places of supplies
+         * @description Returns the cargo places declared for up to 100 supplies: their ids, kind, product
+         *     assortment, placement zones and tracking state. Cargo places are declared with
+         *     `/v1/cargoes/create`; `/v2/cargoes/get` also returns transport cargo places and limits.
+         */
+        post: operations["CargoesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply order
+         * @description Starts making the labels for all transport cargo places of all supplies in a supply
+         *     order. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/label/transport-by-order/status` until its `status` is `SUCCESS` (it then
+         *     gives the link to the PDF) or `FAILED`. For the transport cargo places of one supply,
+         *     use `/v1/cargoes/label/transport/create`.
+         */
+        post: operations["CargoesLabelTransportByOrderCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply order
+         * @description Reports on labels started by `/v1/cargoes/label/transport-by-order/create`. Ask again
+         *     while `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF and
+         *     `result.skipped_supplies_ids` lists supplies left without labels; on `FAILED`,
+         *     `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportByOrderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply
+         * @description Starts making the labels for the listed transport cargo places of a supply (at most 40),
+         *     or for all of them when none are listed. Ozon makes them asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/label/transport/status` until its `status` is
+         *     `SUCCESS` (it then gives the link to the PDF) or `FAILED`.
+         */
+        post: operations["CargoesLabelTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply
+         * @description Reports on labels started by `/v1/cargoes/label/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF; on
+         *     `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the cargo places of supplies against Ozon's rules
+         * @description Returns, for up to 100 supplies, a checklist of the rules cargo places must meet
+         *     (cargo places declared, their product lists filled and matching the supply, expiry
+         *     dates, placement zones, the edit deadline), each with whether it applies and whether it
+         *     is met. Use it before and after `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesRulesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/supplies/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get how cargo places are bound to transport cargo places
+         * @description Returns, for up to 50 supplies, the transport cargo places with the cargo places bound
+         *     to each, and the cargo places bound to none, with their barcodes. Bind or unbind them
+         *     with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesSuppliesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch transport cargo places on or off for a supply
+         * @description Lets a supply use transport cargo places (pallets that carry boxes), or stops it. They
+         *     cannot be switched off once a cargo place exists in the supply. Ozon applies the change
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/activate/status`
+         *     until its `status` is `SUCCESS` or `FAILED`. Then create them with
+         *     `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesTransportActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of switching transport cargo places on or off
+         * @description Reports on a change started by `/v1/cargoes/transport/activate`. Ask again while
+         *     `status` is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it
+         *     was not (see `error_reasons`).
+         */
+        post: operations["CargoesTransportActivateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind cargo places to transport cargo places, or unbind them
+         * @description Puts cargo places onto transport cargo places (`transport_cargo_bind`) or takes them off
+         *     (`cargoes_unbind_transport_cargoes`). Ozon applies the change asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/transport/bind/status` until its `status` is
+         *     `SUCCESS` or `FAILED`. `/v1/cargoes/supplies/get` shows the result.
+         */
+        post: operations["CargoesTransportBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of binding or unbinding cargo places
+         * @description Reports on a change started by `/v1/cargoes/transport/bind`. Ask again while `status`
+         *     is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it was not (see
+         *     `error_reasons`).
+         */
+        post: operations["CargoesTransportBindStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create transport cargo places
+         * @description Adds transport cargo places (pallets that carry boxes, at most 40) to a supply that has
+         *     them switched on with `/v1/cargoes/transport/activate`. Ozon creates them
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/create/status`
+         *     until its `status` is `SUCCESS` (it then gives their ids) or `FAILED`. Bind cargo places
+         *     to them next with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of creating transport cargo places
+         * @description Reports on a creation started by `/v1/cargoes/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.transport_cargoes` lists the new
+         *     transport cargo places; on `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesTransportCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a posting of an order
+         * @description Cancels one posting of an order, giving a reason id from `reasons.id` of
+         *     `/v1/cancel-reason/list-by-posting`. The answer only acknowledges the request; follow
+         *     the cancellation with `/v1/posting/cancel/status` for the same posting number.
+         */
+        post: operations["PostingAPI_PostingCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cancellation state of a posting
+         * @description Returns the state of a cancellation requested with `/v1/posting/cancel`, with the
+         *     order the posting belongs to.
+         */
+        post: operations["PostingAPI_PostingCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbo/cancel-reason/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons of FBO postings
+         * @description Returns every reason an FBO posting can be cancelled for, with its id. The ids appear
+         *     as `cancel_reason_id` in the FBO posting lists.
+         */
+        post: operations["PostingAPI_GetPostingFboCancelReasonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the marking codes of posting exemplars
+         * @description Returns, for each posting, which exemplars were handed to buyers and which were not,
+         *     with the "Chestny ZNAK" marking codes of the handed-over ones. Put the codes of
+         *     `issued_exemplars` on the receipt and withdraw them from circulation.
+         */
+        post: operations["PostingAPI_PostingMarks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-stock/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO stock
+         * @description Lists the removal and disposal requests for goods taken from the seller's FBO stock within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-supply/list`.
+         */
+        post: operations["GetSupplierReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-supply/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO supplies
+         * @description Lists the removal and disposal requests for goods rejected or left over at the acceptance of FBO supplies within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-stock/list`.
+         */
+        post: operations["GetSupplyReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of setting cargo places
+         * @description Reports on an operation started by `/v1/cargoes/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.cargoes` maps each of your cargo keys to the cargo
+         *     id Ozon assigned (used by `/v1/cargoes-label/create` and the other cargo methods); on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesCreateInfoV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places and transport cargo places
+         * @description Removes cargo places (at most 1500) and transport cargo places (at most 40) from a
+         *     supply. For a deleted transport cargo place, `transport_cargo_deletion_type` says
+         *     whether the cargo places bound to it are deleted as well or only unbound. Ozon deletes
+         *     them asynchronously: pass the returned `operation_id` to `/v2/cargoes/delete/status`
+         *     until its `status` is `SUCCESS` or `FAILED`.
+         */
+        post: operations["CargoesDeleteV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places and transport cargo places
+         * @description Reports on a deletion started by `/v2/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the places are gone, `FAILED` that the deletion failed
+         *     (see `errors`).
+         */
+        post: operations["CargoesDeleteStatusV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get cargo places and transport cargo places of supplies
+         * @description Returns, for up to 100 supplies, the chosen cargo places with their kind, assortment,
+         *     placement zones and tracking state, the transport cargo places (pallets that carry
+         *     cargo places), and the supply's limits on boxes and pallets. Cargo places are declared
+         *     with `/v1/cargoes/create`, transport cargo places with `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesGetV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/posting/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBO postings
+         * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
+         *     period of at most one year (a longer one fails with `PERIOD_IS_TOO_LONG`), optionally
+         *     narrowed by status, order or posting number. Pages hold up to 100 postings; while
+         *     `has_next` is `true`, ask again with the answer's `cursor`. `with` adds analytics,
+         *     financial and legal data. Replaces `/v2/posting/fbo/list`; cancellation reason ids are
+         *     listed by `/v1/posting/fbo/cancel-reason/list`.
+         */
+        post: operations["PostingFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fbp/draft/direct/create": {
         parameters: {
             query?: never;
@@ -5901,6 +7361,488 @@ export interface paths {
          *     the draft.
          */
         post: operations["FbpDraftPickUpRegistrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-from/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the acceptance act of an FBP delivery
+         * @description Starts generating the acceptance act of a registered FBP delivery (the act the partner
+         *     warehouse signs when it takes the goods). The answer carries the act's `file_uuid`; pass
+         *     it to `/v1/fbp/act-from/get` until `status` is `EXIST`, then download the act from
+         *     `cdn_url`. For the waybill use `/v1/fbp/act-to/create`, for box labels `/v1/fbp/label/create`.
+         */
+        post: operations["FbpAPI_FbpCreateAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-from/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an acceptance act
+         * @description Reports how the generation of an acceptance act started with `/v1/fbp/act-from/create`
+         *     is going. Poll it with the act's `file_uuid` while `status` is `PROCESSING`; once it is
+         *     `EXIST`, `cdn_url` links to the act. `ERROR` comes with the reason in `error`.
+         */
+        post: operations["FbpAPI_FbpCheckActState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the waybill of an FBP delivery
+         * @description Starts generating the waybill (consignment note) that travels with a registered FBP
+         *     delivery to the partner warehouse. The answer carries a task `code`; pass it, with the
+         *     same `supply_id`, to `/v1/fbp/act-to/get` until `state` is `FINISHED`, then download the
+         *     document from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateConsignmentNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a waybill
+         * @description Reports how the generation of a waybill started with `/v1/fbp/act-to/create` is going.
+         *     Poll it with the task `code` and the delivery's `supply_id` while `state` is
+         *     `IN_PROGRESS`; once it is `FINISHED`, `label_url` links to the document. `FAILED` comes
+         *     with a description in `error_message`.
+         */
+        post: operations["FbpAPI_FbpCheckConsignmentNoteState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate labels for an FBP delivery
+         * @description Starts a task that generates the labels to stick on the cargo places of a registered FBP
+         *     delivery. The answer carries the task `code`; pass it, with the same `supply_id`, to
+         *     `/v1/fbp/label/get` until `state` is `FINISHED`, then download the labels from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a label task
+         * @description Reports how the label task started with `/v1/fbp/label/create` is going. Poll it with
+         *     the task `code` and the delivery's `supply_id` while `state` is `IN_PROGRESS`; once it is
+         *     `FINISHED`, `label_url` links to the labels file.
+         */
+        post: operations["FbpAPI_FbpGetLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/warehouse/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List partner warehouses for FBP
+         * @description Returns the partner warehouses the seller can send FBP deliveries to, with their address,
+         *     time zone and the delivery kinds each accepts. Takes no parameters. Start here: the
+         *     warehouse `id` goes into the draft methods (`/v1/fbp/draft/direct/create`,
+         *     `/v1/fbp/draft/drop-off/create`, `/v1/fbp/draft/pick-up/create`).
+         */
+        post: operations["FbpWarehouseList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbp/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP postings
+         * @description Returns the seller's postings fulfilled from partner (FBP) warehouses, with their products,
+         *     prices and financial data, optionally filtered by period, status, posting numbers or
+         *     product. Up to 100 postings per page: pass the `cursor` of the answer to get the next
+         *     page; an empty `cursor` means the list is over.
+         */
+        post: operations["PostingFbpList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a finished FBP delivery
+         * @description Returns one FBP delivery from the archive of finished deliveries (accepted, declined by
+         *     the warehouse or cancelled by the seller): its delivery details, product totals, dates
+         *     and whether an act and labels were made. Find the `supply_id` with
+         *     `/v1/fbp/archive/list`; deliveries still in progress are read with `/v1/fbp/order/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List finished FBP deliveries
+         * @description Returns the archive of finished FBP deliveries (accepted, declined by the warehouse or
+         *     cancelled by the seller), `count` per page. Leave `last_id` out for the first page, then
+         *     send the `last_id` of the previous answer while `has_next` is `true`. For the details of
+         *     one delivery use `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a direct FBP delivery
+         * @description Asks the partner warehouse to cancel a registered direct delivery (the seller or a
+         *     transport company brings the goods). Only deliveries whose `can_be_cancelled` is `true`
+         *     in `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/seller-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the seller's vehicle for a direct FBP delivery
+         * @description Replaces the driver and vehicle of a registered direct delivery that the seller brings to
+         *     the partner warehouse. Send the delivery's current `row_version` from `/v1/fbp/order/get`;
+         *     the answer gives the new one. The same details in a draft are edited with
+         *     `/v1/fbp/draft/direct/seller-dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectSellerDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the time window of a direct FBP delivery
+         * @description Moves a registered direct delivery to another arrival window at the partner warehouse.
+         *     Pick a free window with `/v1/fbp/order/direct/timeslot/list` and send its start, with the
+         *     delivery's current `row_version` from `/v1/fbp/order/get`. When the window cannot be
+         *     reserved, `error_reasons` says why.
+         */
+        post: operations["FbpAPI_FbpEditTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List free time windows for a direct FBP delivery
+         * @description Returns the arrival windows at the partner warehouse that a registered direct delivery
+         *     can move to within the given period. When there are none, `reasons` says why. Reserve a
+         *     window with `/v1/fbp/order/direct/timeslot/edit`.
+         */
+        post: operations["FbpAPI_FbpAvailableTimeslotList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a drop-off FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery through a drop-off point.
+         *     Only deliveries whose `can_be_cancelled` is `true` in `/v1/fbp/order/get` can be
+         *     cancelled. The warehouse confirms the cancellation later: follow `cancellation_state`
+         *     in `/v1/fbp/order/get` until it is `CANCELED` or `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the drop-off date of an FBP delivery
+         * @description Sets the date the seller brings a registered drop-off delivery to the drop-off point.
+         *     Check the point's working days with `/v1/fbp/order/drop-off/timetable` first, and send
+         *     the delivery's current `row_version` from `/v1/fbp/order/get`; the answer gives the new one.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the working hours of a drop-off point
+         * @description Returns the weekly working hours, breaks and days off of the drop-off point a registered
+         *     delivery goes through, so the seller can choose a drop-off date for
+         *     `/v1/fbp/order/drop-off/dlv/edit`. The point, province and warehouse ids are in the
+         *     delivery's `delivery_details` (`/v1/fbp/order/get`). For drafts use
+         *     `/v1/fbp/draft/drop-off/point/timetable`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffTimetable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an FBP delivery
+         * @description Returns one registered FBP delivery (a draft turned into a delivery with one of the
+         *     `/v1/fbp/draft/*\/registrate` methods): its state, delivery details, cancellation state,
+         *     whether labels and a waybill exist, and the `row_version` to send with the next edit or
+         *     cancellation. Deliveries are listed with `/v1/fbp/order/list`; finished ones move to
+         *     `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP deliveries
+         * @description Returns the seller's registered FBP deliveries that are not finished yet, `count` per
+         *     page. Leave `last_id` out for the first page, then send the `last_id` of the previous
+         *     answer while `has_next` is `true`. For one delivery use `/v1/fbp/order/get`; finished
+         *     deliveries are in `/v1/fbp/archive/list`.
+         */
+        post: operations["FbpAPI_FbpOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pick-up FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery that a courier was to collect
+         *     from the seller. Only deliveries whose `can_be_cancelled` is `true` in
+         *     `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the sender of a pick-up FBP delivery
+         * @description Replaces the name and phone of the person who hands a registered pick-up delivery over
+         *     to the courier. Send the delivery's current `row_version` from `/v1/fbp/order/get`; the
+         *     answer gives the new one. In a draft the pick-up details are edited with
+         *     `/v1/fbp/draft/pick-up/dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpDlvEdit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8647,6 +10589,522 @@ export interface components {
             transaction_type: "all" | "orders" | "returns" | "services";
         };
         /**
+         * @description Where the cluster lies: `CLUSTER_TYPE_OZON` for clusters in Russia, `CLUSTER_TYPE_CIS` for
+         *     clusters in other CIS countries.
+         * @enum {string}
+         */
+        FboClusterType: "CLUSTER_TYPE_OZON" | "CLUSTER_TYPE_CIS";
+        /** @description Geographic coordinates of a warehouse or shipping point. */
+        FboWarehouseCoordinates: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            latitude?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            longitude?: number;
+        };
+        /** @description One placement cluster of a supply draft and the goods to store in it. */
+        FboDraftClusterItems: {
+            /** @description Goods of the supply for this cluster, up to 5000. */
+            items: {
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity: number;
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku: number | string;
+            }[];
+            /**
+             * Format: int64
+             * @description Placement cluster id, from `/v1/cluster/list` or `/v2/cluster/list`.
+             */
+            macrolocal_cluster_id: number | string;
+        };
+        /**
+         * @description What to drop when some units of an SKU fail the checks: `PARTIAL` drops only the failed units,
+         *     `FULL` drops every unit of that SKU as soon as one fails.
+         * @default PARTIAL
+         * @enum {string}
+         */
+        FboDraftDeletionSkuMode: "PARTIAL" | "FULL";
+        /** @description How the seller gets the supply to Ozon. */
+        FboDraftDeliveryInfo: {
+            /** @description Point where the seller drops the supply off; required when `type` is `DROPOFF`. */
+            drop_off_warehouse?: {
+                /**
+                 * Format: int64
+                 * @description Id of the point, from `/v1/warehouse/fbo/list`.
+                 */
+                warehouse_id: number | string;
+                /**
+                 * @description Kind of point: `DELIVERY_POINT` (pickup point), `SORTING_CENTER`, `CROSS_DOCK`,
+                 *     `ORDERS_RECEIVING_POINT` (order acceptance point) or `FULL_FILLMENT`.
+                 * @default DELIVERY_POINT
+                 * @enum {string}
+                 */
+                warehouse_type: "DELIVERY_POINT" | "SORTING_CENTER" | "CROSS_DOCK" | "ORDERS_RECEIVING_POINT" | "FULL_FILLMENT";
+            };
+            /**
+             * Format: int64
+             * @description Seller's warehouse a courier collects the supply from, from `/v1/warehouse/fbo/seller/list`; required when `type` is `PICKUP`.
+             */
+            seller_warehouse_id?: number | string;
+            /**
+             * @description `DROPOFF`: the seller brings the supply to a drop-off point; `PICKUP`: a courier collects it from the seller's warehouse.
+             * @default DROPOFF
+             * @enum {string}
+             */
+            type: "DROPOFF" | "PICKUP";
+        };
+        /**
+         * @description What went wrong with the draft: `EMPTY_ITEMS_LIST`, `ITEMS_COUNT_MORE_THAN_MAX` (too many SKUs),
+         *     `UNKNOWN_CLUSTER_IDS`, `ITEMS_VALIDATION` (see `items_validation`), `DROP_OFF_POINT_DOES_NOT_EXIST`,
+         *     `DROP_OFF_POINT_HAS_NO_TIMESLOTS`, `TOTAL_VOLUME_IN_LITRES_INVALID` (too much volume for the point),
+         *     `SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE`, `CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`,
+         *     `DUPLICATE_SKUS_IN_REQUEST`, `CAN_NOT_CREATE_DRAFT`, `DRAFT_TOTALS_INVALID_ERROR`,
+         *     `CAN_NOT_START_CALCULATION`, `PICKUP_IS_NOT_AVAILABLE`, `DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP`;
+         *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboDraftErrorMessage: "UNSPECIFIED" | "EMPTY_ITEMS_LIST" | "ITEMS_COUNT_MORE_THAN_MAX" | "UNKNOWN_CLUSTER_IDS" | "ITEMS_VALIDATION" | "DROP_OFF_POINT_DOES_NOT_EXIST" | "DROP_OFF_POINT_HAS_NO_TIMESLOTS" | "TOTAL_VOLUME_IN_LITRES_INVALID" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DUPLICATE_SKUS_IN_REQUEST" | "CAN_NOT_CREATE_DRAFT" | "DRAFT_TOTALS_INVALID_ERROR" | "CAN_NOT_START_CALCULATION" | "PICKUP_IS_NOT_AVAILABLE" | "DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP" | "UNDEFINED";
+        /** @description Goods of one cluster that failed the draft's checks. */
+        FboDraftItemsValidation: {
+            /**
+             * Format: int64
+             * @description Placement cluster id.
+             */
+            macrolocal_cluster_id?: number;
+            /** @description Rejected products. */
+            rejected_items?: {
+                /**
+                 * @description Why the product was rejected, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE` (cannot be
+                 *     stored at the chosen warehouse), `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE` (a required attribute
+                 *     is missing), `MULTIPLICITY` (quantity not a multiple of the sales batch), `NO_PRICE`,
+                 *     `INVALID_ITEM_COUNT_MAX`, `INVALID_ITEM_COUNT_ZERO`, `SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`,
+                 *     `SKU_IS_RESTRICTED`, tag conflicts (`SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`), missing customs or traceability data
+                 *     (`STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN`, `STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN`,
+                 *     `TRACEABLE_SKU_HAS_NO_GTIN_BARCODE`, `TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY`,
+                 *     `SKU_HAS_INVALID_HS_CODE`), `SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS`, `EMPTY_CLUSTER`,
+                 *     `CORRUPTED_ASSORTMENT` (could not be added to the request), `INVALID`; `UNSPECIFIED` or
+                 *     `UNDEFINED` when unknown.
+                 */
+                reasons?: ("UNSPECIFIED" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "SKU_IS_RESTRICTED" | "EMPTY_CLUSTER" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED" | "CORRUPTED_ASSORTMENT" | "STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY" | "SKU_HAS_INVALID_HS_CODE" | "SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS" | "UNDEFINED")[];
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku?: number;
+            }[];
+        };
+        /**
+         * @description Answer of the draft creation methods: the id of the draft being calculated, or the reasons it
+         *     could not be started. Follow the draft with `/v2/draft/create/info`.
+         */
+        FboDraftCreateResult: {
+            /**
+             * Format: int64
+             * @description Draft id; pass it to `/v2/draft/create/info`.
+             */
+            draft_id?: number;
+            /** @description Problems found in the request; empty when the draft was accepted. */
+            errors?: {
+                error_message?: components["schemas"]["FboDraftErrorMessage"];
+                /**
+                 * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID` (over
+                 *     100,000 litres), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER` (courier
+                 *     pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`, `INVALID_SELLER_WAREHOUSE`,
+                 *     `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`, `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`;
+                 *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+                 */
+                error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "UNDEFINED")[];
+                /** @description Products rejected by the checks, by cluster. */
+                items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                /** @description Placement clusters the error concerns. */
+                macrolocal_cluster_ids?: string[];
+                /** @description Error text. */
+                message?: string;
+                /** @description SKUs the error concerns. */
+                skus?: string[];
+            }[];
+        };
+        /**
+         * @description Kind of supply: `CROSSDOCK` (through a drop-off point), `DIRECT` (straight to a storage warehouse) or `MULTI_CLUSTER` (to several clusters).
+         * @enum {string}
+         */
+        FboDraftSupplyType: "CROSSDOCK" | "DIRECT" | "MULTI_CLUSTER";
+        /** @description A timeslot of a supply, in the time zone of the warehouse. */
+        FboDraftTimeslot: {
+            /** @description Start of the timeslot. */
+            from_in_timezone?: string;
+            /** @description End of the timeslot. */
+            to_in_timezone?: string;
+        };
+        /**
+         * @description Stage of a supply order or supply: `DATA_FILLING` (the seller still fills in the data),
+         *     `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE` (taken in at the drop-off point), `IN_TRANSIT`,
+         *     `ACCEPTANCE_AT_STORAGE_WAREHOUSE`, `REPORTS_CONFIRMATION_AWAITING` (acceptance reports to
+         *     approve), `REPORT_REJECTED` (reports disputed), `COMPLETED`, `REJECTED_AT_SUPPLY_WAREHOUSE`
+         *     (refused at the drop-off point), `CANCELLED`, `OVERDUE`; `UNSPECIFIED` when unknown.
+         * @enum {string}
+         */
+        SupplyOrderState: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+        /** @description Storage warehouse of a supply, for `DIRECT` supplies. */
+        SupplyOrderStorageWarehouse: {
+            /** @description Warehouse address. */
+            address?: string;
+            /**
+             * Format: date-time
+             * @deprecated
+             * @description Date of arrival at the storage warehouse; no longer maintained.
+             */
+            arrival_date?: string;
+            /** @description Warehouse name. */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Warehouse id.
+             */
+            warehouse_id?: number;
+        };
+        /** @description The supply interval of a supply order and its time zone. */
+        SupplyOrderTimeslotInfo: {
+            /** @description The interval, local time. */
+            timeslot?: {
+                /**
+                 * Format: date-time
+                 * @description Start of the interval.
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the interval.
+                 */
+                to?: string;
+            };
+            /** @description Time zone of the interval. */
+            timezone_info?: {
+                /** @description IANA time zone name. */
+                iana_name?: string;
+                /** @description Offset from UTC. */
+                offset?: string;
+            };
+        };
+        /**
+         * @description Why the driver and vehicle data were not taken: `SET_VEHICLE_ERROR_INVALID_ORDER_STATE` (the
+         *     supply order's stage does not allow it), `SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED` (no vehicle
+         *     data is needed), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (the order belongs to another
+         *     legal entity), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY` (the order belongs to another seller
+         *     account); `SET_VEHICLE_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderPassError: "SET_VEHICLE_ERROR_UNSPECIFIED" | "SET_VEHICLE_ERROR_INVALID_ORDER_STATE" | "SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY";
+        /** @description A supply interval, in the warehouse's local time. */
+        SupplyOrderTimeslot: {
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the interval.
+             */
+            to: string;
+        };
+        /**
+         * @description Why the timeslot could not be changed: `UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE` (the
+         *     order's stage does not allow it), `UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW`,
+         *     `UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED` (the order is overdue),
+         *     `UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE` (not one of the offered intervals),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (another legal entity),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY` (another seller account),
+         *     `UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED` (daily limit of courier pickups reached);
+         *     `UPDATE_TIMESLOT_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderTimeslotError: "UPDATE_TIMESLOT_ERROR_UNSPECIFIED" | "UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE" | "UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW" | "UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED" | "UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY" | "UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED";
+        /**
+         * @description Why the labels could not be made:
+         *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_IS_EMPTY`: the supply has no cargo places;
+         *     - `CARGOES_NOT_FOUND`: the cargo places are not found.
+         * @enum {string}
+         */
+        FboCargoLabelErrorReason: "INVALID_STATE" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "SUPPLY_IS_EMPTY" | "CARGOES_NOT_FOUND";
+        /**
+         * @description What is wrong with a product line of a cargo place:
+         *     - `SUPPLY_ITEM_NOT_FOUND`: the product is not found;
+         *     - `DUPLICATED_SUPPLY_ITEM`: the product is listed twice;
+         *     - `BEFORE_DEADLINE`: the expiry date is not acceptable;
+         *     - `SAME_BARCODES`: different SKUs share a barcode;
+         *     - `SAME_ARTICLES`: different SKUs share an article;
+         *     - `NOT_UNIQUE_SKU_BY_PRODUCT`: one SKU in the cargo place stands for different products;
+         *     - `QUANTITY_NOT_DIVISIBLE_BY_QUANT`: the quantity is not a multiple of the quant size;
+         *     - `NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO`: the pallet has no pallet SKU;
+         *     - `NOT_ONE_QUANT_PALLET_SKU`: a quant pallet must hold exactly one quant;
+         *     - `NOT_ECONOM_SKU`: an economy supply contains a non-economy SKU;
+         *     - `QUANTITY_LESS_ONE`: an economy supply has an SKU with a quantity below 1;
+         *     - `SUPPLY_ITEM_WITH_QUANT_NOT_FOUND`: no product matches the article, barcode and quant size.
+         * @default SUPPLY_ITEM_NOT_FOUND
+         * @enum {string}
+         */
+        FboCargoItemValidationType: "SUPPLY_ITEM_NOT_FOUND" | "DUPLICATED_SUPPLY_ITEM" | "BEFORE_DEADLINE" | "SAME_BARCODES" | "SAME_ARTICLES" | "NOT_UNIQUE_SKU_BY_PRODUCT" | "QUANTITY_NOT_DIVISIBLE_BY_QUANT" | "NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO" | "NOT_ONE_QUANT_PALLET_SKU" | "NOT_ECONOM_SKU" | "QUANTITY_LESS_ONE" | "SUPPLY_ITEM_WITH_QUANT_NOT_FOUND";
+        /** @description Why cargo places could not be deleted from the supply; empty lists when all went well. */
+        FboCargoDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place. */
+                error_reasons?: "CARGO_NOT_FOUND"[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation.
+             */
+            supply_error_reasons?: ("SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND")[];
+        };
+        /**
+         * @description How many kinds of products the cargo place holds:
+         *     - `MONO`: one product (mono pallet or mono box);
+         *     - `MIX`: several products (mixed pallet or mixed box);
+         *     - `NONE`: no assortment;
+         *     - `UNSPECIFIED`: not determined.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboCargoContentType: "UNSPECIFIED" | "MONO" | "MIX" | "NONE";
+        /**
+         * @description Why the labels of transport cargo places could not be made:
+         *     - `ORDER_NOT_FOUND`: no such supply order;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `ALL_SUPPLIES_SKIPPED`: none of the order's supplies has labels to make;
+         *     - `LABELS_COUNT_EXCEED`: too many labels requested;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportLabelByOrderErrorReason: "ORDER_NOT_FOUND" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "ALL_SUPPLIES_SKIPPED" | "LABELS_COUNT_EXCEED" | "UNDEFINED";
+        /**
+         * @description State of the operation:
+         *     - `IN_PROGRESS`: still running, ask again later;
+         *     - `SUCCESS`: done;
+         *     - `FAILED`: failed, see `error_reasons`.
+         * @enum {string}
+         */
+        FboCargoOperationStatus: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+        /** @description A cargo place with its barcode. */
+        FboCargoBarcode: {
+            /** @description Barcode of the cargo place. */
+            barcode?: string;
+            /** @description Id of the cargo place's product list. */
+            bundle_id?: string;
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            cargo_id?: number;
+        };
+        /**
+         * @description Why cargo places could not be bound to or unbound from transport cargo places:
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY`: transport cargo places are not switched on for the supply (see `/v1/cargoes/transport/activate`);
+         *     - `INVALID_SUPPLY_STATE`: the supply is in a state that does not allow it;
+         *     - `SUPPLY_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `CARGO_IDS_NOT_FOUND`: some cargo places are not found;
+         *     - `TRANSPORT_CARGO_IDS_NOT_FOUND`: some transport cargo places are not found;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited.
+         * @enum {string}
+         */
+        FboTransportBindErrorReason: "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_FINALIZED" | "CARGO_IDS_NOT_FOUND" | "TRANSPORT_CARGO_IDS_NOT_FOUND" | "ETTN_IS_UPLOADED";
+        /**
+         * @description Why transport cargo places could not be created:
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+         *     - `PALLET_SUPPLY_CONTAINS_BOXES`: a pallet supply cannot hold boxes;
+         *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited;
+         *     - `BOX_SUPPLY_CONTAINS_PALLETS`: the supply may hold boxes only;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportCreateErrorReason: "SUPPLY_NOT_FOUND" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "PALLET_SUPPLY_CONTAINS_BOXES" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "BOX_SUPPLY_CONTAINS_PALLETS" | "UNDEFINED";
+        /** @description One product line of an FBO removal (taking goods back from an Ozon warehouse) or disposal request. */
+        FboRemovalReportRow: {
+            /** @description Product barcode. */
+            barcode?: string;
+            /** @description Barcode of the box. */
+            box_barcode?: string;
+            /**
+             * Format: double
+             * @description Box height, metres.
+             */
+            box_height?: number;
+            /**
+             * Format: int64
+             * @description Box id.
+             */
+            box_id?: number;
+            /**
+             * Format: double
+             * @description Box length, metres.
+             */
+            box_length?: number;
+            /**
+             * @description State of the box, as the seller portal shows it, in Russian: available for removal,
+             *     already in a removal request, being prepared, lost, in transit, compensated to the
+             *     seller, disposed of, assembled, at the sorting centre, with the courier, delivery
+             *     failed, received, cancelled, being disposed of, at the pick-up point, or disbanded.
+             */
+            box_state?: string;
+            /**
+             * Format: double
+             * @description Box volume, litres.
+             */
+            box_volume?: number;
+            /**
+             * Format: double
+             * @description Box weight, kilograms.
+             */
+            box_weight?: number;
+            /**
+             * Format: double
+             * @description Box width, metres.
+             */
+            box_width?: number;
+            /** @description Warehouse that prepared the goods for removal. */
+            clearing_warehouse_name?: string;
+            /** @description When the goods were delivered to the pick-up point, the sorting centre or by courier. */
+            delivery_date?: string;
+            /** @description How the goods leave, as the seller portal shows it, in Russian (self pick-up, pick-up point, sorting centre or courier). */
+            delivery_type?: string;
+            /** @description Address of the destination warehouse. */
+            destination_warehouse_address?: string;
+            /** @description Name of the destination warehouse. */
+            destination_warehouse_name?: string;
+            /** @description When the seller collected the goods from the Ozon warehouse in person. */
+            given_out_date?: string;
+            /** @description `true` if Ozon created the removal request automatically (auto-removal). */
+            is_auto_return?: boolean;
+            /** @description Product name. */
+            name?: string;
+            /** @description Product's article in the seller's system. */
+            offer_id?: string;
+            /**
+             * Format: double
+             * @description Estimated price of Ozon delivering the goods from the warehouse.
+             */
+            preliminary_delivery_price?: number;
+            /**
+             * Format: int32
+             * @description Number of quants in the removal request.
+             */
+            quant_count?: number;
+            /**
+             * Format: int32
+             * @description Number of units in the box or in the removal request.
+             */
+            quantity_for_return?: number;
+            /** @description When the removal request was created. */
+            return_created_at?: string;
+            /**
+             * Format: int64
+             * @description Removal request id.
+             */
+            return_id?: number;
+            /**
+             * @description State of the removal request, as the seller portal shows it, in Russian. The values
+             *     differ for self pick-up from stock, delivery from stock (pick-up point, sorting centre,
+             *     courier) and removal from supplies: from created and being assembled through handed to
+             *     logistics, in transit and ready to collect (in part or in full) to completed, rejected
+             *     by the warehouse or disposed of.
+             */
+            return_state?: string;
+            /**
+             * Format: int64
+             * @description Product id on Ozon (SKU).
+             */
+            sku?: number;
+            /**
+             * @description Kind of stock, in Russian: for stock goods, available for sale, marked goods waiting for
+             *     action, expiring, or defective goods available for removal; for goods in boxes,
+             *     defective, identified surplus, or unidentified surplus without an SKU.
+             */
+            stock_type?: string;
+            /** @description When the goods were disposed of. */
+            utilization_date?: string;
+        };
+        /** @description Why cargo places or transport cargo places could not be deleted; empty lists when all went well. */
+        FboCargoAndTransportDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `UNSPECIFIED`: reason not known;
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation;
+             *     - `ETTN_IS_UPLOADED`: an electronic waybill is already uploaded for the supply;
+             *     - `CANT_DELETE_ALL_TRANSPORT_CARGOES`: a supply must keep at least one transport cargo place;
+             *     - `UNDEFINED`: an unknown error.
+             */
+            supply_error_reasons?: ("UNSPECIFIED" | "SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "CANT_DELETE_ALL_TRANSPORT_CARGOES" | "UNDEFINED")[];
+            /** @description Problems with single transport cargo places. */
+            transport_cargo_error_reasons?: {
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such transport cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+                /**
+                 * Format: int64
+                 * @description Transport cargo place id.
+                 */
+                transport_cargo_id?: number;
+            }[];
+        };
+        /**
          * @description The draft just created. Keep `supply_id` and `row_version`: the edit, delete and registrate
          *     methods of the draft take them, and `/v1/fbp/draft/get` reads it back.
          */
@@ -9003,6 +11461,125 @@ export interface components {
             /** @description Phone number of that person. */
             sender_phone: string;
         };
+        /** @description Totals of the products in a finished FBP delivery. */
+        FbpArchiveSkuSummary: {
+            /**
+             * Format: double
+             * @description Total volume of the products, litres.
+             */
+            rounded_total_volume_in_litres?: number;
+            /**
+             * Format: int64
+             * @description Number of different SKUs.
+             */
+            total_items_count?: number;
+            /**
+             * Format: int64
+             * @description Number of units.
+             */
+            total_quantity?: number;
+        };
+        /** @description Why a finished FBP delivery was declined. */
+        FbpArchiveDeclineReason: {
+            /**
+             * @description Reason code:
+             *     - `DECLINE_REASON_CODE_UNSPECIFIED`: not specified;
+             *     - `CANNOT_CREATE_SUPPLY_ON_TPF`: the partner warehouse could not create the delivery;
+             *     - `DROP_OFF_POINT_CLOSED`: the drop-off point is closed;
+             *     - `CODE_SUPPLY_LOST`: the delivery was lost;
+             *     - `COURIER_PICK_UP_REJECTED_BY_SELLER`: the seller turned the courier away;
+             *     - `BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE`: the warehouse rejected the bonded (customs) documents.
+             * @default DECLINE_REASON_CODE_UNSPECIFIED
+             * @enum {string}
+             */
+            code: "DECLINE_REASON_CODE_UNSPECIFIED" | "CANNOT_CREATE_SUPPLY_ON_TPF" | "DROP_OFF_POINT_CLOSED" | "CODE_SUPPLY_LOST" | "COURIER_PICK_UP_REJECTED_BY_SELLER" | "BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE";
+            /** @description The reason in words. */
+            message?: string;
+        };
+        /**
+         * @description How the delivery ended:
+         *     - `ARCHIVE_STATUS_UNSPECIFIED`: not specified;
+         *     - `COMPLETED`: accepted by the warehouse;
+         *     - `REJECTED_AT_SUPPLY_WAREHOUSE`: declined by the warehouse, see `decline_reason`;
+         *     - `CANCELLED_BY_SELLER`: cancelled by the seller.
+         * @default ARCHIVE_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpArchiveStatus: "ARCHIVE_STATUS_UNSPECIFIED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED_BY_SELLER";
+        /**
+         * @description Result of a change to a registered FBP delivery (a cancellation or an edit of its delivery
+         *     details). When `is_error` is `true`, `error.order_errors` says what was wrong; otherwise
+         *     `row_version` is the delivery's new version, to send with the next change.
+         */
+        FbpOrderChangeResult: {
+            /** @description What was wrong with the change. */
+            error?: {
+                /**
+                 * @description Error codes:
+                 *     - `ERROR_TYPE_UNSPECIFIED`: not specified;
+                 *     - `DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED`: the driver's name is too long;
+                 *     - `DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED`: the vehicle type is too long;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED`: the registration plate is too long;
+                 *     - `DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED`: the transport company name is too long;
+                 *     - `DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED`: the tracking number is too long;
+                 *     - `DELIVERY_DRIVER_NAME_EMPTY`: the driver's name is missing;
+                 *     - `DELIVERY_VEHICLE_GENRE_EMPTY`: the vehicle type is missing;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY`: the registration plate is missing;
+                 *     - `DELIVERY_TPL_NAME_EMPTY`: the transport company name is missing;
+                 *     - `DELIVERY_TRACKING_NUMBER_EMPTY`: the tracking number is missing;
+                 *     - `DELIVERY_BY_SELLER_EMPTY`: the seller's delivery details are missing;
+                 *     - `DELIVERY_BY_TPL_EMPTY`: the transport company details are missing;
+                 *     - `RECEIVE_DATE_NOT_SET`: the arrival date is missing;
+                 *     - `SUPPLY_TYPE_NOT_SUPPORTED`: this kind of delivery is not supported;
+                 *     - `INVALID_BUSINESS_FLOW`: the change does not fit the delivery's flow;
+                 *     - `ORDER_LOCKED`: the products of the delivery can no longer be changed;
+                 *     - `INVALID_TIMESLOT`: the time window is missing or wrong;
+                 *     - `DROP_OFF_DETAILS_EMPTY`: the drop-off point details are missing;
+                 *     - `PICK_UP_ADDRESS_IS_EMPTY`: the pick-up address is missing;
+                 *     - `PICK_UP_SENDER_NAME_IS_EMPTY`: the sender's name is missing;
+                 *     - `PICK_UP_SENDER_PHONE_IS_EMPTY`: the sender's phone is missing;
+                 *     - `PICK_UP_ADDRESS_IS_TOO_LARGE`: the pick-up address is too long;
+                 *     - `PICK_UP_SENDER_NAME_IS_TOO_LARGE`: the sender's name is too long;
+                 *     - `PICK_UP_SENDER_PHONE_IS_TOO_LARGE`: the sender's phone is too long;
+                 *     - `PICK_UP_COMMENT_IS_TOO_LARGE`: the comment is too long;
+                 *     - `PICK_UP_DETAILS_EMPTY`: the pick-up details are missing;
+                 *     - `DROP_OFF_ADDRESS_NOT_SET`: the drop-off point address is missing;
+                 *     - `INVALID_STATE`: the delivery is in a state that does not allow the change.
+                 */
+                order_errors?: ("ERROR_TYPE_UNSPECIFIED" | "DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED" | "DELIVERY_DRIVER_NAME_EMPTY" | "DELIVERY_VEHICLE_GENRE_EMPTY" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY" | "DELIVERY_TPL_NAME_EMPTY" | "DELIVERY_TRACKING_NUMBER_EMPTY" | "DELIVERY_BY_SELLER_EMPTY" | "DELIVERY_BY_TPL_EMPTY" | "RECEIVE_DATE_NOT_SET" | "SUPPLY_TYPE_NOT_SUPPORTED" | "INVALID_BUSINESS_FLOW" | "ORDER_LOCKED" | "INVALID_TIMESLOT" | "DROP_OFF_DETAILS_EMPTY" | "PICK_UP_ADDRESS_IS_EMPTY" | "PICK_UP_SENDER_NAME_IS_EMPTY" | "PICK_UP_SENDER_PHONE_IS_EMPTY" | "PICK_UP_ADDRESS_IS_TOO_LARGE" | "PICK_UP_SENDER_NAME_IS_TOO_LARGE" | "PICK_UP_SENDER_PHONE_IS_TOO_LARGE" | "PICK_UP_COMMENT_IS_TOO_LARGE" | "PICK_UP_DETAILS_EMPTY" | "DROP_OFF_ADDRESS_NOT_SET" | "INVALID_STATE")[];
+            };
+            /** @description `true` if the change was refused. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the delivery; send it with the next change.
+             */
+            row_version?: number;
+        };
+        /**
+         * @description Why the delivery needs the seller's attention:
+         *     - `ORDER_ATTENTION_TYPE_UNSPECIFIED`: not specified;
+         *     - `OLD`: the delivery request is outdated;
+         *     - `TIME_SLOT_EXPIRED`: its time window has passed.
+         * @default ORDER_ATTENTION_TYPE_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderAttentionReason: "ORDER_ATTENTION_TYPE_UNSPECIFIED" | "OLD" | "TIME_SLOT_EXPIRED";
+        /**
+         * @description State of the FBP delivery:
+         *     - `ORDER_STATUS_UNSPECIFIED`: not specified;
+         *     - `READY_TO_SUPPLY`: ready to ship;
+         *     - `FILLING_DELIVERY_DETAILS`: the delivery details are being filled in;
+         *     - `COURIER_ASSIGNED`: a courier is assigned;
+         *     - `COURIER_PICKED_UP`: the courier has collected the goods;
+         *     - `ACCEPTANCE_AT_DROP_OFF_POINT`: accepted at the drop-off point;
+         *     - `IN_TRANSIT_TO_STORAGE_WAREHOUSE`: on the way to the storage warehouse;
+         *     - `ACCEPTANCE_AT_STORAGE_WAREHOUSE`: being accepted at the warehouse;
+         *     - `CANCELLED`: the delivery is cancelled.
+         * @default ORDER_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
         /** @description A point on the map of Ozon pick-up points. */
         DeliveryPointCoordinate: {
             /**
@@ -31035,6 +33612,6241 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    SupplyDraftAPI_DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_type": "CLUSTER_TYPE_OZON"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Only these clusters; all clusters of the type when empty. */
+                    cluster_ids?: (number | string)[];
+                    cluster_type: components["schemas"]["FboClusterType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters with their warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "id": 154,
+                     *           "logistic_clusters": [
+                     *             {
+                     *               "warehouses": [
+                     *                 {
+                     *                   "name": "ХОРУГВИНО_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020000089903000
+                     *                 },
+                     *                 {
+                     *                   "name": "ПУШКИНО_1_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020001336532000
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "name": "Москва, МО и Дальние регионы",
+                     *           "type": "CLUSTER_TYPE_OZON"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            id?: number;
+                            /** @description Groups of warehouses that belong to the cluster. */
+                            logistic_clusters?: {
+                                /** @description Warehouses of the group. */
+                                warehouses?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * @description Kind of warehouse: `FULL_FILLMENT` (fulfilment centre),
+                                     *     `EXPRESS_DARK_STORE` (dark store), `SORTING_CENTER`,
+                                     *     `ORDERS_RECEIVING_POINT` (order acceptance point), `CROSS_DOCK`
+                                     *     or `DISTRIBUTION_CENTER`.
+                                     * @enum {string}
+                                     */
+                                    type?: "FULL_FILLMENT" | "EXPRESS_DARK_STORE" | "SORTING_CENTER" | "ORDERS_RECEIVING_POINT" | "CROSS_DOCK" | "DISTRIBUTION_CENTER";
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id, the value the draft methods take.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /** @description Cluster name. */
+                            name?: string;
+                            type?: components["schemas"]["FboClusterType"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The placement clusters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "data": {
+                     *             "fulfillments": [
+                     *               {
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               {
+                     *                 "name": "ПУШКИНО_1_РФЦ",
+                     *                 "warehouse_id": 1020001336532000
+                     *               }
+                     *             ],
+                     *             "macrolocal_cluster": {
+                     *               "country": {
+                     *                 "name": "Россия",
+                     *                 "uid": "RU"
+                     *               },
+                     *               "name": "Москва, МО и Дальние регионы"
+                     *             }
+                     *           },
+                     *           "macrolocal_cluster_id": 4039
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        result?: {
+                            /** @description The cluster. */
+                            data?: {
+                                /** @description Ozon warehouses in the cluster. */
+                                fulfillments?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                                /** @description Name and country of the cluster. */
+                                macrolocal_cluster?: {
+                                    /** @description Country the cluster is in. */
+                                    country?: {
+                                        /** @description Country name. */
+                                        name?: string;
+                                        /** @description Country id. */
+                                        uid?: string;
+                                    };
+                                    /** @description Cluster name. */
+                                    name?: string;
+                                };
+                            };
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftGetWarehouseFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter_by_supply_type": [
+                 *         "CREATE_TYPE_CROSSDOCK"
+                 *       ],
+                 *       "search": "ПУШКИНО"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply types the points must serve, `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct). */
+                    filter_by_supply_type: ("CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT")[];
+                    /** @description Part of the point's name, at least 4 characters; pickup points are only found by their full name. */
+                    search: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Points that match the search. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "search": [
+                     *         {
+                     *           "address": "Московская область, г. Пушкино, Ярославское шоссе, 214",
+                     *           "coordinates": {
+                     *             "latitude": 56.012437,
+                     *             "longitude": 37.867552
+                     *           },
+                     *           "name": "ПУШКИНО_2_РФЦ_КРОССДОКИНГ",
+                     *           "warehouse_id": 1020002115578000,
+                     *           "warehouse_type": "WAREHOUSE_TYPE_CROSS_DOCK"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Matching points. */
+                        search?: {
+                            /** @description Address of the point. */
+                            address?: string;
+                            coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                            /** @description Name of the point. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the warehouse, pickup point or sorting centre.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * @description Kind of point: `WAREHOUSE_TYPE_DELIVERY_POINT` (pickup point),
+                             *     `WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT` (order acceptance point),
+                             *     `WAREHOUSE_TYPE_SORTING_CENTER`, `WAREHOUSE_TYPE_FULL_FILLMENT` or
+                             *     `WAREHOUSE_TYPE_CROSS_DOCK`.
+                             * @enum {string}
+                             */
+                            warehouse_type?: "WAREHOUSE_TYPE_DELIVERY_POINT" | "WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT" | "WAREHOUSE_TYPE_SORTING_CENTER" | "WAREHOUSE_TYPE_FULL_FILLMENT" | "WAREHOUSE_TYPE_CROSS_DOCK";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFboSellerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address": {
+                     *             "address": "ул. Складочная, 1, стр. 6",
+                     *             "city": "Москва",
+                     *             "coordinates": {
+                     *               "latitude": 55.805731,
+                     *               "longitude": 37.593524
+                     *             },
+                     *             "country_code": "RU",
+                     *             "macrolocal_cluster_id": 4039,
+                     *             "region": "Москва",
+                     *             "timezone": "Europe/Moscow"
+                     *           },
+                     *           "contacts": {
+                     *             "phone_numbers": [
+                     *               "+74951234567"
+                     *             ]
+                     *           },
+                     *           "courier_comment": "Gate 3, call on arrival",
+                     *           "is_active": true,
+                     *           "is_pickup": true,
+                     *           "seller_warehouse_id": 1020005001234000,
+                     *           "seller_warehouse_name": "Склад на Складочной",
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The seller's warehouses. */
+                        warehouses?: {
+                            /** @description Where the warehouse is. */
+                            address?: {
+                                /** @description Street address. */
+                                address?: string;
+                                /** @description City. */
+                                city?: string;
+                                coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                                /** @description Country code, ISO 3166-1 alpha-2. */
+                                country_code?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster the warehouse belongs to.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Time zone of the warehouse. */
+                                timezone?: string;
+                            };
+                            /** @description How to reach the warehouse. */
+                            contacts?: {
+                                /** @description Phone numbers. */
+                                phone_numbers?: string[];
+                            };
+                            /** @description Note for the courier who collects the supply. */
+                            courier_comment?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /** @description `true` when a courier can collect supplies from it. */
+                            is_pickup?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the seller's warehouse.
+                             */
+                            seller_warehouse_id?: number;
+                            /** @description Name of the seller's warehouse. */
+                            seller_warehouse_name?: string;
+                            /** @description Working hours by weekday. */
+                            working_days?: {
+                                /**
+                                 * @description Weekday, `MONDAY` to `SUNDAY`; `UNSPECIFIED` when not set.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                                /** @description Opening time, local to the warehouse. */
+                                time_from_local?: string;
+                                /** @description Closing time, local to the warehouse. */
+                                time_to_local?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseOZONList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_types": [
+                 *         "FULL_FILLMENT"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Only warehouses of these kinds: `FULL_FILLMENT` (fulfilment), `FULL_FILLMENT_RETURNS`
+                     *     (returns), `FULL_FILLMENT_DEFECT` (defective goods), `EXPRESS_DARK_STORE` (Fresh),
+                     *     `CROSS_DOCK`, `SORTING_CENTER`, `PHARMACY`, `DISTRIBUTION_CENTER`,
+                     *     `ORDERS_RECEIVING_POINT`, `OUTSOURCE_FF` (outsourced), `B2B` or `EXTERNAL_FF`
+                     *     (partner warehouses). All kinds when empty.
+                     */
+                    warehouse_types?: ("FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The Ozon warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "warehouse_id": 1020000089903000,
+                     *           "name": "ХОРУГВИНО_РФЦ",
+                     *           "short_name": "Хоругвино",
+                     *           "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *           "timezone": "Europe/Moscow",
+                     *           "is_active": true,
+                     *           "warehouse_type": "FULL_FILLMENT",
+                     *           "country_iso_numeric": 643,
+                     *           "is_cross_dock": false,
+                     *           "is_distribution_center": false,
+                     *           "is_edo": true,
+                     *           "is_express": false,
+                     *           "is_for_supply": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses. */
+                        warehouses?: {
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Short warehouse name. */
+                            short_name?: string;
+                            /** @description Warehouse address. */
+                            address?: string;
+                            /** @description Time zone of the warehouse. */
+                            timezone?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /**
+                             * @description Kind of warehouse (the values of the request filter), `UNSPECIFIED` when not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            warehouse_type: "UNSPECIFIED" | "FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF";
+                            /**
+                             * Format: int32
+                             * @description Country code, ISO 3166-1 numeric.
+                             */
+                            country_iso_numeric?: number;
+                            /** @description `true` for a crossdock warehouse. */
+                            is_cross_dock?: boolean;
+                            /** @description `true` for a distribution centre. */
+                            is_distribution_center?: boolean;
+                            /** @description `true` when the warehouse exchanges documents electronically. */
+                            is_edo?: boolean;
+                            /** @description `true` for a Fresh warehouse. */
+                            is_express?: boolean;
+                            /** @description `true` when a supply to this warehouse can be created. */
+                            is_for_supply?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplierAPI_SupplierAvailableWarehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Load of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "schedule": {
+                     *             "capacity": [
+                     *               {
+                     *                 "start": "2019-08-24T14:15:22Z",
+                     *                 "end": "2019-08-24T14:15:22Z",
+                     *                 "value": 0
+                     *               }
+                     *             ],
+                     *             "date": "2019-08-24T14:15:22Z"
+                     *           },
+                     *           "warehouse": {
+                     *             "id": "2000030394123",
+                     *             "name": "ХОРУГВИНО-РФЦ"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with their load. */
+                        result?: {
+                            /** @description How loaded the warehouse is. */
+                            schedule?: {
+                                /** @description Intake capacity by period. */
+                                capacity?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the period, warehouse local time.
+                                     */
+                                    start?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the period, warehouse local time.
+                                     */
+                                    end?: string;
+                                    /**
+                                     * Format: int32
+                                     * @description Average number of items the warehouse can take in per day over the period.
+                                     */
+                                    value?: number;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description Nearest date a supply can be booked, warehouse local time.
+                                 */
+                                date?: string;
+                            };
+                            /** @description The warehouse. */
+                            warehouse?: {
+                                /** @description Warehouse id. */
+                                id?: string;
+                                /** @description Warehouse name. */
+                                name?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCrossdockCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "drop_off_warehouse": {
+                 *           "warehouse_id": 1020002115578000,
+                 *           "warehouse_type": "CROSS_DOCK"
+                 *         },
+                 *         "type": "DROPOFF"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftDirectCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL"
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftMultiClusterCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clusters_info": [
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 120,
+                 *               "sku": 1445625485
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4039
+                 *         },
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 48,
+                 *               "sku": 1784632097
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4040
+                 *         }
+                 *       ],
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "seller_warehouse_id": 1020005001234000,
+                 *         "type": "PICKUP"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The clusters of the supply and the goods for each, up to 20 clusters. */
+                    clusters_info: components["schemas"]["FboDraftClusterItems"][];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_type": "CROSSDOCK",
+                     *           "warehouses": [
+                     *             {
+                     *               "availability_status": {
+                     *                 "invalid_reason": "NO_REASON",
+                     *                 "state": "FULL_AVAILABLE"
+                     *               },
+                     *               "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *               "restricted_bundle_id": "",
+                     *               "storage_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "supply_tags": [
+                     *                 "MARKING_POSSIBLE"
+                     *               ],
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            supply_type?: components["schemas"]["FboDraftSupplyType"];
+                            /** @description Storage warehouses of the cluster that could take the supply. */
+                            warehouses?: {
+                                /** @description Whether the warehouse can take the goods. */
+                                availability_status?: {
+                                    /**
+                                     * @description Why it cannot: `PARTIAL_MATRIX_AVAILABLE` (cannot take some of the goods),
+                                     *     `NOT_AVAILABLE_MATRIX` (cannot take any), `NOT_AVAILABLE_RANK` (rating too
+                                     *     low), `NOT_AVAILABLE_ROUTE` (no route), `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES`, `NOT_AVAILABLE_TIMESLOT_NO_REASON`
+                                     *     (no timeslots); `NO_REASON` or `UNSPECIFIED` otherwise.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "UNSPECIFIED" | "NO_REASON" | "PARTIAL_MATRIX_AVAILABLE" | "NOT_AVAILABLE_MATRIX" | "NOT_AVAILABLE_RANK" | "NOT_AVAILABLE_ROUTE" | "NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES" | "NOT_AVAILABLE_TIMESLOT_NO_REASON";
+                                    /**
+                                     * @description `FULL_AVAILABLE`, `PARTIAL_AVAILABLE` or `NOT_AVAILABLE`; `UNSPECIFIED` when unknown.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    state: "UNSPECIFIED" | "FULL_AVAILABLE" | "PARTIAL_AVAILABLE" | "NOT_AVAILABLE";
+                                };
+                                /** @description Id of the goods that go to this warehouse; details with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Storage warehouse, for `DIRECT` supplies. */
+                                storage_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it as `storage_warehouse_id` later in the flow.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * @description Marks of the goods in the supply: `TRACEABLE` (traceable goods),
+                                 *     `ETTN_REQUIRED` (needs an electronic waybill), `EVSD_REQUIRED` (veterinary
+                                 *     certificate), `MARKING_REQUIRED` and `MARKING_POSSIBLE` (Chestny ZNAK
+                                 *     marking), `JEWELRY`, `FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE` (stock is
+                                 *     frozen until the transfer document for marked goods arrives),
+                                 *     `UTD_REQUIRED` (needs a universal transfer document); `UNSPECIFIED` or
+                                 *     `UNDEFINED` when unknown.
+                                 */
+                                supply_tags?: ("UNSPECIFIED" | "TRACEABLE" | "ETTN_REQUIRED" | "EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE" | "UTD_REQUIRED" | "UNDEFINED")[];
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster, for `DIRECT` supplies.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                            }[];
+                        }[];
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            error_message?: components["schemas"]["FboDraftErrorMessage"];
+                            /**
+                             * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID`
+                             *     (over 100,000 litres), `MINIMUM_VOLUME_IN_LITRES_INVALID` (too little for the
+                             *     drop-off point), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER`
+                             *     (courier pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`,
+                             *     `INVALID_SELLER_WAREHOUSE`, `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`,
+                             *     `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`; `UNSPECIFIED` or `UNDEFINED` when unknown.
+                             */
+                            error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "UNDEFINED")[];
+                            /** @description Products rejected by the checks, by cluster. */
+                            items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                            /** @description Placement clusters the error concerns. */
+                            macrolocal_cluster_ids?: string[];
+                            /** @description Error text. */
+                            message?: string;
+                            /** @description SKUs the error concerns. */
+                            skus?: string[];
+                        }[];
+                        /**
+                         * @description `IN_PROGRESS` while the draft is calculated, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "supply_type": "CROSSDOCK",
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period to look for timeslots in. */
+                    date_from: string;
+                    /** @description End of the period, at most 28 days from today. */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft, up to 20. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse chosen in `/v2/draft/create/info`, for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reason": "UNSPECIFIED",
+                     *       "result": {
+                     *         "drop_off_warehouse_timeslots": {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00+03:00",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00+03:00",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                     *                 },
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T10:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T11:00:00+03:00"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         },
+                     *         "requested_date_from": "2026-06-10T00:00:00Z",
+                     *         "requested_date_to": "2026-06-24T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why no timeslots came back: `INVALID_CLUSTERS_COUNT` (not every cluster of the draft
+                         *     was passed), `REQUESTED_PERIOD_MORE_THAN_MAX` (period too long),
+                         *     `INVALID_REQUESTED_CLUSTER_IDS` (a cluster that is not in the draft); `UNSPECIFIED`
+                         *     when there is no error, `UNDEFINED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error_reason: "UNSPECIFIED" | "INVALID_CLUSTERS_COUNT" | "REQUESTED_PERIOD_MORE_THAN_MAX" | "INVALID_REQUESTED_CLUSTER_IDS" | "UNDEFINED";
+                        /** @description The timeslots. */
+                        result?: {
+                            /** @description Timeslots of the warehouse the supply is handed over at. */
+                            drop_off_warehouse_timeslots?: {
+                                /** @description Current time in the warehouse's time zone. */
+                                current_time_in_timezone?: string;
+                                /** @description Timeslots by date. */
+                                days?: {
+                                    /** @description Date of the timeslots. */
+                                    date_in_timezone?: string;
+                                    /** @description Free timeslots of the day. */
+                                    timeslots?: components["schemas"]["FboDraftTimeslot"][];
+                                }[];
+                                /** @description Time zone of the warehouse. */
+                                warehouse_timezone?: string;
+                            };
+                            /** @description Start of the period asked for. */
+                            requested_date_from?: string;
+                            /** @description End of the period asked for. */
+                            requested_date_to?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039,
+                 *           "storage_warehouse_id": 1020000089903000
+                 *         }
+                 *       ],
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                 *         "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                 *       },
+                 *       "supply_type": "CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse from `/v2/draft/create/info`; it matters for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id: number | string;
+                    }[];
+                    timeslot?: components["schemas"]["FboDraftTimeslot"];
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "error_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v2/draft/supply/create/status`.
+                         */
+                        draft_id?: number;
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "INVALID_CLUSTERS_COUNT" | "CAN_NOT_CREATE_ORDER" | "UNDEFINED")[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id passed to `/v2/draft/supply/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "order_id": 64381097,
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "INVALID_CLUSTERS_COUNT" | "UNDEFINED")[];
+                        /**
+                         * Format: int64
+                         * @description Id of the supply order once created.
+                         */
+                        order_id?: number;
+                        /**
+                         * @description `IN_PROGRESS` while the request is created, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "states": [
+                 *           "COMPLETED"
+                 *         ]
+                 *       },
+                 *       "last_id": "null",
+                 *       "limit": 1,
+                 *       "sort_by": "ORDER_CREATION",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which supply orders to return. */
+                    filter: {
+                        /** @description Only orders handed over at these drop-off points. */
+                        dropoff_warehouse_ids?: (number | string)[];
+                        /** @description Supply order number or a part of it, at least 3 characters. */
+                        order_number_search?: string;
+                        /** @description Stages of the orders to return (see `SupplyOrderState`, without `UNSPECIFIED`). */
+                        states: ("DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE")[];
+                        /** @description Only orders whose timeslot starts within this period. */
+                        timeslot_from_range?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * @description Read the period in the drop-off point's local time (`BY_LOCAL_TIME`) or in UTC (`BY_UTC_TIME`).
+                             * @enum {string}
+                             */
+                            timeslot_filter_type?: "BY_LOCAL_TIME" | "BY_UTC_TIME";
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /**
+                     * @description Sort by order creation (`ORDER_CREATION`), last stage change (`ORDER_STATE_UPDATED_AT`)
+                     *     or timeslot start in UTC (`TIMESLOT_FROM_UTC`) or local time (`TIMESLOT_FROM_LOCAL`).
+                     * @enum {string}
+                     */
+                    sort_by: "ORDER_CREATION" | "ORDER_STATE_UPDATED_AT" | "TIMESLOT_FROM_UTC" | "TIMESLOT_FROM_LOCAL";
+                    /**
+                     * @description Sort direction, `ASC` or `DESC`.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of supply order ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_ids": [
+                     *         "3424231244"
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Pass it as `last_id` to get the next page; empty on the last page. */
+                        last_id?: string;
+                        /** @description Supply order ids. */
+                        order_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_ids": [
+                 *         "84882285"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply order ids, up to 50. */
+                    order_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The supply orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orders": [
+                     *         {
+                     *           "order_id": 84882285,
+                     *           "order_number": "2111140905880",
+                     *           "created_date": "2026-01-23T00:00:00Z",
+                     *           "state": "READY_TO_SUPPLY",
+                     *           "state_updated_date": "2026-02-03T11:32:41.613489Z",
+                     *           "data_filling_deadline_utc": "2026-02-14T23:59:59Z",
+                     *           "dropoff_warehouse": {
+                     *             "warehouse_id": 23843917228000,
+                     *             "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *             "name": "Центральный логистический комплекс"
+                     *           },
+                     *           "order_tags": {
+                     *             "is_econom": false,
+                     *             "is_virtual": false,
+                     *             "original_supply_id": 2111140905880,
+                     *             "is_super_fbo": false,
+                     *             "product_super_fbo": false,
+                     *             "is_quant": false
+                     *           },
+                     *           "timeslot": {
+                     *             "timeslot": {
+                     *               "from": "2026-02-15T09:00:00Z",
+                     *               "to": "2026-02-15T10:00:00Z"
+                     *             },
+                     *             "timezone_info": {
+                     *               "offset": "+03:00",
+                     *               "iana_name": "Europe/Moscow"
+                     *             }
+                     *           },
+                     *           "supplies": [
+                     *             {
+                     *               "supply_id": 2111140905880,
+                     *               "storage_warehouse": {
+                     *                 "warehouse_id": 23843917228000,
+                     *                 "arrival_date": "2026-02-15T00:00:00Z",
+                     *                 "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *                 "name": "Центральный логистический комплекс"
+                     *               },
+                     *               "supply_tags": {
+                     *                 "is_ettn_required": false,
+                     *                 "is_evsd_required": false,
+                     *                 "is_jewelry": false,
+                     *                 "is_marking_possible": true,
+                     *                 "is_marking_required": false,
+                     *                 "is_utd": false,
+                     *                 "freeze_stock_for_marking": false
+                     *               },
+                     *               "is_crossdock": false,
+                     *               "bundle_id": "019c5755-8768-7a00-9582-7c1f2c81681f",
+                     *               "state": "READY_TO_SUPPLY"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Supply orders. */
+                        orders?: {
+                            /**
+                             * Format: date-time
+                             * @description When the supply order was created.
+                             */
+                            created_date?: string;
+                            /**
+                             * Format: date-time
+                             * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                             */
+                            data_filling_deadline_utc?: string;
+                            /** @description Drop-off point of the supply. */
+                            dropoff_warehouse?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the point.
+                                 */
+                                warehouse_id?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply order id.
+                             */
+                            order_id?: number;
+                            /** @description Supply order number shown to the seller. */
+                            order_number?: string;
+                            /** @description Marks of the supply order. */
+                            order_tags?: {
+                                /** @description `true` when the order carries Super economy goods. */
+                                is_econom?: boolean;
+                                /** @description `true` when a courier collects the supply. */
+                                is_pickup?: boolean;
+                                /** @description `true` when the supply contains quants. */
+                                is_quant?: boolean;
+                                /** @description `true` when the seller takes part in Super supplies. */
+                                is_super_fbo?: boolean;
+                                /** @description `true` for a virtual supply order. */
+                                is_virtual?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the original supply.
+                                 */
+                                original_supply_id?: number;
+                                /** @description `true` when the order carries Super goods. */
+                                product_super_fbo?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Seller's warehouse the supply is collected from.
+                                 */
+                                seller_warehouse_id?: number;
+                            };
+                            state?: components["schemas"]["SupplyOrderState"];
+                            /**
+                             * Format: date-time
+                             * @description When the stage last changed.
+                             */
+                            state_updated_date?: string;
+                            /** @description Supplies of the order. */
+                            supplies?: {
+                                /** @description `true` for a crossdock supply. */
+                                is_crossdock?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster id.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Id of the goods of the supply; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                state?: components["schemas"]["SupplyOrderState"];
+                                storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                                /** @description Marks of the supply. */
+                                supply_tags?: {
+                                    /** @description `true` when the stock is frozen until the transfer document for marked goods arrives. */
+                                    freeze_stock_for_marking?: boolean;
+                                    /** @description `true` when the supply needs an electronic waybill. */
+                                    is_ettn_required?: boolean;
+                                    /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                    is_evsd_required?: boolean;
+                                    /** @description `true` when the supply has jewellery. */
+                                    is_jewelry?: boolean;
+                                    /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                    is_marking_possible?: boolean;
+                                    /** @description `true` when the supply has goods that must carry marking. */
+                                    is_marking_required?: boolean;
+                                    /** @description `true` when a universal transfer document must be sent for the supply. */
+                                    is_utd?: boolean;
+                                };
+                            }[];
+                            timeslot?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderStatusCounter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Number of supply orders per stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "count": 1,
+                     *           "order_state": "ORDER_STATE_UNSPECIFIED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per stage. */
+                        items?: {
+                            /**
+                             * Format: int32
+                             * @description Number of supply orders in the stage.
+                             */
+                            count?: number;
+                            /**
+                             * @description The stage, with the `ORDER_STATE_` prefix: `DATA_FILLING`, `READY_TO_SUPPLY`,
+                             *     `ACCEPTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTANCE_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `CANCELLED`; `UNSPECIFIED` when unknown (see
+                             *     `SupplyOrderState`).
+                             * @default ORDER_STATE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            order_state: "ORDER_STATE_UNSPECIFIED" | "ORDER_STATE_DATA_FILLING" | "ORDER_STATE_READY_TO_SUPPLY" | "ORDER_STATE_ACCEPTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_IN_TRANSIT" | "ORDER_STATE_ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "ORDER_STATE_REPORTS_CONFIRMATION_AWAITING" | "ORDER_STATE_REPORT_REJECTED" | "ORDER_STATE_COMPLETED" | "ORDER_STATE_REJECTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_CANCELLED";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_ids": [
+                 *         "bundle_123456789",
+                 *         "bundle_987654321"
+                 *       ],
+                 *       "is_asc": true,
+                 *       "item_tags_calculation": {
+                 *         "dropoff_warehouse_id": "17717042026000",
+                 *         "storage_warehouse_ids": [
+                 *           "17717042026001",
+                 *           "17717042026002"
+                 *         ]
+                 *       },
+                 *       "last_id": "item_555123456789",
+                 *       "limit": 100,
+                 *       "query": "книга Хайям",
+                 *       "sort_field": "NAME"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle ids of the supply or draft, from `/v3/supply-order/get` or `/v2/draft/create/info`. */
+                    bundle_ids: string[];
+                    /** @description `true` to sort in ascending order. */
+                    is_asc?: boolean;
+                    /** @description Warehouses to work out the goods' tags for. */
+                    item_tags_calculation?: {
+                        /** @description Drop-off point of the supply. */
+                        dropoff_warehouse_id: string;
+                        /** @description Storage warehouses of the supply, up to 25. */
+                        storage_warehouse_ids: string[];
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /** @description Search by name, offer id or SKU. */
+                    query?: string;
+                    /**
+                     * @description Sort by `SKU`, `NAME`, `QUANTITY` or `TOTAL_VOLUME_IN_LITRES`.
+                     * @enum {string}
+                     */
+                    sort_field?: "SKU" | "NAME" | "QUANTITY" | "TOTAL_VOLUME_IN_LITRES";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "icon_path": "https://example.com/icons/book_icon_12345.png",
+                     *           "sku": 160249683,
+                     *           "name": "Так говорил Омар Хайям. Жизнеописание. Афоризмы и рубайят",
+                     *           "offer_id": "978-5-906864-56-7",
+                     *           "quantity": 5,
+                     *           "barcode": "9785906864567",
+                     *           "product_id": 160249683,
+                     *           "quant": 5,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 0.5,
+                     *           "total_volume_in_litres": 2.5,
+                     *           "contractor_item_code": "CONTRACT_56789",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_NONE",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         },
+                     *         {
+                     *           "icon_path": "https://example.com/icons/toy_icon_67890.png",
+                     *           "sku": 123456789,
+                     *           "name": "Конструктор LEGO Classic 11019",
+                     *           "offer_id": "LEGO_11019",
+                     *           "quantity": 10,
+                     *           "barcode": "5702017115689",
+                     *           "product_id": 123456789,
+                     *           "quant": 10,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 1.2,
+                     *           "total_volume_in_litres": 12,
+                     *           "contractor_item_code": "CONTRACT_12345",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_SUPER_FBO",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_BOX",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         }
+                     *       ],
+                     *       "total_count": 2,
+                     *       "has_next": false,
+                     *       "last_id": "item_123456789"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Goods of the supply or draft. */
+                        items?: {
+                            /** @description Link to the product image. */
+                            icon_path?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU.
+                             */
+                            sku?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Seller's offer id (article). */
+                            offer_id?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of units.
+                             */
+                            quantity?: number;
+                            /** @description Product barcode. */
+                            barcode?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon product id.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Units per package.
+                             */
+                            quant?: number;
+                            /** @description `true` when the units per package can be changed. */
+                            is_quant_editable?: boolean;
+                            /**
+                             * Format: double
+                             * @description Volume of one unit, litres.
+                             */
+                            volume_in_litres?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of all units, litres.
+                             */
+                            total_volume_in_litres?: number;
+                            /** @description Seller's article of the product. */
+                            contractor_item_code?: string;
+                            /**
+                             * @description Super label: `ITEM_SFBO_ATTRIBUTE_SUPER_FBO` (a Super product), `ITEM_SFBO_ATTRIBUTE_ANTI_FBO` (slow seller) or `ITEM_SFBO_ATTRIBUTE_NONE`.
+                             * @default ITEM_SFBO_ATTRIBUTE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            sfbo_attribute: "ITEM_SFBO_ATTRIBUTE_UNSPECIFIED" | "ITEM_SFBO_ATTRIBUTE_NONE" | "ITEM_SFBO_ATTRIBUTE_SUPER_FBO" | "ITEM_SFBO_ATTRIBUTE_ANTI_FBO";
+                            /**
+                             * @description Packaging: `BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL` (single item), `BUNDLE_ITEM_SHIPMENT_TYPE_BOX` or `BUNDLE_ITEM_SHIPMENT_TYPE_PALLET`.
+                             * @default BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            shipment_type: "BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED" | "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL" | "BUNDLE_ITEM_SHIPMENT_TYPE_BOX" | "BUNDLE_ITEM_SHIPMENT_TYPE_PALLET";
+                            /**
+                             * @description Tags of the product: `EVSD_REQUIRED` (veterinary certificate), `MARKING_REQUIRED`
+                             *     and `MARKING_POSSIBLE` (Chestny ZNAK marking), `JEWELRY`, `TRACEABLE`,
+                             *     `ETTN_REQUIRED` (traceable, needs an electronic waybill); `UNDEFINED` when unknown.
+                             */
+                            tags?: ("EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "TRACEABLE" | "ETTN_REQUIRED" | "UNDEFINED")[];
+                            /**
+                             * @description Warehouse zone the product is placed in: `CLOSED_ZONE`, `DANGEROUS_GOODS` (hazard
+                             *     classes 2 to 4), `PRODUCTS` (food), `SORT`, `NON_SORT`, `OVERSIZE`, `JEWELRY`;
+                             *     `UNSPECIFIED` or `UNRESOLVED` when not known.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            placement_zone: "UNSPECIFIED" | "CLOSED_ZONE" | "DANGEROUS_GOODS" | "PRODUCTS" | "SORT" | "NON_SORT" | "OVERSIZE" | "JEWELRY" | "UNRESOLVED";
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of goods in the supply or draft.
+                         */
+                        total_count?: number;
+                        /** @description `true` when more goods follow; ask again with `last_id`. */
+                        has_next?: boolean;
+                        /** @description Pass it as `last_id` to get the next page. */
+                        last_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the supply order to cancel.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the cancellation; pass it to `/v1/supply-order/cancel/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cancellation id returned by `/v1/supply-order/cancel`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "is_order_cancelled": true,
+                     *         "supplies": [
+                     *           {
+                     *             "error_reasons": [],
+                     *             "is_supply_cancelled": true,
+                     *             "supply_id": 100000123456789
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the order could not be cancelled: `INVALID_ORDER_STATE` (its stage does not allow
+                         *     it), `ORDER_IS_VIRTUAL`, `ORDER_DOES_NOT_BELONG_TO_CONTRACTOR` (another legal entity),
+                         *     `ORDER_DOES_NOT_BELONG_TO_COMPANY` (another seller),
+                         *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS` (a cancellation is already running).
+                         */
+                        error_reasons?: ("INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                        /** @description What was cancelled. */
+                        result?: {
+                            /** @description `true` when the supply order is cancelled. */
+                            is_order_cancelled?: boolean;
+                            /** @description The supplies of the order. */
+                            supplies?: {
+                                /**
+                                 * @description Why the supply could not be cancelled: `INVALID_SUPPLY_STATE`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_ORDER`, `SUPPLY_BELONGS_TO_VIRTUAL_ORDER`,
+                                 *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS`.
+                                 */
+                                error_reasons?: ("INVALID_SUPPLY_STATE" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_ORDER" | "SUPPLY_BELONGS_TO_VIRTUAL_ORDER" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                                /** @description `true` when the supply is cancelled. */
+                                is_supply_cancelled?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                            }[];
+                        };
+                        /**
+                         * @description `IN_PROGRESS` while the cancellation runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "quant": 1,
+                 *           "quantity": 100,
+                 *           "sku": 1445625485
+                 *         },
+                 *         {
+                 *           "quant": 6,
+                 *           "quantity": 48,
+                 *           "sku": 1784632097
+                 *         }
+                 *       ],
+                 *       "order_id": 64381097,
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The new goods of the supply, up to 5000 products. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Quant size (units per package).
+                         */
+                        quant: number;
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the supply in the order whose goods change.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the goods cannot be changed, e.g. `SAME_SKU` (nothing changed), `SUPPLY_LOCKED`
+                         *     (another change is running, try later), `HAS_UTD` or `UTD_IS_UPLOADED` (cancel the
+                         *     electronic transfer documents first, then sign new ones), `ORDER_SKU_LIMIT` (over 5000
+                         *     products), `INBOUND_NO_CAPACITY` (no room at the warehouse), `SUPPLY_CONTENT_NOT_VALID`
+                         *     (the warehouse cannot take some goods), `DEADLINE` (less than an hour before the
+                         *     timeslot), `INCORRECT_SUPPLY_STATE`, `QUANTITY_OUT_OF_RANGE_BOTTOM` /
+                         *     `QUANTITY_OUT_OF_RANGE_UPPER` (each quantity from 1 to 1,000,000), `EMPTY_CONTENT`,
+                         *     `MINIMUM_VOLUME_IN_LITRES_INVALID`, `INACTIVE_CONTRACT`, ownership errors
+                         *     (`SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR`, `SUPPLY_BELONG_TO_ANOTHER_COMPANY`,
+                         *     `ORDER_DOES_NOT_BELONGS_TO_COMPANY`, ...), lock errors (`INBOUND_LOCK`, `ORDER_LOCKED`,
+                         *     `STORAGE_WAREHOUSE_IS_NOT_WMS`) and service errors (`SOME_SERVICE_ERROR`,
+                         *     `INVALID_DRAFT_BUNDLE_ID`, `ORDER_IS_NOT_FOUND`, `SUPPLY_IS_NOT_FOUND`).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "CONTRACT_IS_NOT_FOUND" | "COMPANY_DOES_NOT_BELONGS_TO_CONTRACTOR" | "ORDER_IS_NOT_FOUND" | "ORDER_DOES_NOT_BELONGS_TO_COMPANY" | "SUPPLY_IS_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONGS_TO_ORDER" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Id of the change; pass it to `/v1/supply-order/content/update/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/content/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed; the values of `/v1/supply-order/content/update` that concern the
+                         *     change itself (`SAME_SKU`, `SUPPLY_LOCKED`, `HAS_UTD`, `INBOUND_NO_CAPACITY`,
+                         *     `SUPPLY_CONTENT_NOT_VALID`, `DEADLINE`, `ORDER_LOCKED`, ...).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Bundle id of the new goods of the supply. */
+                        new_bundle_id?: string;
+                        /**
+                         * @description `IN_PROGRESS` while the change runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderContentUpdateValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle id of the new goods, from `/v1/supply-order/content/update/status`. */
+                    new_bundle_id: string;
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check of the new goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "editing_errors": [
+                     *         "UNSPECIFIED"
+                     *       ],
+                     *       "validated_assortment": {
+                     *         "approved_items": [
+                     *           {
+                     *             "barcode": "4607012345671",
+                     *             "item_link": "https://www.ozon.ru/product/1445625485",
+                     *             "name": "Термокружка 450 мл, чёрная",
+                     *             "offer_id": "PH-2045-BLK",
+                     *             "origin_quantity": 120,
+                     *             "origin_total_volume_in_litres": 84,
+                     *             "quant": 1,
+                     *             "quantity": 100,
+                     *             "sku": 1445625485,
+                     *             "sku_quantity_limit": 500,
+                     *             "total_volume_in_litres": 70
+                     *           }
+                     *         ],
+                     *         "rejected_items": [
+                     *           {
+                     *             "barcode": "4607012345688",
+                     *             "name": "Термокружка 450 мл, белая",
+                     *             "offer_id": "PH-2045-WHT",
+                     *             "origin_quantity": 48,
+                     *             "origin_total_volume_in_litres": 33.6,
+                     *             "quantity": 48,
+                     *             "rejection_reason": [
+                     *               "QUANTITY_NOT_MULTIPLE_BY_QUANT"
+                     *             ],
+                     *             "restrictions": {
+                     *               "reasons_restrictions": [
+                     *                 "SKU_HAS_QUANTITY_LIMIT"
+                     *               ],
+                     *               "sku_has_no_sales_in_days": 0,
+                     *               "sku_quantity_limit": 40
+                     *             },
+                     *             "sku": 1784632097,
+                     *             "total_volume_in_litres": 33.6
+                     *           }
+                     *         ],
+                     *         "total_approved_item_count": 1,
+                     *         "total_approved_quantity": 100,
+                     *         "total_approved_volume_in_litres": 70,
+                     *         "total_rejected_item_count": 1,
+                     *         "total_restricted_item_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the supply cannot be changed at all: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (less than
+                         *     an hour before the timeslot), `UTD_IS_UPLOADED` (cancel the electronic transfer
+                         *     documents first), `STORAGE_WAREHOUSE_IS_NOT_WMS`, `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`,
+                         *     `SUPPLY_IS_VIRTUAL`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`, assortment problems
+                         *     (`ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT`: try again; missing customs code,
+                         *     GTIN barcode or unit quantity); `UNSPECIFIED` or `UNKNOWN` otherwise.
+                         */
+                        editing_errors?: ("UNSPECIFIED" | "UNKNOWN" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY")[];
+                        /** @description Result of the check. */
+                        validated_assortment?: {
+                            /** @description Products the warehouse accepts. */
+                            approved_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Link to the product. */
+                                item_link?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Units per package.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity after the change.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Limit on the units of this product.
+                                 */
+                                sku_quantity_limit?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /** @description Products the warehouse refuses. */
+                            rejected_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity asked for.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * @description Why the product is refused, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE`,
+                                 *     `INCOMPATIBLE_SHIPMENT_TYPE`, `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE`, `NO_PRICE`,
+                                 *     `MULTIPLICITY` or `QUANTITY_NOT_MULTIPLE_BY_QUANT` (quantity not a multiple of the
+                                 *     package or quant), `INVALID_QUANT_VALUE`, `INVALID_ITEM_COUNT_MAX`,
+                                 *     `INVALID_ITEM_COUNT_ZERO`, Economy tariff rules (`ECONOM_QUANT_IS_NOT_FROZEN`,
+                                 *     `JEWELRY_FORBIDDEN_FOR_ECONOM`, `NON_UNIQUE_ECONOM_ITEM_IN_REQUEST`,
+                                 *     `NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE`), acceptance restrictions and tag
+                                 *     conflicts (`SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`, `SKU_IS_RESTRICTED`,
+                                 *     `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                                 *     `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`, `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`),
+                                 *     `EMPTY_CLUSTER`, `INVALID`; `UNSPECIFIED` or `UNKNOWN` otherwise.
+                                 */
+                                rejection_reason?: ("UNSPECIFIED" | "UNKNOWN" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "INCOMPATIBLE_SHIPMENT_TYPE" | "ECONOM_QUANT_IS_NOT_FROZEN" | "QUANTITY_NOT_MULTIPLE_BY_QUANT" | "INVALID_QUANT_VALUE" | "JEWELRY_FORBIDDEN_FOR_ECONOM" | "NON_UNIQUE_ECONOM_ITEM_IN_REQUEST" | "NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "EMPTY_CLUSTER" | "SKU_IS_RESTRICTED" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED")[];
+                                /** @description Limits on the product. */
+                                restrictions?: {
+                                    /** @description `SKU_HAS_NO_SALES` (no recent sales), `SKU_HAS_QUANTITY_LIMIT` (capped quantity) or `UNKNOWN`. */
+                                    reasons_restrictions?: ("UNKNOWN" | "SKU_HAS_NO_SALES" | "SKU_HAS_QUANTITY_LIMIT")[];
+                                    /**
+                                     * Format: int32
+                                     * @description Days without a sale.
+                                     */
+                                    sku_has_no_sales_in_days?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Maximum quantity of the product.
+                                     */
+                                    sku_quantity_limit?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /**
+                             * Format: int32
+                             * @description Number of approved products.
+                             */
+                            total_approved_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of approved units.
+                             */
+                            total_approved_quantity?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of the approved units, litres.
+                             */
+                            total_approved_volume_in_litres?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of refused products.
+                             */
+                            total_rejected_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of products with limits.
+                             */
+                            total_restricted_item_count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 1001,
+                 *       "vehicle": {
+                 *         "driver_name": "Иван Петров",
+                 *         "driver_phone": "+7 (999) 123-45-67",
+                 *         "vehicle_model": "ГАЗель NEXT",
+                 *         "vehicle_number": "А 123 ВВ 799"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    /** @description The driver and the vehicle. */
+                    vehicle: {
+                        /** @description Driver's name. */
+                        driver_name: string;
+                        /** @description Driver's phone number. */
+                        driver_phone: string;
+                        /** @description Vehicle model. */
+                        vehicle_model: string;
+                        /** @description Number plate. */
+                        vehicle_number: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The data was taken for processing, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [
+                     *         "SET_VEHICLE_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        error_reasons?: components["schemas"]["SupplyOrderPassError"][];
+                        /** @description Id of the operation; pass it to `/v1/supply-order/pass/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/pass/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "result": "Success"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        errors?: components["schemas"]["SupplyOrderPassError"][];
+                        /**
+                         * @description `InProgress` while the data is processed, then `Success` or `Failed`; `Unknown` when not known.
+                         * @default Unknown
+                         * @enum {string}
+                         */
+                        result: "Unknown" | "Success" | "InProgress" | "Failed";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The available intervals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeslots": [
+                     *         {
+                     *           "from": "2019-08-24T14:15:22Z",
+                     *           "to": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "timezone": [
+                     *         {
+                     *           "iana_name": "MSK",
+                     *           "offset": "+3"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Available intervals. */
+                        timeslots?: components["schemas"]["SupplyOrderTimeslot"][];
+                        /** @description Time zone of the intervals. */
+                        timezone?: {
+                            /** @description Time zone name. */
+                            iana_name?: string;
+                            /** @description Offset from UTC. */
+                            offset?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_UpdateSupplyOrderTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285,
+                 *       "timeslot": {
+                 *         "from": "2019-08-24T14:15:22Z",
+                 *         "to": "2019-08-24T14:15:22Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    timeslot: components["schemas"]["SupplyOrderTimeslot"];
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         "UPDATE_TIMESLOT_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "89ta-98sk123451"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /** @description Id of the change; pass it to `/v1/supply-order/timeslot/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslotStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "89ta-98sk123451"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/timeslot/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /**
+                         * @description `STATUS_IN_PROGRESS` while the change is applied, then `STATUS_SUCCESS` or `STATUS_ERROR`; `STATUS_UNSPECIFIED` when not known.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "STATUS_ERROR" | "STATUS_IN_PROGRESS" | "STATUS_SUCCESS";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The supply order in detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_date": "2026-06-09T14:32:10Z",
+                     *       "data_filling_deadline_utc": "2026-06-11T20:59:59Z",
+                     *       "dropoff_warehouse_id": 1020002115578000,
+                     *       "order_id": 64381097,
+                     *       "order_number": "2000064381097",
+                     *       "order_tags": {
+                     *         "is_econom": false,
+                     *         "is_super_fbo": false,
+                     *         "is_virtual": false,
+                     *         "original_supply_id": 100000123456789,
+                     *         "product_super_fbo": false
+                     *       },
+                     *       "state": "READY_TO_SUPPLY",
+                     *       "state_updated_date": "2026-06-10T08:15:00Z",
+                     *       "supplies": [
+                     *         {
+                     *           "cancellation_allowability": {
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "content": {
+                     *             "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "ettn_info": {
+                     *             "contains_valid": false,
+                     *             "is_required": false,
+                     *             "is_uploaded": false
+                     *           },
+                     *           "is_crossdock": true,
+                     *           "overdue_reason": "UNSPECIFIED",
+                     *           "storage_warehouse": {
+                     *             "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *             "name": "ХОРУГВИНО_РФЦ",
+                     *             "warehouse_id": 1020000089903000
+                     *           },
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_id": 100000123456789,
+                     *           "supply_state": "READY_TO_SUPPLY",
+                     *           "supply_tags": {
+                     *             "is_ettn_required": false,
+                     *             "is_evsd_required": false,
+                     *             "is_jewelry": false,
+                     *             "is_marking_possible": true,
+                     *             "is_marking_required": false,
+                     *             "is_utd": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "timeslot": {
+                     *         "can_not_set_reasons": [],
+                     *         "can_set": true,
+                     *         "value": {
+                     *           "timeslot": {
+                     *             "from": "2026-06-12T09:00:00Z",
+                     *             "to": "2026-06-12T10:00:00Z"
+                     *           },
+                     *           "timezone_info": {
+                     *             "iana_name": "Europe/Moscow",
+                     *             "offset": "10800"
+                     *           }
+                     *         }
+                     *       },
+                     *       "vehicle": {
+                     *         "can_not_set_reasons": [
+                     *           "VEHICLE_NOT_REQUIRED"
+                     *         ],
+                     *         "can_set": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the supply order was created.
+                         */
+                        created_date?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                         */
+                        data_filling_deadline_utc?: string;
+                        /**
+                         * Format: int64
+                         * @description Drop-off point id.
+                         */
+                        dropoff_warehouse_id?: number;
+                        /**
+                         * Format: int64
+                         * @description Supply order id.
+                         */
+                        order_id?: number;
+                        /** @description Supply order number shown to the seller. */
+                        order_number?: string;
+                        /** @description Marks of the supply order. */
+                        order_tags?: {
+                            /** @description `true` when the order carries Super economy goods. */
+                            is_econom?: boolean;
+                            /** @description `true` when the seller takes part in Super supplies. */
+                            is_super_fbo?: boolean;
+                            /** @description `true` for a virtual supply order. */
+                            is_virtual?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the original supply.
+                             */
+                            original_supply_id?: number;
+                            /** @description `true` when the order carries Super goods. */
+                            product_super_fbo?: boolean;
+                        };
+                        /**
+                         * @description Stage of the supply order (see `SupplyOrderState`).
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+                        /**
+                         * Format: date-time
+                         * @description When the stage last changed.
+                         */
+                        state_updated_date?: string;
+                        /** @description Supplies of the order. */
+                        supplies?: {
+                            /** @description Whether the supply can be cancelled. */
+                            cancellation_allowability?: {
+                                /**
+                                 * @description Why it cannot: `INVALID_SUPPLY_STATE`, `SUPPLY_IS_VIRTUAL`, `SUPPLY_HAS_ACTIVE_UTD` (an
+                                 *     active transfer document exists), `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `PICKUP_SUPPLY_IS_LOCKED_DOWN`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_HAS_ACTIVE_UTD" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "PICKUP_SUPPLY_IS_LOCKED_DOWN" | "UNDEFINED")[];
+                                /** @description `true` when the supply can be cancelled. */
+                                can_set?: boolean;
+                            };
+                            /** @description Goods of the supply. */
+                            content?: {
+                                /** @description Bundle id of the goods; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /**
+                                 * @description Why the goods cannot be changed: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (overdue),
+                                 *     `UTD_IS_UPLOADED`, `STORAGE_WAREHOUSE_IS_NOT_WMS`,
+                                 *     `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`, `SUPPLY_IS_VIRTUAL`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                                /** @description `true` when the goods can be changed. */
+                                can_set?: boolean;
+                            };
+                            /** @description Electronic waybill of the supply. */
+                            ettn_info?: {
+                                /** @description `true` when the waybill is valid. */
+                                contains_valid?: boolean;
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_required?: boolean;
+                                /** @description `true` when the waybill has been uploaded. */
+                                is_uploaded?: boolean;
+                            };
+                            /** @description `true` for a crossdock supply. */
+                            is_crossdock?: boolean;
+                            /**
+                             * @description Why the supply is overdue: `ORDER_TIMESLOT_EXPIRED` (not delivered in its timeslot),
+                             *     `ORDER_TIMESLOT_NOT_SELECTED` (no timeslot chosen in time), `NOT_READY_FOR_PICKUP`
+                             *     (a pickup supply was not made ready in time), `PICKUP_FAILED` (the courier could not
+                             *     collect it); `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            overdue_reason: "UNSPECIFIED" | "ORDER_TIMESLOT_EXPIRED" | "ORDER_TIMESLOT_NOT_SELECTED" | "NOT_READY_FOR_PICKUP" | "PICKUP_FAILED" | "UNDEFINED";
+                            storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /**
+                             * @description Stage of the supply: `DATA_FILLING`, `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTED_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`, `CANCELLED`,
+                             *     `OVERDUE`; `UNSPECIFIED` when unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            supply_state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTED_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "CANCELLED" | "OVERDUE";
+                            /** @description Marks of the supply. */
+                            supply_tags?: {
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_ettn_required?: boolean;
+                                /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                is_evsd_required?: boolean;
+                                /** @description `true` when the supply has jewellery. */
+                                is_jewelry?: boolean;
+                                /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                is_marking_possible?: boolean;
+                                /** @description `true` when the supply has goods that must carry marking. */
+                                is_marking_required?: boolean;
+                                /** @description `true` when a universal transfer document must be sent for the supply. */
+                                is_utd?: boolean;
+                            };
+                        }[];
+                        /** @description Supply interval of the order. */
+                        timeslot?: {
+                            /**
+                             * @description Why the interval cannot be changed: `INVALID_ORDER_STATE`, `ORDER_IS_VIRTUAL`,
+                             *     `SET_TIMESLOT_DEADLINE_EXCEED` (too late), `ORDER_DOES_NOT_BELONG_TO_COMPANY`;
+                             *     `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "SET_TIMESLOT_DEADLINE_EXCEED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when the interval can be changed with `/v1/supply-order/timeslot/update`. */
+                            can_set?: boolean;
+                            value?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        };
+                        /** @description Driver and vehicle of the supply. */
+                        vehicle?: {
+                            /**
+                             * @description Why they cannot be set or changed: `INVALID_ORDER_STATE`, `VEHICLE_NOT_REQUIRED`,
+                             *     `ORDER_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "VEHICLE_NOT_REQUIRED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when they can be set with `/v1/supply-order/pass/create`. */
+                            can_set?: boolean;
+                            /** @description The driver and vehicle, for pickup supplies only. */
+                            value?: {
+                                /** @description `true` when the driver data was deleted. */
+                                driver_is_deleted?: boolean;
+                                /** @description Driver's name. */
+                                driver_name?: string;
+                                /** @description Driver's phone number. */
+                                driver_phone?: string;
+                                /** @description `true` when the vehicle data was deleted. */
+                                vehicle_is_deleted?: boolean;
+                                /** @description Vehicle model. */
+                                vehicle_model?: string;
+                                /** @description Number plate. */
+                                vehicle_number?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_ids": [
+                 *         "4039"
+                 *       ],
+                 *       "drop_off_point_warehouse_id": 1020002115578000,
+                 *       "items": [
+                 *         {
+                 *           "quantity": 120,
+                 *           "sku": 1445625485
+                 *         }
+                 *       ],
+                 *       "type": "CREATE_TYPE_CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Clusters to supply, from `/v1/cluster/list`. */
+                    cluster_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Drop-off point (pickup point or sorting centre) from `/v1/warehouse/fbo/list`; only for `CREATE_TYPE_CROSSDOCK`.
+                     */
+                    drop_off_point_warehouse_id?: number | string;
+                    /** @description Goods of the supply, up to 5000. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * @description `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct).
+                     * @enum {string}
+                     */
+                    type: "CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT";
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the draft calculation; pass it to `/v1/draft/create/info`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_id": 4039,
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "warehouses": [
+                     *             {
+                     *               "bundle_ids": [
+                     *                 {
+                     *                   "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *                   "is_docless": true
+                     *                 }
+                     *               ],
+                     *               "restricted_bundle_id": "",
+                     *               "status": {
+                     *                 "invalid_reason": "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED",
+                     *                 "is_available": true,
+                     *                 "state": "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE"
+                     *               },
+                     *               "supply_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42,
+                     *               "travel_time_days": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "draft_id": 30957724,
+                     *       "errors": [],
+                     *       "status": "CALCULATION_STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            cluster_id?: number;
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /** @description Warehouses of the cluster. */
+                            warehouses?: {
+                                /** @description The goods for this warehouse, as bundles. */
+                                bundle_ids?: {
+                                    /** @description Bundle id; details with `/v1/supply-order/bundle`. */
+                                    bundle_id?: string;
+                                    /** @description `true` when no transfer document is needed, `false` when it is. */
+                                    is_docless?: boolean;
+                                }[];
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Whether the warehouse can take the goods. */
+                                status?: {
+                                    /**
+                                     * @description Why it cannot, with the `WAREHOUSE_SCORING_INVALID_REASON_` prefix:
+                                     *     `PARTIAL_MATRIX_AVAILABLE` (some goods), `NOT_AVAILABLE_MATRIX` (no goods),
+                                     *     `NOT_AVAILABLE_RANK`, `NOT_AVAILABLE_ROUTE`, `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`, `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE`;
+                                     *     `UNSPECIFIED` when there is no reason.
+                                     * @default WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED" | "WAREHOUSE_SCORING_INVALID_REASON_PARTIAL_MATRIX_AVAILABLE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_MATRIX" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_RANK" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_ROUTE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE";
+                                    /** @description `true` when the warehouse is available. */
+                                    is_available?: boolean;
+                                    /**
+                                     * @description `WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE`, `WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE` or `WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE`.
+                                     * @default WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE
+                                     * @enum {string}
+                                     */
+                                    state: "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE";
+                                };
+                                /** @description Warehouse to supply. */
+                                supply_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Expected delivery time, days.
+                                 */
+                                travel_time_days?: number;
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                         */
+                        draft_id?: number;
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            /**
+                             * @description What went wrong, in lower case: `vdc_is_not_supported`,
+                             *     `drop_off_point_warehouse_is_required`, `empty_items_list`, `items_count_more_than_max`,
+                             *     `invalid_shipment_type`, `unknown_cluster_ids`, `items_validation`,
+                             *     `drop_off_point_does_not_exist`, `drop_off_point_has_no_timeslots`,
+                             *     `total_volume_in_litres_invalid`, `xdock_in_delivery_point_disabled_for_seller`.
+                             */
+                            error_message?: string;
+                            /** @description Rejected products. */
+                            items_validation?: {
+                                /** @description Why the product was rejected, with the `ITEM_REJECTION_REASON_` prefix (e.g. `ITEM_REJECTION_REASON_OUT_OF_ASSORTMENT`, `ITEM_REJECTION_REASON_NO_PRICE`). */
+                                reasons?: string[];
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                            }[];
+                            /** @description Cluster ids that do not exist. */
+                            unknown_cluster_ids?: string[];
+                        }[];
+                        /**
+                         * @description `CALCULATION_STATUS_IN_PROGRESS` while the draft is calculated, then
+                         *     `CALCULATION_STATUS_SUCCESS`, `CALCULATION_STATUS_FAILED`, or
+                         *     `CALCULATION_STATUS_EXPIRED` once the draft is older than 30 minutes.
+                         * @default CALCULATION_STATUS_FAILED
+                         * @enum {string}
+                         */
+                        status: "CALCULATION_STATUS_FAILED" | "CALCULATION_STATUS_SUCCESS" | "CALCULATION_STATUS_IN_PROGRESS" | "CALCULATION_STATUS_EXPIRED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "warehouse_ids": [
+                 *         "1020000089903000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for timeslots in.
+                     */
+                    date_from: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period, at most 28 days from today.
+                     */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Storage warehouses of the draft, up to 10. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by warehouse and day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drop_off_warehouse_timeslots": [
+                     *         {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00Z",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00Z",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00Z",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00Z"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "drop_off_warehouse_id": 1020000089903000,
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         }
+                     *       ],
+                     *       "requested_date_from": "2026-06-10T00:00:00Z",
+                     *       "requested_date_to": "2026-06-24T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Timeslots of each warehouse. */
+                        drop_off_warehouse_timeslots?: {
+                            /**
+                             * Format: date-time
+                             * @description Current time in the warehouse's time zone.
+                             */
+                            current_time_in_timezone?: string;
+                            /** @description Timeslots by date. */
+                            days?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Date of the timeslots.
+                                 */
+                                date_in_timezone?: string;
+                                /** @description Free timeslots of the day. */
+                                timeslots?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the timeslot.
+                                     */
+                                    from_in_timezone?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the timeslot.
+                                     */
+                                    to_in_timezone?: string;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            drop_off_warehouse_id?: number;
+                            /** @description Time zone of the warehouse. */
+                            warehouse_timezone?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period asked for.
+                         */
+                        requested_date_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period asked for.
+                         */
+                        requested_date_to?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00Z",
+                 *         "to_in_timezone": "2026-06-12T10:00:00Z"
+                 *       },
+                 *       "warehouse_id": 1020000089903000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Timeslot of the supply. */
+                    timeslot?: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the timeslot.
+                         */
+                        from_in_timezone?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the timeslot.
+                         */
+                        to_in_timezone?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Storage warehouse from `/v1/draft/create/info`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the creation; pass it to `/v1/draft/supply/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/supply/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_messages": [],
+                     *       "result": {
+                     *         "order_ids": [
+                     *           "64381097"
+                     *         ]
+                     *       },
+                     *       "status": "DraftSupplyCreateStatusSuccess"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the request could not be created. */
+                        error_messages?: string[];
+                        /** @description The created supply orders. */
+                        result?: {
+                            /** @description Supply order ids. */
+                            order_ids?: string[];
+                        };
+                        /**
+                         * @description `DraftSupplyCreateStatusInProgress` while it is created, then `DraftSupplyCreateStatusSuccess` or `DraftSupplyCreateStatusFailed`; `DraftSupplyCreateStatusUnknown` when not known.
+                         * @default DraftSupplyCreateStatusUnknown
+                         * @enum {string}
+                         */
+                        status: "DraftSupplyCreateStatusUnknown" | "DraftSupplyCreateStatusSuccess" | "DraftSupplyCreateStatusFailed" | "DraftSupplyCreateStatusInProgress";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 2000007863,
+                 *       "cargoes": [
+                 *         {
+                 *           "cargo_id": 50001234
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001235
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001236
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places to label. */
+                    cargoes?: {
+                        /**
+                         * Format: int64
+                         * @description Cargo place id (see `/v2/cargoes/create/info` or `/v1/cargoes/get`).
+                         */
+                        cargo_id?: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "test-cargo-label-create-56789-abcde",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes-label/get`. */
+                        operation_id?: string;
+                        /** @description Why the labels cannot be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the label file, `result.file_guid` in the answer of `/v1/cargoes-label/get`.
+                 * @example 4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d
+                 */
+                file_guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example %PDF-1.4
+                     *     1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+                     *     2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+                     *     3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 432]>>endobj
+                     *     trailer<</Root 1 0 R>>
+                     *     %%EOF
+                     */
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-cargo-label-create-56789-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes-label/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "file_guid": "4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d",
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d.pdf"
+                     *       },
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The labels. */
+                        result?: {
+                            /**
+                             * @deprecated
+                             * @description Id of the label file for `/v1/cargoes-label/file/{file_guid}`, which is switched off; use `file_url`.
+                             */
+                            file_guid?: string;
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        /**
+                         * @description State of the labels:
+                         *     - `IN_PROGRESS`: being made, ask again later;
+                         *     - `SUCCESS`: ready;
+                         *     - `FAILED`: could not be made, see `errors`.
+                         * @default SUCCESS
+                         * @enum {string}
+                         */
+                        status: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                        /** @description Why the labels could not be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargoes": [
+                 *         {
+                 *           "key": "box-001",
+                 *           "value": {
+                 *             "items": [
+                 *               {
+                 *                 "barcode": "4601234567890",
+                 *                 "expires_at": "2026-06-30T23:59:59Z",
+                 *                 "offer_id": "12345678",
+                 *                 "quant": 1,
+                 *                 "quantity": 5
+                 *               },
+                 *               {
+                 *                 "barcode": "4609876543210",
+                 *                 "expires_at": "2026-12-31T23:59:59Z",
+                 *                 "offer_id": "87654321",
+                 *                 "quant": 2,
+                 *                 "quantity": 3
+                 *               }
+                 *             ],
+                 *             "type": "BOX"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "delete_current_version": true,
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places of the supply; at most 40 pallets or 30 boxes. */
+                    cargoes: {
+                        /** @description Your own unique key for the cargo place; `/v2/cargoes/create/info` maps it to Ozon's cargo id. */
+                        key: string;
+                        /** @description The cargo place. */
+                        value: {
+                            /** @description Products packed in the cargo place. */
+                            items?: {
+                                /** @description Product barcode (see `/v3/product/info/list`). */
+                                barcode?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Best-before date of the units.
+                                 */
+                                expires_at?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size, the number of units sold as one.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                            }[];
+                            /**
+                             * @description Kind of cargo place, `BOX` or `PALLET`.
+                             * @default BOX
+                             * @enum {string}
+                             */
+                            type: "BOX" | "PALLET";
+                        };
+                    }[];
+                    /** @description `true` to delete the cargo places declared before and keep only these. */
+                    delete_current_version?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id, `orders.supplies.supply_id` in the answer of `/v3/supply-order/get`.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "op-1689012345",
+                     *       "errors": {
+                     *         "error_reasons": [
+                     *           "INVALID_STATE"
+                     *         ],
+                     *         "items_validation": [
+                     *           {
+                     *             "barcode": "4601234567890",
+                     *             "cargo_key": "box-001",
+                     *             "quant": 2,
+                     *             "type": "SUPPLY_ITEM_NOT_FOUND"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v2/cargoes/create/info`. */
+                        operation_id?: string;
+                        /** @description Problems found with the request. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Key of the cargo place, as sent in the request. */
+                                cargo_key?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargo_ids": [
+                 *         "50001235"
+                 *       ],
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 70. */
+                    cargo_ids: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": []
+                     *       },
+                     *       "operation_id": "test-operation-delete-12345-abcde"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /** @description Operation id; pass it to `/v1/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDeleteStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-operation-delete-12345-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "supply_error_reasons": [],
+                     *         "cargo_error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are deleted;
+                         *     - `ERROR`: the deletion failed.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "supply_id": 4503220,
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "SINGLE",
+                     *               "tracking_info": {
+                     *                 "date": "2026-07-14T09:00:00Z",
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "type": "BOX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supply?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places of the supply. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description Arrival date, planned or actual depending on `type`. */
+                                    date?: string;
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED";
+                                    /**
+                                     * @description What `date` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 31402345
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id (see `/v3/supply-order/get`).
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport-by-order/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport-by-order/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-31402345.pdf",
+                     *         "skipped_supplies_ids": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                            /** @description Supplies of the order for which no labels were made. */
+                            skipped_supplies_ids?: string[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_ids": [
+                 *         "70000101"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Transport cargo places to label, at most 40; leave out to label all of them. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-4503220.pdf"
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesRulesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "2000007863",
+                 *         "2000007864",
+                 *         "2000007865"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description A checklist per supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply_check_lists": [
+                     *         {
+                     *           "supply_id": 2000007863,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 4,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 3
+                     *               },
+                     *               {
+                     *                 "type": "PALLET",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 12,
+                     *             "count_sku_with_expiration_filled": 12
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 24,
+                     *             "count_sku_total": 24,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 4,
+                     *             "count_with_distribution": 4
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 4,
+                     *             "count_cargoes_with_mono_placement_zone": 4
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007864,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 2,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 2
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 8,
+                     *             "count_sku_total": 8,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 2,
+                     *             "count_with_distribution": 2
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 2,
+                     *             "count_cargoes_with_mono_placement_zone": 2
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007865,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 0,
+                     *             "satisfied": false,
+                     *             "cargo_count_per_type": []
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_distributed_sku": 0,
+                     *             "count_sku_total": 5,
+                     *             "percents_int": 0
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": false,
+                     *             "count_all": 0,
+                     *             "count_with_distribution": 0
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_cargoes_all": 0,
+                     *             "count_cargoes_with_mono_placement_zone": 0
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One checklist per supply. */
+                        supply_check_lists?: {
+                            /** @description Rule that the supply has cargo places. */
+                            cargoes_presents_rule?: {
+                                /** @description Number of cargo places of each kind. */
+                                cargo_count_per_type?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Number of cargo places.
+                                     */
+                                    count?: number;
+                                    /**
+                                     * @description Kind of cargo place, `BOX` or `PALLET`.
+                                     * @enum {string}
+                                     */
+                                    type?: "BOX" | "PALLET";
+                                }[];
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count?: number;
+                                /** @description `true` if cargo places are declared. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the deadline for editing cargo places has not passed. */
+                            edit_deadline_expire_rule?: {
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the cargo places can still be edited. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that products needing a best-before date have one. */
+                            expire_dates_presented_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs with a valid best-before date.
+                                 */
+                                count_sku_with_expiration?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that need a best-before date.
+                                 */
+                                count_sku_with_expiration_filled?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the best-before dates are filled correctly. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products in the cargo places match the supply's product list. */
+                            is_valid_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that match the supply.
+                                 */
+                                count_distributed_sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Total number of SKUs.
+                                 */
+                                count_sku_total?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /**
+                                 * Format: int32
+                                 * @description How much of the supply's product list the cargo places cover, in percent.
+                                 */
+                                percents_int?: number;
+                                /** @description `true` if the cargo places match the supply. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that every cargo place has its product list. */
+                            package_units_with_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places with a product list.
+                                 */
+                                count_with_distribution?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if every cargo place has a product list. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products of each cargo place belong to one placement zone. */
+                            placement_zones_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places.
+                                 */
+                                count_cargoes_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places whose products share one placement zone.
+                                 */
+                                count_cargoes_with_mono_placement_zone?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the products of every cargo place are sorted by placement zone. */
+                                satisfied?: boolean;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesSuppliesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 50. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply, grouped by transport cargo place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "not_found_supply_ids": [],
+                     *       "supplies_cargoes": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes_without_transport_cargoes": [
+                     *             {
+                     *               "barcode": "OZN50001236",
+                     *               "bundle_id": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+                     *               "cargo_id": 50001236
+                     *             }
+                     *           ],
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "cargoes": [
+                     *                 {
+                     *                   "barcode": "OZN50001234",
+                     *                   "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *                   "cargo_id": 50001234
+                     *                 },
+                     *                 {
+                     *                   "barcode": "OZN50001235",
+                     *                   "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *                   "cargo_id": 50001235
+                     *                 }
+                     *               ],
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Requested supplies that were not found. */
+                        not_found_supply_ids?: string[];
+                        /** @description One entry per supply. */
+                        supplies_cargoes?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places bound to no transport cargo place. */
+                            cargoes_without_transport_cargoes?: components["schemas"]["FboCargoBarcode"][];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /** @description Id of the transport cargo place's product list. */
+                                bundle_id?: string;
+                                /** @description Cargo places bound to it. */
+                                cargoes?: components["schemas"]["FboCargoBarcode"][];
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "is_transport": true,
+                 *       "supply_id": 4503220
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `true` to switch transport cargo places on, `false` to switch them off. */
+                    is_transport: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/activate/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/activate`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed:
+                         *     - `OPERATION_NOT_FOUND`: no such operation;
+                         *     - `SUPPLY_IS_FINALIZED`, `CAN_NOT_EDIT_TAG`: the supply can no longer be changed;
+                         *     - `UNDEFINED`: an unknown error.
+                         */
+                        error_reasons?: ("OPERATION_NOT_FOUND" | "SUPPLY_IS_FINALIZED" | "CAN_NOT_EDIT_TAG" | "UNDEFINED")[];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_bind": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "transport_cargo_id": 70000101
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Transport cargo places to unbind all cargo places from. */
+                    cargoes_unbind_transport_cargoes?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Cargo places to bind, per transport cargo place. */
+                    transport_cargo_bind?: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Transport cargo place id.
+                         */
+                        transport_cargo_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/bind/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBindStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/bind`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change failed. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargoes": [
+                 *         {
+                 *           "count": 1,
+                 *           "type": "PALLET"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description How many transport cargo places of each kind to create. */
+                    transport_cargoes: {
+                        /**
+                         * Format: int32
+                         * @description Number of transport cargo places, at most 40.
+                         */
+                        count: number;
+                        /**
+                         * @description Kind of transport cargo place; only `PALLET` exists.
+                         * @enum {string}
+                         */
+                        type: "PALLET";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The creation is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places cannot be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the creation and, once done, the new transport cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "transport_cargoes": [
+                     *           {
+                     *             "id": 70000101,
+                     *             "type": "PALLET"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places could not be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description The created transport cargo places. */
+                        result?: {
+                            /** @description One entry per transport cargo place. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1",
+                 *       "reason_id": 352,
+                 *       "reason_message": "The last unit was damaged during packing."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id (see `/v1/cancel-reason/list-by-posting`).
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The posting cancellation request has been accepted."
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Message about the cancellation. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number, as sent to `/v1/posting/cancel`. */
+                    posting_number?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the order. */
+                        order_number?: string;
+                        /** @description Posting numbers concerned. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetPostingFboCancelReasonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancellation reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 352,
+                     *           "name": "Товар закончился на складе продавца"
+                     *         },
+                     *         {
+                     *           "id": 401,
+                     *           "name": "Продавец отклонил арбитраж"
+                     *         },
+                     *         {
+                     *           "id": 402,
+                     *           "name": "Другое (вина продавца)"
+                     *         },
+                     *         {
+                     *           "id": 666,
+                     *           "name": "Возврат из службы доставки: нет доставки в указанный регион"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The reasons. */
+                        reasons?: {
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id.
+                             */
+                            id?: number;
+                            /** @description What the reason is. */
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_numbers": [
+                 *         "0112345678-0001-1",
+                 *         "0112345679-0002-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting numbers. */
+                    posting_numbers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Exemplars of the postings, handed over or not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invalid_postings": [
+                     *         "0112345679-0002-1"
+                     *       ],
+                     *       "issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910224,
+                     *           "mandatory_marks": [
+                     *             "010460123456789021ABcDeFgH12345"
+                     *           ],
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123456
+                     *         }
+                     *       ],
+                     *       "non_issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910225,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123457
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Posting numbers that are not valid. */
+                        invalid_postings?: string[];
+                        /** @description Exemplars handed to buyers. */
+                        issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Marking codes of the exemplar. */
+                            mandatory_marks?: string[];
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                        /** @description Exemplars not handed to buyers. */
+                        non_issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplierReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from stock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplyReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from supplies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesCreateInfoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "op-1689012345"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the operation and, once done, the cargo ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "error_reasons": [],
+                     *         "items_validation": []
+                     *       },
+                     *       "result": {
+                     *         "cargoes": [
+                     *           {
+                     *             "key": "box-001",
+                     *             "value": {
+                     *               "cargo_id": 50001234
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the cargo places could not be set. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `ERROR_REASON_UNSPECIFIED`: reason not known;
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("ERROR_REASON_UNSPECIFIED" | "INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Key of the cargo place, as sent to `/v1/cargoes/create`. */
+                                cargo_key?: string;
+                                /** @description Barcode or article of the product. */
+                                item?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                        /** @description The cargo places that were set. */
+                        result?: {
+                            /** @description One entry per cargo place. */
+                            cargoes?: {
+                                /** @description Your key of the cargo place. */
+                                key?: string;
+                                /** @description What Ozon assigned to it. */
+                                value?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Cargo place id.
+                                     */
+                                    cargo_id?: number;
+                                };
+                            }[];
+                        };
+                        /**
+                         * @description State of the operation:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are set;
+                         *     - `FAILED`: failed, see `errors`;
+                         *     - `STATUS_UNSPECIFIED`: not determined.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_deletion_type": "UNBIND_CONTAINED_CARGOES",
+                 *       "transport_cargo_ids": [
+                 *         "70000102"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 1500. */
+                    cargo_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /**
+                     * @description What happens to the cargo places bound to a deleted transport cargo place:
+                     *     - `UNBIND_CONTAINED_CARGOES`: they stay in the supply, unbound;
+                     *     - `DELETE_CONTAINED_CARGOES`: they are deleted too.
+                     * @enum {string}
+                     */
+                    transport_cargo_deletion_type: "UNBIND_CONTAINED_CARGOES" | "DELETE_CONTAINED_CARGOES";
+                    /** @description Ids of the transport cargo places to delete, at most 40. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /** @description Operation id; pass it to `/v2/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteStatusV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v2/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: deleted;
+                         *     - `FAILED`: the deletion failed;
+                         *     - `UNSPECIFIED`: not determined.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGetV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supplies": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "supply_id": 4503220
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supplies and their cargo places to return, at most 100 supplies. */
+                    supplies: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Supply id.
+                         */
+                        supply_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places and transport cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supplies": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             },
+                     *             {
+                     *               "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *               "cargo_id": 50001235,
+                     *               "content_type": "MONO",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             }
+                     *           ],
+                     *           "cargoes_bundle_id": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
+                     *           "limits": {
+                     *             "max_box_count": 30,
+                     *             "max_box_sku_count": 5000,
+                     *             "max_pallet_count": 40,
+                     *             "max_transport_pallet_count": 40
+                     *           },
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "box_count": 2,
+                     *               "summary_bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supplies?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `TYPE_SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "TYPE_SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When the cargo place arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone_info?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `DECLARED_IN_TRANSPORT_CARGO`: declared inside a transport cargo place;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED" | "DECLARED_IN_TRANSPORT_CARGO";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Id of the transport cargo place carrying this cargo place.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /** @description Id of the product list of all the cargo places. */
+                            cargoes_bundle_id?: string;
+                            /** @description How many cargo places and products the supply may have. */
+                            limits?: {
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of boxes.
+                                 */
+                                max_box_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of products in a box.
+                                 */
+                                max_box_sku_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of pallets.
+                                 */
+                                max_pallet_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of transport cargo places.
+                                 */
+                                max_transport_pallet_count?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places it carries.
+                                 */
+                                box_count?: number;
+                                /** @description Id of the product list of the transport cargo place. */
+                                summary_bundle_id?: string;
+                                /** @description Where the transport cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When it arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the transport cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `CARGO_DISASSEMBLED`: taken apart;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "CARGO_DISASSEMBLED";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "posting_numbers": [
+                 *           "9121072335-0187-1"
+                 *         ],
+                 *         "since": "2026-05-10T11:51:30.106Z",
+                 *         "statuses": [
+                 *           "awaiting_packaging",
+                 *           "awaiting_deliver",
+                 *           "delivering",
+                 *           "delivered",
+                 *           "cancelled"
+                 *         ],
+                 *         "to": "2026-05-15T11:51:30.106Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC",
+                 *       "translit": false,
+                 *       "with": {
+                 *         "analytics_data": true,
+                 *         "financial_data": true,
+                 *         "legal_info": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Numbers of the orders the postings belong to, at most 1000. */
+                        order_numbers?: string[];
+                        /** @description Posting numbers, at most 1000. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /**
+                         * @description Only postings in these statuses: `awaiting_packaging` (waiting to be packed),
+                         *     `awaiting_deliver` (waiting to be shipped), `delivering` (on its way),
+                         *     `delivered` or `cancelled`.
+                         */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period; at most one year after `since`.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Page size, 1 to 100.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order, `ASC` (oldest first) or `DESC` (newest first).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description `true` to transliterate addresses from Cyrillic to Latin letters. */
+                    translit?: boolean;
+                    /** @description Extra data to add to each posting. */
+                    with?: {
+                        /** @description `true` to add `analytics_data`. */
+                        analytics_data?: boolean;
+                        /** @description `true` to add `financial_data`. */
+                        financial_data?: boolean;
+                        /** @description `true` to add `legal_info`. */
+                        legal_info?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "9121072335-0187-1",
+                     *           "order_id": 39127012767,
+                     *           "order_number": "9121072335-0187",
+                     *           "status": "delivered",
+                     *           "substatus": "posting_received",
+                     *           "cancellation": null,
+                     *           "products": [
+                     *             {
+                     *               "is_marketplace_buyout": false,
+                     *               "offer_id": "SM-GALAXY-A54-128",
+                     *               "name": "Смартфон Samsung Galaxy A54",
+                     *               "sku": 9880276314,
+                     *               "quantity": 1,
+                     *               "price": {
+                     *                 "amount": "28990",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "digital_codes": []
+                     *             }
+                     *           ],
+                     *           "analytics_data": {
+                     *             "city": "",
+                     *             "delivery_type": "PVZ",
+                     *             "is_premium": false,
+                     *             "payment_type_group_name": "Система Быстрых Платежей",
+                     *             "warehouse_id": 1020001835658000,
+                     *             "warehouse_name": "ОМСК_РФЦ",
+                     *             "is_legal": false,
+                     *             "client_delivery_date_begin": null,
+                     *             "client_delivery_date_end": null
+                     *           },
+                     *           "financial_data": {
+                     *             "products": [
+                     *               {
+                     *                 "payout": 0,
+                     *                 "product_id": 9880276314,
+                     *                 "old_price": 28990,
+                     *                 "price": 28990,
+                     *                 "total_discount_value": 0,
+                     *                 "total_discount_percent": 0,
+                     *                 "actions": [],
+                     *                 "commission": {
+                     *                   "amount": 0,
+                     *                   "percent": 0,
+                     *                   "currency": "RUB"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "cluster_from": "Омск",
+                     *             "cluster_to": "Новосибирск"
+                     *           },
+                     *           "legal_info": null,
+                     *           "external_order": {
+                     *             "is_external": false,
+                     *             "platform_name": ""
+                     *           },
+                     *           "cancel_reason_id": 0,
+                     *           "created_at": "2026-05-10T23:59:51.653736Z",
+                     *           "in_process_at": "2026-05-11T00:00:07.716614Z",
+                     *           "additional_data": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it as `cursor`. Empty on the last page. */
+                        cursor?: string;
+                        /** @description `true` if more postings match; ask again with `cursor`. */
+                        has_next?: boolean;
+                        /** @description Postings on this page. */
+                        postings?: {
+                            /** @description Extra attributes of the posting. */
+                            additional_data?: {
+                                /** @description Attribute name. */
+                                key?: string;
+                                /** @description Attribute value. */
+                                value?: string;
+                            }[];
+                            /** @description Analytics about the posting; filled when `with.analytics_data` is `true`. */
+                            analytics_data?: {
+                                /** @description Delivery city (sellers from CIS countries only). */
+                                city?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the delivery window; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_begin?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Date by which the order is expected to be delivered; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_end?: string | null;
+                                /** @description How the posting is delivered, for example `PVZ` or `Courier`. */
+                                delivery_type?: string;
+                                /** @description `true` if the recipient is a company. */
+                                is_legal?: boolean;
+                                /** @description `true` if the recipient has a Premium subscription. */
+                                is_premium?: boolean;
+                                /**
+                                 * @description How the buyer paid, as a display name in Russian: card online, Ozon Bank card,
+                                 *     automatic Ozon Bank card charge on pick-up, saved card on receipt, the Faster
+                                 *     Payments System, Ozon Installments, bank transfer, SberPay, or prepaid on an
+                                 *     external seller's side.
+                                 */
+                                payment_type_group_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the Ozon warehouse the order ships from.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Name of the Ozon warehouse the order ships from. */
+                                warehouse_name?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id (see `/v1/posting/fbo/cancel-reason/list`).
+                             */
+                            cancel_reason_id?: number;
+                            /** @description How the posting was cancelled; `null` if it was not. */
+                            cancellation?: {
+                                /** @description Cancellation reason. */
+                                cancel_reason?: string;
+                                /** @description Who cancelled, as a display name in Russian (seller, client, buyer, Ozon, system or delivery service). */
+                                cancellation_initiator?: string;
+                                /**
+                                 * @description Who cancelled: `seller`, `client` or `customer` (the buyer), `ozon`,
+                                 *     `system` or `delivery` (the delivery service).
+                                 */
+                                cancellation_type?: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When the posting was created.
+                             */
+                            created_at?: string;
+                            /** @description Whether the order came from an external platform. */
+                            external_order?: {
+                                /** @description `true` if the order was placed on an external platform. */
+                                is_external?: boolean;
+                                /** @description Name of that platform. */
+                                platform_name?: string;
+                            };
+                            /** @description Prices, commission and payout per product; filled when `with.financial_data` is `true`. */
+                            financial_data?: {
+                                /** @description Region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Region the order goes to. */
+                                cluster_to?: string;
+                                /** @description Financial data of each product in the order. */
+                                products?: {
+                                    /** @description Promotions the product takes part in. */
+                                    actions?: string[];
+                                    /** @description Ozon's commission on the product. */
+                                    commission?: {
+                                        /**
+                                         * Format: double
+                                         * @description Commission amount.
+                                         */
+                                        amount?: number;
+                                        /** @description Currency of the commission. */
+                                        currency?: string;
+                                        /**
+                                         * Format: int64
+                                         * @description Commission rate, percent.
+                                         */
+                                        percent?: number;
+                                    };
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts, shown struck through on the product page.
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Payout to the seller.
+                                     */
+                                    payout?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price with promotions applied, except those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product id on Ozon (SKU).
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ozon started processing the posting.
+                             */
+                            in_process_at?: string;
+                            /** @description Buyer's company details; filled when `with.legal_info` is `true` and the buyer is a company. */
+                            legal_info?: {
+                                /** @description Company name. */
+                                company_name?: string;
+                                /** @description Taxpayer number (INN). */
+                                inn?: string;
+                                /** @description Tax registration reason code (KPP). */
+                                kpp?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Activation codes for services and digital products. */
+                                digital_codes?: string[];
+                                /** @description `true` if Ozon bought the product out for delivery to the EAEU and other countries. */
+                                is_marketplace_buyout?: boolean;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id on Ozon (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * @description Posting status: `awaiting_packaging` (waiting to be packed), `awaiting_deliver`
+                             *     (waiting to be shipped), `delivering` (on its way), `delivered` or `cancelled`.
+                             */
+                            status?: string;
+                            /**
+                             * @description Posting substatus:
+                             *     - `posting_split_pending`, `posting_created`: created;
+                             *     - `posting_packing`: being packed;
+                             *     - `posting_transferring_to_delivery`: being handed over for delivery;
+                             *     - `posting_on_way_to_city`: on its way to the delivery city;
+                             *     - `posting_returned_to_warehouse`: returned to the warehouse;
+                             *     - `posting_transferred_to_courier_service`: being handed to the courier service;
+                             *     - `posting_in_courier_service`: with the courier;
+                             *     - `posting_on_way_to_pickup_point`: on its way to the pick-up point;
+                             *     - `posting_in_pickup_point`: at the pick-up point;
+                             *     - `posting_delivered`: delivered by courier;
+                             *     - `posting_received`: collected at the pick-up point;
+                             *     - `posting_canceled`: cancelled.
+                             */
+                            substatus?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     FbpDraftDirectCreate: {
         parameters: {
             query?: never;
@@ -32793,6 +41605,1774 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The act generation has started, or the reasons it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38",
+                     *       "is_success": true
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the act could not be generated:
+                         *     - `CREATE_ACT_ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_ORDER_TYPE`: no act can be made for this delivery.
+                         */
+                        errors?: ("CREATE_ACT_ERROR_REASON_UNSPECIFIED" | "INVALID_ORDER_TYPE")[];
+                        /** @description Id of the acceptance act; pass it to `/v1/fbp/act-from/get`. */
+                        file_uuid?: string;
+                        /** @description `true` if the request had no errors and generation started. */
+                        is_success?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckActState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the acceptance act, from `/v1/fbp/act-from/create`. */
+                    file_uuid: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the act. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cdn_url": "https://cdn1.ozone.ru/s3/fbp-documents/acts/3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38.pdf",
+                     *       "error": "ERROR_REASON_UNSPECIFIED",
+                     *       "status": "EXIST"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the generated act, once `status` is `EXIST`. */
+                        cdn_url?: string;
+                        /**
+                         * @description Why generation failed:
+                         *     - `ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_COMPANY`: the act belongs to another company;
+                         *     - `FILE_NOT_FOUND`: no such file;
+                         *     - `GENERATE_TIMEOUT_REACHED`: generation took too long;
+                         *     - `GENERATION_ERROR`: generation failed.
+                         * @default ERROR_REASON_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error: "ERROR_REASON_UNSPECIFIED" | "INVALID_COMPANY" | "FILE_NOT_FOUND" | "GENERATE_TIMEOUT_REACHED" | "GENERATION_ERROR";
+                        /**
+                         * @description Generation state:
+                         *     - `STATUS_UNSPECIFIED`: not specified;
+                         *     - `NOT_EXIST`: there is no such act;
+                         *     - `PROCESSING`: being generated;
+                         *     - `EXIST`: ready, see `cdn_url`;
+                         *     - `ERROR`: generation failed, see `error`.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "NOT_EXIST" | "PROCESSING" | "EXIST" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateConsignmentNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The waybill generation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the waybill generation task; pass it to `/v1/fbp/act-to/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckConsignmentNoteState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94",
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the waybill generation task, from `/v1/fbp/act-to/create`. */
+                    code: string;
+                    /** @description Id of the delivery the waybill belongs to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the waybill. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_message": "",
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/waybills/c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description What went wrong, when `state` is `FAILED`. */
+                        error_message?: string;
+                        /** @description Link to the generated waybill, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Generation state:
+                         *     - `STATE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed, see `error_message`.
+                         * @default STATE_TYPE_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "STATE_TYPE_UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The label task has been created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the label generation task; pass it to `/v1/fbp/label/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpGetLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807",
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the label task, from `/v1/fbp/label/create`. */
+                    code: string;
+                    /** @description Id of the delivery the labels belong to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the label task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/labels/9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the labels of the delivery, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Task state:
+                         *     - `UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: labels are being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpWarehouseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address_detailing": {
+                     *             "city": "Istanbul",
+                     *             "country": "Turkey",
+                     *             "house": "12",
+                     *             "region": "Istanbul",
+                     *             "street": "Hadimkoy Mahallesi, Mustafa Kemal Caddesi",
+                     *             "zipcode": "34555"
+                     *           },
+                     *           "id": 23902289124000,
+                     *           "is_bonded": false,
+                     *           "name": "Istanbul Arnavutkoy FBP",
+                     *           "partner_name": "Kargo Lojistik A.S.",
+                     *           "supply_types": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "timezone_name": "Europe/Istanbul"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Partner warehouses available to the seller. */
+                        warehouses?: {
+                            /** @description The warehouse address, split into parts. */
+                            address_detailing?: {
+                                /** @description City. */
+                                city?: string;
+                                /** @description Country. */
+                                country?: string;
+                                /** @description House number. */
+                                house?: string;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Street. */
+                                street?: string;
+                                /** @description Postal code. */
+                                zipcode?: string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Warehouse id, used when drafting a delivery.
+                             */
+                            id?: number;
+                            /** @description `true` if this is a bonded (customs) warehouse. */
+                            is_bonded?: boolean;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Name of the partner that runs the warehouse. */
+                            partner_name?: string;
+                            /** @description Codes of the delivery kinds the warehouse accepts. */
+                            supply_types?: number[];
+                            /** @description Time zone of the warehouse, such as `Europe/Istanbul`. */
+                            timezone_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbpList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "offer_id": "PH-2045-BLK",
+                 *         "since": "2026-06-01T00:00:00Z",
+                 *         "statuses": [
+                 *           "delivered"
+                 *         ],
+                 *         "to": "2026-06-30T23:59:59Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_by": "in_process_at",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Product name. */
+                        name?: string;
+                        /** @description Product article in the seller's system. */
+                        offer_id?: string;
+                        /** @description Posting numbers. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /** @description Posting statuses. */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description What to sort by: `last_change_status_date` (the date of the last status change)
+                     *     or `in_process_at` (the date processing started).
+                     */
+                    sort_by?: string;
+                    /**
+                     * @description Sort direction, `ASC` (ascending) or `DESC` (descending).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of FBP postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "financial_data": {
+                     *             "cluster_from": "TR_IST",
+                     *             "cluster_to": "RU_MSK",
+                     *             "delivery_amount": 389,
+                     *             "products": [
+                     *               {
+                     *                 "actions": [
+                     *                   {
+                     *                     "action_id": "1724036",
+                     *                     "date_from": "2026-06-01T00:00:00Z",
+                     *                     "date_to": "2026-06-30T23:59:59Z",
+                     *                     "discount_percent": 15,
+                     *                     "discount_value": 345,
+                     *                     "is_from_seller": true,
+                     *                     "description": "Summer sale"
+                     *                   }
+                     *                 ],
+                     *                 "commissions_currency_code": "RUB",
+                     *                 "old_price": 2299,
+                     *                 "price": 1954,
+                     *                 "product_id": 1489216354,
+                     *                 "quantity": 1,
+                     *                 "total_discount_percent": 15,
+                     *                 "total_discount_value": 345
+                     *               }
+                     *             ]
+                     *           },
+                     *           "in_process_at": "2026-06-12T09:41:17Z",
+                     *           "order_date": "2026-06-12T09:38:02Z",
+                     *           "order_id": 33920158227,
+                     *           "order_number": "0112345678-0001",
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "products": [
+                     *             {
+                     *               "customer_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "name": "Wireless headphones PH-2045, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "price": {
+                     *                 "amount": "2299.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "quantity": 1,
+                     *               "seller_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "sku": 1489216354
+                     *             }
+                     *           ],
+                     *           "provider_id": 24,
+                     *           "status": "delivered"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty on the last page. */
+                        cursor?: string;
+                        /** @description The postings. */
+                        postings?: {
+                            /** @description Financial data of the posting. */
+                            financial_data?: {
+                                /** @description Code of the region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Code of the region the order is delivered to. */
+                                cluster_to?: string;
+                                /**
+                                 * Format: double
+                                 * @description Delivery cost.
+                                 */
+                                delivery_amount?: number;
+                                /** @description Products of the order with their prices and discounts. */
+                                products?: {
+                                    /** @description Promotions the product took part in. */
+                                    actions?: {
+                                        /** @description Promotion id. */
+                                        action_id?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the promotion.
+                                         */
+                                        date_from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the promotion.
+                                         */
+                                        date_to?: string;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, percent.
+                                         */
+                                        discount_percent?: number;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, amount.
+                                         */
+                                        discount_value?: number;
+                                        /** @description `true` if the seller created the promotion. */
+                                        is_from_seller?: boolean;
+                                        /** @description Promotion name. */
+                                        description?: string;
+                                    }[];
+                                    /** @description Currency the commission is computed in. */
+                                    commissions_currency_code?: string;
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts (shown struck through on the product card).
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price after promotions, not counting those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product SKU on Ozon.
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of units.
+                                     */
+                                    quantity?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When processing of the posting started.
+                             */
+                            in_process_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the order was placed.
+                             */
+                            order_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Price the buyer sees on the site. */
+                                customer_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /** @description Product name in the order. */
+                                name?: string;
+                                /** @description Product article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /** @description Price for the seller after Ozon's discounts. */
+                                seller_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product SKU on Ozon.
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /** @description Posting status. */
+                            status?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The finished delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *       "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *       "bundle_sku_summary": {
+                     *         "rounded_total_volume_in_litres": 184.5,
+                     *         "total_items_count": 3,
+                     *         "total_quantity": 120
+                     *       },
+                     *       "business_flow_type_id": 1,
+                     *       "created_date": "2026-05-18T08:12:44Z",
+                     *       "decline_reason": {
+                     *         "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *         "message": ""
+                     *       },
+                     *       "delivery_details": {
+                     *         "direct_details": {
+                     *           "by_seller_details": {
+                     *             "driver_name": "Mehmet Yilmaz",
+                     *             "vehicle_registration_number": "34 ABC 812",
+                     *             "vehicle_type": "Van"
+                     *           },
+                     *           "timeslot_details": {
+                     *             "timeslot": {
+                     *               "timeslot_end": "2026-05-21T04:00:00Z",
+                     *               "timeslot_start": "2026-05-21T02:00:00Z"
+                     *             },
+                     *             "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *           }
+                     *         },
+                     *         "supply_type": "DIRECT_BY_SELLER"
+                     *       },
+                     *       "has_act": true,
+                     *       "has_label": true,
+                     *       "id": 40318,
+                     *       "order_draft_id": 8790312,
+                     *       "order_number": "FBP-2026-8790312",
+                     *       "package_units_count": 6,
+                     *       "receive_date": "2026-05-21T03:27:09Z",
+                     *       "row_version": 7,
+                     *       "status": "COMPLETED",
+                     *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                        act_file_uuid?: string;
+                        /** @description Id of the validated product list of the delivery. */
+                        bundle_id?: string;
+                        bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery type.
+                         */
+                        business_flow_type_id?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the delivery request was created.
+                         */
+                        created_date?: string;
+                        decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /** @description `true` if an acceptance act was generated. */
+                        has_act?: boolean;
+                        /** @description `true` if labels were generated. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Number of the archive record.
+                         */
+                        id?: number;
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was made from.
+                         */
+                        order_draft_id?: number;
+                        /** @description Number of the finished delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the record.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpArchiveStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": "50"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: string;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of finished deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *           "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *           "bundle_sku_summary": {
+                     *             "rounded_total_volume_in_litres": 184.5,
+                     *             "total_items_count": 3,
+                     *             "total_quantity": 120
+                     *           },
+                     *           "created_date": "2026-05-18T08:12:44Z",
+                     *           "decline_reason": {
+                     *             "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *             "message": ""
+                     *           },
+                     *           "delivery_details": {
+                     *             "direct_details": {
+                     *               "by_seller_details": {
+                     *                 "driver_name": "Mehmet Yilmaz",
+                     *                 "vehicle_registration_number": "34 ABC 812",
+                     *                 "vehicle_type": "Van"
+                     *               },
+                     *               "timeslot_details": {
+                     *                 "timeslot": {
+                     *                   "timeslot_end": "2026-05-21T04:00:00Z",
+                     *                   "timeslot_start": "2026-05-21T02:00:00Z"
+                     *                 },
+                     *                 "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *               }
+                     *             },
+                     *             "supply_type": "DIRECT_BY_SELLER"
+                     *           },
+                     *           "external_order_id": "CN-SZ-IN-260521-0193",
+                     *           "has_act": true,
+                     *           "has_label": true,
+                     *           "order_draft_id": 8790312,
+                     *           "package_units_count": 6,
+                     *           "receive_date": "2026-05-21T03:27:09Z",
+                     *           "row_version": 7,
+                     *           "status": "COMPLETED",
+                     *           "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *           "warehouse_id": 23902289124000,
+                     *           "whc_order_id": 5517204
+                     *         }
+                     *       ],
+                     *       "last_id": 40318
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description Finished deliveries. */
+                        items?: {
+                            /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                            act_file_uuid?: string;
+                            /** @description Id of the validated product list of the delivery. */
+                            bundle_id?: string;
+                            bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery request was created.
+                             */
+                            created_date?: string;
+                            decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description Id of the delivery in the partner warehouse's own system, where it has one. */
+                            external_order_id?: string;
+                            /** @description `true` if an acceptance act was generated. */
+                            has_act?: boolean;
+                            /** @description `true` if labels were generated. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the draft the delivery was made from.
+                             */
+                            order_draft_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Current version of the record.
+                             */
+                            row_version?: number;
+                            status?: components["schemas"]["FbpArchiveStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/archive/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery at the partner warehouse.
+                             */
+                            whc_order_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Position of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectSellerDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "driver_name": "Emre Kaya",
+                 *       "row_version": 4,
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "vehicle_number": "34 TRK 207",
+                 *       "vehicle_type": "Van"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Full name of the driver. */
+                    driver_name: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /** @description Registration plate of the vehicle. */
+                    vehicle_number: string;
+                    /** @description Type of vehicle. */
+                    vehicle_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery details were updated, or the reasons they were not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpEditTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 5,
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "timeslot_start": "2026-06-19T02:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new window, from `/v1/fbp/order/direct/timeslot/list`.
+                     */
+                    timeslot_start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The window was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the window could not be reserved:
+                         *     - `RESERVE_FAILURE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `REQUEST_VALIDATION`: the requested date is in the past;
+                         *     - `INVALID_RESERVE`: the original reservation is missing, inactive or already holds requests;
+                         *     - `LOGISTICS_REASON`: a logistics problem on Ozon's side;
+                         *     - `SCHEDULE_REASON`: a scheduling problem on Ozon's side.
+                         */
+                        error_reasons?: ("RESERVE_FAILURE_TYPE_UNSPECIFIED" | "REQUEST_VALIDATION" | "INVALID_RESERVE" | "LOGISTICS_REASON" | "SCHEDULE_REASON")[];
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpAvailableTimeslotList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "interval_end": "2026-06-21T00:00:00Z",
+                 *       "interval_start": "2026-06-18T00:00:00Z",
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description End of the period to look for windows in.
+                     */
+                    interval_end: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for windows in.
+                     */
+                    interval_start: string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The free windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [],
+                     *       "timeslots": [
+                     *         {
+                     *           "timeslot_end": "2026-06-19T04:00:00Z",
+                     *           "timeslot_start": "2026-06-19T02:00:00Z"
+                     *         },
+                     *         {
+                     *           "timeslot_end": "2026-06-19T06:00:00Z",
+                     *           "timeslot_start": "2026-06-19T04:00:00Z"
+                     *         }
+                     *       ],
+                     *       "warehouse_timezone_name": "Europe/Istanbul"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpAvailableTimeslots"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_date": "2026-06-17",
+                 *       "row_version": 3,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Date the delivery arrives at the drop-off point. */
+                    drop_off_date: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The date was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 4
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffTimetable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_point_id": 300145,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the province the point is in. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the partner warehouse.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The working hours of the point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendar": [
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_end": "14:00",
+                     *               "timeslot_start": "13:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_end": "19:00",
+                     *               "timeslot_start": "09:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "MONDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "is_holiday": true
+                     *           },
+                     *           "day_of_week": "SUNDAY"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The point's hours, one entry per day of the week. */
+                        calendar?: components["schemas"]["FbpDropOffPointCalendarDay"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attention_reasons": [],
+                     *       "bundle_uuid": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "can_be_cancelled": true,
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "STATUS_UNSPECIFIED"
+                     *       },
+                     *       "created_date": "2026-06-12T08:41:17Z",
+                     *       "delivery_details": {
+                     *         "drop_off_point": {
+                     *           "id": 300145,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *           "timeslot": {
+                     *             "timeslot_end": "2026-06-16T16:00:00Z",
+                     *             "timeslot_start": "2026-06-16T06:00:00Z"
+                     *           }
+                     *         },
+                     *         "supply_type": "DROP_OFF"
+                     *       },
+                     *       "draft_id": 8812455,
+                     *       "has_consignment_note": false,
+                     *       "has_label": true,
+                     *       "id": 8812455,
+                     *       "locked": false,
+                     *       "order_number": "FBP-2026-8812455",
+                     *       "package_units_count": 3,
+                     *       "row_version": 3,
+                     *       "status": "READY_TO_SUPPLY",
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the delivery needs the seller's attention, if it does. */
+                        attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                        /** @description Id of the product list of the delivery. */
+                        bundle_uuid?: string;
+                        /** @description `true` if the delivery can still be cancelled. */
+                        can_be_cancelled?: boolean;
+                        cancellation_state?: components["schemas"]["FbpCancellationState"];
+                        /**
+                         * Format: date-time
+                         * @description When the delivery was created.
+                         */
+                        created_date?: string;
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was registered from.
+                         */
+                        draft_id?: number;
+                        /** @description `true` if signed documents (the waybill) exist. */
+                        has_consignment_note?: boolean;
+                        /** @description `true` if labels exist. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery request.
+                         */
+                        id?: number;
+                        /** @description `true` if the delivery can no longer be edited. */
+                        locked?: boolean;
+                        /** @description Number of the delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the delivery; send it with the next edit or cancellation.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpOrderStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: number;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page (the `id` of its last delivery); leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "attention_reasons": [],
+                     *           "bundle_summary": {
+                     *             "rounded_total_volume_in_litres": 96.4,
+                     *             "total_item_count": 2,
+                     *             "total_quantity": 80
+                     *           },
+                     *           "can_be_cancelled": true,
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_date": "2026-06-12T08:41:17Z",
+                     *           "delivery_details": {
+                     *             "drop_off_point": {
+                     *               "id": 300145,
+                     *               "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *               "timeslot": {
+                     *                 "timeslot_end": "2026-06-16T16:00:00Z",
+                     *                 "timeslot_start": "2026-06-16T06:00:00Z"
+                     *               }
+                     *             },
+                     *             "supply_type": "DROP_OFF"
+                     *           },
+                     *           "has_consignment_note": false,
+                     *           "has_label": true,
+                     *           "id": 8812455,
+                     *           "locked": false,
+                     *           "order_number": "FBP-2026-8812455",
+                     *           "package_units_count": 3,
+                     *           "status": "READY_TO_SUPPLY",
+                     *           "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *           "warehouse_id": 23902289124000
+                     *         }
+                     *       ],
+                     *       "last_id": 8812455
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description The deliveries. */
+                        items?: {
+                            /** @description Why the delivery needs the seller's attention, if it does. */
+                            attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                            /** @description Totals of the products in the delivery. */
+                            bundle_summary?: {
+                                /**
+                                 * Format: double
+                                 * @description Total volume of the products, litres.
+                                 */
+                                rounded_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of different SKUs.
+                                 */
+                                total_item_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                total_quantity?: number;
+                            };
+                            /** @description `true` if the delivery can still be cancelled. */
+                            can_be_cancelled?: boolean;
+                            cancellation_state?: components["schemas"]["FbpCancellationState"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery was created.
+                             */
+                            created_date?: string;
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description `true` if signed documents (the waybill) exist. */
+                            has_consignment_note?: boolean;
+                            /** @description `true` if labels exist. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery request.
+                             */
+                            id?: number;
+                            /** @description `true` if the delivery can no longer be edited. */
+                            locked?: boolean;
+                            /** @description Number of the delivery. */
+                            order_number?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            status?: components["schemas"]["FbpOrderStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/order/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Id of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_details": {
+                 *         "sender_name": "Ayse Demir",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "row_version": 2,
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The sender. */
+                    pickup_details: {
+                        /** @description Full name of the sender. */
+                        sender_name: string;
+                        /** @description Phone number of the sender. */
+                        sender_phone: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sender was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
                 };
             };
             400: components["responses"]["Error"];
