@@ -952,8 +952,8 @@ export interface paths {
         /**
          * Get an FBS posting by barcode
          * @description Returns an FBS posting found by the barcode printed on its label. The barcode values come
-         *     from the `barcodes` block of `/v3/posting/fbs/get`, `/v3/posting/fbs/list` or
-         *     `/v3/posting/fbs/unfulfilled/list`. Useful at a packing station where a scanner reads the
+         *     from the `barcodes` block of `/v3/posting/fbs/get`, `/v4/posting/fbs/list` or
+         *     `/v4/posting/fbs/unfulfilled/list`. Useful at a packing station where a scanner reads the
          *     label.
          */
         post: operations["PostingAPI_GetFbsPostingByBarcode"];
@@ -978,7 +978,7 @@ export interface paths {
          *     them to `awaiting_deliver`. Pass several packages when the products do not fit, or may
          *     not be packed, together; pass one package to keep the order in one posting.
          *
-         *     Comes after `/v3/posting/fbs/unfulfilled/list`; when products need exemplar data (marks,
+         *     Comes after `/v4/posting/fbs/unfulfilled/list`; when products need exemplar data (marks,
          *     customs declaration numbers), send it first with `/v5/fbs/posting/product/exemplar/set`.
          *     For assembling only part of a posting use `/v4/posting/fbs/ship/package`.
          */
@@ -4171,7 +4171,7 @@ export interface paths {
          *     in one status, sorted by creation time. Up to 50 postings per page, paged by `limit` and
          *     `offset`. Details of one posting came from `POST /v2/posting/fbs/get`.
          *
-         *     Ozon switched this method off; `POST /v3/posting/fbs/list` replaces it.
+         *     Ozon switched this method off; `POST /v4/posting/fbs/list` replaces it.
          */
         post: operations["Legacy_ListFbsPostingsV2"];
         delete?: never;
@@ -4245,7 +4245,7 @@ export interface paths {
          *     `awaiting_packaging`, `not_accepted` and `awaiting_deliver`. Up to 50 postings per page,
          *     paged by `limit` and `offset`. Postings were then assembled with `POST /v2/posting/fbs/ship`.
          *
-         *     Ozon switched this method off; `POST /v3/posting/fbs/unfulfilled/list` replaces it.
+         *     Ozon switched this method off; `POST /v4/posting/fbs/unfulfilled/list` replaces it.
          */
         post: operations["Legacy_ListUnfulfilledFbsPostingsV2"];
         delete?: never;
@@ -4498,7 +4498,7 @@ export interface paths {
          *     up to 1000). Details of an order came from `GET /v1/order/{id}`.
          *
          *     Ozon switched the v1 order methods off when it moved to postings; for FBS the current list
-         *     is `POST /v3/posting/fbs/list`.
+         *     is `POST /v4/posting/fbs/list`.
          */
         post: operations["Legacy_ListOrdersV1"];
         delete?: never;
@@ -4523,7 +4523,7 @@ export interface paths {
          *     `page` and `page_size` (100 by default, up to 1000).
          *
          *     Ozon switched the v1 order methods off when it moved to postings; for FBS the current list
-         *     is `POST /v3/posting/fbs/unfulfilled/list`.
+         *     is `POST /v4/posting/fbs/unfulfilled/list`.
          */
         post: operations["Legacy_ListUnfulfilledOrdersV1"];
         delete?: never;
@@ -8575,7 +8575,7 @@ export interface paths {
          *     (Ozon Delivery), and starts its assembly; the order cannot be changed afterwards. Pass
          *     the delivery method, time slot and `delivery_schema` chosen from
          *     `/v2/delivery/checkout`. The answer may not list every posting: find them all by
-         *     `order_number` with `/v2/posting/fbo/list` (FBO) or `/v3/posting/fbs/list` (FBS).
+         *     `order_number` with `/v3/posting/fbo/list` (FBO) or `/v4/posting/fbs/list` (FBS).
          *     Cancel with `/v1/order/cancel`.
          */
         post: operations["OrderAPI_OrderCreate"];
