@@ -8355,9 +8355,10 @@ export interface paths {
         /**
          * List FBS postings to assemble
          * @description Returns the FBS postings whose assembly deadline falls in a given period, each with its
-         *     products and pick-list code, optionally for one delivery method only. Pass the returned
-         *     `cursor` to get the next page; an empty `cursor` means there is nothing more.
-         *     `/v1/assembly/fbs/product/list` gives the same postings grouped by product, for picking.
+         *     products and pick-list code, optionally for one delivery method only. Up to 1000 postings
+         *     per page: pass the returned `cursor` to get the next page; an empty `cursor` means there is
+         *     nothing more. `/v1/assembly/fbs/product/list` gives the same postings grouped by product,
+         *     for picking.
          */
         post: operations["AssemblyFbsPostingList"];
         delete?: never;
@@ -8379,9 +8380,9 @@ export interface paths {
          * List the products of FBS postings to assemble
          * @description Returns the products of the FBS postings whose assembly deadline falls in a given period,
          *     each with its total quantity and the postings it goes into, so the items can be picked in
-         *     one pass; optionally for one delivery method only. Page with `offset` and `limit`; repeat
-         *     with a larger `offset` while `has_next` is true. `/v1/assembly/fbs/posting/list` gives the
-         *     same postings one by one.
+         *     one pass; optionally for one delivery method only. Up to 1000 products per page, paged with
+         *     `offset` and `limit`: repeat with a larger `offset` while `has_next` is true.
+         *     `/v1/assembly/fbs/posting/list` gives the same postings one by one.
          */
         post: operations["AssemblyFbsProductList"];
         delete?: never;
