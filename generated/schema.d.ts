@@ -597,9 +597,10 @@ export interface paths {
         /**
          * Get stock per FBS and rFBS warehouse by SKU
          * @deprecated
-         * @description For the given SKUs, returns the stock on each of the seller's FBS and rFBS warehouses:
-         *     units on hand and units reserved. Use it before `/v2/products/stocks`, which expects
-         *     stock without reserved units.
+         * @description For the given SKUs or article codes, returns the stock on each of the seller's FBS and
+         *     rFBS warehouses: units on hand and units reserved. Pass `sku` or `offer_id`; with both,
+         *     only `sku` counts. Use it before `/v2/products/stocks`, which expects stock without
+         *     reserved units.
          */
         post: operations["ProductAPI_ProductStocksByWarehouseFbs"];
         delete?: never;
@@ -7849,6 +7850,761 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/delivery-method/return/settings/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return settings of an rFBS delivery method
+         * @description Returns how buyers send back orders delivered by an rFBS or rFBS Express delivery
+         *     method: by courier, through a transport company, or by Russian Post "easy return".
+         *     Delivery method ids come from `/v2/delivery-method/list`.
+         */
+        post: operations["GetDeliveryMethodReturnSettingsV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether Ozon can deliver to a buyer
+         * @description First step of selling with Ozon Delivery on the seller's own site: tells whether Ozon
+         *     delivery is available to the buyer with this phone number. It ignores limits on the
+         *     order sum, product categories and geography; those are checked by
+         *     `/v2/delivery/checkout`. Next, show pick-up points with `/v1/delivery/map` or
+         *     `/v1/delivery/point/list`.
+         */
+        post: operations["DeliveryCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get pick-up point clusters for a map area
+         * @description Returns the Ozon pick-up points inside a map rectangle, grouped into clusters for the
+         *     zoom level, to draw on the seller's site. To open a large cluster, ask again with its
+         *     `viewport`; details of a single point come from `/v1/delivery/point/info`.
+         */
+        post: operations["DeliveryMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/point/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get details of pick-up points
+         * @description Returns what a buyer needs to choose an Ozon pick-up point: address, opening hours,
+         *     holidays, photos, fitting rooms, storage period and rating, for up to 100 map ids
+         *     from `/v1/delivery/map` or `/v1/delivery/point/list`. The chosen point's
+         *     `map_point_id` then goes to `/v2/delivery/checkout` and `/v2/order/create`.
+         */
+        post: operations["DeliveryPointInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List all pick-up points
+         * @description Returns the map id and coordinates of every Ozon pick-up point, without clustering,
+         *     for sites that draw their own map. The body is an empty object. Details of a point come
+         *     from `/v1/delivery/point/info`; clusters for one map area from `/v1/delivery/map`.
+         */
+        post: operations["DeliveryAPI_DeliveryPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description Cancels an order placed through Ozon Delivery (`/v2/order/create`) with all its
+         *     postings, with a reason id from `reasons.id` of `/v1/cancel-reason/list-by-order`.
+         *     Check first with `/v1/order/cancel/check`. The answer only acknowledges the request;
+         *     follow the cancellation with `/v1/order/cancel/status` for the same order number, and
+         *     refund the buyer only once it is confirmed.
+         */
+        post: operations["OrderAPI_OrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether an order can be cancelled
+         * @description For an order placed on the seller's own site through Ozon Delivery
+         *     (`/v2/order/create`), tells whether the buyer's order as a whole and each of its
+         *     postings can still be cancelled, and why not where it cannot. Cancel it next with
+         *     `/v1/order/cancel`, or one posting with `/v1/posting/cancel`.
+         */
+        post: operations["OrderAPI_OrderCancelCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an order cancellation
+         * @description Reports how far the cancellation of an Ozon Delivery order, requested with
+         *     `/v1/order/cancel`, has gone, with the order's postings. Refund the buyer only once
+         *     the cancellation is confirmed.
+         */
+        post: operations["OrderAPI_OrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a polygon from a delivery area
+         * @description Removes one delivery polygon from the area that a delivery method of a warehouse
+         *     serves. The polygons currently bound are listed by `/v1/polygon/list`.
+         */
+        post: operations["PolygonDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the polygons of a delivery method
+         * @description Returns the delivery polygons bound to a delivery method of a warehouse, each with
+         *     its coordinates and delivery time. Polygons are bound with `/v2/polygon/bind` and
+         *     changed with `/v1/polygon/time/set`, `/v1/polygon/time/coordinates/update` or
+         *     `/v1/polygon/delete`.
+         */
+        post: operations["PolygonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/time/coordinates/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the outline of a delivery polygon
+         * @description Replaces the coordinates of a polygon bound to a delivery method of a warehouse,
+         *     keeping its delivery time. Current outlines are returned by `/v1/polygon/list`.
+         */
+        post: operations["PolygonTimeCoordinatesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/time/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the delivery time of a polygon
+         * @description Sets a new delivery time for a polygon bound to a delivery method of a warehouse.
+         *     Pass the time now in force (see `/v1/polygon/list`) and the new one; both are one of
+         *     the allowed values in minutes.
+         */
+        post: operations["PolygonTimeSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/aggregator/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an rFBS Express warehouse delivered by Ozon partners
+         * @description Creates an rFBS Express warehouse together with its delivery method "Ozon partners",
+         *     where Ozon's partner couriers take orders from the warehouse to buyers or to Ozon
+         *     pick-up points. The creation runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`, whose `result.entity_id` is the new warehouse id.
+         *     Change the warehouse later with `/v1/warehouse/erfbs/update` and the method with
+         *     `/v1/warehouse/erfbs/aggregator/delivery-method/update`.
+         */
+        post: operations["WarehouseERFBSAggregatorCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/aggregator/delivery-method/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an "Ozon partners" delivery method
+         * @description Changes the "Ozon partners" delivery method of an rFBS Express warehouse created with
+         *     `/v1/warehouse/erfbs/aggregator/create`: courier contacts, assembly time, delivery to
+         *     pick-up points, delivery costs and return settings. Send only what changes. The
+         *     update runs in the background: follow it with `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseERFBSAggregatorDeliveryMethodUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/non-integrated/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an rFBS Express warehouse delivered by the seller
+         * @description Creates an rFBS Express warehouse together with its delivery method "You or a
+         *     third-party service", where the seller's own couriers deliver within polygons made
+         *     with `/v1/polygon/create`. The creation runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`, whose `result.entity_id` is the new warehouse id.
+         *     Change the warehouse later with `/v1/warehouse/erfbs/update` and the method with
+         *     `/v1/warehouse/erfbs/non-integrated/delivery-method/update`.
+         */
+        post: operations["WarehouseERFBSNonIntegratedCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/non-integrated/delivery-method/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a "You or a third-party service" delivery method
+         * @description Changes the delivery method of an rFBS Express warehouse created with
+         *     `/v1/warehouse/erfbs/non-integrated/create`: handover and assembly times, name and
+         *     return settings. Its polygons are managed with the `/v1/polygon/*` methods. The
+         *     update runs in the background: follow it with `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseERFBSNonIntegratedDeliveryMethodUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an rFBS Express warehouse
+         * @description Changes the name, phone, opening hours, automatic assembly or minimum order value of
+         *     an rFBS Express warehouse. Send only what changes. The update runs in the
+         *     background: follow it with `/v1/warehouse/operation/status`. Delivery methods are
+         *     changed with the `/v1/warehouse/erfbs/*\/delivery-method/update` methods.
+         */
+        post: operations["WarehouseERFBSUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/create/return-point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List return points for a new FBS warehouse
+         * @description Returns the points near a planned warehouse where Ozon can bring its returns, so the
+         *     seller can pick one as `return_point_id` in `/v1/warehouse/fbs/create`. Whether a
+         *     return point is needed at all is told by `/v1/warehouse/fbs/return-mile/check`.
+         *     Pages hold 1 to 500 points: while `has_next` is `true`, ask again with the returned
+         *     `last_id`.
+         */
+        post: operations["WarehouseFBSCreateReturnPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/courier/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a courier collection
+         * @description Cancels the planned visit of an Ozon courier to a pick-up warehouse, booked with
+         *     `/v1/warehouse/fbs/pickup/courier/create`.
+         */
+        post: operations["WarehouseFbsPickUpCourierCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/courier/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call a courier to collect FBS shipments
+         * @description Books a visit of an Ozon courier who collects the FBS shipments of a pick-up
+         *     warehouse. Warehouses for which a visit can be planned are listed by
+         *     `/v1/warehouse/fbs/pickup/planning/list`; `/v1/warehouse/fbs/pickup/courier/cancel`
+         *     cancels the visit, and `/v1/warehouse/fbs/pickup/history/list` shows past ones.
+         */
+        post: operations["WarehouseFbsPickUpCourierCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/history/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the history of courier collections
+         * @description Returns past and planned handovers of FBS shipments to Ozon couriers, by warehouse
+         *     and date, with who called the courier. Pages hold 1 to 1000 entries: ask again with
+         *     the returned `cursor` until it comes back empty. Couriers are called with
+         *     `/v1/warehouse/fbs/pickup/courier/create`.
+         */
+        post: operations["WarehouseFbsPickUpHistoryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/planning/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List warehouses for planning courier collections
+         * @description Returns the seller's FBS pick-up warehouses with whether a courier collection can be
+         *     planned, is planned, and whether there are shipments waiting for it. Book a visit
+         *     with `/v1/warehouse/fbs/pickup/courier/create`. Takes no request body.
+         */
+        post: operations["WarehouseFbsPickUpPlanningList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/return-mile/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a warehouse needs a return point
+         * @description Tells whether a new or existing FBS warehouse with the given first mile must have a
+         *     return point (the return mile), and why one cannot be set when it cannot. When it is
+         *     needed, pick one with `/v1/warehouse/fbs/create/return-point/list` or
+         *     `/v1/warehouse/fbs/update/return-point/list`.
+         */
+        post: operations["WarehouseFbsReturnMileCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/return-mile/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return mile of warehouses
+         * @description Returns, for each of up to 1000 FBS warehouses, whether it needs a return point and
+         *     which point receives its returns now. Change the point with `/v1/warehouse/fbs/update`,
+         *     choosing from `/v1/warehouse/fbs/update/return-point/list`.
+         */
+        post: operations["WarehouseFBSReturnMileInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/update/return-point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List return points for an existing FBS warehouse
+         * @description Returns the points where Ozon can bring the returns of an existing warehouse, so the
+         *     seller can change its `return_point_id` with `/v1/warehouse/fbs/update`. The point set
+         *     now is reported by `/v1/warehouse/fbs/return-mile/info`. Pages hold 1 to 500 points:
+         *     while `has_next` is `true`, ask again with the returned `last_id`.
+         */
+        post: operations["WarehouseFBSUpdateReturnPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/invalid-products/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products a warehouse cannot deliver
+         * @description Returns the products of a warehouse that break a limit of its delivery methods, with
+         *     the characteristic at fault (length, weight, price, ...) and the limit. Warehouses with
+         *     such products come from `/v1/warehouse/warehouses-with-invalid-products`. While
+         *     `has_next` is `true`, ask again with the returned `last_id`.
+         */
+        post: operations["WarehouseInvalidProductsGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/rfbs/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause an rFBS warehouse
+         * @description Hides the products of an rFBS warehouse from the storefront without changing their
+         *     stock, for example while the warehouse is closed. The pause runs in the background:
+         *     follow it with `/v1/warehouse/operation/status`. `/v1/warehouse/rfbs/unpause` brings
+         *     the products back.
+         */
+        post: operations["WarehouseRfbsPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/rfbs/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused rFBS warehouse
+         * @description Shows the products of an rFBS warehouse paused with `/v1/warehouse/rfbs/pause` on
+         *     the storefront again. The change runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseRfbsUnpause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/warehouses-with-invalid-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List warehouses with products that cannot be delivered
+         * @description Returns the ids of the seller's warehouses holding at least one product that breaks a
+         *     limit of the warehouse's delivery methods (size, weight, price), so it cannot be
+         *     delivered from there. List those products with `/v1/warehouse/invalid-products/get`.
+         *     Takes no request body.
+         */
+        post: operations["WarehouseWithInvalidProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/delivery-method/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the delivery methods of rFBS warehouses
+         * @description Returns the delivery methods set up on the seller's rFBS warehouses, optionally
+         *     narrowed by method, delivery service, status or warehouse (ids from
+         *     `/v2/warehouse/list`). Pages hold 1 to 100 methods: while `has_next` is `true`, ask
+         *     again with the returned `cursor`. The ids feed `/v2/polygon/bind`,
+         *     `/v1/delivery-method/return/settings/get` and the rFBS Express warehouse methods.
+         */
+        post: operations["WarehouseAPI_DeliveryMethodListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/delivery/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get delivery options for a cart
+         * @description During checkout on the seller's own site, checks that the products can be delivered
+         *     by courier to a point on the map or to an Ozon pick-up point, and returns the
+         *     postings (splits) Ozon would make, each with its delivery methods and time slots or
+         *     the reason it cannot be delivered. Pass the chosen method and time slot, and the same
+         *     `delivery_schema`, to `/v2/order/create`. Up to 1000 products per call.
+         */
+        post: operations["DeliveryCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an order
+         * @description Places in Ozon's system an order the buyer has paid for on the seller's own site
+         *     (Ozon Delivery), and starts its assembly; the order cannot be changed afterwards. Pass
+         *     the delivery method, time slot and `delivery_schema` chosen from
+         *     `/v2/delivery/checkout`. The answer may not list every posting: find them all by
+         *     `order_number` with `/v2/posting/fbo/list` (FBO) or `/v3/posting/fbs/list` (FBS).
+         *     Cancel with `/v1/order/cancel`.
+         */
+        post: operations["OrderAPI_OrderCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/polygon/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a polygon to a delivery method
+         * @description Links one polygon created with `/v1/polygon/create` to a delivery method of a
+         *     warehouse, with its delivery time in minutes. Delivery methods come from
+         *     `/v2/delivery-method/list`; the bound polygons are listed by `/v1/polygon/list`.
+         */
+        post: operations["PolygonBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/carriage/create": {
         parameters: {
             query?: never;
@@ -11658,6 +12414,116 @@ export interface components {
          * @enum {string}
          */
         FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
+        /** @description A point on the map of Ozon pick-up points. */
+        DeliveryPointCoordinate: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            lat?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            long?: number;
+        };
+        /** @description A rectangle of the map of Ozon pick-up points, given by its bottom-left (`left_bottom`) and top-right (`right_top`) corners. */
+        DeliveryMapViewport: {
+            left_bottom?: components["schemas"]["DeliveryPointCoordinate"];
+            right_top?: components["schemas"]["DeliveryPointCoordinate"];
+        };
+        /** @description The part of the delivery cost the seller is ready to pay for orders within a weight and order-value band, on an "Ozon partners" delivery method of an rFBS Express warehouse. */
+        ErfbsWarehouseDeliveryCosts: {
+            /**
+             * Format: int64
+             * @description Lower bound of the order weight, in kilograms.
+             */
+            min_weight?: number | string;
+            /**
+             * Format: int64
+             * @description Upper bound of the order weight, in kilograms.
+             */
+            max_weight?: number | string;
+            /**
+             * Format: int64
+             * @description Lower bound of the order value, in kopecks.
+             */
+            min_order_price?: number | string;
+            /**
+             * Format: int64
+             * @description Upper bound of the order value, in kopecks.
+             */
+            max_order_price?: number | string;
+            /**
+             * Format: int64
+             * @description What the seller pays for delivery of such an order, in kopecks.
+             */
+            seller_payment?: number | string;
+        };
+        /** @description A day, or part of a day, on which an rFBS Express warehouse is closed. */
+        ErfbsWarehouseHoliday: {
+            /** @description The date, `YYYY-MM-DD`. */
+            day?: string;
+            /** @description Start of the closure, `HH:MM`. */
+            from?: string;
+            /** @description End of the closure, `HH:MM`. */
+            to?: string;
+        };
+        /** @description A place where Ozon brings the seller's FBS returns (the return mile), set on a warehouse when it is created or updated. */
+        ReturnPoint: {
+            /** @description Address of the point. */
+            address?: string;
+            /** @description Where the point is. */
+            coordinates?: {
+                /**
+                 * Format: double
+                 * @description Latitude in degrees.
+                 */
+                latitude?: number;
+                /**
+                 * Format: double
+                 * @description Longitude in degrees.
+                 */
+                longitude?: number;
+            };
+            /**
+             * Format: int64
+             * @description Return point id, used as `return_point_id` when creating or updating a warehouse.
+             */
+            id?: number;
+            /** @description Name of the point. */
+            name?: string;
+            /**
+             * @description Kind of point: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre; `UNSPECIFIED` when unknown.
+             * @default UNSPECIFIED
+             * @enum {string}
+             */
+            type: "UNSPECIFIED" | "PVZ" | "PPZ" | "SC";
+            /**
+             * Format: int32
+             * @description Time zone of the point, as an offset from UTC in minutes.
+             */
+            utc_offset?: number;
+            /** @description Opening hours of the point, by day. */
+            working_days?: {
+                /**
+                 * @description Day of the week; `UNSPECIFIED` when unknown.
+                 * @default UNSPECIFIED
+                 * @enum {string}
+                 */
+                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                /** @description Opening time. */
+                from?: string;
+                /** @description Closing time. */
+                to?: string;
+            }[];
+        };
+        /**
+         * @description Why delivery is not possible: `UNSPECIFIED` it is possible; otherwise a stock problem (`OUT_OF_STOCK`), a ban on the product for an area, kind of buyer or non-Premium buyers (`BANNED*`), missing or invalid product data (`INVALID_WEIGHT`, `INVALID_MULTIPLICITY`), no route, time slot or capacity (`NO_ROUTE`, `DELIVERY_SLOTS_NOT_FOUND`, `CAPACITY_LIMIT`, `NO_SLA`), a parcel limit on weight, volume weight, size or cost (`PACKAGE_*`, `MAX_*`, `MIN_*` restrictions), a product category or tag not allowed (`PRODUCT_TYPES_RESTRICTION`, `PRODUCT_TAGS_RESTRICTION`), the chosen method, time slot or pick-up point no longer available, Premium subscription rules, pre-orders, cross-border or customs limits, economy-delivery limits (`SUPER_ECONOM`, `ECONOM_NOT_FULL_QUANT`), or no delivery method at all (`EMPTY_DELIVERY_METHODS`); `UNKNOWN` for an unknown cause.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        DeliveryCheckoutUnavailableReason: "UNSPECIFIED" | "UNKNOWN" | "OUT_OF_STOCK" | "BANNED_FOR_AREA" | "BANNED_FOR_LEGAL" | "BANNED" | "BANNED_FOR_NOT_PREMIUM" | "DELIVERY_UNAVAILABLE" | "BANNED_FOR_INDIVIDUAL" | "INVALID_WEIGHT" | "INVALID_MULTIPLICITY" | "NOT_FOUND_POINTS_DARK_STORES" | "INVALID_MULTI_WAREHOUSES" | "MIN_PRICE" | "OZONE_DELIVERY_UNAVAILABLE" | "RFBS_DELIVERY_UNAVAILABLE" | "HACK_COURIER_TAGS" | "NO_SLA" | "DELIVERY_VARIANT_IS_CLOSING" | "TPL_NOT_INTEGRATED" | "NOT_ALL_WAREHOUSES_ARE_SERVED" | "DELIVERY_SLOTS_NOT_FOUND" | "NO_ROUTE" | "CAPACITY_LIMIT" | "PACKAGE_MAX_VOLUME_WEIGHT_RESTRICTION" | "PACKAGE_MAX_WEIGHT_RESTRICTION" | "MAX_COST_RESTRICTION" | "MIN_PACKAGE_WEIGHT_RESTRICTION" | "MIN_COST_RESTRICTION" | "MAX_DIMENSIONS_RESTRICTION" | "PRODUCT_TYPES_RESTRICTION" | "PRODUCT_TAGS_RESTRICTION" | "SELECTED_DELIVERY_METHOD_UNAVAILABLE" | "SELECTED_DELIVERY_TIMESLOT_UNAVAILABLE" | "MARKETPLACE_UNAVAILABLE" | "INVALID_PVZ_FOR_KGT" | "LEGAL_USER_PREMIUM_SPLIT" | "USER_ALREADY_HAS_PREMIUM" | "WAIT_FOR_PAY_SUBSCRIPTION" | "ADDRESS_NOT_SET" | "PICKUP_POINT_DISABLED" | "LEGAL_PREORDER" | "DELIVERY_TYPE_FOR_PREORDER" | "CROSS_BORDER_PICKUP" | "ORDER_CUSTOMS_TYPES" | "PACKAGE_MAX_COST" | "SUPER_ECONOM" | "ECONOM_NOT_FULL_QUANT" | "EMPTY_DELIVERY_METHODS";
         /** @description A problem with a delivery method that blocks or affects its carriages. */
         CarriageDeliveryMethodError: {
             /** @description Error code. */
@@ -15176,6 +16042,7 @@ export interface operations {
                  *           "auto_action_enabled": "UNKNOWN",
                  *           "auto_add_to_ozon_actions_list_enabled": "UNKNOWN",
                  *           "currency_code": "RUB",
+                 *           "manage_elastic_boosting_through_price": true,
                  *           "min_price": "800",
                  *           "min_price_for_auto_actions_enabled": true,
                  *           "net_price": "650",
@@ -15222,11 +16089,8 @@ export interface operations {
                         offer_id?: string;
                         /** @description Price before discounts, shown crossed out; a decimal with a dot and up to two places, or `0` when there is no discount. */
                         old_price?: string;
-                        /**
-                         * @deprecated
-                         * @description Price for Ozon Premium subscribers; named only by the old v1-era reference.
-                         */
-                        premium_price?: string;
+                        /** @description `true`: when the new `price` meets the terms of the Elastic boosting promotion, Ozon adds the product to it or raises its discount and boost; `false`: the price change leaves the product's part in that promotion as it is. Left out, nothing changes. */
+                        manage_elastic_boosting_through_price?: boolean;
                         /** @description Price after discounts, shown on the product page; must differ enough from a non-zero `old_price`. */
                         price?: string;
                         /**
@@ -15412,7 +16276,9 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Product ids in Ozon's system (SKUs). */
-                    sku: (number | string)[];
+                    sku?: (number | string)[];
+                    /** @description Article codes in the seller's system, when `sku` is not given. */
+                    offer_id?: string[];
                 };
             };
         };
@@ -15445,6 +16311,8 @@ export interface operations {
                              * @description Product id in Ozon's system (SKU).
                              */
                             sku?: number;
+                            /** @description Article code in the seller's system. */
+                            offer_id?: string;
                             /**
                              * Format: int64
                              * @description Total units on the warehouse.
@@ -16302,7 +17170,7 @@ export interface operations {
                      * Format: int64
                      * @description Most products to return.
                      */
-                    limit?: number | string;
+                    limit: number | string;
                 };
             };
         };
@@ -43509,6 +44377,3166 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetDeliveryMethodReturnSettingsV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method id, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The return settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "settings": {
+                     *         "courier_details": {
+                     *           "contact_days": 3
+                     *         },
+                     *         "post_office_zipcode": "190000",
+                     *         "transport_company_details": {
+                     *           "transport_company_names": [
+                     *             "СДЭК",
+                     *             "Деловые Линии"
+                     *           ],
+                     *           "zipcode": "190013"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Return settings of the delivery method. */
+                        settings?: {
+                            /** @description Returns collected by a courier. */
+                            courier_details?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of days within which the seller contacts the buyer to arrange the return.
+                                 */
+                                contact_days?: number;
+                            };
+                            /** @description Postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /** @description Returns sent through a transport company. */
+                            transport_company_details?: {
+                                /** @description Names of the transport companies the buyer can use. */
+                                transport_company_names?: string[];
+                                /** @description Postcode of the transport company's office that receives returns. */
+                                zipcode?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_phone": "+79161234567"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The buyer's phone number. */
+                    client_phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether delivery is available. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_possible": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if Ozon can deliver to the buyer. */
+                        is_possible?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "viewport": {
+                 *         "left_bottom": {
+                 *           "lat": 55.7402,
+                 *           "long": 37.5802
+                 *         },
+                 *         "right_top": {
+                 *           "lat": 55.7651,
+                 *           "long": 37.6503
+                 *         }
+                 *       },
+                 *       "zoom": 14
+                 *     }
+                 */
+                "application/json": {
+                    viewport?: components["schemas"]["DeliveryMapViewport"];
+                    /**
+                     * Format: int32
+                     * @description Map zoom level, 0 (the whole world) to 19.
+                     */
+                    zoom?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters in the area. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7558,
+                     *             "long": 37.6173
+                     *           },
+                     *           "is_same_building": false,
+                     *           "map_point_ids": [
+                     *             "1020000871452000",
+                     *             "1020000871453000"
+                     *           ],
+                     *           "points_count": 2,
+                     *           "viewport": {
+                     *             "left_bottom": {
+                     *               "lat": 55.7541,
+                     *               "long": 37.6139
+                     *             },
+                     *             "right_top": {
+                     *               "lat": 55.7575,
+                     *               "long": 37.6207
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of pick-up points. */
+                        clusters?: {
+                            coordinate?: components["schemas"]["DeliveryPointCoordinate"];
+                            /** @description `true` if all points of the cluster are in one building. */
+                            is_same_building?: boolean;
+                            /** @description Map ids of the points in the cluster. */
+                            map_point_ids?: string[];
+                            /**
+                             * Format: int32
+                             * @description Number of points in the cluster.
+                             */
+                            points_count?: number;
+                            viewport?: components["schemas"]["DeliveryMapViewport"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryPointInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "map_point_ids": [
+                 *         "1020000871452000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Map ids of the points, up to 100. */
+                    map_point_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The points' details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "delivery_method": {
+                     *             "address": "Moscow, Nikolskaya ulitsa, 10",
+                     *             "address_details": {
+                     *               "city": "Moscow",
+                     *               "house": "10",
+                     *               "region": "Moscow",
+                     *               "street": "Nikolskaya ulitsa"
+                     *             },
+                     *             "coordinates": {
+                     *               "lat": 55.7552,
+                     *               "long": 37.6161
+                     *             },
+                     *             "delivery_type": {
+                     *               "id": 2,
+                     *               "name": "PVZ"
+                     *             },
+                     *             "description": "Entrance from the courtyard, second floor.",
+                     *             "fitting_rooms_count": 2,
+                     *             "holidays": [
+                     *               {
+                     *                 "begin": "2026-06-12T00:00:00Z",
+                     *                 "end": "2026-06-12T23:59:59Z"
+                     *               }
+                     *             ],
+                     *             "holidays_filled": true,
+                     *             "images": [
+                     *               "https://cdn1.ozone.ru/s3/pvz-photos/1020000871452000/entrance.jpg"
+                     *             ],
+                     *             "location_id": "0c5b2444-70a0-4932-980c-b4dc0d3f02b5",
+                     *             "map_point_id": 1020000871452000,
+                     *             "name": "Ozon pick-up point Nikolskaya 10",
+                     *             "properties": [
+                     *               {
+                     *                 "enabled": true,
+                     *                 "name": "Card payment"
+                     *               }
+                     *             ],
+                     *             "pvz_rating": 5,
+                     *             "storage_period": 7,
+                     *             "working_hours": [
+                     *               {
+                     *                 "date": "2026-06-15T00:00:00Z",
+                     *                 "periods": [
+                     *                   {
+                     *                     "max": {
+                     *                       "hours": 21,
+                     *                       "minutes": 0
+                     *                     },
+                     *                     "min": {
+                     *                       "hours": 9,
+                     *                       "minutes": 0
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           },
+                     *           "enabled": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per point. */
+                        points?: {
+                            /** @description The point as a delivery option. */
+                            delivery_method?: {
+                                /** @description Full address. */
+                                address?: string;
+                                /** @description Parts of the address. */
+                                address_details?: {
+                                    /** @description City. */
+                                    city?: string;
+                                    /** @description House. */
+                                    house?: string;
+                                    /** @description Region. */
+                                    region?: string;
+                                    /** @description Street. */
+                                    street?: string;
+                                };
+                                coordinates?: components["schemas"]["DeliveryPointCoordinate"];
+                                /** @description Kind of delivery the point offers. */
+                                delivery_type?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Delivery type id.
+                                     */
+                                    id?: number;
+                                    /** @description Delivery type name. */
+                                    name?: string;
+                                };
+                                /** @description How to find the point. */
+                                description?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of fitting rooms.
+                                 */
+                                fitting_rooms_count?: number;
+                                /** @description Periods when the point is closed for holidays. */
+                                holidays?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the closure.
+                                     */
+                                    begin?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the closure.
+                                     */
+                                    end?: string;
+                                }[];
+                                /** @description `true` if the point has entered its holidays. */
+                                holidays_filled?: boolean;
+                                /** @description Links to photos of the point. */
+                                images?: string[];
+                                /** @description Location id of the point. */
+                                location_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Map id of the point.
+                                 */
+                                map_point_id?: number;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /** @description Features of the point and whether each is available. */
+                                properties?: {
+                                    /** @description `true` if the feature is available. */
+                                    enabled?: boolean;
+                                    /** @description Name of the feature. */
+                                    name?: string;
+                                }[];
+                                /**
+                                 * Format: int64
+                                 * @description Rating of the pick-up point.
+                                 */
+                                pvz_rating?: number;
+                                /**
+                                 * Format: int64
+                                 * @description How long an order waits at the point for the buyer.
+                                 */
+                                storage_period?: number;
+                                /** @description Opening hours, by date. */
+                                working_hours?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description The date.
+                                     */
+                                    date?: string;
+                                    /** @description Opening periods on that date. */
+                                    periods?: {
+                                        /** @description End of the period. */
+                                        max?: {
+                                            /**
+                                             * Format: int32
+                                             * @description Hour.
+                                             */
+                                            hours?: number;
+                                            /**
+                                             * Format: int32
+                                             * @description Minute.
+                                             */
+                                            minutes?: number;
+                                        };
+                                        /** @description Start of the period. */
+                                        min?: {
+                                            /**
+                                             * Format: int32
+                                             * @description Hour.
+                                             */
+                                            hours?: number;
+                                            /**
+                                             * Format: int32
+                                             * @description Minute.
+                                             */
+                                            minutes?: number;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            /** @description `true` if the point accepts orders now. */
+                            enabled?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryAPI_DeliveryPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The pick-up points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7552,
+                     *             "long": 37.6161
+                     *           },
+                     *           "map_point_id": 1020000871452000
+                     *         },
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7563,
+                     *             "long": 37.6188
+                     *           },
+                     *           "map_point_id": 1020000871453000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description All pick-up points. */
+                        points?: {
+                            coordinate?: components["schemas"]["DeliveryPointCoordinate"];
+                            /**
+                             * Format: int64
+                             * @description Map id of the point.
+                             */
+                            map_point_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001",
+                 *       "reason_id": 507,
+                 *       "reason_message": "The buyer changed their mind before shipment."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number returned by `/v2/order/create`. */
+                    order_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id, from `/v1/cancel-reason/list-by-order`.
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Cancellation request accepted"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description How the cancellation request is being handled. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancelCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number returned by `/v2/order/create`. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the order and its postings can be cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellable": true,
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_groups": [
+                     *         {
+                     *           "posting_numbers": [
+                     *             "0112345678-0001-1",
+                     *             "0112345678-0001-2"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "postings": [
+                     *         {
+                     *           "cancellable": true,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "why_not_cancellable": ""
+                     *         },
+                     *         {
+                     *           "cancellable": true,
+                     *           "posting_number": "0112345678-0001-2",
+                     *           "why_not_cancellable": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the whole order can be cancelled. */
+                        cancellable?: boolean;
+                        /** @description Order number. */
+                        order_number?: string;
+                        /** @description Groups of postings of the order. */
+                        posting_groups?: {
+                            /** @description Postings in the group. */
+                            posting_numbers?: string[];
+                        }[];
+                        /** @description Whether each posting can be cancelled. */
+                        postings?: {
+                            /** @description `true` if the posting can be cancelled. */
+                            cancellable?: boolean;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Why the posting cannot be cancelled; empty when it can. */
+                            why_not_cancellable?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number passed to `/v1/order/cancel`. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1",
+                     *         "0112345678-0001-2"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Order number. */
+                        order_number?: string;
+                        /** @description Postings of the order. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to remove.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The polygon was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method whose polygons to return.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The bound polygons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "polygons": [
+                     *         {
+                     *           "coordinates": "[[[59.86550435303646,30.149574279785153],[59.846884387977326,30.21205902099609],[59.86240174913176,30.255661010742184],[59.86550435303646,30.149574279785153]]]",
+                     *           "polygon_id": 1323,
+                     *           "time": 60
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Polygons bound to the delivery method. */
+                        polygons?: {
+                            /** @description Outline of the polygon as a string in the `[[[lat,long],[lat,long]]]` form. */
+                            coordinates?: string;
+                            /**
+                             * Format: int64
+                             * @description Polygon id.
+                             */
+                            polygon_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Delivery time within the polygon, in minutes.
+                             */
+                            time?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonTimeCoordinatesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "coordinates": "[[[59.87050435303646,30.139574279785153],[59.841884387977326,30.22205902099609],[59.86740174913176,30.265661010742184],[59.87050435303646,30.139574279785153]]]",
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description New outline of the polygon as a string in the `[[[lat,long],[lat,long]]]` form. */
+                    coordinates: string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to change.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The outline was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonTimeSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_time": 60,
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "new_time": 90,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery time in force now, in minutes.
+                     * @enum {integer}
+                     */
+                    current_time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery time to set, in minutes.
+                     * @enum {integer}
+                     */
+                    new_time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to change.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery time was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSAggregatorCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address_coordinates": {
+                 *         "latitude": 59.9205,
+                 *         "longitude": 30.3557
+                 *       },
+                 *       "is_auto_assembly": false,
+                 *       "delivery_method": {
+                 *         "courier_comment": "Entrance from the courtyard, ring the bell at gate 2.",
+                 *         "courier_phones": [
+                 *           "+79215551234"
+                 *         ],
+                 *         "cut_in": 30,
+                 *         "deliver_to_pvz": true,
+                 *         "delivery_costs": {
+                 *           "min_weight": 1,
+                 *           "max_weight": 25,
+                 *           "min_order_price": 50000,
+                 *           "max_order_price": 1500000,
+                 *           "seller_payment": 15000
+                 *         },
+                 *         "name": "Ozon partners express",
+                 *         "return_settings": {
+                 *           "contact_days": 2,
+                 *           "return_method": "COURIER"
+                 *         }
+                 *       },
+                 *       "min_order_value": 500,
+                 *       "name": "Ligovsky express warehouse",
+                 *       "phone": "+78125551234",
+                 *       "timetable_warehouse": {
+                 *         "holidays": [
+                 *           {
+                 *             "day": "2026-06-12",
+                 *             "from": "00:00",
+                 *             "to": "23:59"
+                 *           }
+                 *         ],
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address_coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /** @description The "Ozon partners" delivery method of the warehouse. */
+                    delivery_method: {
+                        /** @description Note for the courier who collects orders. */
+                        courier_comment?: string;
+                        /** @description Phone numbers the courier can call, up to 3. */
+                        courier_phones: string[];
+                        /**
+                         * Format: int64
+                         * @description Time needed to assemble an order, in minutes.
+                         * @enum {integer}
+                         */
+                        cut_in: number | string;
+                        /** @description `true` if Ozon Express also delivers to Ozon pick-up points. */
+                        deliver_to_pvz: boolean;
+                        delivery_costs: components["schemas"]["ErfbsWarehouseDeliveryCosts"];
+                        /** @description Name of the delivery method. */
+                        name: string;
+                        /** @description How the seller gets buyers' returns. */
+                        return_settings: {
+                            /**
+                             * Format: int64
+                             * @description Days within which the seller contacts the buyer about a return, at most 5; required when `return_method` is `COURIER`.
+                             */
+                            contact_days?: number | string;
+                            /** @description Six-digit postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /**
+                             * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            return_method: "UNSPECIFIED" | "COURIER" | "TRANSPORT_COMPANY";
+                            /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                            transport_company_name?: string;
+                        };
+                    };
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name: string;
+                    /** @description Phone number of the warehouse. */
+                    phone: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days: {
+                            /**
+                             * @description Day of the week; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "7f3a2c1e-5b8d-4e6f-a9c0-1d2e3f4a5b6c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSAggregatorDeliveryMethodUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courier_phones": [
+                 *         "+79215551234",
+                 *         "+79215554321"
+                 *       ],
+                 *       "cut_in": 60,
+                 *       "deliver_to_pvz": false,
+                 *       "delivery_costs": {
+                 *         "min_weight": 1,
+                 *         "max_weight": 25,
+                 *         "min_order_price": 50000,
+                 *         "max_order_price": 1500000,
+                 *         "seller_payment": 12000
+                 *       },
+                 *       "delivery_method_id": 1020002929336000,
+                 *       "return_settings": {
+                 *         "return_method": "TRANSPORT_COMPANY",
+                 *         "transport_company_name": "СДЭК"
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Note for the courier who collects orders. */
+                    courier_comment?: string;
+                    /** @description Phone numbers the courier can call, up to 3. */
+                    courier_phones?: string[];
+                    /**
+                     * Format: int64
+                     * @description Time needed to assemble an order, in minutes.
+                     * @enum {integer}
+                     */
+                    cut_in?: number | string;
+                    /** @description `true` if Ozon Express also delivers to Ozon pick-up points. */
+                    deliver_to_pvz?: boolean;
+                    delivery_costs?: components["schemas"]["ErfbsWarehouseDeliveryCosts"];
+                    /**
+                     * Format: int64
+                     * @description Delivery method to change, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                    /** @description Name of the delivery method. */
+                    name?: string;
+                    /** @description How the seller gets buyers' returns. */
+                    return_settings?: {
+                        /**
+                         * Format: int64
+                         * @description Days within which the seller contacts the buyer about a return; required when `return_method` is `COURIER`.
+                         */
+                        contact_days?: number | string;
+                        /** @description Six-digit postcode of the Russian Post office that receives returns. */
+                        post_office_zipcode?: string;
+                        /**
+                         * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                         * @enum {string}
+                         */
+                        return_method?: "COURIER" | "TRANSPORT_COMPANY";
+                        /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                        transport_company_name: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "9c2d4e6f-1a3b-4c5d-8e7f-0a1b2c3d4e5f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSNonIntegratedCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address_coordinates": {
+                 *         "latitude": 59.9205,
+                 *         "longitude": 30.3557
+                 *       },
+                 *       "is_auto_assembly": false,
+                 *       "delivery_method": {
+                 *         "courier_cutoff": 15,
+                 *         "cut_in": 30,
+                 *         "delivery_polygons": [
+                 *           {
+                 *             "id": 1323,
+                 *             "time": 60
+                 *           }
+                 *         ],
+                 *         "name": "Own couriers, city centre",
+                 *         "return_settings": {
+                 *           "return_method": "TRANSPORT_COMPANY",
+                 *           "transport_company_name": "СДЭК"
+                 *         }
+                 *       },
+                 *       "min_order_value": 500,
+                 *       "name": "Ligovsky express warehouse",
+                 *       "phone": "+78125551234",
+                 *       "timetable_warehouse": {
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "SATURDAY",
+                 *             "from": "10:00",
+                 *             "to": "18:00"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address_coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /** @description The "You or a third-party service" delivery method of the warehouse. */
+                    delivery_method: {
+                        /**
+                         * Format: int64
+                         * @description Time, in minutes, to hand an assembled order over for delivery, 5 to 45.
+                         */
+                        courier_cutoff: number | string;
+                        /**
+                         * Format: int64
+                         * @description Time needed to assemble an order, in minutes.
+                         * @enum {integer}
+                         */
+                        cut_in: number | string;
+                        /** @description Delivery polygons made with `/v1/polygon/create`, each with its delivery time. */
+                        delivery_polygons: {
+                            /**
+                             * Format: int64
+                             * @description Polygon id.
+                             */
+                            id: number | string;
+                            /**
+                             * Format: int64
+                             * @description Time to deliver within the polygon, in minutes.
+                             * @enum {integer}
+                             */
+                            time: number | string;
+                        }[];
+                        /** @description Name of the delivery method. */
+                        name: string;
+                        /** @description How the seller gets buyers' returns. */
+                        return_settings: {
+                            /**
+                             * Format: int64
+                             * @description Days within which the seller contacts the buyer about a return, at most 5; required when `return_method` is `COURIER`.
+                             */
+                            contact_days?: number | string;
+                            /** @description Six-digit postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /**
+                             * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                             * @enum {string}
+                             */
+                            return_method: "COURIER" | "TRANSPORT_COMPANY";
+                            /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                            transport_company_name?: string;
+                        };
+                    };
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts, in roubles.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name: string;
+                    /** @description Phone number of the warehouse. */
+                    phone: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days: {
+                            /**
+                             * @description Day of the week.
+                             * @enum {string}
+                             */
+                            day: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "3e9b7d21-0c4f-4a8e-b5d6-8f1a2b3c4d5e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSNonIntegratedDeliveryMethodUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courier_cutoff": 20,
+                 *       "cut_in": 30,
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "name": "Own couriers, city centre",
+                 *       "return_settings": {
+                 *         "contact_days": 2,
+                 *         "return_method": "COURIER"
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Time, in minutes, to hand an assembled order over for delivery.
+                     * @enum {integer}
+                     */
+                    courier_cutoff: number | string;
+                    /**
+                     * Format: int64
+                     * @description Time needed to assemble an order, in minutes.
+                     * @enum {integer}
+                     */
+                    cut_in: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method to change, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                    /** @description Name of the delivery method. */
+                    name: string;
+                    /** @description How the seller gets buyers' returns. */
+                    return_settings: {
+                        /**
+                         * Format: int64
+                         * @description Days within which the seller contacts the buyer about a return; required when `return_method` is `COURIER`.
+                         */
+                        contact_days?: number | string;
+                        /** @description Six-digit postcode of the Russian Post office that receives returns. */
+                        post_office_zipcode?: string;
+                        /**
+                         * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                         * @enum {string}
+                         */
+                        return_method: "COURIER" | "TRANSPORT_COMPANY";
+                        /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                        transport_company_name?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "b4e6f8a0-2c3d-4e5f-9a1b-6c7d8e9f0a1b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "min_order_value": 700,
+                 *       "phone": "+78125559876",
+                 *       "timetable_warehouse": {
+                 *         "holidays": [
+                 *           {
+                 *             "day": "2026-11-04",
+                 *             "from": "00:00",
+                 *             "to": "23:59"
+                 *           }
+                 *         ],
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name?: string;
+                    /** @description Phone number of the warehouse. */
+                    phone?: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse?: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days?: {
+                            /**
+                             * @description Day of the week; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day?: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from?: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to?: string;
+                        }[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse to change.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSCreateReturnPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "coordinates": {
+                 *         "latitude": 55.69626,
+                 *         "longitude": 37.42686
+                 *       },
+                 *       "country_code": "RU",
+                 *       "limit": 50,
+                 *       "search": {
+                 *         "address": "Kashirskoe",
+                 *         "types": [
+                 *           "PVZ"
+                 *         ]
+                 *       },
+                 *       "selected_dropoff_point_id": 1020002487458000
+                 *     }
+                 */
+                "application/json": {
+                    coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /** @description Country of the warehouse, ISO 3166-1 alpha-2 code. */
+                    country_code: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the last point on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    limit: number;
+                    /** @description Narrows the list of points. */
+                    search?: {
+                        /** @description Text to look for in the point's address. */
+                        address?: string;
+                        /** @description Kinds of points to return: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre. */
+                        types?: ("PVZ" | "PPZ" | "SC")[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Drop-off point chosen for the warehouse's first mile, from `/v1/warehouse/fbs/create/drop-off/list`.
+                     */
+                    selected_dropoff_point_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "is_selected_point_available": true,
+                     *       "last_id": 1020001985712000,
+                     *       "points": [
+                     *         {
+                     *           "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *           "coordinates": {
+                     *             "latitude": 55.6213,
+                     *             "longitude": 37.7164
+                     *           },
+                     *           "id": 1020001985712000,
+                     *           "name": "Ozon PVZ Kashirskoe 61",
+                     *           "type": "PVZ",
+                     *           "utc_offset": 180,
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more points remain after this page. */
+                        has_next?: boolean;
+                        /** @description `true` if the chosen drop-off point can also take the returns. */
+                        is_selected_point_available?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the last point on this page, to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description Return points on this page. */
+                        points?: components["schemas"]["ReturnPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpCourierCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Warehouse whose courier visit to cancel.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The courier visit was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpCourierCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Warehouse to collect from, one returned by `/v1/warehouse/fbs/pickup/planning/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The courier visit was booked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpHistoryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "planned_date": "2026-06-16",
+                 *         "warehouse_id": [
+                 *           "1020003080073000"
+                 *         ],
+                 *         "was_planned": true
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, as returned by the previous page; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which collections to return. */
+                    filter?: {
+                        /** @description Collection date, `YYYY-MM-DD`. */
+                        planned_date?: string;
+                        /** @description Only these warehouses. */
+                        warehouse_id?: (number | string)[];
+                        /** @description `true` for planned collections only. */
+                        was_planned?: boolean;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of entries per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "cursor": "",
+                     *         "history": [
+                     *           {
+                     *             "planned_date": "2026-06-16",
+                     *             "status": "courier_called",
+                     *             "updated_at": "2026-06-15T11:24:03Z",
+                     *             "warehouse_id": 1020003080073000,
+                     *             "warehouse_name": "Moscow, Kashirskoe shosse pick-up",
+                     *             "was_planned": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the call. */
+                        result?: {
+                            /** @description Position to pass as `cursor` for the next page; empty on the last page. */
+                            cursor?: string;
+                            /** @description Courier collections. */
+                            history?: {
+                                /** @description Collection date, `YYYY-MM-DD`. */
+                                planned_date?: string;
+                                /** @description State of the collection: `courier_called` the seller called the courier, `courier_cancelled` the seller cancelled it, `courier_assigned` Ozon assigned a courier automatically, `courier_not_assigned` no courier assigned. */
+                                status?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the entry last changed.
+                                 */
+                                updated_at?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Warehouse id.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Warehouse name. */
+                                warehouse_name?: string;
+                                /** @description `true` if the collection was planned. */
+                                was_planned?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpPlanningList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "warehouses": [
+                     *           {
+                     *             "can_modify_pickup_plan": true,
+                     *             "has_postings_to_be_planned": true,
+                     *             "is_pickup_planned": false,
+                     *             "last_pickup_plan_date_at": "2026-06-15T18:00:00Z",
+                     *             "warehouse_id": 1020003080073000,
+                     *             "warehouse_name": "Moscow, Kashirskoe shosse pick-up"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the call. */
+                        result?: {
+                            /** @description Pick-up warehouses and their planning state. */
+                            warehouses?: {
+                                /** @description `true` if the seller may change whether a courier collection is planned. */
+                                can_modify_pickup_plan?: boolean;
+                                /** @description `true` if shipments are waiting to be handed to a courier. */
+                                has_postings_to_be_planned?: boolean;
+                                /** @description `true` if a courier collection is planned. */
+                                is_pickup_planned?: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Deadline for planning the courier visit.
+                                 */
+                                last_pickup_plan_date_at?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Warehouse id.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Warehouse name. */
+                                warehouse_name?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsReturnMileCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "country_code": "RU",
+                 *       "first_mile_type": "DROP_OFF",
+                 *       "is_kgt": false,
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Country of the warehouse, ISO 3166-1 alpha-2 code. */
+                    country_code: string;
+                    /**
+                     * @description How orders leave the warehouse: `PICK_UP` collected by a courier, `DROP_OFF` taken by the seller to a reception point.
+                     * @enum {string}
+                     */
+                    first_mile_type: "PICK_UP" | "DROP_OFF";
+                    /** @description `true` if the warehouse ships bulky goods. */
+                    is_kgt: boolean;
+                    /**
+                     * Format: int64
+                     * @description Existing warehouse to check; leave out for a warehouse not yet created.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether a return point is needed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "should_set_return_mile": true,
+                     *       "unavailability_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the warehouse must have a return point. */
+                        should_set_return_mile?: boolean;
+                        /** @description Why a return point cannot be set, when it cannot. */
+                        unavailability_reasons?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSReturnMileInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_ids": [
+                 *         "1020003080073000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Warehouses to look up, 1 to 1000. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The return mile of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "return_mile_settings": [
+                     *         {
+                     *           "is_return_mile_required": true,
+                     *           "return_point": {
+                     *             "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *             "coordinates": {
+                     *               "latitude": 55.6213,
+                     *               "longitude": 37.7164
+                     *             },
+                     *             "id": 1020001985712000,
+                     *             "name": "Ozon PVZ Kashirskoe 61",
+                     *             "type": "PVZ",
+                     *             "utc_offset": 180,
+                     *             "working_days": [
+                     *               {
+                     *                 "day": "MONDAY",
+                     *                 "from": "09:00",
+                     *                 "to": "21:00"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "warehouse_id": 1020003080073000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per warehouse. */
+                        return_mile_settings?: {
+                            /** @description `true` if the warehouse must have a return point. */
+                            is_return_mile_required?: boolean;
+                            return_point?: components["schemas"]["ReturnPoint"];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSUpdateReturnPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_dropoff_point_id": 1020002487458000,
+                 *       "current_return_point_id": 1020001985712000,
+                 *       "limit": 50,
+                 *       "search": {
+                 *         "address": "Kashirskoe",
+                 *         "types": [
+                 *           "PVZ"
+                 *         ]
+                 *       },
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point set on the warehouse for its first mile.
+                     */
+                    current_dropoff_point_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Return point set on the warehouse now, from `/v1/warehouse/fbs/return-mile/info`.
+                     */
+                    current_return_point_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the last point on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    limit: number;
+                    /** @description Narrows the list of points. */
+                    search?: {
+                        /** @description Text to look for in the point's address, up to 1000 characters. */
+                        address?: string;
+                        /** @description Kinds of points to return: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre. */
+                        types?: ("PVZ" | "PPZ" | "SC")[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse to find return points for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "is_selected_point_available": true,
+                     *       "last_id": 1020001985712000,
+                     *       "points": [
+                     *         {
+                     *           "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *           "coordinates": {
+                     *             "latitude": 55.6213,
+                     *             "longitude": 37.7164
+                     *           },
+                     *           "id": 1020001985712000,
+                     *           "name": "Ozon PVZ Kashirskoe 61",
+                     *           "type": "PVZ",
+                     *           "utc_offset": 180,
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more points remain after this page. */
+                        has_next?: boolean;
+                        /** @description `true` if the point set now can still be chosen. */
+                        is_selected_point_available?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the last point on this page, to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description Return points on this page. */
+                        points?: components["schemas"]["ReturnPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseInvalidProductsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the last entry on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse to check, from `/v1/warehouse/warehouses-with-invalid-products`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products with delivery limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "last_id": 1458392071,
+                     *       "validation_results": [
+                     *         {
+                     *           "item": {
+                     *             "size": {
+                     *               "height_mm": 450,
+                     *               "length_mm": 1900,
+                     *               "width_mm": 600
+                     *             },
+                     *             "sku": 1458392071,
+                     *             "weight_g": 32500
+                     *           },
+                     *           "state": "NOT_VALID",
+                     *           "validation_errors": [
+                     *             {
+                     *               "characteristic": "LENGTH",
+                     *               "restriction_vwc": 1500,
+                     *               "template_id": 1204,
+                     *               "type": "GREATER_THAN_MAX"
+                     *             },
+                     *             {
+                     *               "characteristic": "WEIGHT",
+                     *               "restriction_vwc": 25000,
+                     *               "template_id": 1204,
+                     *               "type": "GREATER_THAN_MAX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "warehouse_id": 1020002929332000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more products remain after this page. */
+                        has_next?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Position to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description The products and what they break. */
+                        validation_results?: {
+                            /** @description The product. */
+                            item?: {
+                                /** @description Dimensions of the product. */
+                                size?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Height in millimetres.
+                                     */
+                                    height_mm?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Length in millimetres.
+                                     */
+                                    length_mm?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Width in millimetres.
+                                     */
+                                    width_mm?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Weight in grams.
+                                 */
+                                weight_g?: number;
+                            };
+                            /**
+                             * @description Outcome of the check: `NOT_VALID` the product failed it; `UNSPECIFIED` unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            state: "UNSPECIFIED" | "NOT_VALID";
+                            /** @description The limits the product breaks. */
+                            validation_errors?: {
+                                /**
+                                 * @description What is out of bounds: `LENGTH`, `WIDTH`, `HEIGHT`, `WEIGHT`, `SUM_OF_DIMENSIONS` (sum of the three sides), `VOLUME_WEIGHT`, `VOLUME`, `PRICE` or `LONGEST_SIDE`; `UNSPECIFIED` when unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                characteristic: "UNSPECIFIED" | "LENGTH" | "WIDTH" | "HEIGHT" | "WEIGHT" | "SUM_OF_DIMENSIONS" | "VOLUME_WEIGHT" | "VOLUME" | "PRICE" | "LONGEST_SIDE";
+                                /** @description The price limit, for `PRICE`. */
+                                restriction_price?: {
+                                    /** @description Currency of the limit. */
+                                    currency?: string;
+                                    /**
+                                     * Format: double
+                                     * @description The limit.
+                                     */
+                                    value?: number;
+                                };
+                                /**
+                                 * Format: double
+                                 * @description The limit on size or weight, for the other characteristics.
+                                 */
+                                restriction_vwc?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Delivery service offering that sets the limit.
+                                 */
+                                template_id?: number;
+                                /**
+                                 * @description `LESS_THAN_MIN` below the minimum, `GREATER_THAN_MAX` above the maximum; `UNSPECIFIED` unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "LESS_THAN_MIN" | "GREATER_THAN_MAX";
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description The warehouse checked.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseRfbsPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The rFBS warehouse.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The pause was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "5b1c3e9a-7d42-4f0e-9a61-2c8e4d7f1b30"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseRfbsUnpause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The rFBS warehouse.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The resumption was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "5b1c3e9a-7d42-4f0e-9a61-2c8e4d7f1b30"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseWithInvalidProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouse_ids": [
+                     *         "1020002929332000",
+                     *         "1020003080073000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with at least one product that cannot be delivered from them. */
+                        warehouse_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseAPI_DeliveryMethodListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "delivery_method_ids": [
+                 *           "1020002929335000"
+                 *         ],
+                 *         "provider_ids": [
+                 *           "24"
+                 *         ],
+                 *         "status": [
+                 *           "ACTIVE"
+                 *         ],
+                 *         "warehouse_ids": [
+                 *           "1020002929332000"
+                 *         ]
+                 *       },
+                 *       "limit": 50,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, as returned by the previous page; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which delivery methods to return. */
+                    filter?: {
+                        /** @description Only these delivery methods. */
+                        delivery_method_ids?: (number | string)[];
+                        /** @description Only methods of these delivery services. */
+                        provider_ids?: (number | string)[];
+                        /** @description Only methods in these states: `NEW` created, `EDITED` being edited, `ACTIVE` active, `DISABLED` inactive, `WAITING` under review, `BROKEN` with an error. */
+                        status?: ("NEW" | "EDITED" | "ACTIVE" | "DISABLED" | "WAITING" | "BROKEN")[];
+                        /** @description Only methods of these warehouses (ids from `/v2/warehouse/list`). */
+                        warehouse_ids?: (number | string)[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of methods per page.
+                     */
+                    limit: number | string;
+                    /**
+                     * @description Sort order, `ASC` ascending or `DESC` descending.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of delivery methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "delivery_methods": [
+                     *         {
+                     *           "created_at": "2026-03-12T09:41:27Z",
+                     *           "cutoff": "14:00",
+                     *           "id": 1020002929335000,
+                     *           "is_express": true,
+                     *           "name": "Express courier, Saint Petersburg",
+                     *           "provider_id": 24,
+                     *           "sla_cut_in": 30,
+                     *           "status": "ACTIVE",
+                     *           "template_id": 1020000543210000,
+                     *           "tpl_dropoff_point": {
+                     *             "address": "Saint Petersburg, Ligovsky prospekt, 50",
+                     *             "address_coordinates": {
+                     *               "latitude": 59.9205,
+                     *               "longitude": 30.3557
+                     *             },
+                     *             "code": "SPB-LIG-50",
+                     *             "name": "Ligovsky 50 drop-off"
+                     *           },
+                     *           "tpl_integration_type": "non_integrated",
+                     *           "updated_at": "2026-05-20T16:05:12Z",
+                     *           "warehouse_id": 1020002929332000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position to pass as `cursor` for the next page. */
+                        cursor?: string;
+                        /** @description `true` if more methods remain after this page. */
+                        has_next?: boolean;
+                        /** @description Delivery methods on this page. */
+                        delivery_methods?: {
+                            /**
+                             * Format: date-time
+                             * @description When the method was created.
+                             */
+                            created_at?: string;
+                            /** @description Time of day by which the seller must assemble the order. */
+                            cutoff?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery method id.
+                             */
+                            id?: number;
+                            /** @description `true` if Ozon Express fast delivery is available. */
+                            is_express?: boolean;
+                            /** @description Name of the method. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Shortest assembly time for an order, in minutes, under the warehouse's settings.
+                             */
+                            sla_cut_in?: number;
+                            /**
+                             * @description State of the method: `NEW` created, `EDITED` being edited, `ACTIVE` active, `DISABLED` inactive, `WAITING` under review, `BROKEN` with an error.
+                             * @default NEW
+                             */
+                            status: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery service offering used by the method.
+                             */
+                            template_id?: number;
+                            /** @description Drop-off point where the seller hands orders to the delivery service. */
+                            tpl_dropoff_point?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Where the point is. */
+                                address_coordinates?: {
+                                    /**
+                                     * Format: double
+                                     * @description Latitude in degrees.
+                                     */
+                                    latitude?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Longitude in degrees.
+                                     */
+                                    longitude?: number;
+                                };
+                                /** @description Code of the point in the delivery service's system. */
+                                code?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                            };
+                            /** @description How the delivery service is integrated: `aggregator` an outside service and Ozon registers the order; `3pl_tracking` an outside service and the seller registers the order; `non_integrated` the seller delivers; `hybrid` a mix. */
+                            tpl_integration_type?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the method was last changed.
+                             */
+                            updated_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse of the method.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "buyer_phone": "+79161234567",
+                 *       "delivery_schema": "MIX",
+                 *       "delivery_type": {
+                 *         "pick_up": {
+                 *           "map_point_id": 1020000871452000
+                 *         }
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "offer_id": "PH-2045-BLK",
+                 *           "quantity": 1,
+                 *           "sku": 1781234560
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The buyer's phone number. */
+                    buyer_phone?: string;
+                    /**
+                     * @description Which stock to deliver from: `FBO` Ozon's warehouses, `FBS` the seller's, `MIX` Ozon chooses.
+                     * @default MIX
+                     * @enum {string}
+                     */
+                    delivery_schema?: "MIX" | "FBO" | "FBS";
+                    /** @description Where the buyer wants the order. */
+                    delivery_type?: {
+                        /** @description Delivery by courier. */
+                        courier?: {
+                            /** @description Where to deliver. */
+                            coordinates?: {
+                                /**
+                                 * Format: double
+                                 * @description Latitude in degrees.
+                                 */
+                                latitude?: number;
+                                /**
+                                 * Format: double
+                                 * @description Longitude in degrees.
+                                 */
+                                longitude?: number;
+                            };
+                        };
+                        /** @description Collection from an Ozon pick-up point. */
+                        pick_up?: {
+                            /**
+                             * Format: int64
+                             * @description Map id of the pick-up point, from `/v1/delivery/point/info`.
+                             */
+                            map_point_id?: number | string;
+                        };
+                    };
+                    /** @description Products in the cart, up to 1000. */
+                    items?: {
+                        /** @description The seller's article code of the product. */
+                        offer_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Number of units.
+                         */
+                        quantity?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Product id in Ozon's system (SKU).
+                         */
+                        sku?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The postings Ozon would make and their delivery options. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "splits": [
+                     *         {
+                     *           "delivery_method": {
+                     *             "delivery_time_zone_offset": 180,
+                     *             "delivery_type": "PVZ",
+                     *             "id": 128104,
+                     *             "name": "Ozon pick-up point",
+                     *             "timeslots": [
+                     *               {
+                     *                 "client_date_range": {
+                     *                   "from": "2026-06-17T07:00:00Z",
+                     *                   "to": "2026-06-17T18:00:00Z"
+                     *                 },
+                     *                 "logistic_date_range": {
+                     *                   "from": "2026-06-16T21:00:00Z",
+                     *                   "to": "2026-06-17T06:00:00Z"
+                     *                 },
+                     *                 "timeslot_id": 38215
+                     *               }
+                     *             ],
+                     *             "unavailable_reason": "UNSPECIFIED",
+                     *             "warehouse_time_zone_offset": 180
+                     *           },
+                     *           "delivery_schema": "FBO",
+                     *           "items": [
+                     *             {
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "quantity": 1,
+                     *               "sku": 1781234560
+                     *             }
+                     *           ],
+                     *           "unavailable_reason": "UNSPECIFIED",
+                     *           "warehouse_id": 22142605386000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Postings (splits) of the cart. */
+                        splits?: {
+                            /** @description Delivery method of the posting. */
+                            delivery_method?: {
+                                /**
+                                 * Format: int64
+                                 * @description Time zone of the delivery place, as an offset from UTC in minutes.
+                                 */
+                                delivery_time_zone_offset?: number;
+                                /**
+                                 * @description `COURIER` by courier, `PVZ` to a pick-up point, `POSTAMAT` to a parcel locker; `UNSPECIFIED` unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                delivery_type: "UNSPECIFIED" | "POSTAMAT" | "COURIER" | "PVZ";
+                                /**
+                                 * Format: int64
+                                 * @description Delivery method id, to pass to `/v2/order/create`.
+                                 */
+                                id?: number;
+                                /** @description Name of the delivery method. */
+                                name?: string;
+                                /** @description Time slots the buyer can choose from. */
+                                timeslots?: {
+                                    /** @description When the buyer can receive the order. */
+                                    client_date_range?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the interval.
+                                         */
+                                        from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the interval.
+                                         */
+                                        to?: string;
+                                    };
+                                    /** @description When the order can reach the delivery point; pass it to `/v2/order/create`. */
+                                    logistic_date_range?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the interval.
+                                         */
+                                        from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the interval.
+                                         */
+                                        to?: string;
+                                    };
+                                    /**
+                                     * Format: int64
+                                     * @description Time slot id, to pass to `/v2/order/create`.
+                                     */
+                                    timeslot_id?: number;
+                                }[];
+                                unavailable_reason?: components["schemas"]["DeliveryCheckoutUnavailableReason"];
+                                /**
+                                 * Format: int64
+                                 * @description Time zone of the warehouse, as an offset from UTC in minutes.
+                                 */
+                                warehouse_time_zone_offset?: number;
+                            };
+                            /**
+                             * @description `FBO` or `FBS`: whose stock the posting ships from; `UNSPECIFIED` unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            delivery_schema: "UNSPECIFIED" | "FBO" | "FBS";
+                            /** @description Products in the posting. */
+                            items?: {
+                                /** @description The seller's article code of the product. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            unavailable_reason?: components["schemas"]["DeliveryCheckoutUnavailableReason"];
+                            /**
+                             * Format: int64
+                             * @description Warehouse the posting ships from.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "buyer": {
+                 *         "first_name": "Anna",
+                 *         "last_name": "Sokolova",
+                 *         "middle_name": "Igorevna",
+                 *         "phone": "+79161234567"
+                 *       },
+                 *       "delivery": {
+                 *         "pick_up": {
+                 *           "map_point_id": 1020000871452000
+                 *         }
+                 *       },
+                 *       "delivery_schema": "MIX",
+                 *       "recipient": {
+                 *         "recipient_first_name": "Anna",
+                 *         "recipient_last_name": "Sokolova",
+                 *         "recipient_phone": "+79161234567"
+                 *       },
+                 *       "splits": [
+                 *         {
+                 *           "delivery_method": {
+                 *             "delivery_method_id": 128104,
+                 *             "delivery_type": "PVZ",
+                 *             "logistic_date_range": {
+                 *               "from": "2026-06-16T21:00:00Z",
+                 *               "to": "2026-06-17T06:00:00Z"
+                 *             },
+                 *             "price": {
+                 *               "currency_code": "RUB",
+                 *               "nanos": 0,
+                 *               "units": 99
+                 *             },
+                 *             "timeslot_id": 38215
+                 *           },
+                 *           "items": [
+                 *             {
+                 *               "offer_id": "PH-2045-BLK",
+                 *               "price": {
+                 *                 "currency_code": "RUB",
+                 *                 "nanos": 0,
+                 *                 "units": 2490
+                 *               },
+                 *               "quantity": 1,
+                 *               "sku": 1781234560
+                 *             }
+                 *           ],
+                 *           "warehouse_id": 22142605386000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The person who pays for the order. */
+                    buyer: {
+                        /** @description First name. */
+                        first_name: string;
+                        /** @description Last name. */
+                        last_name: string;
+                        /** @description Middle name (patronymic). */
+                        middle_name?: string;
+                        /** @description Phone number. */
+                        phone: string;
+                    };
+                    /** @description Where to deliver; give either `courier` or `pick_up`. */
+                    delivery: {
+                        /** @description Delivery by courier to an address. */
+                        courier?: {
+                            /** @description Flat. */
+                            apartment?: string;
+                            /** @description City. */
+                            city: string;
+                            /** @description Note for the courier. */
+                            comment?: string;
+                            /** @description Where to hand the order over. */
+                            coordinates: {
+                                /**
+                                 * Format: double
+                                 * @description Latitude in degrees.
+                                 */
+                                latitude: number;
+                                /**
+                                 * Format: double
+                                 * @description Longitude in degrees.
+                                 */
+                                longitude: number;
+                            };
+                            /** @description Country. */
+                            country: string;
+                            /** @description Entrance. */
+                            entrance?: string;
+                            /** @description Floor. */
+                            floor?: string;
+                            /** @description House number. */
+                            house_number: string;
+                            /** @description Intercom code. */
+                            intercom?: string;
+                            /** @description Region. */
+                            region?: string;
+                            /** @description Street. */
+                            street?: string;
+                            /** @description Postcode. */
+                            zip_code?: string;
+                        };
+                        /** @description Collection from an Ozon pick-up point. */
+                        pick_up?: {
+                            /**
+                             * Format: int64
+                             * @description Map id of the pick-up point, from `/v1/delivery/point/info`.
+                             */
+                            map_point_id: number | string;
+                        };
+                    } & (unknown | unknown);
+                    /**
+                     * @description Which stock to deliver from: `FBO` Ozon's warehouses, `FBS` the seller's, `MIX` Ozon chooses. Must match the value sent to `/v2/delivery/checkout`.
+                     * @default MIX
+                     * @enum {string}
+                     */
+                    delivery_schema: "MIX" | "FBO" | "FBS";
+                    /** @description The person who receives the order. */
+                    recipient: {
+                        /** @description First name. */
+                        recipient_first_name: string;
+                        /** @description Last name. */
+                        recipient_last_name: string;
+                        /** @description Middle name (patronymic). */
+                        recipient_middle_name?: string;
+                        /** @description Phone number. */
+                        recipient_phone: string;
+                    };
+                    /** @description Postings of the order, as returned by `/v2/delivery/checkout`. */
+                    splits: {
+                        /** @description Delivery method chosen for the posting. */
+                        delivery_method: {
+                            /**
+                             * Format: int64
+                             * @description Delivery method id from `/v2/delivery/checkout`.
+                             */
+                            delivery_method_id: number | string;
+                            /**
+                             * @description `COURIER` by courier, `PVZ` to a pick-up point, `POSTAMAT` to a parcel locker.
+                             * @enum {string}
+                             */
+                            delivery_type: "COURIER" | "PVZ" | "POSTAMAT";
+                            /** @description When the order can reach the delivery point, from the chosen time slot. */
+                            logistic_date_range: {
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the interval.
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description End of the interval.
+                                 */
+                                to: string;
+                            };
+                            /** @description What the buyer pays for delivery; leave out to show free delivery. */
+                            price?: {
+                                /** @description Currency code, such as `RUB`. */
+                                currency_code?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Kopecks part of the price.
+                                 */
+                                nanos?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Roubles part of the price.
+                                 */
+                                units?: number | string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Time slot id from `/v2/delivery/checkout`.
+                             */
+                            timeslot_id: number | string;
+                        };
+                        /** @description Products in the posting. */
+                        items: {
+                            /** @description The seller's article code of the product. */
+                            offer_id?: string;
+                            /** @description Price of one unit. */
+                            price: {
+                                /** @description Currency code, such as `RUB`. */
+                                currency_code: string;
+                                /**
+                                 * Format: int32
+                                 * @description Kopecks part of the price.
+                                 */
+                                nanos?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Roubles part of the price.
+                                 */
+                                units: number | string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Number of units.
+                             */
+                            quantity: number | string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku: number | string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Warehouse the posting ships from, from `/v2/delivery/checkout`.
+                         */
+                        warehouse_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The order was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "postings": [
+                     *         "0112345678-0001-1"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the new order. */
+                        order_number?: string;
+                        /** @description Numbers of its postings (possibly not all of them). */
+                        postings?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "time": 60,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method to bind the polygon to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon returned by `/v1/polygon/create`.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery time within the polygon, in minutes.
+                     * @enum {integer}
+                     */
+                    time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The polygon was bound. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
                 };
             };
             400: components["responses"]["Error"];
