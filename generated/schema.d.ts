@@ -9436,6 +9436,345 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assembly/fbs/posting/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBS postings to assemble
+         * @description Returns the FBS postings whose assembly deadline falls in a given period, each with its
+         *     products and pick-list code, optionally for one delivery method only. Up to 1000 postings
+         *     per page: pass the returned `cursor` to get the next page; an empty `cursor` means there is
+         *     nothing more. `/v1/assembly/fbs/product/list` gives the same postings grouped by product,
+         *     for picking.
+         */
+        post: operations["AssemblyFbsPostingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assembly/fbs/product/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the products of FBS postings to assemble
+         * @description Returns the products of the FBS postings whose assembly deadline falls in a given period,
+         *     each with its total quantity and the postings it goes into, so the items can be picked in
+         *     one pass; optionally for one delivery method only. Up to 1000 products per page, paged with
+         *     `offset` and `limit`: repeat with a larger `offset` while `has_next` is true.
+         *     `/v1/assembly/fbs/posting/list` gives the same postings one by one.
+         */
+        post: operations["AssemblyFbsProductList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cancel-reason/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons for orders and postings
+         * @description Returns every reason an order or posting placed through Ozon delivery can be cancelled
+         *     with. `/v1/cancel-reason/list-by-order` and `/v1/cancel-reason/list-by-posting` narrow the
+         *     list to what one order or posting allows; the chosen `id` goes to `/v1/order/cancel` or
+         *     `/v1/posting/cancel`.
+         */
+        post: operations["CancelReasonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cancel-reason/list-by-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons for an order
+         * @description Returns the reasons one order can be cancelled with. Pick one and pass its `id` to
+         *     `/v1/order/cancel`, after checking with `/v1/order/cancel/check` that the order can still be
+         *     cancelled.
+         */
+        post: operations["CancelReasonListByOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cancel-reason/list-by-posting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons for a posting
+         * @description Returns the reasons one posting of an order can be cancelled with; use it only when the
+         *     buyer asked to cancel. Pass the chosen `id` to `/v1/posting/cancel`, then follow the
+         *     cancellation with `/v1/posting/cancel/status`.
+         */
+        post: operations["CancelReasonAPI_CancelReasonListByPosting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a receipt as a PDF
+         * @description Returns one receipt as a PDF file, carried base64-encoded in a JSON object, for sellers
+         *     under contract with OZON Marketplace Kazakhstan. The receipt id comes from
+         *     `/v1/receipts/seller/list`.
+         */
+        post: operations["GetReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/seller/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the seller's receipts
+         * @description Returns the seller's sale and refund receipts, optionally only those of given postings,
+         *     for sellers under contract with OZON Marketplace Kazakhstan. Pages are numbered from 0: ask
+         *     again with the next `page` while `has_next` is true. Download one receipt as a PDF with
+         *     `/v1/receipts/get`.
+         */
+        post: operations["ReceiptsSellerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a receipt
+         * @description Uploads a receipt for sellers under contract with OZON Marketplace Kazakhstan and returns
+         *     the id Ozon gave it. Uploaded receipts appear in `/v1/receipts/seller/list` and can be
+         *     downloaded again with `/v1/receipts/get`.
+         */
+        post: operations["UploadReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/barcode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return giveout barcode as text
+         * @description Returns, as text, the value of the barcode that `/v1/return/giveout/get-pdf` and
+         *     `/v1/return/giveout/get-png` return as an image; shown at the Ozon warehouse, it lets the
+         *     seller collect return giveouts. Check access first with `/v1/return/giveout/is-enabled`.
+         */
+        post: operations["ReturnAPI_GiveoutGetBarcode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/barcode-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the return giveout barcode
+         * @description Issues a new barcode for collecting return giveouts and returns it as a PNG image; use it
+         *     when the current barcode has fallen into the wrong hands. Barcodes issued before stop
+         *     working. Get the new barcode as a PDF with `/v1/return/giveout/get-pdf`.
+         */
+        post: operations["ReturnAPI_GiveoutBarcodeReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/get-pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return giveout barcode as a PDF
+         * @description Returns a PDF file with the barcode the seller shows at the Ozon warehouse to collect
+         *     return giveouts; FBS only. Check access first with `/v1/return/giveout/is-enabled`;
+         *     `/v1/return/giveout/get-png` gives the same barcode as an image and
+         *     `/v1/return/giveout/barcode` as text.
+         */
+        post: operations["ReturnAPI_GiveoutGetPDF"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/get-png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return giveout barcode as a PNG
+         * @description Returns a PNG image of the barcode the seller shows at the Ozon warehouse to collect return
+         *     giveouts. Check access first with `/v1/return/giveout/is-enabled`;
+         *     `/v1/return/giveout/get-pdf` gives the same barcode as a PDF and
+         *     `/v1/return/giveout/barcode` as text.
+         */
+        post: operations["ReturnAPI_GiveoutGetPNG"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a return giveout
+         * @description Returns one return giveout: its state, the warehouse to collect it from and the products
+         *     in it. The giveout id comes from `/v1/return/giveout/list`.
+         */
+        post: operations["ReturnAPI_GiveoutInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/is-enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether returns can be collected by barcode
+         * @description Tells whether the seller may collect return giveouts from an Ozon warehouse by barcode.
+         *     Call it first: when `enabled` is true, get the barcode with `/v1/return/giveout/get-pdf`,
+         *     `/v1/return/giveout/get-png` or `/v1/return/giveout/barcode`, and follow the giveouts with
+         *     `/v1/return/giveout/list` and `/v1/return/giveout/info`.
+         */
+        post: operations["ReturnAPI_GiveoutIsEnabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/return/giveout/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List active return giveouts
+         * @description Returns the seller's active return giveouts: a giveout becomes active when its barcode is
+         *     scanned at the Ozon warehouse and inactive when it is scanned a second time. To get the next
+         *     page, send the `giveout_id` of the last giveout received as `last_id`; an empty page means
+         *     there is nothing more. Details of one giveout: `/v1/return/giveout/info`.
+         */
+        post: operations["ReturnAPI_GiveoutList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13077,6 +13416,63 @@ export interface components {
              */
             delivery_method_id?: number | string;
         };
+        /** @description Which postings to assemble, by the time they must be assembled by. */
+        FbsAssemblyFilter: {
+            /**
+             * Format: date-time
+             * @description Start of the period for the time by which the posting must be assembled, e.g. `2026-06-15T07:34:50.359Z`.
+             */
+            cutoff_from: string;
+            /**
+             * Format: date-time
+             * @description End of the period for the time by which the posting must be assembled.
+             */
+            cutoff_to: string;
+            /**
+             * Format: int64
+             * @description Only postings of this delivery method; the id comes from `/v1/delivery-method/list`.
+             */
+            delivery_method_id?: number | string;
+        };
+        /**
+         * @description Sort order of the list: `ASC` ascending, `DESC` descending.
+         * @enum {string}
+         */
+        FbsAssemblySortDirection: "ASC" | "DESC";
+        /** @description Reasons a buyer's order or posting can be cancelled with. */
+        CancelReasonListResult: {
+            /** @description Cancellation reasons. */
+            reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cancellation reason id, passed to the cancellation methods (`/v1/order/cancel`,
+                 *     `/v1/posting/cancel`):
+                 *     - `501`: Ozon moved the delivery date;
+                 *     - `502`: some products of the order were cancelled;
+                 *     - `503`: the discount or promo code was not applied;
+                 *     - `504`: the buyer wants to change the order and place it again;
+                 *     - `505`: the wait is too long;
+                 *     - `506`: the buyer found it cheaper;
+                 *     - `508`: none of the reasons fits;
+                 *     - `710`: the buyer gave a wrong address.
+                 */
+                id?: number;
+                /** @description Name of the reason. */
+                name?: string;
+            }[];
+        };
+        /** @description Takes no parameters; send an empty object. */
+        ReturnGiveoutNoParameters: Record<string, never>;
+        /**
+         * @description State of a return giveout:
+         *     - `GIVEOUT_STATUS_CREATED`: created;
+         *     - `GIVEOUT_STATUS_APPROVED`: approved;
+         *     - `GIVEOUT_STATUS_COMPLETED`: completed, the returns were handed over;
+         *     - `GIVEOUT_STATUS_CANCELLED`: cancelled;
+         *     - `GIVEOUT_STATUS_UNSPECIFIED`: not determined; contact Ozon support.
+         * @enum {string}
+         */
+        ReturnGiveoutStatus: "GIVEOUT_STATUS_UNSPECIFIED" | "GIVEOUT_STATUS_CREATED" | "GIVEOUT_STATUS_APPROVED" | "GIVEOUT_STATUS_COMPLETED" | "GIVEOUT_STATUS_CANCELLED";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -51396,6 +51792,1084 @@ export interface operations {
                              * @description Product id in Ozon's system (SKU).
                              */
                             sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyFbsPostingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "cutoff_from": "2026-03-01T00:00:00Z",
+                 *         "cutoff_to": "2026-03-07T23:59:59Z",
+                 *         "delivery_method_id": 323123321
+                 *       },
+                 *       "limit": 50,
+                 *       "sort_dir": "ASC",
+                 *       "cursor": ""
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["FbsAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit: number | string;
+                    sort_dir: components["schemas"]["FbsAssemblySortDirection"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cutoff": "2026-03-07T10:00:00Z",
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "789456123-0002-3",
+                     *           "assembly_code": "test-assembly-code-12345",
+                     *           "products": [
+                     *             {
+                     *               "sku": 1000123456,
+                     *               "offer_id": "test-offer-123456",
+                     *               "product_name": "Тестовый товар 1",
+                     *               "picture_url": "https://test-example.com/images/product-123456.jpg",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "sku": 1000123457,
+                     *               "offer_id": "test-offer-123457",
+                     *               "product_name": "Тестовый товар 2",
+                     *               "picture_url": "https://test-example.com/images/product-123457.jpg",
+                     *               "quantity": 1
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "posting_number": "123456789-0001-1",
+                     *           "assembly_code": "test-assembly-code-12346",
+                     *           "products": [
+                     *             {
+                     *               "sku": 1000123458,
+                     *               "offer_id": "test-offer-123458",
+                     *               "product_name": "Тестовый товар 3",
+                     *               "picture_url": "https://test-example.com/images/product-123458.jpg",
+                     *               "quantity": 3
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "posting_number": "456123789-0003-5",
+                     *           "assembly_code": "test-assembly-code-12347",
+                     *           "products": [
+                     *             {
+                     *               "sku": 1000123459,
+                     *               "offer_id": "test-offer-123459",
+                     *               "product_name": "Тестовый товар 4",
+                     *               "picture_url": "https://test-example.com/images/product-123459.jpg",
+                     *               "quantity": 1
+                     *             },
+                     *             {
+                     *               "sku": 1000123460,
+                     *               "offer_id": "test-offer-123460",
+                     *               "product_name": "Тестовый товар 5",
+                     *               "picture_url": "https://test-example.com/images/product-123460.jpg",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "sku": 1000123461,
+                     *               "offer_id": "test-offer-123461",
+                     *               "product_name": "Тестовый товар 6",
+                     *               "picture_url": "https://test-example.com/images/product-123461.jpg",
+                     *               "quantity": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "cursor": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /**
+                         * Format: date-time
+                         * @description Time by which the postings must be assembled.
+                         */
+                        cutoff?: string;
+                        /** @description Postings to assemble. */
+                        postings?: {
+                            /** @description Code of the pick list the posting is on. */
+                            assembly_code?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Product id in the seller's system (article). */
+                                offer_id?: string;
+                                /** @description Link to the product image. */
+                                picture_url?: string;
+                                /** @description Product name. */
+                                product_name?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of items of the product in the posting.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyFbsProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "cutoff_from": "2026-03-01T00:00:00Z",
+                 *         "cutoff_to": "2026-03-07T23:59:59Z",
+                 *         "delivery_method_id": 323123321
+                 *       },
+                 *       "limit": 100,
+                 *       "offset": 0,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    filter: components["schemas"]["FbsAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of products per page.
+                     */
+                    limit: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of products to skip; with `offset` 10 the page starts at the 11th product.
+                     */
+                    offset?: number | string;
+                    sort_dir?: components["schemas"]["FbsAssemblySortDirection"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "sku": 1000123456,
+                     *           "offer_id": "test-offer-123456",
+                     *           "product_name": "Тестовый товар 1",
+                     *           "picture_url": "https://test-example.com/images/product-123456.jpg",
+                     *           "quantity": 15,
+                     *           "postings": [
+                     *             {
+                     *               "posting_number": "789456123-0002-3",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "posting_number": "123456789-0001-1",
+                     *               "quantity": 3
+                     *             },
+                     *             {
+                     *               "posting_number": "456123789-0003-5",
+                     *               "quantity": 1
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "sku": 1000123457,
+                     *           "offer_id": "test-offer-123457",
+                     *           "product_name": "Тестовый товар 2",
+                     *           "picture_url": "https://test-example.com/images/product-123457.jpg",
+                     *           "quantity": 8,
+                     *           "postings": [
+                     *             {
+                     *               "posting_number": "321654987-0004-2",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "posting_number": "987321654-0005-7",
+                     *               "quantity": 1
+                     *             },
+                     *             {
+                     *               "posting_number": "789456123-0006-8",
+                     *               "quantity": 3
+                     *             },
+                     *             {
+                     *               "posting_number": "123456789-0007-9",
+                     *               "quantity": 2
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "sku": 1000123458,
+                     *           "offer_id": "test-offer-123458",
+                     *           "product_name": "Тестовый товар 3",
+                     *           "picture_url": "https://test-example.com/images/product-123458.jpg",
+                     *           "quantity": 23,
+                     *           "postings": [
+                     *             {
+                     *               "posting_number": "456123789-0008-1",
+                     *               "quantity": 5
+                     *             },
+                     *             {
+                     *               "posting_number": "321654987-0009-3",
+                     *               "quantity": 4
+                     *             },
+                     *             {
+                     *               "posting_number": "987321654-0010-2",
+                     *               "quantity": 3
+                     *             },
+                     *             {
+                     *               "posting_number": "789456123-0011-4",
+                     *               "quantity": 6
+                     *             },
+                     *             {
+                     *               "posting_number": "123456789-0012-6",
+                     *               "quantity": 5
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "sku": 1000123459,
+                     *           "offer_id": "test-offer-123459",
+                     *           "product_name": "Тестовый товар 4",
+                     *           "picture_url": "https://test-example.com/images/product-123459.jpg",
+                     *           "quantity": 5,
+                     *           "postings": [
+                     *             {
+                     *               "posting_number": "456123789-0013-8",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "posting_number": "321654987-0014-1",
+                     *               "quantity": 3
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "sku": 1000123460,
+                     *           "offer_id": "test-offer-123460",
+                     *           "product_name": "Тестовый товар 5",
+                     *           "picture_url": "https://test-example.com/images/product-123460.jpg",
+                     *           "quantity": 12,
+                     *           "postings": [
+                     *             {
+                     *               "posting_number": "987321654-0015-3",
+                     *               "quantity": 4
+                     *             },
+                     *             {
+                     *               "posting_number": "789456123-0016-5",
+                     *               "quantity": 3
+                     *             },
+                     *             {
+                     *               "posting_number": "123456789-0017-7",
+                     *               "quantity": 5
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "products_count": 5,
+                     *       "has_next": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description True when more products remain; ask again with a larger `offset`. */
+                        has_next?: boolean;
+                        /** @description Products to pick. */
+                        products?: {
+                            /** @description Product id in the seller's system (article). */
+                            offer_id?: string;
+                            /** @description Link to the product image. */
+                            picture_url?: string;
+                            /** @description Postings the product goes into. */
+                            postings?: {
+                                /** @description Posting number. */
+                                posting_number?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of items of the product in this posting.
+                                 */
+                                quantity?: number;
+                            }[];
+                            /** @description Product name. */
+                            product_name?: string;
+                            /**
+                             * Format: int32
+                             * @description Total number of items of the product to pick.
+                             */
+                            quantity?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of products found.
+                         */
+                        products_count?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CancelReasonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancellation reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 501,
+                     *           "name": "Ozon moved the delivery date"
+                     *         },
+                     *         {
+                     *           "id": 502,
+                     *           "name": "Some products of the order were cancelled"
+                     *         },
+                     *         {
+                     *           "id": 503,
+                     *           "name": "The discount or promo code was not applied"
+                     *         },
+                     *         {
+                     *           "id": 504,
+                     *           "name": "I want to change the order and place it again"
+                     *         },
+                     *         {
+                     *           "id": 505,
+                     *           "name": "The wait is too long"
+                     *         },
+                     *         {
+                     *           "id": 506,
+                     *           "name": "I found it cheaper"
+                     *         },
+                     *         {
+                     *           "id": 508,
+                     *           "name": "None of the reasons fits"
+                     *         },
+                     *         {
+                     *           "id": 710,
+                     *           "name": "I gave a wrong address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CancelReasonListResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CancelReasonListByOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "39268230-0002"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reasons the order can be cancelled with. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 504,
+                     *           "name": "I want to change the order and place it again"
+                     *         },
+                     *         {
+                     *           "id": 505,
+                     *           "name": "The wait is too long"
+                     *         },
+                     *         {
+                     *           "id": 506,
+                     *           "name": "I found it cheaper"
+                     *         },
+                     *         {
+                     *           "id": 508,
+                     *           "name": "None of the reasons fits"
+                     *         },
+                     *         {
+                     *           "id": 710,
+                     *           "name": "I gave a wrong address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CancelReasonListResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CancelReasonAPI_CancelReasonListByPosting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "39268230-0002-3"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reasons the posting can be cancelled with. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 502,
+                     *           "name": "Some products of the order were cancelled"
+                     *         },
+                     *         {
+                     *           "id": 505,
+                     *           "name": "The wait is too long"
+                     *         },
+                     *         {
+                     *           "id": 506,
+                     *           "name": "I found it cheaper"
+                     *         },
+                     *         {
+                     *           "id": 508,
+                     *           "name": "None of the reasons fits"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CancelReasonListResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receipt_id": "7f3c2a91-5b6e-4d1f-9a8c-2e4b6d8f0a13"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Receipt id, from `/v1/receipts/seller/list`. */
+                    receipt_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo="
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: byte
+                         * @description The PDF file of the receipt, base64-encoded.
+                         */
+                        content?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReceiptsSellerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 0,
+                 *       "page_size": 100,
+                 *       "posting_numbers": [
+                 *         "39268230-0002-3"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Number of pages to skip; 0 for the first page.
+                     * @default 0
+                     */
+                    page?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of receipts per page.
+                     * @default 100
+                     */
+                    page_size?: number | string;
+                    /** @description Only the receipts of these postings. */
+                    posting_numbers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "receipts": [
+                     *         {
+                     *           "created_at": "2026-06-12T09:41:17Z",
+                     *           "operation_type": "COMMODITY",
+                     *           "order_id": 33920143210,
+                     *           "parent_receipt_id": "",
+                     *           "posting_numbers": [
+                     *             "39268230-0002-3"
+                     *           ],
+                     *           "receipt_id": "7f3c2a91-5b6e-4d1f-9a8c-2e4b6d8f0a13",
+                     *           "receipt_number": "0000184523",
+                     *           "type": "INCOMING",
+                     *           "updated_at": "2026-06-12T09:41:17Z"
+                     *         },
+                     *         {
+                     *           "created_at": "2026-06-20T14:05:52Z",
+                     *           "operation_type": "COMMODITY",
+                     *           "order_id": 33920143210,
+                     *           "parent_receipt_id": "7f3c2a91-5b6e-4d1f-9a8c-2e4b6d8f0a13",
+                     *           "posting_numbers": [
+                     *             "39268230-0002-3"
+                     *           ],
+                     *           "receipt_id": "c41e8d07-2a9b-4f63-8e15-9b7d3a6c5f20",
+                     *           "receipt_number": "0000186071",
+                     *           "type": "REFUND",
+                     *           "updated_at": "2026-06-20T14:05:52Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description True when more receipts remain; ask again with the next `page`. */
+                        has_next?: boolean;
+                        /** @description Receipts. */
+                        receipts?: {
+                            /**
+                             * Format: date-time
+                             * @description When the receipt was created.
+                             */
+                            created_at?: string;
+                            /**
+                             * @description Kind of operation: `COMMODITY` a sale of goods, `UNSPECIFIED` not determined.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            operation_type: "UNSPECIFIED" | "COMMODITY";
+                            /**
+                             * Format: int64
+                             * @description Order id.
+                             */
+                            order_id?: number;
+                            /** @description Id of the parent receipt, the one this receipt follows on from. */
+                            parent_receipt_id?: string;
+                            /** @description Postings the receipt covers. */
+                            posting_numbers?: string[];
+                            /** @description Receipt id; pass it to `/v1/receipts/get` to download the receipt. */
+                            receipt_id?: string;
+                            /** @description Receipt number. */
+                            receipt_number?: string;
+                            /**
+                             * @description Receipt type: `INCOMING` a sale, `REFUND` a refund, `UNSPECIFIED` not determined.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            type: "UNSPECIFIED" | "INCOMING" | "REFUND";
+                            /**
+                             * Format: date-time
+                             * @description When the receipt was last updated.
+                             */
+                            updated_at?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    UploadReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt is uploaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "receipt_id": "9b2d4e61-3c7a-4a85-b0f2-6d1e8c3a7b54"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the uploaded receipt. */
+                        receipt_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutGetBarcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ReturnGiveoutNoParameters"];
+            };
+        };
+        responses: {
+            /** @description The barcode value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "barcode": "GO-1450023-8F3K2Q7M"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Barcode value as text. */
+                        barcode?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutBarcodeReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ReturnGiveoutNoParameters"];
+            };
+        };
+        responses: {
+            /** @description The new barcode as a PNG image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example PNG
+                     *     
+                     */
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutGetPDF: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ReturnGiveoutNoParameters"];
+            };
+        };
+        responses: {
+            /** @description The barcode as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example %PDF-1.4
+                     *     1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+                     *     2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+                     *     3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 144]>>endobj
+                     *     trailer<</Root 1 0 R>>
+                     *     %%EOF
+                     */
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutGetPNG: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ReturnGiveoutNoParameters"];
+            };
+        };
+        responses: {
+            /** @description The barcode as a PNG image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example PNG
+                     *     
+                     */
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "giveout_id": 74120583
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Giveout id, from `/v1/return/giveout/list`.
+                     */
+                    giveout_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The return giveout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "articles": [
+                     *         {
+                     *           "approved": true,
+                     *           "delivery_schema": "GIVEOUT_DELIVERY_SCHEMA_FBS",
+                     *           "name": "Smartphone case, black",
+                     *           "seller_id": 1450023
+                     *         },
+                     *         {
+                     *           "approved": true,
+                     *           "delivery_schema": "GIVEOUT_DELIVERY_SCHEMA_FBS",
+                     *           "name": "Smartphone case, white",
+                     *           "seller_id": 1450023
+                     *         },
+                     *         {
+                     *           "approved": false,
+                     *           "delivery_schema": "GIVEOUT_DELIVERY_SCHEMA_FBS",
+                     *           "name": "Smartphone case, white",
+                     *           "seller_id": 1450023
+                     *         }
+                     *       ],
+                     *       "giveout_id": 74120583,
+                     *       "giveout_status": "GIVEOUT_STATUS_APPROVED",
+                     *       "warehouse_address": "Moscow region, Solnechnogorsk district, Khorugvino village, 1",
+                     *       "warehouse_name": "KHORUGVINO_RFC"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products in the giveout. */
+                        articles?: {
+                            /** @description True when the product's giveout is approved. */
+                            approved?: boolean;
+                            /**
+                             * @description Scheme the product was sold under: `GIVEOUT_DELIVERY_SCHEMA_FBO` or
+                             *     `GIVEOUT_DELIVERY_SCHEMA_FBS`; `GIVEOUT_DELIVERY_SCHEMA_UNSPECIFIED`
+                             *     means it is not determined, contact Ozon support.
+                             * @enum {string}
+                             */
+                            delivery_schema?: "GIVEOUT_DELIVERY_SCHEMA_UNSPECIFIED" | "GIVEOUT_DELIVERY_SCHEMA_FBO" | "GIVEOUT_DELIVERY_SCHEMA_FBS";
+                            /** @description Product name. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Seller id.
+                             */
+                            seller_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Giveout id.
+                         */
+                        giveout_id?: number;
+                        giveout_status?: components["schemas"]["ReturnGiveoutStatus"];
+                        /** @description Address of the warehouse to collect the giveout from. */
+                        warehouse_address?: string;
+                        /** @description Name of the warehouse to collect the giveout from. */
+                        warehouse_name?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutIsEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ReturnGiveoutNoParameters"];
+            };
+        };
+        responses: {
+            /** @description Whether giveouts by barcode are available. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description True when the seller can collect return giveouts by barcode. */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReturnAPI_GiveoutList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "last_id": 0,
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description `giveout_id` of the last giveout on the previous page; leave out or 0 for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of giveouts per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return giveouts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "giveouts": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Return giveouts. */
+                        giveouts?: {
+                            /**
+                             * Format: int32
+                             * @description Number of approved products in the giveout.
+                             */
+                            approved_articles_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the giveout was created.
+                             */
+                            created_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Giveout id; pass it to `/v1/return/giveout/info`.
+                             */
+                            giveout_id?: number;
+                            giveout_status?: components["schemas"]["ReturnGiveoutStatus"];
+                            /**
+                             * Format: int32
+                             * @description Total number of products to collect from the warehouse.
+                             */
+                            total_articles_count?: number;
+                            /** @description Warehouse address. */
+                            warehouse_address?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
                         }[];
                     };
                 };
