@@ -7849,6 +7849,366 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/brand/company-certification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List brands that require a certificate
+         * @description Returns the brands of the products in the seller's account for which Ozon asks for a
+         *     certificate, and whether the seller has already provided one. The list changes when a
+         *     brand starts requiring certificates. This is the first step of binding certificates:
+         *     then upload one with `/v1/product/certificate/create` and bind it with
+         *     `/v1/product/certificate/bind`. Paginated by page number.
+         */
+        post: operations["BrandAPI_BrandCompanyCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/accordance-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List types of compliance with requirements (version 1)
+         * @description Returns the reference list of compliance types (a GOST standard, a Russian or a Customs
+         *     Union technical regulation) a certificate can confirm. Version 2,
+         *     `GET /v2/product/certificate/accordance-types/list`, also lists the types for hazardous
+         *     goods; its `code` is what `/v1/product/certificate/create` takes as `accordance_type_code`.
+         */
+        get: operations["ProductAPI_ProductCertificateAccordanceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a certificate to products
+         * @description Binds a certificate uploaded with `/v1/product/certificate/create` to one or more
+         *     products. Ozon then checks each product against the document: follow the result with
+         *     `/v1/product/certificate/products/list`. Undo it with `/v1/product/certificate/unbind`.
+         */
+        post: operations["ProductAPI_ProductCertificateBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a certificate
+         * @description Uploads a quality certificate or declaration as a file, with its number, type and dates,
+         *     and returns the certificate's id. Take `type_code` from `/v1/product/certificate/types` and
+         *     `accordance_type_code` from `/v2/product/certificate/accordance-types/list`. Next, bind the
+         *     certificate to products with `/v1/product/certificate/bind`; Ozon moderates it, and
+         *     `/v1/product/certificate/info` shows its status.
+         */
+        post: operations["ProductAPI_ProductCertificateCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a certificate
+         * @description Deletes a certificate uploaded with `/v1/product/certificate/create`. The answer says
+         *     whether it was deleted and, if not, why.
+         */
+        post: operations["CertificateDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a certificate
+         * @description Returns one certificate found by its number: its type, compliance type, dates, the
+         *     moderation status with the rejection reason and the moderator's comment, and how many
+         *     products are bound to it. Use it after `/v1/product/certificate/create` to follow
+         *     moderation; `/v1/product/certificate/list` returns several at once.
+         */
+        post: operations["CertificateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List certificates
+         * @description Returns the seller's certificates, optionally only those bound to one product or with a
+         *     given status or type. Take status codes from `/v1/product/certificate/status/list` and
+         *     types from `/v1/product/certificate/types`. Paginated by page number, up to 1000
+         *     certificates a page.
+         */
+        post: operations["CertificateList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/product_status/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List product statuses for certificate binding
+         * @description Returns the statuses a product can have once a certificate is bound to it (approved,
+         *     declined, under review). Pass a `code` as `product_status_code` to
+         *     `/v1/product/certificate/products/list` to list only products in that status.
+         */
+        post: operations["ProductStatusList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/products/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products bound to a certificate
+         * @description Returns the products bound to a certificate with `/v1/product/certificate/bind`, each with
+         *     the status of its check against the document. Filter by a status `code` from
+         *     `/v1/product/certificate/product_status/list`. Paginated by page number, up to 1000
+         *     products a page.
+         */
+        post: operations["CertificateProductsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/rejection_reasons/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List certificate rejection reasons
+         * @description Returns the reasons moderation can give for declining a certificate. Match a `code` with
+         *     the `rejection_reason_code` of `/v1/product/certificate/info` or
+         *     `/v1/product/certificate/list` to show the seller what to fix.
+         */
+        post: operations["RejectionReasonsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/status/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List certificate statuses
+         * @description Returns the moderation statuses a certificate can have. A `code` is what
+         *     `/v1/product/certificate/list` takes as its `status` filter and what it and
+         *     `/v1/product/certificate/info` return as `status_code`.
+         */
+        post: operations["CertificateStatusList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List certificate document types
+         * @description Returns the reference list of document types (certificate of conformity, declaration,
+         *     registration certificate, safety data sheet, ...). Pass an entry's `value` as `type_code`
+         *     to `/v1/product/certificate/create`, or as `type` to filter `/v1/product/certificate/list`.
+         */
+        get: operations["ProductAPI_ProductCertificateTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unbind products from a certificate
+         * @description Removes the link between a certificate and products made with
+         *     `/v1/product/certificate/bind`. The answer says, per product, whether it was unbound.
+         */
+        post: operations["CertificateUnbind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List categories that require certification (version 1)
+         * @deprecated
+         * @description Returns the product categories for which Ozon asks for a certificate, and whether the
+         *     certificate is mandatory. Ozon switched this version off on 14 April 2025: use
+         *     `/v2/product/certification/list`, which also gives category and type ids. Paginated by
+         *     page number.
+         */
+        post: operations["ProductAPI_V1ProductCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/product/certificate/accordance-types/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List types of compliance with requirements
+         * @description Returns the reference list of compliance types a certificate can confirm: the main ones
+         *     and those for hazardous goods. Pass a `code` as `accordance_type_code` to
+         *     `/v1/product/certificate/create`. Replaces `GET /v1/product/certificate/accordance-types`.
+         */
+        get: operations["CertificateAccordanceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/product/certification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List categories that require certification
+         * @description Returns the product categories and types for which Ozon asks for a certificate, and
+         *     whether the certificate is mandatory. Replaces `/v1/product/certification/list`.
+         *     Paginated by page number, up to 1000 categories a page.
+         */
+        post: operations["ProductAPI_ProductCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10825,6 +11185,57 @@ export interface components {
          * @enum {string}
          */
         FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
+        /** @description One entry of a certificate reference list, a document label and the value the certificate methods take. */
+        ProductCertificateNamedValue: {
+            /** @description Label of the entry, in Russian. */
+            name?: string;
+            /** @description Value to send in the certificate methods. */
+            value?: string;
+        };
+        /** @description A quality certificate or declaration the seller has uploaded, with its moderation state. */
+        ProductCertificate: {
+            /**
+             * Format: int32
+             * @description Certificate id in Ozon's system, given when it was uploaded with `/v1/product/certificate/create`.
+             */
+            certificate_id?: number;
+            /** @description Number printed on the document. */
+            certificate_number?: string;
+            /** @description Name the seller gave the certificate. */
+            certificate_name?: string;
+            /** @description Document type, a `value` from `/v1/product/certificate/types`. */
+            type_code?: string;
+            /** @description Moderation status, a `code` from `/v1/product/certificate/status/list`. */
+            status_code?: string;
+            /** @description Type of compliance with requirements, a `code` from `/v2/product/certificate/accordance-types/list`. */
+            accordance_type_code?: string;
+            /** @description Why moderation declined the certificate, a `code` from `/v1/product/certificate/rejection_reasons/list`; empty when it was not declined. */
+            rejection_reason_code?: string;
+            /** @description Moderator's comment on the check. */
+            verification_comment?: string;
+            /**
+             * Format: date-time
+             * @description Date the document was issued.
+             */
+            issue_date?: string;
+            /**
+             * Format: date-time
+             * @description Date the document stops being valid.
+             */
+            expire_date?: string;
+            /**
+             * Format: int32
+             * @description Number of products bound to the certificate.
+             */
+            products_count?: number;
+        };
+        /** @description One entry of a certificate reference list, a machine code and its human-readable label. */
+        ProductCertificateCodeName: {
+            /** @description Code to pass as a filter or compare with a certificate's or product's status fields. */
+            code?: string;
+            /** @description Label of the code, in Russian. */
+            name?: string;
+        };
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -42508,6 +42919,1078 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    BrandAPI_BrandCompanyCertificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 1,
+                 *       "page_size": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number;
+                    /**
+                     * Format: int32
+                     * @description Number of brands per page.
+                     */
+                    page_size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Brands that require a certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "brand_certification": [
+                     *           {
+                     *             "brand_id": 135476863,
+                     *             "brand_name": "Sea of Spa",
+                     *             "has_certificate": false
+                     *           }
+                     *         ],
+                     *         "total": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One page of brands. */
+                        result?: {
+                            /** @description Brands that require a certificate. */
+                            brand_certification?: {
+                                /**
+                                 * Format: int64
+                                 * @description Brand id in Ozon's system.
+                                 */
+                                brand_id?: number;
+                                /** @description Brand name. */
+                                brand_name?: string;
+                                /** @description `true` when no certificate is needed any more (one has been provided); `false` when the seller still has to provide one. */
+                                has_certificate?: boolean;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Total number of brands over all pages.
+                             */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateAccordanceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Types of compliance with requirements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "name": "ГОСТ",
+                     *           "value": "gost"
+                     *         },
+                     *         {
+                     *           "name": "Технический регламент РФ",
+                     *           "value": "technical_regulations_rf"
+                     *         },
+                     *         {
+                     *           "name": "Технический регламент ТС",
+                     *           "value": "technical_regulations_cu"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Compliance types, each with its label and value. */
+                        result?: components["schemas"]["ProductCertificateNamedValue"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 50058,
+                 *       "product_id": [
+                 *         290
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Certificate id, returned by `/v1/product/certificate/create` when it was uploaded.
+                     */
+                    certificate_id: number | string;
+                    /** @description Ids of the products the certificate applies to. */
+                    product_id: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The certificate is bound to the products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` when the request was processed without errors. */
+                        result?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "files": [
+                 *         "%PDF-1.7 certificate scan"
+                 *       ],
+                 *       "name": "Декларация на витаминный комплекс",
+                 *       "number": "ЕАЭС N RU Д-CN.НВ25.В.11796/20",
+                 *       "type_code": "declaration",
+                 *       "accordance_type_code": "technical_regulations_cu",
+                 *       "issue_date": "2026-03-02T00:00:00Z",
+                 *       "expire_date": "2029-03-01T00:00:00Z"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @description Scans of the document, as JPG, JPEG, PNG or PDF files. */
+                    files: string[];
+                    /** @description Name of the certificate, for the seller's reference. */
+                    name: string;
+                    /** @description Number printed on the document. */
+                    number: string;
+                    /** @description Document type, a `value` from `/v1/product/certificate/types`. */
+                    type_code: string;
+                    /** @description Type of compliance with requirements, a `code` from `/v2/product/certificate/accordance-types/list`. */
+                    accordance_type_code: string;
+                    /**
+                     * Format: date-time
+                     * @description Date the document was issued.
+                     */
+                    issue_date: string;
+                    /**
+                     * Format: date-time
+                     * @description Date the document stops being valid; leave it out for a document without an end date.
+                     */
+                    expire_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Id of the uploaded certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 50058
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Id of the uploaded certificate; pass it as `certificate_id` to `/v1/product/certificate/bind`.
+                         */
+                        id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 1120593
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Id of the certificate to delete.
+                     */
+                    certificate_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Result of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "is_delete": true,
+                     *         "error_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the deletion. */
+                        result?: {
+                            /** @description `true` when the certificate was deleted. */
+                            is_delete?: boolean;
+                            /** @description Why the certificate could not be deleted; empty on success. */
+                            error_message?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_number": "2312342134123"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Number of the certificate. */
+                    certificate_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "certificate_id": 54321,
+                     *         "certificate_number": "CERT-2026-MSK-789456",
+                     *         "certificate_name": "Сертификат безопасности продукции",
+                     *         "type_code": "SAFETY_2026",
+                     *         "status_code": "PENDING",
+                     *         "accordance_type_code": "PARTIAL",
+                     *         "rejection_reason_code": "DOCS_MISSING",
+                     *         "verification_comment": "Требуются дополнительные документы от производителя для полного подтверждения",
+                     *         "issue_date": "2025-11-01T08:00:00Z",
+                     *         "expire_date": "2027-11-01T08:00:00Z",
+                     *         "products_count": 15
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        result?: components["schemas"]["ProductCertificate"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "offer_id": "OFFER-2026-001",
+                 *       "status": "approved",
+                 *       "type": "certificate_of_conformity,declaration",
+                 *       "page": 1,
+                 *       "page_size": 50
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The seller's article of a product; only certificates bound to it are returned. */
+                    offer_id?: string;
+                    /** @description Only certificates with this status, a `code` from `/v1/product/certificate/status/list`. */
+                    status?: string;
+                    /** @description Only certificates of this type, a `value` from `/v1/product/certificate/types`. */
+                    type?: string;
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number;
+                    /**
+                     * Format: int32
+                     * @description Number of certificates per page, 1 to 1000.
+                     */
+                    page_size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of certificates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "certificates": [
+                     *           {
+                     *             "certificate_id": 1120593,
+                     *             "certificate_name": "Test comment DS. Post-script prod2stg",
+                     *             "certificate_number": "ЕАЭС RU С-CN.НВ46.В.00413/21",
+                     *             "type_code": "certificate_of_conformity",
+                     *             "status_code": "approved",
+                     *             "accordance_type_code": "technical_regulations_cu",
+                     *             "rejection_reason_code": "",
+                     *             "issue_date": "2021-08-12T03:00:00Z",
+                     *             "expire_date": "2024-08-11T03:00:00Z",
+                     *             "products_count": 0,
+                     *             "verification_comment": ""
+                     *           },
+                     *           {
+                     *             "certificate_id": 624047,
+                     *             "certificate_name": "Test comment DS. Post-script prod2stg",
+                     *             "certificate_number": "ЕАЭС N RU Д-CN.НВ25.В.11796/20",
+                     *             "type_code": "declaration",
+                     *             "status_code": "approved",
+                     *             "accordance_type_code": "technical_regulations_cu",
+                     *             "rejection_reason_code": "",
+                     *             "issue_date": "2020-07-03T03:00:00Z",
+                     *             "expire_date": "2023-07-02T03:00:00Z",
+                     *             "products_count": 1,
+                     *             "verification_comment": ""
+                     *           }
+                     *         ],
+                     *         "page_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One page of certificates. */
+                        result?: {
+                            /** @description The certificates. */
+                            certificates?: components["schemas"]["ProductCertificate"][];
+                            /**
+                             * Format: int32
+                             * @description Number of pages.
+                             */
+                            page_count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Product statuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "code": "approved",
+                     *           "name": "Одобрен"
+                     *         },
+                     *         {
+                     *           "code": "declined",
+                     *           "name": "Отклонён"
+                     *         },
+                     *         {
+                     *           "code": "awaiting_verification",
+                     *           "name": "На проверке"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Statuses of a product bound to a certificate. */
+                        result?: components["schemas"]["ProductCertificateCodeName"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateProductsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 624047,
+                 *       "product_status_code": "approved",
+                 *       "page": 1,
+                 *       "page_size": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Certificate id.
+                     */
+                    certificate_id: number;
+                    /** @description Only products in this status, a `code` from `/v1/product/certificate/product_status/list`. */
+                    product_status_code?: string;
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number;
+                    /**
+                     * Format: int32
+                     * @description Number of products per page, 1 to 1000.
+                     */
+                    page_size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products bound to the certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "items": [
+                     *           {
+                     *             "product_id": 53110101,
+                     *             "product_status_code": "approved"
+                     *           }
+                     *         ],
+                     *         "count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products bound to the certificate. */
+                        result?: {
+                            /** @description The products. */
+                            items?: {
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system.
+                                 */
+                                product_id?: number;
+                                /** @description Status of the product's check against the certificate, a `code` from `/v1/product/certificate/product_status/list`. */
+                                product_status_code?: string;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Number of products found, over all pages.
+                             */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    RejectionReasonsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificate rejection reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "code": "incorrect_type",
+                     *           "name": "Необходим другой тип документа"
+                     *         },
+                     *         {
+                     *           "code": "not_all_pages",
+                     *           "name": "Предоставлены не все страницы документа"
+                     *         },
+                     *         {
+                     *           "code": "not_in_registry",
+                     *           "name": "Документа нет в едином реестре"
+                     *         },
+                     *         {
+                     *           "code": "not_match_information",
+                     *           "name": "Копия документа не соответствует указанной информации"
+                     *         },
+                     *         {
+                     *           "code": "not_signed",
+                     *           "name": "Документ не подписан или отсутствует печать"
+                     *         },
+                     *         {
+                     *           "code": "not_true",
+                     *           "name": "Информация в документе не соответствует действительности"
+                     *         },
+                     *         {
+                     *           "code": "not_valid_in_rf",
+                     *           "name": "Документ не действует на территории РФ"
+                     *         },
+                     *         {
+                     *           "code": "bad_quality",
+                     *           "name": "Качество копии не позволяет разобрать текст"
+                     *         },
+                     *         {
+                     *           "code": "annulled",
+                     *           "name": "Документ аннулирован в реестре"
+                     *         },
+                     *         {
+                     *           "code": "archive",
+                     *           "name": "Документ перенесен в архив"
+                     *         },
+                     *         {
+                     *           "code": "expired_document",
+                     *           "name": "Срок действия документа истек"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Reasons for declining a certificate. */
+                        result?: components["schemas"]["ProductCertificateCodeName"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificate statuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "code": "approved",
+                     *           "name": "Одобрены"
+                     *         },
+                     *         {
+                     *           "code": "awaiting_verification",
+                     *           "name": "Ожидают проверки"
+                     *         },
+                     *         {
+                     *           "code": "declined",
+                     *           "name": "Отклонены"
+                     *         },
+                     *         {
+                     *           "code": "verification",
+                     *           "name": "На проверке"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Statuses a certificate can have. */
+                        result?: components["schemas"]["ProductCertificateCodeName"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificate document types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "name": "Сертификат соответствия",
+                     *           "value": "certificate_of_conformity"
+                     *         },
+                     *         {
+                     *           "name": "Декларация о соответствии",
+                     *           "value": "declaration"
+                     *         },
+                     *         {
+                     *           "name": "Свидетельство о регистрации",
+                     *           "value": "certificate_of_registration"
+                     *         },
+                     *         {
+                     *           "name": "Регистрационное удостоверение",
+                     *           "value": "registration_certificate"
+                     *         },
+                     *         {
+                     *           "name": "Отказное письмо",
+                     *           "value": "refused_letter"
+                     *         },
+                     *         {
+                     *           "name": "Ветеринарное свидетельство",
+                     *           "value": "veterinary_cover_document"
+                     *         },
+                     *         {
+                     *           "name": "Паспорт безопасности",
+                     *           "value": "safety_data_sheet"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Document types, each with its label and value. */
+                        result?: components["schemas"]["ProductCertificateNamedValue"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateUnbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 624047,
+                 *       "product_id": [
+                 *         "53110101"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Certificate id.
+                     */
+                    certificate_id: number;
+                    /** @description Ids of the products to unbind from the certificate. */
+                    product_id: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Result per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "product_id": 53110101,
+                     *           "updated": true,
+                     *           "error": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per product of the request. */
+                        result?: {
+                            /** @description Why the product could not be unbound; empty on success. */
+                            error?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /** @description `true` when the product was unbound from the certificate. */
+                            updated?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_V1ProductCertificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 1,
+                 *       "page_size": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page?: number;
+                    /**
+                     * Format: int32
+                     * @description Number of categories per page.
+                     */
+                    page_size?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Categories that require certification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "certification": [
+                     *           {
+                     *             "is_required": true,
+                     *             "category_name": "Витаминно-минеральные комплексы для взрослых"
+                     *           }
+                     *         ],
+                     *         "total": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One page of categories. */
+                        result?: {
+                            /** @description Categories that require certification. */
+                            certification?: {
+                                /** @description Category name. */
+                                category_name?: string;
+                                /** @description `true` when a certificate is mandatory for products of the category. */
+                                is_required?: boolean;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Total number of categories over all pages.
+                             */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateAccordanceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Types of compliance with requirements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "base": [
+                     *           {
+                     *             "title": "ГОСТ",
+                     *             "code": "gost"
+                     *           },
+                     *           {
+                     *             "title": "Технический регламент РФ",
+                     *             "code": "technical_regulations_rf"
+                     *           },
+                     *           {
+                     *             "title": "Технический регламент ТС",
+                     *             "code": "technical_regulations_cu"
+                     *           }
+                     *         ],
+                     *         "hazard": [
+                     *           {
+                     *             "title": "ПБ химической продукции",
+                     *             "code": "chemical_products"
+                     *           },
+                     *           {
+                     *             "title": "Safety Data Sheet (SDS)",
+                     *             "code": "safety_data_sheet"
+                     *           },
+                     *           {
+                     *             "title": "Отказное письмо",
+                     *             "code": "rejection_letter"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Compliance types, in two groups. */
+                        result?: {
+                            /** @description Main compliance types. */
+                            base?: {
+                                /** @description Code of the compliance type. */
+                                code?: string;
+                                /** @description Label of the compliance type. */
+                                title?: string;
+                            }[];
+                            /** @description Compliance types for hazardous goods. */
+                            hazard?: {
+                                /** @description Code of the compliance type. */
+                                code?: string;
+                                /** @description Label of the compliance type. */
+                                title?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 1,
+                 *       "page_size": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of categories per page, 1 to 1000.
+                     */
+                    page_size: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Categories that require certification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "certification": [
+                     *         {
+                     *           "category_id": 582676,
+                     *           "category_name": "Витаминно-минеральные комплексы для взрослых",
+                     *           "is_required": true,
+                     *           "type_id": 113,
+                     *           "type_name": "products"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Categories that require certification. */
+                        certification?: {
+                            /**
+                             * Format: int64
+                             * @description Description category id.
+                             */
+                            category_id?: number;
+                            /** @description Category name. */
+                            category_name?: string;
+                            /** @description `true` when a certificate is mandatory for products of the category. */
+                            is_required?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Product type id within the category.
+                             */
+                            type_id?: number;
+                            /** @description Product type name. */
+                            type_name?: string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Total number of categories over all pages.
+                         */
+                        total?: number;
+                    };
                 };
             };
             400: components["responses"]["Error"];
