@@ -8165,6 +8165,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/product/digital/stocks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update stock of digital products
+         * @description Sets how many units of digital products (codes, keys, subscriptions) are available, by
+         *     the seller's article. Only for sellers who sell digital products. The answer says, per
+         *     product, whether the stock was updated and, if not, why.
+         */
+        post: operations["DigitalProductAPI_StocksImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/placement-zone/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the placement zones of products
+         * @description Returns the warehouse placement zone of each SKU (sortable, non-sortable, oversize,
+         *     hazardous goods, jewelry, food, closed zone). Check it before planning an FBO supply, as
+         *     products of different zones are handled apart. Up to 150 SKUs a request and 10 requests
+         *     a second.
+         */
+        post: operations["ProductAPI_GetProductPlacementZoneInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/prices/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get price details of products
+         * @description Returns, per SKU, the price buyers see on the storefront, the price with promotions and
+         *     boosting applied, and the price indexes against the seller's own and competitors' offers.
+         *     For sellers with the Premium Pro subscription. Up to 1000 SKUs a request.
+         */
+        post: operations["ProductPricesDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/quant/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get economy products by quant
+         * @description Returns the economy-tariff products (quants: a product sold in a fixed pack of several
+         *     units) for the given quant codes: prices, dimensions, barcodes, delivery type and status
+         *     of each quant. Take the codes from `/v1/product/quant/list`. Up to 1000 codes a request.
+         */
+        post: operations["QuantGetInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/quant/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List economy products
+         * @description Returns the seller's economy-tariff products with the codes and sizes of their quants
+         *     (fixed packs of several units), optionally filtered by visibility. Pass the codes to
+         *     `/v1/product/quant/info` for prices and statuses. Paginated by cursor.
+         */
+        post: operations["QuantProductList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/stairway-discount/by-quantity/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get quantity discounts of products
+         * @description Returns, per SKU, the discount a buyer gets for ordering several units of the product:
+         *     whether it is on, its levels (quantity and percent), and the state of the last change
+         *     made with `/v1/product/stairway-discount/by-quantity/set`. Poll it after that method
+         *     until `status` is `SUCCESS` or `ERROR`. Up to 5000 SKUs a request.
+         */
+        post: operations["ProductAPI_GetProductStairwayDiscountByQuantity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/stairway-discount/by-quantity/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set quantity discounts of products
+         * @description Turns on, changes or turns off the discount a buyer gets for ordering several units of a
+         *     product, with 1 to 4 levels (quantity and percent). Ozon applies the change later: when
+         *     `accepted` is `true`, follow it per SKU with
+         *     `/v1/product/stairway-discount/by-quantity/get` until its `status` is `SUCCESS` or
+         *     `ERROR`. Warnings block the change unless `suppress_warnings` is `true`.
+         */
+        post: operations["ProductAPI_SetProductStairwayDiscountByQuantity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/visibility/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get storefront visibility of products
+         * @description Returns, per SKU, the storefronts the product is shown on: Ozon, Ozon Select, both, or
+         *     none. Change it with `/v1/product/visibility/set`. Up to 350 SKUs a request.
+         */
+        post: operations["ProductVisibilityInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/visibility/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set storefront visibility of products
+         * @description Chooses, per SKU, the storefronts the product is shown on: Ozon, Ozon Select, both, or
+         *     none; for sellers working through Ozon Delivery. The answer gives, per SKU, whether the
+         *     product may be sold on Ozon Select, the value the seller set and where the product is
+         *     actually shown; check it later with `/v1/product/visibility/info`.
+         */
+        post: operations["ProductVisibilitySet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/product/certificate/accordance-types/list": {
         parameters: {
             query?: never;
@@ -8203,6 +8405,30 @@ export interface paths {
          *     Paginated by page number, up to 1000 categories a page.
          */
         post: operations["ProductAPI_ProductCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/product/info/stocks-by-warehouse/fbs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get stock per FBS and rFBS warehouse
+         * @description For the given SKUs or the seller's articles, returns the stock on each of the seller's
+         *     FBS and rFBS warehouses: units on hand, reserved, and free for sale. Use it before
+         *     `/v2/products/stocks`, which sets stock per warehouse. Give either `sku` or `offer_id`,
+         *     up to 1000 values. Paginated by cursor, up to 1000 entries a page. Replaces
+         *     `/v1/product/info/stocks-by-warehouse/fbs`.
+         */
+        post: operations["ProductAPI_GetProductInfoStocksByWarehouseFbsV2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11236,6 +11462,59 @@ export interface components {
             /** @description Label of the code, in Russian. */
             name?: string;
         };
+        /** @description An amount of money as Ozon shows it, with its currency. */
+        ProductPriceDetailsMoney: {
+            /** @description The amount, as a decimal string. */
+            amount?: string;
+            /** @description Currency code, such as `RUB`. */
+            currency?: string;
+        };
+        /** @description The lowest price found for the product in one group of offers, and the resulting price index. */
+        ProductPriceDetailsIndexData: {
+            min_price?: components["schemas"]["ProductPriceDetailsMoney"];
+            /**
+             * Format: double
+             * @description Price index of the product against that price.
+             */
+            price_index?: number;
+            /** @description Link to the product with that price. */
+            url?: string;
+        };
+        /** @description Errors or warnings about the quantity discount of one product. */
+        StairwayDiscountSkuMessages: {
+            /** @description The errors or warnings. */
+            data?: {
+                /** @description Code of the error or warning. */
+                code?: string;
+                /** @description Field the message is about. */
+                field?: string;
+                /** @description What is wrong. */
+                message?: string;
+                /**
+                 * Format: int64
+                 * @description Discount level the message is about.
+                 */
+                step?: number;
+                /** @description Value of the field the message is about. */
+                value?: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Product id on Ozon's storefront (SKU).
+             */
+            sku?: number;
+        };
+        /**
+         * @description Storefronts a product is shown on:
+         *     - `UNSPECIFIED`: not determined;
+         *     - `OZON`: Ozon only;
+         *     - `SELECT`: Ozon Select only;
+         *     - `OZON_SELECT`: both Ozon and Ozon Select;
+         *     - `NONE`: hidden everywhere.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        ProductShowcaseVisibility: "UNSPECIFIED" | "OZON" | "SELECT" | "OZON_SELECT" | "NONE";
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -43841,6 +44120,914 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    DigitalProductAPI_StocksImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "stocks": [
+                 *         {
+                 *           "stock": 2,
+                 *           "offer_id": "Мяч желтый 543561"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description New stock per product. */
+                    stocks?: {
+                        /** @description The seller's article of the product. */
+                        offer_id: string;
+                        /**
+                         * Format: int64
+                         * @description Number of units available for sale.
+                         */
+                        stock: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Result per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": [
+                     *         {
+                     *           "errors": [],
+                     *           "offer_id": "Мяч желтый 543561",
+                     *           "updated": true,
+                     *           "product_id": 29235761,
+                     *           "sku": 425291243
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per product of the request. */
+                        status?: {
+                            /** @description Why the stock was not updated; empty on success. */
+                            errors?: components["schemas"]["PriceStockUpdateError"][];
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /** @description `true` when the stock was updated. */
+                            updated?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_GetProductPlacementZoneInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609",
+                 *         "179737222"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), 1 to 150. */
+                    skus: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Placement zone per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products_placement": [
+                     *         {
+                     *           "placement_zone": "SORT",
+                     *           "sku": 150583609
+                     *         },
+                     *         {
+                     *           "placement_zone": "NON_SORT",
+                     *           "sku": 179737222
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        products_placement?: {
+                            /**
+                             * @description Placement zone of the product:
+                             *     - `UNSPECIFIED`: not set;
+                             *     - `CLOSED_ZONE`: closed zone;
+                             *     - `DANGEROUS_GOODS`: goods of hazard classes 2 to 4;
+                             *     - `PRODUCTS`: food;
+                             *     - `SORT`: sortable goods;
+                             *     - `NON_SORT`: non-sortable goods;
+                             *     - `OVERSIZE`: oversize goods;
+                             *     - `JEWELRY`: jewelry;
+                             *     - `UNRESOLVED`: the zone could not be determined.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            placement_zone: "UNSPECIFIED" | "CLOSED_ZONE" | "DANGEROUS_GOODS" | "PRODUCTS" | "SORT" | "NON_SORT" | "OVERSIZE" | "JEWELRY" | "UNRESOLVED";
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductPricesDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), 1 to 1000. */
+                    skus: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Price details per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "prices": [
+                     *         {
+                     *           "customer_price": {
+                     *             "amount": "3490.00",
+                     *             "currency": "RUB"
+                     *           },
+                     *           "offer_id": "item_6060091",
+                     *           "price": {
+                     *             "amount": "3599.00",
+                     *             "currency": "RUB"
+                     *           },
+                     *           "price_indexes": [
+                     *             {
+                     *               "external_index_data": {
+                     *                 "min_price": {
+                     *                   "amount": "3550.00",
+                     *                   "currency": "RUB"
+                     *                 },
+                     *                 "price_index": 1.01,
+                     *                 "url": "https://www.ozon.ru/product/1603241895/"
+                     *               },
+                     *               "self_index_data": {
+                     *                 "min_price": {
+                     *                   "amount": "3599.00",
+                     *                   "currency": "RUB"
+                     *                 },
+                     *                 "price_index": 1,
+                     *                 "url": "https://www.ozon.ru/product/150583609/"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "sku": 150583609
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        prices?: {
+                            /** @description Price buyers see on the product page. */
+                            customer_price?: components["schemas"]["ProductPriceDetailsMoney"];
+                            /**
+                             * Format: float
+                             * @deprecated
+                             * @description Discount paid by Ozon, in percent.
+                             */
+                            discount_percent?: number;
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /** @description Price with promotions and boosting applied. */
+                            price?: components["schemas"]["ProductPriceDetailsMoney"];
+                            /** @description Price indexes of the product. */
+                            price_indexes?: {
+                                /** @description The lowest price of the same product at competitors. */
+                                external_index_data?: components["schemas"]["ProductPriceDetailsIndexData"];
+                                /** @description The lowest price of the same product in the seller's own offers. */
+                                self_index_data?: components["schemas"]["ProductPriceDetailsIndexData"];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuantGetInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quant_code": [
+                 *         "q_150583609_6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Quant codes, 1 to 1000, from `/v1/product/quant/list`. */
+                    quant_code: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Economy products with their quants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "offer_id": "item_6060091",
+                     *           "product_id": 7154396,
+                     *           "quant_info": {
+                     *             "quants": [
+                     *               {
+                     *                 "barcodes_extended": [
+                     *                   {
+                     *                     "barcode": "OZN1486442178",
+                     *                     "error": "",
+                     *                     "status": "valid"
+                     *                   }
+                     *                 ],
+                     *                 "dimensions": {
+                     *                   "depth": 120,
+                     *                   "height": 180,
+                     *                   "weight": 1450,
+                     *                   "width": 160
+                     *                 },
+                     *                 "marketing_price": {
+                     *                   "price": "18990",
+                     *                   "seller_price": "19990"
+                     *                 },
+                     *                 "min_price": "17500",
+                     *                 "old_price": "21990",
+                     *                 "price": "19990",
+                     *                 "quant_code": "q_150583609_6",
+                     *                 "quant_sice": 6,
+                     *                 "shipment_type": "SHIPMENT_TYPE_GENERAL",
+                     *                 "sku": 1486442178,
+                     *                 "statuses": {
+                     *                   "state_description": "Продается",
+                     *                   "state_name": "Продается",
+                     *                   "state_sys_name": "price_sent",
+                     *                   "state_tooltip": ""
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Economy products. */
+                        items?: {
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /** @description The product's quants. */
+                            quant_info?: {
+                                /** @description Quants of the product. */
+                                quants?: {
+                                    /** @description Barcodes of the quant. */
+                                    barcodes_extended?: {
+                                        /** @description Barcode. */
+                                        barcode?: string;
+                                        /** @description Why the barcode could not be obtained. */
+                                        error?: string;
+                                        /** @description Status of the barcode. */
+                                        status?: string;
+                                    }[];
+                                    /** @description Package dimensions and weight. */
+                                    dimensions?: {
+                                        /**
+                                         * Format: int64
+                                         * @description Depth, mm.
+                                         */
+                                        depth?: number;
+                                        /**
+                                         * Format: int64
+                                         * @description Height, mm.
+                                         */
+                                        height?: number;
+                                        /**
+                                         * Format: int64
+                                         * @description Weight, g.
+                                         */
+                                        weight?: number;
+                                        /**
+                                         * Format: int64
+                                         * @description Width, mm.
+                                         */
+                                        width?: number;
+                                    };
+                                    /** @description Price shown on Ozon with all promotions applied, without the Ozon Bank card discount. */
+                                    marketing_price?: {
+                                        /** @description Selling price. */
+                                        price?: string;
+                                        /** @description Price the seller set. */
+                                        seller_price?: string;
+                                    };
+                                    /** @description Minimum price the seller set. */
+                                    min_price?: string;
+                                    /** @description Price before discounts (shown struck through), set by the seller. */
+                                    old_price?: string;
+                                    /** @description Selling price set by the seller. */
+                                    price?: string;
+                                    /** @description Quant code of the economy product. */
+                                    quant_code?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of units in the quant.
+                                     */
+                                    quant_sice?: number;
+                                    /** @description How the product is delivered. */
+                                    shipment_type?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Product id on Ozon's storefront (SKU).
+                                     */
+                                    sku?: number;
+                                    /** @description State of the quant. */
+                                    statuses?: {
+                                        /** @description Description of the state. */
+                                        state_description?: string;
+                                        /** @description Name of the state. */
+                                        state_name?: string;
+                                        /** @description System name of the state. */
+                                        state_sys_name?: string;
+                                        /** @description Hint on the product's current state. */
+                                        state_tooltip?: string;
+                                    };
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuantProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "limit": 1000,
+                 *       "visibility": "ALL"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous page; empty for the first page. */
+                    cursor?: string;
+                    /**
+                     * Format: int64
+                     * @description Maximum number of products in the answer.
+                     */
+                    limit: number | string;
+                    visibility?: components["schemas"]["ProductFilterVisibility"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of economy products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "products": [
+                     *         {
+                     *           "offer_id": "item_6060091",
+                     *           "product_id": 7154396,
+                     *           "quants": [
+                     *             {
+                     *               "quant_code": "q_150583609_6",
+                     *               "quant_size": 6
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total_items": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page, for the `cursor` of the next request; empty on the last page. */
+                        cursor?: string;
+                        /** @description Economy products. */
+                        products?: {
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /** @description Quants of the product. */
+                            quants?: {
+                                /** @description Quant code, for `/v1/product/quant/info`. */
+                                quant_code?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of units in the quant.
+                                 */
+                                quant_size?: number;
+                            }[];
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Stock on all warehouses, in units.
+                         */
+                        total_items?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_GetProductStairwayDiscountByQuantity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), up to 5000. */
+                    skus: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Quantity discount per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "stairways": [
+                     *         {
+                     *           "enabled": true,
+                     *           "sku": 150583609,
+                     *           "stairway": {
+                     *             "steps": [
+                     *               {
+                     *                 "discount": 5,
+                     *                 "quantity": 3,
+                     *                 "step": 1
+                     *               },
+                     *               {
+                     *                 "discount": 10,
+                     *                 "quantity": 5,
+                     *                 "step": 2
+                     *               }
+                     *             ]
+                     *           },
+                     *           "status": "SUCCESS"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        stairways?: {
+                            /** @description `true` when the quantity discount is on. */
+                            enabled?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /** @description Levels of the quantity discount. */
+                            stairway?: {
+                                /** @description Discount levels. */
+                                steps?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Discount, in percent.
+                                     */
+                                    discount?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Units in the order from which the discount applies.
+                                     */
+                                    quantity?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of the level.
+                                     */
+                                    step?: number;
+                                }[];
+                            };
+                            /**
+                             * @description State of the last change of the quantity discount:
+                             *     - `IN_PROCESS`: being applied;
+                             *     - `ERROR`: failed; call `/v1/product/stairway-discount/by-quantity/set` again;
+                             *     - `SUCCESS`: applied to the product.
+                             * @enum {string}
+                             */
+                            status?: "IN_PROCESS" | "ERROR" | "SUCCESS";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_SetProductStairwayDiscountByQuantity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "stairways": [
+                 *         {
+                 *           "enabled": true,
+                 *           "sku": 150583609,
+                 *           "stairway": {
+                 *             "steps": [
+                 *               {
+                 *                 "discount": 5,
+                 *                 "quantity": 3,
+                 *                 "step": 1
+                 *               },
+                 *               {
+                 *                 "discount": 10,
+                 *                 "quantity": 5,
+                 *                 "step": 2
+                 *               }
+                 *             ]
+                 *           }
+                 *         }
+                 *       ],
+                 *       "suppress_warnings": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Quantity discount per product. */
+                    stairways: {
+                        /** @description `true` to turn the discount on, `false` to turn it off. */
+                        enabled: boolean;
+                        /**
+                         * Format: int64
+                         * @description Product id on Ozon's storefront (SKU).
+                         */
+                        sku: number | string;
+                        /** @description Levels of the quantity discount. */
+                        stairway: {
+                            /** @description Discount levels, 1 to 4. */
+                            steps: {
+                                /**
+                                 * Format: int64
+                                 * @description Discount, in percent.
+                                 */
+                                discount: number | string;
+                                /**
+                                 * Format: int64
+                                 * @description Units in the order from which the discount applies.
+                                 */
+                                quantity: number | string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of the level.
+                                 */
+                                step: number | string;
+                            }[];
+                        };
+                    }[];
+                    /** @description `true` to apply the discount despite warnings. */
+                    suppress_warnings?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted or refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": true,
+                     *       "errors": [],
+                     *       "warnings": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` when the request was accepted; follow the result with `/v1/product/stairway-discount/by-quantity/get`. */
+                        accepted?: boolean;
+                        /** @description Errors per product. */
+                        errors?: components["schemas"]["StairwayDiscountSkuMessages"][];
+                        /** @description Warnings per product. */
+                        warnings?: components["schemas"]["StairwayDiscountSkuMessages"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductVisibilityInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), 1 to 350. */
+                    skus?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Visibility per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "showcases_visibility": "OZON_SELECT",
+                     *           "sku": 150583609
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        items?: {
+                            showcases_visibility?: components["schemas"]["ProductShowcaseVisibility"];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductVisibilitySet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "item_placement": [
+                 *         {
+                 *           "placement": "OZON_SELECT",
+                 *           "sku": 150583609
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Visibility per product. */
+                    item_placement: {
+                        /**
+                         * @description Storefronts to show the product on:
+                         *     - `OZON`: Ozon only;
+                         *     - `SELECT`: Ozon Select only;
+                         *     - `OZON_SELECT`: both Ozon and Ozon Select;
+                         *     - `NONE`: hidden everywhere.
+                         *
+                         *     Only for sellers who work through Ozon Delivery.
+                         * @enum {string}
+                         */
+                        placement: "OZON" | "SELECT" | "OZON_SELECT" | "NONE";
+                        /**
+                         * Format: int64
+                         * @description Product id on Ozon's storefront (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Visibility per product, and products with errors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "select_permission": "ALLOWED",
+                     *           "seller_item_placement": "OZON_SELECT",
+                     *           "seller_item_placement_list": [
+                     *             "OZON",
+                     *             "SELECT"
+                     *           ],
+                     *           "showcases_visibility": "OZON_SELECT",
+                     *           "showcases_visibility_list": [
+                     *             "OZON",
+                     *             "SELECT"
+                     *           ],
+                     *           "sku": 150583609,
+                     *           "warnings": []
+                     *         }
+                     *       ],
+                     *       "items_errors": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products whose visibility was set. */
+                        items?: {
+                            /**
+                             * @description Whether the product may be sold on Ozon Select:
+                             *     - `UNSPECIFIED`: not determined;
+                             *     - `RESTRICTED`: it may not;
+                             *     - `ALLOWED`: it may.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            select_permission: "UNSPECIFIED" | "RESTRICTED" | "ALLOWED";
+                            /** @description Visibility the seller set. */
+                            seller_item_placement?: components["schemas"]["ProductShowcaseVisibility"];
+                            /**
+                             * @description Storefronts the seller chose, one value each:
+                             *     - `UNSPECIFIED`: not determined;
+                             *     - `OZON`: Ozon;
+                             *     - `SELECT`: Ozon Select.
+                             */
+                            seller_item_placement_list?: ("UNSPECIFIED" | "OZON" | "SELECT")[];
+                            /** @description Storefronts the product is actually shown on. */
+                            showcases_visibility?: components["schemas"]["ProductShowcaseVisibility"];
+                            /**
+                             * @description Storefronts the product is actually shown on, one value each:
+                             *     - `UNSPECIFIED`: not determined;
+                             *     - `OZON`: Ozon;
+                             *     - `SELECT`: Ozon Select.
+                             */
+                            showcases_visibility_list?: ("UNSPECIFIED" | "OZON" | "SELECT")[];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /** @description Warnings about the product's visibility. */
+                            warnings?: string[];
+                        }[];
+                        /** @description Products whose visibility could not be set. */
+                        items_errors?: {
+                            /** @description Error code. */
+                            code?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     CertificateAccordanceTypes: {
         parameters: {
             query?: never;
@@ -43994,6 +45181,116 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_GetProductInfoStocksByWarehouseFbsV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": 100,
+                 *       "sku": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous page; leave it out for the first page. */
+                    cursor?: string;
+                    /**
+                     * Format: uint64
+                     * @description Maximum number of entries in the answer, up to 1000.
+                     */
+                    limit: number;
+                    /** @description The seller's articles of the products, up to 1000. */
+                    offer_id?: string[];
+                    /** @description Product ids on Ozon's storefront (SKUs), up to 1000. */
+                    sku?: (number | string)[];
+                } & (unknown | unknown);
+            };
+        };
+        responses: {
+            /** @description One page of stock per product and warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "products": [
+                     *         {
+                     *           "free_stock": 12,
+                     *           "offer_id": "item_6060091",
+                     *           "present": 15,
+                     *           "product_id": 7154396,
+                     *           "reserved": 3,
+                     *           "sku": 150583609,
+                     *           "warehouse_id": 1020003080073000,
+                     *           "warehouse_name": "Склад Подольск FBS"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page, for the `cursor` of the next request. */
+                        cursor?: string;
+                        /** @description `true` when there are more entries after this page. */
+                        has_next?: boolean;
+                        /** @description One entry per product and warehouse. */
+                        products?: {
+                            /**
+                             * Format: int64
+                             * @description Units available for sale.
+                             */
+                            free_stock?: number;
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Total units on the warehouse.
+                             */
+                            present?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Units reserved on the warehouse.
+                             */
+                            reserved?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
