@@ -7933,7 +7933,8 @@ export interface paths {
          *     and returns the certificate's id. Take `type_code` from `/v1/product/certificate/types` and
          *     `accordance_type_code` from `/v2/product/certificate/accordance-types/list`. Next, bind the
          *     certificate to products with `/v1/product/certificate/bind`; Ozon moderates it, and
-         *     `/v1/product/certificate/info` shows its status.
+         *     `/v1/product/certificate/info` shows its status. The body is `multipart/form-data`, with
+         *     one `files` part per file.
          */
         post: operations["ProductAPI_ProductCertificateCreate"];
         delete?: never;
@@ -8154,8 +8155,9 @@ export interface paths {
          * List categories that require certification (version 1)
          * @deprecated
          * @description Returns the product categories for which Ozon asks for a certificate, and whether the
-         *     certificate is mandatory. Ozon switched this version off on 14 April 2025: use
-         *     `/v2/product/certification/list`, which also gives category and type ids. Paginated by
+         *     certificate is mandatory. Ozon announced the switch-off of this version for
+         *     14 April 2025: use `/v2/product/certification/list`, which also gives category and type
+         *     ids. Paginated by
          *     page number.
          */
         post: operations["ProductAPI_V1ProductCertificationList"];
@@ -8199,9 +8201,8 @@ export interface paths {
         /**
          * Get the placement zones of products
          * @description Returns the warehouse placement zone of each SKU (sortable, non-sortable, oversize,
-         *     hazardous goods, jewelry, food, closed zone). Check it before planning an FBO supply, as
-         *     products of different zones are handled apart. Up to 150 SKUs a request and 10 requests
-         *     a second.
+         *     hazardous goods, jewelry, food, closed zone). Check it before planning an FBO supply.
+         *     Up to 150 SKUs a request and 10 requests a second.
          */
         post: operations["ProductAPI_GetProductPlacementZoneInfo"];
         delete?: never;
@@ -43530,7 +43531,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Number of the certificate. */
+                    /** @description Number of the certificate, as `certificate_number` in `/v1/product/certificate/list`. */
                     certificate_number: string;
                 };
             };
