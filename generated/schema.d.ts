@@ -7861,9 +7861,8 @@ export interface paths {
         /**
          * List brands that require a certificate
          * @description Returns the brands of the products in the seller's account for which Ozon asks for a
-         *     certificate, and whether the seller has already provided one. The list changes when a
-         *     brand starts requiring certificates. This is the first step of binding certificates:
-         *     then upload one with `/v1/product/certificate/create` and bind it with
+         *     certificate, and whether one is needed. The list changes when a brand starts requiring
+         *     certificates. This is the first step of binding certificates: then upload one with `/v1/product/certificate/create` and bind it with
          *     `/v1/product/certificate/bind`. Paginated by page number.
          */
         post: operations["BrandAPI_BrandCompanyCertificationList"];
@@ -43267,7 +43266,7 @@ export interface operations {
                                 brand_id?: number;
                                 /** @description Brand name. */
                                 brand_name?: string;
-                                /** @description `true` when no certificate is needed any more (one has been provided); `false` when the seller still has to provide one. */
+                                /** @description `true` when no certificate is needed; `false` when the seller has to provide one. */
                                 has_certificate?: boolean;
                             }[];
                             /**
