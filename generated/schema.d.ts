@@ -7862,8 +7862,9 @@ export interface paths {
          * List brands that require a certificate
          * @description Returns the brands of the products in the seller's account for which Ozon asks for a
          *     certificate, and whether one is needed. The list changes when a brand starts requiring
-         *     certificates. This is the first step of binding certificates: then upload one with `/v1/product/certificate/create` and bind it with
-         *     `/v1/product/certificate/bind`. Paginated by page number.
+         *     certificates. This is the first step of binding certificates: then upload one with
+         *     `/v1/product/certificate/create` and bind it with `/v1/product/certificate/bind`.
+         *     Paginated by page number.
          */
         post: operations["BrandAPI_BrandCompanyCertificationList"];
         delete?: never;
