@@ -9436,6 +9436,593 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/brand/company-certification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List brands that require a certificate
+         * @description Returns the brands of the products in the seller's account for which Ozon asks for a
+         *     certificate, and whether one is needed. The list changes when a brand starts requiring
+         *     certificates. This is the first step of binding certificates: then upload one with
+         *     `/v1/product/certificate/create` and bind it with `/v1/product/certificate/bind`.
+         *     Paginated by page number.
+         */
+        post: operations["BrandAPI_BrandCompanyCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/accordance-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List types of compliance with requirements (version 1)
+         * @description Returns the reference list of compliance types (a GOST standard, a Russian or a Customs
+         *     Union technical regulation) a certificate can confirm. Version 2,
+         *     `GET /v2/product/certificate/accordance-types/list`, also lists the types for hazardous
+         *     goods; its `code` is what `/v1/product/certificate/create` takes as `accordance_type_code`.
+         */
+        get: operations["ProductAPI_ProductCertificateAccordanceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a certificate to products
+         * @description Binds a certificate uploaded with `/v1/product/certificate/create` to one or more
+         *     products. Ozon then checks each product against the document: follow the result with
+         *     `/v1/product/certificate/products/list`. Undo it with `/v1/product/certificate/unbind`.
+         */
+        post: operations["ProductAPI_ProductCertificateBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a certificate
+         * @description Uploads a quality certificate or declaration as a file, with its number, type and dates,
+         *     and returns the certificate's id. Take `type_code` from `/v1/product/certificate/types` and
+         *     `accordance_type_code` from `/v2/product/certificate/accordance-types/list`. Next, bind the
+         *     certificate to products with `/v1/product/certificate/bind`; Ozon moderates it, and
+         *     `/v1/product/certificate/info` shows its status. The body is `multipart/form-data`, with
+         *     one `files` part per file.
+         */
+        post: operations["ProductAPI_ProductCertificateCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a certificate
+         * @description Deletes a certificate uploaded with `/v1/product/certificate/create`. The answer says
+         *     whether it was deleted and, if not, why.
+         */
+        post: operations["CertificateDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a certificate
+         * @description Returns one certificate found by its number: its type, compliance type, dates, the
+         *     moderation status with the rejection reason and the moderator's comment, and how many
+         *     products are bound to it. Use it after `/v1/product/certificate/create` to follow
+         *     moderation; `/v1/product/certificate/list` returns several at once.
+         */
+        post: operations["CertificateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List certificates
+         * @description Returns the seller's certificates, optionally only those bound to one product or with a
+         *     given status or type. Take status codes from `/v1/product/certificate/status/list` and
+         *     types from `/v1/product/certificate/types`. Paginated by page number, up to 1000
+         *     certificates a page.
+         */
+        post: operations["CertificateList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/product_status/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List product statuses for certificate binding
+         * @description Returns the statuses a product can have once a certificate is bound to it (approved,
+         *     declined, under review). Pass a `code` as `product_status_code` to
+         *     `/v1/product/certificate/products/list` to list only products in that status.
+         */
+        post: operations["ProductStatusList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/products/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products bound to a certificate
+         * @description Returns the products bound to a certificate with `/v1/product/certificate/bind`, each with
+         *     the status of its check against the document. Filter by a status `code` from
+         *     `/v1/product/certificate/product_status/list`. Paginated by page number, up to 1000
+         *     products a page.
+         */
+        post: operations["CertificateProductsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/rejection_reasons/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List certificate rejection reasons
+         * @description Returns the reasons moderation can give for declining a certificate. Match a `code` with
+         *     the `rejection_reason_code` of `/v1/product/certificate/info` or
+         *     `/v1/product/certificate/list` to show the seller what to fix.
+         */
+        post: operations["RejectionReasonsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/status/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List certificate statuses
+         * @description Returns the moderation statuses a certificate can have. A `code` is what
+         *     `/v1/product/certificate/list` takes as its `status` filter and what it and
+         *     `/v1/product/certificate/info` return as `status_code`.
+         */
+        post: operations["CertificateStatusList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List certificate document types
+         * @description Returns the reference list of document types (certificate of conformity, declaration,
+         *     registration certificate, safety data sheet, ...). Pass an entry's `value` as `type_code`
+         *     to `/v1/product/certificate/create`, or as `type` to filter `/v1/product/certificate/list`.
+         */
+        get: operations["ProductAPI_ProductCertificateTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certificate/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unbind products from a certificate
+         * @description Removes the link between a certificate and products made with
+         *     `/v1/product/certificate/bind`. The answer says, per product, whether it was unbound.
+         */
+        post: operations["CertificateUnbind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/certification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List categories that require certification (version 1)
+         * @deprecated
+         * @description Returns the product categories for which Ozon asks for a certificate, and whether the
+         *     certificate is mandatory. Ozon announced the switch-off of this version for
+         *     14 April 2025: use `/v2/product/certification/list`, which also gives category and type
+         *     ids. Paginated by
+         *     page number.
+         */
+        post: operations["ProductAPI_V1ProductCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/digital/stocks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update stock of digital products
+         * @description Sets how many units of digital products (codes, keys, subscriptions) are available, by
+         *     the seller's article. Only for sellers who sell digital products. The answer says, per
+         *     product, whether the stock was updated and, if not, why.
+         */
+        post: operations["DigitalProductAPI_StocksImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/placement-zone/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the placement zones of products
+         * @description Returns the warehouse placement zone of each SKU (sortable, non-sortable, oversize,
+         *     hazardous goods, jewelry, food, closed zone). Check it before planning an FBO supply.
+         *     Up to 150 SKUs a request and 10 requests a second.
+         */
+        post: operations["ProductAPI_GetProductPlacementZoneInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/prices/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get price details of products
+         * @description Returns, per SKU, the price buyers see on the storefront, the price with promotions and
+         *     boosting applied, and the price indexes against the seller's own and competitors' offers.
+         *     For sellers with the Premium Pro subscription. Up to 1000 SKUs a request.
+         */
+        post: operations["ProductPricesDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/quant/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get economy products by quant
+         * @description Returns the economy-tariff products (quants: a product sold in a fixed pack of several
+         *     units) for the given quant codes: prices, dimensions, barcodes, delivery type and status
+         *     of each quant. Take the codes from `/v1/product/quant/list`. Up to 1000 codes a request.
+         */
+        post: operations["QuantGetInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/quant/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List economy products
+         * @description Returns the seller's economy-tariff products with the codes and sizes of their quants
+         *     (fixed packs of several units), optionally filtered by visibility. Pass the codes to
+         *     `/v1/product/quant/info` for prices and statuses. Paginated by cursor.
+         */
+        post: operations["QuantProductList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/stairway-discount/by-quantity/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get quantity discounts of products
+         * @description Returns, per SKU, the discount a buyer gets for ordering several units of the product:
+         *     whether it is on, its levels (quantity and percent), and the state of the last change
+         *     made with `/v1/product/stairway-discount/by-quantity/set`. Poll it after that method
+         *     until `status` is `SUCCESS` or `ERROR`. Up to 5000 SKUs a request.
+         */
+        post: operations["ProductAPI_GetProductStairwayDiscountByQuantity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/stairway-discount/by-quantity/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set quantity discounts of products
+         * @description Turns on, changes or turns off the discount a buyer gets for ordering several units of a
+         *     product, with 1 to 4 levels (quantity and percent). Ozon applies the change later: when
+         *     `accepted` is `true`, follow it per SKU with
+         *     `/v1/product/stairway-discount/by-quantity/get` until its `status` is `SUCCESS` or
+         *     `ERROR`. Warnings block the change unless `suppress_warnings` is `true`.
+         */
+        post: operations["ProductAPI_SetProductStairwayDiscountByQuantity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/visibility/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get storefront visibility of products
+         * @description Returns, per SKU, the storefronts the product is shown on: Ozon, Ozon Select, both, or
+         *     none. Change it with `/v1/product/visibility/set`. Up to 350 SKUs a request.
+         */
+        post: operations["ProductVisibilityInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/product/visibility/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set storefront visibility of products
+         * @description Chooses, per SKU, the storefronts the product is shown on: Ozon, Ozon Select, both, or
+         *     none; for sellers working through Ozon Delivery. The answer gives, per SKU, whether the
+         *     product may be sold on Ozon Select, the value the seller set and where the product is
+         *     actually shown; check it later with `/v1/product/visibility/info`.
+         */
+        post: operations["ProductVisibilitySet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/product/certificate/accordance-types/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List types of compliance with requirements
+         * @description Returns the reference list of compliance types a certificate can confirm: the main ones
+         *     and those for hazardous goods. Pass a `code` as `accordance_type_code` to
+         *     `/v1/product/certificate/create`. Replaces `GET /v1/product/certificate/accordance-types`.
+         */
+        get: operations["CertificateAccordanceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/product/certification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List categories that require certification
+         * @description Returns the product categories and types for which Ozon asks for a certificate, and
+         *     whether the certificate is mandatory. Replaces `/v1/product/certification/list`.
+         *     Paginated by page number, up to 1000 categories a page.
+         */
+        post: operations["ProductAPI_ProductCertificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/product/info/stocks-by-warehouse/fbs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get stock per FBS and rFBS warehouse
+         * @description For the given SKUs or the seller's articles, returns the stock on each of the seller's
+         *     FBS and rFBS warehouses: units on hand, reserved, and free for sale. Use it before
+         *     `/v2/products/stocks`, which sets stock per warehouse. Give either `sku` or `offer_id`,
+         *     up to 1000 values. Paginated by cursor, up to 1000 entries a page. Replaces
+         *     `/v1/product/info/stocks-by-warehouse/fbs`.
+         */
+        post: operations["ProductAPI_GetProductInfoStocksByWarehouseFbsV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assembly/fbs/posting/list": {
         parameters: {
             query?: never;
@@ -13416,6 +14003,110 @@ export interface components {
              */
             delivery_method_id?: number | string;
         };
+        /** @description One entry of a certificate reference list, a document label and the value the certificate methods take. */
+        ProductCertificateNamedValue: {
+            /** @description Label of the entry, in Russian. */
+            name?: string;
+            /** @description Value to send in the certificate methods. */
+            value?: string;
+        };
+        /** @description A quality certificate or declaration the seller has uploaded, with its moderation state. */
+        ProductCertificate: {
+            /**
+             * Format: int32
+             * @description Certificate id in Ozon's system, given when it was uploaded with `/v1/product/certificate/create`.
+             */
+            certificate_id?: number;
+            /** @description Number printed on the document. */
+            certificate_number?: string;
+            /** @description Name the seller gave the certificate. */
+            certificate_name?: string;
+            /** @description Document type, a `value` from `/v1/product/certificate/types`. */
+            type_code?: string;
+            /** @description Moderation status, a `code` from `/v1/product/certificate/status/list`. */
+            status_code?: string;
+            /** @description Type of compliance with requirements, a `code` from `/v2/product/certificate/accordance-types/list`. */
+            accordance_type_code?: string;
+            /** @description Why moderation declined the certificate, a `code` from `/v1/product/certificate/rejection_reasons/list`; empty when it was not declined. */
+            rejection_reason_code?: string;
+            /** @description Moderator's comment on the check. */
+            verification_comment?: string;
+            /**
+             * Format: date-time
+             * @description Date the document was issued.
+             */
+            issue_date?: string;
+            /**
+             * Format: date-time
+             * @description Date the document stops being valid.
+             */
+            expire_date?: string;
+            /**
+             * Format: int32
+             * @description Number of products bound to the certificate.
+             */
+            products_count?: number;
+        };
+        /** @description One entry of a certificate reference list, a machine code and its human-readable label. */
+        ProductCertificateCodeName: {
+            /** @description Code to pass as a filter or compare with a certificate's or product's status fields. */
+            code?: string;
+            /** @description Label of the code, in Russian. */
+            name?: string;
+        };
+        /** @description An amount of money as Ozon shows it, with its currency. */
+        ProductPriceDetailsMoney: {
+            /** @description The amount, as a decimal string. */
+            amount?: string;
+            /** @description Currency code, such as `RUB`. */
+            currency?: string;
+        };
+        /** @description The lowest price found for the product in one group of offers, and the resulting price index. */
+        ProductPriceDetailsIndexData: {
+            min_price?: components["schemas"]["ProductPriceDetailsMoney"];
+            /**
+             * Format: double
+             * @description Price index of the product against that price.
+             */
+            price_index?: number;
+            /** @description Link to the product with that price. */
+            url?: string;
+        };
+        /** @description Errors or warnings about the quantity discount of one product. */
+        StairwayDiscountSkuMessages: {
+            /** @description The errors or warnings. */
+            data?: {
+                /** @description Code of the error or warning. */
+                code?: string;
+                /** @description Field the message is about. */
+                field?: string;
+                /** @description What is wrong. */
+                message?: string;
+                /**
+                 * Format: int64
+                 * @description Discount level the message is about.
+                 */
+                step?: number;
+                /** @description Value of the field the message is about. */
+                value?: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Product id on Ozon's storefront (SKU).
+             */
+            sku?: number;
+        };
+        /**
+         * @description Storefronts a product is shown on:
+         *     - `UNSPECIFIED`: not determined;
+         *     - `OZON`: Ozon only;
+         *     - `SELECT`: Ozon Select only;
+         *     - `OZON_SELECT`: both Ozon and Ozon Select;
+         *     - `NONE`: hidden everywhere.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        ProductShowcaseVisibility: "UNSPECIFIED" | "OZON" | "SELECT" | "OZON_SELECT" | "NONE";
         /** @description Which postings to assemble, by the time they must be assembled by. */
         FbsAssemblyFilter: {
             /**
@@ -51797,6 +52488,2096 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    BrandAPI_BrandCompanyCertificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 1,
+                 *       "page_size": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number;
+                    /**
+                     * Format: int32
+                     * @description Number of brands per page.
+                     */
+                    page_size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Brands that require a certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "brand_certification": [
+                     *           {
+                     *             "brand_id": 135476863,
+                     *             "brand_name": "Sea of Spa",
+                     *             "has_certificate": false
+                     *           }
+                     *         ],
+                     *         "total": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One page of brands. */
+                        result?: {
+                            /** @description Brands that require a certificate. */
+                            brand_certification?: {
+                                /**
+                                 * Format: int64
+                                 * @description Brand id in Ozon's system.
+                                 */
+                                brand_id?: number;
+                                /** @description Brand name. */
+                                brand_name?: string;
+                                /** @description `true` when no certificate is needed; `false` when the seller has to provide one. */
+                                has_certificate?: boolean;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Total number of brands over all pages.
+                             */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateAccordanceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Types of compliance with requirements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "name": "ГОСТ",
+                     *           "value": "gost"
+                     *         },
+                     *         {
+                     *           "name": "Технический регламент РФ",
+                     *           "value": "technical_regulations_rf"
+                     *         },
+                     *         {
+                     *           "name": "Технический регламент ТС",
+                     *           "value": "technical_regulations_cu"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Compliance types, each with its label and value. */
+                        result?: components["schemas"]["ProductCertificateNamedValue"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 50058,
+                 *       "product_id": [
+                 *         290
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Certificate id, returned by `/v1/product/certificate/create` when it was uploaded.
+                     */
+                    certificate_id: number | string;
+                    /** @description Ids of the products the certificate applies to. */
+                    product_id: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The certificate is bound to the products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` when the request was processed without errors. */
+                        result?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "files": [
+                 *         "%PDF-1.7 certificate scan"
+                 *       ],
+                 *       "name": "Декларация на витаминный комплекс",
+                 *       "number": "ЕАЭС N RU Д-CN.НВ25.В.11796/20",
+                 *       "type_code": "declaration",
+                 *       "accordance_type_code": "technical_regulations_cu",
+                 *       "issue_date": "2026-03-02T00:00:00Z",
+                 *       "expire_date": "2029-03-01T00:00:00Z"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @description Scans of the document, as JPG, JPEG, PNG or PDF files. */
+                    files: string[];
+                    /** @description Name of the certificate, for the seller's reference. */
+                    name: string;
+                    /** @description Number printed on the document. */
+                    number: string;
+                    /** @description Document type, a `value` from `/v1/product/certificate/types`. */
+                    type_code: string;
+                    /** @description Type of compliance with requirements, a `code` from `/v2/product/certificate/accordance-types/list`. */
+                    accordance_type_code: string;
+                    /**
+                     * Format: date-time
+                     * @description Date the document was issued.
+                     */
+                    issue_date: string;
+                    /**
+                     * Format: date-time
+                     * @description Date the document stops being valid; leave it out for a document without an end date.
+                     */
+                    expire_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Id of the uploaded certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 50058
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Id of the uploaded certificate; pass it as `certificate_id` to `/v1/product/certificate/bind`.
+                         */
+                        id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 1120593
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Id of the certificate to delete.
+                     */
+                    certificate_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Result of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "is_delete": true,
+                     *         "error_message": ""
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the deletion. */
+                        result?: {
+                            /** @description `true` when the certificate was deleted. */
+                            is_delete?: boolean;
+                            /** @description Why the certificate could not be deleted; empty on success. */
+                            error_message?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_number": "2312342134123"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Number of the certificate, as `certificate_number` in `/v1/product/certificate/list`. */
+                    certificate_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "certificate_id": 54321,
+                     *         "certificate_number": "CERT-2026-MSK-789456",
+                     *         "certificate_name": "Сертификат безопасности продукции",
+                     *         "type_code": "SAFETY_2026",
+                     *         "status_code": "PENDING",
+                     *         "accordance_type_code": "PARTIAL",
+                     *         "rejection_reason_code": "DOCS_MISSING",
+                     *         "verification_comment": "Требуются дополнительные документы от производителя для полного подтверждения",
+                     *         "issue_date": "2025-11-01T08:00:00Z",
+                     *         "expire_date": "2027-11-01T08:00:00Z",
+                     *         "products_count": 15
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        result?: components["schemas"]["ProductCertificate"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "offer_id": "OFFER-2026-001",
+                 *       "status": "approved",
+                 *       "type": "certificate_of_conformity,declaration",
+                 *       "page": 1,
+                 *       "page_size": 50
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The seller's article of a product; only certificates bound to it are returned. */
+                    offer_id?: string;
+                    /** @description Only certificates with this status, a `code` from `/v1/product/certificate/status/list`. */
+                    status?: string;
+                    /** @description Only certificates of this type, a `value` from `/v1/product/certificate/types`. */
+                    type?: string;
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number;
+                    /**
+                     * Format: int32
+                     * @description Number of certificates per page, 1 to 1000.
+                     */
+                    page_size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of certificates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "certificates": [
+                     *           {
+                     *             "certificate_id": 1120593,
+                     *             "certificate_name": "Test comment DS. Post-script prod2stg",
+                     *             "certificate_number": "ЕАЭС RU С-CN.НВ46.В.00413/21",
+                     *             "type_code": "certificate_of_conformity",
+                     *             "status_code": "approved",
+                     *             "accordance_type_code": "technical_regulations_cu",
+                     *             "rejection_reason_code": "",
+                     *             "issue_date": "2021-08-12T03:00:00Z",
+                     *             "expire_date": "2024-08-11T03:00:00Z",
+                     *             "products_count": 0,
+                     *             "verification_comment": ""
+                     *           },
+                     *           {
+                     *             "certificate_id": 624047,
+                     *             "certificate_name": "Test comment DS. Post-script prod2stg",
+                     *             "certificate_number": "ЕАЭС N RU Д-CN.НВ25.В.11796/20",
+                     *             "type_code": "declaration",
+                     *             "status_code": "approved",
+                     *             "accordance_type_code": "technical_regulations_cu",
+                     *             "rejection_reason_code": "",
+                     *             "issue_date": "2020-07-03T03:00:00Z",
+                     *             "expire_date": "2023-07-02T03:00:00Z",
+                     *             "products_count": 1,
+                     *             "verification_comment": ""
+                     *           }
+                     *         ],
+                     *         "page_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One page of certificates. */
+                        result?: {
+                            /** @description The certificates. */
+                            certificates?: components["schemas"]["ProductCertificate"][];
+                            /**
+                             * Format: int32
+                             * @description Number of pages.
+                             */
+                            page_count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Product statuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "code": "approved",
+                     *           "name": "Одобрен"
+                     *         },
+                     *         {
+                     *           "code": "declined",
+                     *           "name": "Отклонён"
+                     *         },
+                     *         {
+                     *           "code": "awaiting_verification",
+                     *           "name": "На проверке"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Statuses of a product bound to a certificate. */
+                        result?: components["schemas"]["ProductCertificateCodeName"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateProductsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 624047,
+                 *       "product_status_code": "approved",
+                 *       "page": 1,
+                 *       "page_size": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Certificate id.
+                     */
+                    certificate_id: number;
+                    /** @description Only products in this status, a `code` from `/v1/product/certificate/product_status/list`. */
+                    product_status_code?: string;
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number;
+                    /**
+                     * Format: int32
+                     * @description Number of products per page, 1 to 1000.
+                     */
+                    page_size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products bound to the certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "items": [
+                     *           {
+                     *             "product_id": 53110101,
+                     *             "product_status_code": "approved"
+                     *           }
+                     *         ],
+                     *         "count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products bound to the certificate. */
+                        result?: {
+                            /** @description The products. */
+                            items?: {
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system.
+                                 */
+                                product_id?: number;
+                                /** @description Status of the product's check against the certificate, a `code` from `/v1/product/certificate/product_status/list`. */
+                                product_status_code?: string;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Number of products found, over all pages.
+                             */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    RejectionReasonsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificate rejection reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "code": "incorrect_type",
+                     *           "name": "Необходим другой тип документа"
+                     *         },
+                     *         {
+                     *           "code": "not_all_pages",
+                     *           "name": "Предоставлены не все страницы документа"
+                     *         },
+                     *         {
+                     *           "code": "not_in_registry",
+                     *           "name": "Документа нет в едином реестре"
+                     *         },
+                     *         {
+                     *           "code": "not_match_information",
+                     *           "name": "Копия документа не соответствует указанной информации"
+                     *         },
+                     *         {
+                     *           "code": "not_signed",
+                     *           "name": "Документ не подписан или отсутствует печать"
+                     *         },
+                     *         {
+                     *           "code": "not_true",
+                     *           "name": "Информация в документе не соответствует действительности"
+                     *         },
+                     *         {
+                     *           "code": "not_valid_in_rf",
+                     *           "name": "Документ не действует на территории РФ"
+                     *         },
+                     *         {
+                     *           "code": "bad_quality",
+                     *           "name": "Качество копии не позволяет разобрать текст"
+                     *         },
+                     *         {
+                     *           "code": "annulled",
+                     *           "name": "Документ аннулирован в реестре"
+                     *         },
+                     *         {
+                     *           "code": "archive",
+                     *           "name": "Документ перенесен в архив"
+                     *         },
+                     *         {
+                     *           "code": "expired_document",
+                     *           "name": "Срок действия документа истек"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Reasons for declining a certificate. */
+                        result?: components["schemas"]["ProductCertificateCodeName"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificate statuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "code": "approved",
+                     *           "name": "Одобрены"
+                     *         },
+                     *         {
+                     *           "code": "awaiting_verification",
+                     *           "name": "Ожидают проверки"
+                     *         },
+                     *         {
+                     *           "code": "declined",
+                     *           "name": "Отклонены"
+                     *         },
+                     *         {
+                     *           "code": "verification",
+                     *           "name": "На проверке"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Statuses a certificate can have. */
+                        result?: components["schemas"]["ProductCertificateCodeName"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificateTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificate document types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "name": "Сертификат соответствия",
+                     *           "value": "certificate_of_conformity"
+                     *         },
+                     *         {
+                     *           "name": "Декларация о соответствии",
+                     *           "value": "declaration"
+                     *         },
+                     *         {
+                     *           "name": "Свидетельство о регистрации",
+                     *           "value": "certificate_of_registration"
+                     *         },
+                     *         {
+                     *           "name": "Регистрационное удостоверение",
+                     *           "value": "registration_certificate"
+                     *         },
+                     *         {
+                     *           "name": "Отказное письмо",
+                     *           "value": "refused_letter"
+                     *         },
+                     *         {
+                     *           "name": "Ветеринарное свидетельство",
+                     *           "value": "veterinary_cover_document"
+                     *         },
+                     *         {
+                     *           "name": "Паспорт безопасности",
+                     *           "value": "safety_data_sheet"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Document types, each with its label and value. */
+                        result?: components["schemas"]["ProductCertificateNamedValue"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateUnbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "certificate_id": 624047,
+                 *       "product_id": [
+                 *         "53110101"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Certificate id.
+                     */
+                    certificate_id: number;
+                    /** @description Ids of the products to unbind from the certificate. */
+                    product_id: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Result per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "product_id": 53110101,
+                     *           "updated": true,
+                     *           "error": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per product of the request. */
+                        result?: {
+                            /** @description Why the product could not be unbound; empty on success. */
+                            error?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /** @description `true` when the product was unbound from the certificate. */
+                            updated?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_V1ProductCertificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 1,
+                 *       "page_size": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return, from 1.
+                     */
+                    page?: number;
+                    /**
+                     * Format: int32
+                     * @description Number of categories per page.
+                     */
+                    page_size?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Categories that require certification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "certification": [
+                     *           {
+                     *             "is_required": true,
+                     *             "category_name": "Витаминно-минеральные комплексы для взрослых"
+                     *           }
+                     *         ],
+                     *         "total": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One page of categories. */
+                        result?: {
+                            /** @description Categories that require certification. */
+                            certification?: {
+                                /** @description Category name. */
+                                category_name?: string;
+                                /** @description `true` when a certificate is mandatory for products of the category. */
+                                is_required?: boolean;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Total number of categories over all pages.
+                             */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DigitalProductAPI_StocksImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "stocks": [
+                 *         {
+                 *           "stock": 2,
+                 *           "offer_id": "Мяч желтый 543561"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description New stock per product. */
+                    stocks?: {
+                        /** @description The seller's article of the product. */
+                        offer_id: string;
+                        /**
+                         * Format: int64
+                         * @description Number of units available for sale.
+                         */
+                        stock: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Result per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": [
+                     *         {
+                     *           "errors": [],
+                     *           "offer_id": "Мяч желтый 543561",
+                     *           "updated": true,
+                     *           "product_id": 29235761,
+                     *           "sku": 425291243
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per product of the request. */
+                        status?: {
+                            /** @description Why the stock was not updated; empty on success. */
+                            errors?: components["schemas"]["PriceStockUpdateError"][];
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /** @description `true` when the stock was updated. */
+                            updated?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_GetProductPlacementZoneInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609",
+                 *         "179737222"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), 1 to 150. */
+                    skus: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Placement zone per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products_placement": [
+                     *         {
+                     *           "placement_zone": "SORT",
+                     *           "sku": 150583609
+                     *         },
+                     *         {
+                     *           "placement_zone": "NON_SORT",
+                     *           "sku": 179737222
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        products_placement?: {
+                            /**
+                             * @description Placement zone of the product:
+                             *     - `UNSPECIFIED`: not set;
+                             *     - `CLOSED_ZONE`: closed zone;
+                             *     - `DANGEROUS_GOODS`: goods of hazard classes 2 to 4;
+                             *     - `PRODUCTS`: food;
+                             *     - `SORT`: sortable goods;
+                             *     - `NON_SORT`: non-sortable goods;
+                             *     - `OVERSIZE`: oversize goods;
+                             *     - `JEWELRY`: jewelry;
+                             *     - `UNRESOLVED`: the zone could not be determined.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            placement_zone: "UNSPECIFIED" | "CLOSED_ZONE" | "DANGEROUS_GOODS" | "PRODUCTS" | "SORT" | "NON_SORT" | "OVERSIZE" | "JEWELRY" | "UNRESOLVED";
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductPricesDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), 1 to 1000. */
+                    skus: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Price details per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "prices": [
+                     *         {
+                     *           "customer_price": {
+                     *             "amount": "3490.00",
+                     *             "currency": "RUB"
+                     *           },
+                     *           "offer_id": "item_6060091",
+                     *           "price": {
+                     *             "amount": "3599.00",
+                     *             "currency": "RUB"
+                     *           },
+                     *           "price_indexes": [
+                     *             {
+                     *               "external_index_data": {
+                     *                 "min_price": {
+                     *                   "amount": "3550.00",
+                     *                   "currency": "RUB"
+                     *                 },
+                     *                 "price_index": 1.01,
+                     *                 "url": "https://www.ozon.ru/product/1603241895/"
+                     *               },
+                     *               "self_index_data": {
+                     *                 "min_price": {
+                     *                   "amount": "3599.00",
+                     *                   "currency": "RUB"
+                     *                 },
+                     *                 "price_index": 1,
+                     *                 "url": "https://www.ozon.ru/product/150583609/"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "sku": 150583609
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        prices?: {
+                            /** @description Price buyers see on the product page. */
+                            customer_price?: components["schemas"]["ProductPriceDetailsMoney"];
+                            /**
+                             * Format: float
+                             * @deprecated
+                             * @description Discount paid by Ozon, in percent.
+                             */
+                            discount_percent?: number;
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /** @description Price with promotions and boosting applied. */
+                            price?: components["schemas"]["ProductPriceDetailsMoney"];
+                            /** @description Price indexes of the product. */
+                            price_indexes?: {
+                                /** @description The lowest price of the same product at competitors. */
+                                external_index_data?: components["schemas"]["ProductPriceDetailsIndexData"];
+                                /** @description The lowest price of the same product in the seller's own offers. */
+                                self_index_data?: components["schemas"]["ProductPriceDetailsIndexData"];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuantGetInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quant_code": [
+                 *         "q_150583609_6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Quant codes, 1 to 1000, from `/v1/product/quant/list`. */
+                    quant_code: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Economy products with their quants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "offer_id": "item_6060091",
+                     *           "product_id": 7154396,
+                     *           "quant_info": {
+                     *             "quants": [
+                     *               {
+                     *                 "barcodes_extended": [
+                     *                   {
+                     *                     "barcode": "OZN1486442178",
+                     *                     "error": "",
+                     *                     "status": "valid"
+                     *                   }
+                     *                 ],
+                     *                 "dimensions": {
+                     *                   "depth": 120,
+                     *                   "height": 180,
+                     *                   "weight": 1450,
+                     *                   "width": 160
+                     *                 },
+                     *                 "marketing_price": {
+                     *                   "price": "18990",
+                     *                   "seller_price": "19990"
+                     *                 },
+                     *                 "min_price": "17500",
+                     *                 "old_price": "21990",
+                     *                 "price": "19990",
+                     *                 "quant_code": "q_150583609_6",
+                     *                 "quant_sice": 6,
+                     *                 "shipment_type": "SHIPMENT_TYPE_GENERAL",
+                     *                 "sku": 1486442178,
+                     *                 "statuses": {
+                     *                   "state_description": "Продается",
+                     *                   "state_name": "Продается",
+                     *                   "state_sys_name": "price_sent",
+                     *                   "state_tooltip": ""
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Economy products. */
+                        items?: {
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /** @description The product's quants. */
+                            quant_info?: {
+                                /** @description Quants of the product. */
+                                quants?: {
+                                    /** @description Barcodes of the quant. */
+                                    barcodes_extended?: {
+                                        /** @description Barcode. */
+                                        barcode?: string;
+                                        /** @description Why the barcode could not be obtained. */
+                                        error?: string;
+                                        /** @description Status of the barcode. */
+                                        status?: string;
+                                    }[];
+                                    /** @description Package dimensions and weight. */
+                                    dimensions?: {
+                                        /**
+                                         * Format: int64
+                                         * @description Depth, mm.
+                                         */
+                                        depth?: number;
+                                        /**
+                                         * Format: int64
+                                         * @description Height, mm.
+                                         */
+                                        height?: number;
+                                        /**
+                                         * Format: int64
+                                         * @description Weight, g.
+                                         */
+                                        weight?: number;
+                                        /**
+                                         * Format: int64
+                                         * @description Width, mm.
+                                         */
+                                        width?: number;
+                                    };
+                                    /** @description Price shown on Ozon with all promotions applied, without the Ozon Bank card discount. */
+                                    marketing_price?: {
+                                        /** @description Selling price. */
+                                        price?: string;
+                                        /** @description Price the seller set. */
+                                        seller_price?: string;
+                                    };
+                                    /** @description Minimum price the seller set. */
+                                    min_price?: string;
+                                    /** @description Price before discounts (shown struck through), set by the seller. */
+                                    old_price?: string;
+                                    /** @description Selling price set by the seller. */
+                                    price?: string;
+                                    /** @description Quant code of the economy product. */
+                                    quant_code?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of units in the quant.
+                                     */
+                                    quant_sice?: number;
+                                    /** @description How the product is delivered. */
+                                    shipment_type?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Product id on Ozon's storefront (SKU).
+                                     */
+                                    sku?: number;
+                                    /** @description State of the quant. */
+                                    statuses?: {
+                                        /** @description Description of the state. */
+                                        state_description?: string;
+                                        /** @description Name of the state. */
+                                        state_name?: string;
+                                        /** @description System name of the state. */
+                                        state_sys_name?: string;
+                                        /** @description Hint on the product's current state. */
+                                        state_tooltip?: string;
+                                    };
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuantProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "limit": 1000,
+                 *       "visibility": "ALL"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous page; empty for the first page. */
+                    cursor?: string;
+                    /**
+                     * Format: int64
+                     * @description Maximum number of products in the answer.
+                     */
+                    limit: number | string;
+                    visibility?: components["schemas"]["ProductFilterVisibility"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of economy products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "products": [
+                     *         {
+                     *           "offer_id": "item_6060091",
+                     *           "product_id": 7154396,
+                     *           "quants": [
+                     *             {
+                     *               "quant_code": "q_150583609_6",
+                     *               "quant_size": 6
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total_items": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page, for the `cursor` of the next request; empty on the last page. */
+                        cursor?: string;
+                        /** @description Economy products. */
+                        products?: {
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /** @description Quants of the product. */
+                            quants?: {
+                                /** @description Quant code, for `/v1/product/quant/info`. */
+                                quant_code?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of units in the quant.
+                                 */
+                                quant_size?: number;
+                            }[];
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Stock on all warehouses, in units.
+                         */
+                        total_items?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_GetProductStairwayDiscountByQuantity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), up to 5000. */
+                    skus: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Quantity discount per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "stairways": [
+                     *         {
+                     *           "enabled": true,
+                     *           "sku": 150583609,
+                     *           "stairway": {
+                     *             "steps": [
+                     *               {
+                     *                 "discount": 5,
+                     *                 "quantity": 3,
+                     *                 "step": 1
+                     *               },
+                     *               {
+                     *                 "discount": 10,
+                     *                 "quantity": 5,
+                     *                 "step": 2
+                     *               }
+                     *             ]
+                     *           },
+                     *           "status": "SUCCESS"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        stairways?: {
+                            /** @description `true` when the quantity discount is on. */
+                            enabled?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /** @description Levels of the quantity discount. */
+                            stairway?: {
+                                /** @description Discount levels. */
+                                steps?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Discount, in percent.
+                                     */
+                                    discount?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Units in the order from which the discount applies.
+                                     */
+                                    quantity?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of the level.
+                                     */
+                                    step?: number;
+                                }[];
+                            };
+                            /**
+                             * @description State of the last change of the quantity discount:
+                             *     - `IN_PROCESS`: being applied;
+                             *     - `ERROR`: failed; call `/v1/product/stairway-discount/by-quantity/set` again;
+                             *     - `SUCCESS`: applied to the product.
+                             * @enum {string}
+                             */
+                            status?: "IN_PROCESS" | "ERROR" | "SUCCESS";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_SetProductStairwayDiscountByQuantity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "stairways": [
+                 *         {
+                 *           "enabled": true,
+                 *           "sku": 150583609,
+                 *           "stairway": {
+                 *             "steps": [
+                 *               {
+                 *                 "discount": 5,
+                 *                 "quantity": 3,
+                 *                 "step": 1
+                 *               },
+                 *               {
+                 *                 "discount": 10,
+                 *                 "quantity": 5,
+                 *                 "step": 2
+                 *               }
+                 *             ]
+                 *           }
+                 *         }
+                 *       ],
+                 *       "suppress_warnings": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Quantity discount per product. */
+                    stairways: {
+                        /** @description `true` to turn the discount on, `false` to turn it off. */
+                        enabled: boolean;
+                        /**
+                         * Format: int64
+                         * @description Product id on Ozon's storefront (SKU).
+                         */
+                        sku: number | string;
+                        /** @description Levels of the quantity discount. */
+                        stairway: {
+                            /** @description Discount levels, 1 to 4. */
+                            steps: {
+                                /**
+                                 * Format: int64
+                                 * @description Discount, in percent.
+                                 */
+                                discount: number | string;
+                                /**
+                                 * Format: int64
+                                 * @description Units in the order from which the discount applies.
+                                 */
+                                quantity: number | string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of the level.
+                                 */
+                                step: number | string;
+                            }[];
+                        };
+                    }[];
+                    /** @description `true` to apply the discount despite warnings. */
+                    suppress_warnings?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted or refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": true,
+                     *       "errors": [],
+                     *       "warnings": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` when the request was accepted; follow the result with `/v1/product/stairway-discount/by-quantity/get`. */
+                        accepted?: boolean;
+                        /** @description Errors per product. */
+                        errors?: components["schemas"]["StairwayDiscountSkuMessages"][];
+                        /** @description Warnings per product. */
+                        warnings?: components["schemas"]["StairwayDiscountSkuMessages"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductVisibilityInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Product ids on Ozon's storefront (SKUs), 1 to 350. */
+                    skus?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Visibility per product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "showcases_visibility": "OZON_SELECT",
+                     *           "sku": 150583609
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per SKU of the request. */
+                        items?: {
+                            showcases_visibility?: components["schemas"]["ProductShowcaseVisibility"];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductVisibilitySet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "item_placement": [
+                 *         {
+                 *           "placement": "OZON_SELECT",
+                 *           "sku": 150583609
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Visibility per product. */
+                    item_placement: {
+                        /**
+                         * @description Storefronts to show the product on:
+                         *     - `OZON`: Ozon only;
+                         *     - `SELECT`: Ozon Select only;
+                         *     - `OZON_SELECT`: both Ozon and Ozon Select;
+                         *     - `NONE`: hidden everywhere.
+                         *
+                         *     Only for sellers who work through Ozon Delivery.
+                         * @enum {string}
+                         */
+                        placement: "OZON" | "SELECT" | "OZON_SELECT" | "NONE";
+                        /**
+                         * Format: int64
+                         * @description Product id on Ozon's storefront (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Visibility per product, and products with errors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "select_permission": "ALLOWED",
+                     *           "seller_item_placement": "OZON_SELECT",
+                     *           "seller_item_placement_list": [
+                     *             "OZON",
+                     *             "SELECT"
+                     *           ],
+                     *           "showcases_visibility": "OZON_SELECT",
+                     *           "showcases_visibility_list": [
+                     *             "OZON",
+                     *             "SELECT"
+                     *           ],
+                     *           "sku": 150583609,
+                     *           "warnings": []
+                     *         }
+                     *       ],
+                     *       "items_errors": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products whose visibility was set. */
+                        items?: {
+                            /**
+                             * @description Whether the product may be sold on Ozon Select:
+                             *     - `UNSPECIFIED`: not determined;
+                             *     - `RESTRICTED`: it may not;
+                             *     - `ALLOWED`: it may.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            select_permission: "UNSPECIFIED" | "RESTRICTED" | "ALLOWED";
+                            /** @description Visibility the seller set. */
+                            seller_item_placement?: components["schemas"]["ProductShowcaseVisibility"];
+                            /**
+                             * @description Storefronts the seller chose, one value each:
+                             *     - `UNSPECIFIED`: not determined;
+                             *     - `OZON`: Ozon;
+                             *     - `SELECT`: Ozon Select.
+                             */
+                            seller_item_placement_list?: ("UNSPECIFIED" | "OZON" | "SELECT")[];
+                            /** @description Storefronts the product is actually shown on. */
+                            showcases_visibility?: components["schemas"]["ProductShowcaseVisibility"];
+                            /**
+                             * @description Storefronts the product is actually shown on, one value each:
+                             *     - `UNSPECIFIED`: not determined;
+                             *     - `OZON`: Ozon;
+                             *     - `SELECT`: Ozon Select.
+                             */
+                            showcases_visibility_list?: ("UNSPECIFIED" | "OZON" | "SELECT")[];
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /** @description Warnings about the product's visibility. */
+                            warnings?: string[];
+                        }[];
+                        /** @description Products whose visibility could not be set. */
+                        items_errors?: {
+                            /** @description Error code. */
+                            code?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CertificateAccordanceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Types of compliance with requirements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "base": [
+                     *           {
+                     *             "title": "ГОСТ",
+                     *             "code": "gost"
+                     *           },
+                     *           {
+                     *             "title": "Технический регламент РФ",
+                     *             "code": "technical_regulations_rf"
+                     *           },
+                     *           {
+                     *             "title": "Технический регламент ТС",
+                     *             "code": "technical_regulations_cu"
+                     *           }
+                     *         ],
+                     *         "hazard": [
+                     *           {
+                     *             "title": "ПБ химической продукции",
+                     *             "code": "chemical_products"
+                     *           },
+                     *           {
+                     *             "title": "Safety Data Sheet (SDS)",
+                     *             "code": "safety_data_sheet"
+                     *           },
+                     *           {
+                     *             "title": "Отказное письмо",
+                     *             "code": "rejection_letter"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Compliance types, in two groups. */
+                        result?: {
+                            /** @description Main compliance types. */
+                            base?: {
+                                /** @description Code of the compliance type. */
+                                code?: string;
+                                /** @description Label of the compliance type. */
+                                title?: string;
+                            }[];
+                            /** @description Compliance types for hazardous goods. */
+                            hazard?: {
+                                /** @description Code of the compliance type. */
+                                code?: string;
+                                /** @description Label of the compliance type. */
+                                title?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_ProductCertificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "page": 1,
+                 *       "page_size": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Number of the page to return, from 1.
+                     */
+                    page: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of categories per page, 1 to 1000.
+                     */
+                    page_size: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Categories that require certification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "certification": [
+                     *         {
+                     *           "category_id": 582676,
+                     *           "category_name": "Витаминно-минеральные комплексы для взрослых",
+                     *           "is_required": true,
+                     *           "type_id": 113,
+                     *           "type_name": "products"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Categories that require certification. */
+                        certification?: {
+                            /**
+                             * Format: int64
+                             * @description Description category id.
+                             */
+                            category_id?: number;
+                            /** @description Category name. */
+                            category_name?: string;
+                            /** @description `true` when a certificate is mandatory for products of the category. */
+                            is_required?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Product type id within the category.
+                             */
+                            type_id?: number;
+                            /** @description Product type name. */
+                            type_name?: string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Total number of categories over all pages.
+                         */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ProductAPI_GetProductInfoStocksByWarehouseFbsV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": 100,
+                 *       "sku": [
+                 *         "150583609"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, the `cursor` of the previous page; leave it out for the first page. */
+                    cursor?: string;
+                    /**
+                     * Format: uint64
+                     * @description Maximum number of entries in the answer, up to 1000.
+                     */
+                    limit: number;
+                    /** @description The seller's articles of the products, up to 1000. */
+                    offer_id?: string[];
+                    /** @description Product ids on Ozon's storefront (SKUs), up to 1000. */
+                    sku?: (number | string)[];
+                } & (unknown | unknown);
+            };
+        };
+        responses: {
+            /** @description One page of stock per product and warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "products": [
+                     *         {
+                     *           "free_stock": 12,
+                     *           "offer_id": "item_6060091",
+                     *           "present": 15,
+                     *           "product_id": 7154396,
+                     *           "reserved": 3,
+                     *           "sku": 150583609,
+                     *           "warehouse_id": 1020003080073000,
+                     *           "warehouse_name": "Склад Подольск FBS"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page, for the `cursor` of the next request. */
+                        cursor?: string;
+                        /** @description `true` when there are more entries after this page. */
+                        has_next?: boolean;
+                        /** @description One entry per product and warehouse. */
+                        products?: {
+                            /**
+                             * Format: int64
+                             * @description Units available for sale.
+                             */
+                            free_stock?: number;
+                            /** @description The seller's article of the product. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Total units on the warehouse.
+                             */
+                            present?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Units reserved on the warehouse.
+                             */
+                            reserved?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon's storefront (SKU).
+                             */
+                            sku?: number;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
