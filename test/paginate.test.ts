@@ -39,7 +39,7 @@ describe('last_id style', () => {
 
   it('ends when total is reached, sending the last_id of each page', async () => {
     const { ozon, seen } = await serve(candidates(ids(7), 3, { total: true }));
-    const items = await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3, offset: 0 }));
+    const items = await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3 }));
     expect(items.map((p) => p.id)).toEqual(ids(7));
     expect(seen.map((r) => r.body.last_id)).toEqual([undefined, 3, 6]);
     expect(seen[1]!.body).toEqual({ action_id: 5, limit: 3, offset: 0, last_id: 3 });
@@ -47,7 +47,7 @@ describe('last_id style', () => {
 
   it('ends on an empty page', async () => {
     const { ozon, seen } = await serve(candidates(ids(6), 3));
-    expect((await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3, offset: 0 }))).length).toBe(6);
+    expect((await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3 }))).length).toBe(6);
     expect(seen).toHaveLength(3);
   });
 
@@ -90,7 +90,7 @@ describe('last_id style', () => {
     const { ozon, seen } = await serve(() => ({ result: { products: [{ id: 1 }], last_id: 1 } }));
     const got: number[] = [];
     const err = await (async () => {
-      for await (const p of paginate(ozon, '/v1/actions/candidates', { action_id: 5, offset: 0 })) got.push(p.id!);
+      for await (const p of paginate(ozon, '/v1/actions/candidates', { action_id: 5 })) got.push(p.id!);
     })().then(
       () => undefined,
       (e: unknown) => e,
