@@ -9775,6 +9775,297 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/review/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List reviews
+         * @description Returns buyer reviews of the seller's products, 20 to 100 per page, filtered by SKU,
+         *     publication period, review status and order status. For sellers with the review
+         *     management or Premium Pro subscription. While `has_next` is `true`, repeat the call
+         *     with the returned `last_id`. Open a review in full with `/v2/review/info`, reply with
+         *     `/v1/review/comment/create`, and mark reviews handled with `/v2/review/change-status`.
+         */
+        post: operations["ReviewListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/review/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get review details
+         * @description Returns one review in full: text, rating, status, likes and dislikes, and links to its
+         *     photos and videos. For sellers with the review management or Premium Pro
+         *     subscription. Take review ids from `/v2/review/list`; read the comments on it with
+         *     `/v1/review/comment/list`.
+         */
+        post: operations["ReviewInfoV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/review/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count reviews by status
+         * @description Returns how many reviews of the seller's products there are in total, and how many
+         *     are new, viewed and processed. For sellers with the review management or Premium Pro
+         *     subscription. List them with `/v2/review/list`.
+         */
+        post: operations["ReviewCountV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/review/change-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change review status
+         * @description Sets 1 to 100 reviews to new, viewed or processed. For sellers with the review
+         *     management or Premium Pro subscription. Take review ids from `/v2/review/list`;
+         *     `/v2/review/count` shows the totals per status.
+         */
+        post: operations["ReviewChangeStatusV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/review/comment/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a comment on a review
+         * @description Deletes one of the seller's comments on a review. For sellers with the review
+         *     management or Premium Pro subscription. Take the comment id from
+         *     `/v1/review/comment/list` (or from `/v1/review/comment/create`, which posts it), and
+         *     give the SKU of the reviewed product.
+         */
+        post: operations["ReviewCommentDeleteV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List buyer questions
+         * @description Returns buyers' questions about the seller's products, optionally for a period and a
+         *     status, up to 100 per page. Premium Plus sellers only. While `has_next` is `true`,
+         *     repeat the call with the returned `last_id`. Answer a question with
+         *     `/v1/question/answer/create`, read its answers with `/v1/question/answer/list`, and
+         *     mark it handled with `/v1/question/change-status`.
+         */
+        post: operations["Question_List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a question
+         * @description Returns one buyer question: its text, author, product, status and number of answers.
+         *     Premium Plus sellers only. Take question ids from `/v1/question/list`; read the
+         *     answers with `/v1/question/answer/list`.
+         */
+        post: operations["Question_Info"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count questions by status
+         * @description Returns how many buyer questions the seller has in total and per status. Premium Plus
+         *     sellers only. List them with `/v1/question/list`.
+         */
+        post: operations["Question_Count"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/change-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change question status
+         * @description Sets buyer questions to new, viewed or processed. Premium Plus sellers only. Take
+         *     question ids from `/v1/question/list`; `/v1/question/count` shows the totals per
+         *     status.
+         */
+        post: operations["Question_ChangeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/top-sku": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Products with the most questions
+         * @description Returns the SKUs of the seller's products that buyers ask the most questions about,
+         *     1 to 100 of them. Premium Plus sellers only. List the questions with
+         *     `/v1/question/list`.
+         */
+        post: operations["Question_TopSku"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/answer/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a question
+         * @description Posts the seller's answer to a buyer's question, 2 to 3000 characters. Premium Plus
+         *     sellers only. Take the question id and SKU from `/v1/question/list`. The answer
+         *     appears in `/v1/question/answer/list` and can be removed with
+         *     `/v1/question/answer/delete`.
+         */
+        post: operations["QuestionAnswer_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/answer/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete an answer to a question
+         * @description Deletes one of the seller's answers to a buyer's question. Premium Plus sellers only.
+         *     Take the answer id from `/v1/question/answer/create` or `/v1/question/answer/list`.
+         */
+        post: operations["QuestionAnswer_Delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/question/answer/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the answers to a question
+         * @description Returns the answers to one buyer question, with their authors and publication
+         *     status. Premium Plus sellers only. Take the question id and SKU from
+         *     `/v1/question/list`. While `last_id` comes back non-empty, repeat the call with it.
+         */
+        post: operations["QuestionAnswer_List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13473,6 +13764,53 @@ export interface components {
          * @enum {string}
          */
         ReturnGiveoutStatus: "GIVEOUT_STATUS_UNSPECIFIED" | "GIVEOUT_STATUS_CREATED" | "GIVEOUT_STATUS_APPROVED" | "GIVEOUT_STATUS_COMPLETED" | "GIVEOUT_STATUS_CANCELLED";
+        /**
+         * @description Where a review stands in the seller's handling of it:
+         *     - `NEW`: not opened yet;
+         *     - `VIEWED`: seen but not handled;
+         *     - `PROCESSED`: handled.
+         * @enum {string}
+         */
+        ReviewStatusV2: "NEW" | "VIEWED" | "PROCESSED";
+        /**
+         * @description Where a buyer's question stands in the seller's handling of it:
+         *     - `NEW`: not opened yet;
+         *     - `ALL`: any status (a filter value);
+         *     - `VIEWED`: seen but not answered;
+         *     - `PROCESSED`: handled;
+         *     - `UNPROCESSED`: not handled yet.
+         * @enum {string}
+         */
+        QuestionStatus: "NEW" | "ALL" | "VIEWED" | "PROCESSED" | "UNPROCESSED";
+        /** @description A buyer's question about one of the seller's products. */
+        Question: {
+            /**
+             * Format: int64
+             * @description Number of answers the question has.
+             */
+            answers_count?: number;
+            /** @description Name of the buyer who asked. */
+            author_name?: string;
+            /** @description Question id. */
+            id?: string;
+            /** @description Link to the product on Ozon. */
+            product_url?: string;
+            /**
+             * Format: date-time
+             * @description When the question was published.
+             */
+            published_at?: string;
+            /** @description Link to the question on the product page. */
+            question_link?: string;
+            /**
+             * Format: int64
+             * @description Ozon SKU of the product asked about.
+             */
+            sku?: number;
+            status?: components["schemas"]["QuestionStatus"];
+            /** @description Question text. */
+            text?: string;
+        };
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -52871,6 +53209,949 @@ export interface operations {
                             /** @description Warehouse name. */
                             warehouse_name?: string;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReviewListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filters": {
+                 *         "skus": [
+                 *           "148591503"
+                 *         ],
+                 *         "order_status": "DELIVERED",
+                 *         "status": "NEW",
+                 *         "published_from": "2026-03-01T00:00:00Z",
+                 *         "published_to": "2026-03-10T14:08:00Z"
+                 *       },
+                 *       "last_id": "",
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which reviews to return; leave a field out to not filter by it. */
+                    filters?: {
+                        /**
+                         * @description State of the order the review was left on:
+                         *     - `ALL`: any;
+                         *     - `DELIVERED`: delivered;
+                         *     - `CANCELLED`: cancelled.
+                         * @enum {string}
+                         */
+                        order_status?: "ALL" | "DELIVERED" | "CANCELLED";
+                        /**
+                         * Format: date-time
+                         * @description Start of the period; only reviews published after it are returned.
+                         */
+                        published_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period; only reviews published before it are returned.
+                         */
+                        published_to?: string;
+                        /** @description Ozon SKUs whose reviews to return, up to 1000. */
+                        skus?: (number | string)[];
+                        /**
+                         * @description Review status to return:
+                         *     - `ALL`: any;
+                         *     - `NEW`: not opened yet;
+                         *     - `VIEWED`: seen but not handled;
+                         *     - `PROCESSED`: handled.
+                         * @enum {string}
+                         */
+                        status?: "ALL" | "NEW" | "VIEWED" | "PROCESSED";
+                    };
+                    /** @description `last_id` of the previous page; leave empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Number of reviews per page, 20 to 100.
+                     */
+                    limit: number;
+                    /**
+                     * @description Sort order by publication date:
+                     *     - `ASC`: oldest first;
+                     *     - `DESC`: newest first.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of reviews. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reviews": [
+                     *         {
+                     *           "id": "017c0d1c-66d3-b838-3d29-cf9b95a6ac48",
+                     *           "sku": 148591503,
+                     *           "text": "Не лучший товар, встречал и получше за те же деньги.",
+                     *           "published_at": "2024-10-10T07:23:55.970Z",
+                     *           "rating": 2,
+                     *           "status": "NEW",
+                     *           "comments_amount": 0,
+                     *           "photos_amount": 0,
+                     *           "videos_amount": 0,
+                     *           "order_status": "DELIVERED",
+                     *           "is_rating_participant": true
+                     *         }
+                     *       ],
+                     *       "has_next": false,
+                     *       "last_id": "017c0d1c-66d3-b838-3d29-cf9b95a6ac48"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` when more reviews remain after this page. */
+                        has_next?: boolean;
+                        /** @description Id of the last review on this page; pass it to get the next page. */
+                        last_id?: string;
+                        /** @description The reviews on this page. */
+                        reviews?: {
+                            /**
+                             * Format: int32
+                             * @description Number of comments on the review.
+                             */
+                            comments_amount?: number;
+                            /** @description Review id. */
+                            id?: string;
+                            /** @description `true` when the review counts towards the product rating. */
+                            is_rating_participant?: boolean;
+                            order_status?: components["schemas"]["ReviewOrderStatus"];
+                            /**
+                             * Format: int32
+                             * @description Number of pictures attached to the review.
+                             */
+                            photos_amount?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the review was published.
+                             */
+                            published_at?: string;
+                            /**
+                             * Format: int32
+                             * @description Score the buyer gave.
+                             */
+                            rating?: number;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the reviewed product.
+                             */
+                            sku?: number;
+                            status?: components["schemas"]["ReviewStatusV2"];
+                            /** @description Review text. */
+                            text?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of videos attached to the review.
+                             */
+                            videos_amount?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReviewInfoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "review_id": "017c0d1c-66d3-b838-3d29-cf9b95a6ac48"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Review id, from `/v2/review/list`. */
+                    review_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "comments_amount": 1,
+                     *       "dislikes_amount": 0,
+                     *       "id": "017c0d1c-66d3-b838-3d29-cf9b95a6ac48",
+                     *       "is_rating_participant": true,
+                     *       "likes_amount": 3,
+                     *       "order_status": "DELIVERED",
+                     *       "photos": [
+                     *         {
+                     *           "height": 1200,
+                     *           "url": "https://cdn1.ozone.ru/s3/rp-photo-3/wc1000/6d1b2f4e-3c5a-4f0e-9b7d-2a1c8e5f9a10.jpeg",
+                     *           "width": 900
+                     *         }
+                     *       ],
+                     *       "photos_amount": 1,
+                     *       "published_at": "2024-10-10T07:23:55.970Z",
+                     *       "rating": 2,
+                     *       "sku": 148591503,
+                     *       "status": "VIEWED",
+                     *       "text": "Не лучший товар, встречал и получше за те же деньги.",
+                     *       "videos": [
+                     *         {
+                     *           "height": 1280,
+                     *           "preview_url": "https://cdn1.ozone.ru/s3/rp-video-1/preview/8a4e2c1b-5d7f-4b3a-9e6c-0f1d2a3b4c5d.jpeg",
+                     *           "short_video_preview_url": "https://cdn1.ozone.ru/s3/rp-video-1/short/8a4e2c1b-5d7f-4b3a-9e6c-0f1d2a3b4c5d.mp4",
+                     *           "url": "https://cdn1.ozone.ru/s3/rp-video-1/8a4e2c1b-5d7f-4b3a-9e6c-0f1d2a3b4c5d.mp4",
+                     *           "width": 720
+                     *         }
+                     *       ],
+                     *       "videos_amount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description Number of comments on the review.
+                         */
+                        comments_amount?: number;
+                        /**
+                         * Format: int32
+                         * @description Number of dislikes other buyers gave the review.
+                         */
+                        dislikes_amount?: number;
+                        /** @description Review id. */
+                        id?: string;
+                        /** @description `true` when the review counts towards the product rating. */
+                        is_rating_participant?: boolean;
+                        /**
+                         * Format: int32
+                         * @description Number of likes other buyers gave the review.
+                         */
+                        likes_amount?: number;
+                        order_status?: components["schemas"]["ReviewOrderStatus"];
+                        /** @description Pictures attached to the review. */
+                        photos?: {
+                            /**
+                             * Format: int32
+                             * @description Picture height, in pixels.
+                             */
+                            height?: number;
+                            /** @description Link to the picture. */
+                            url?: string;
+                            /**
+                             * Format: int32
+                             * @description Picture width, in pixels.
+                             */
+                            width?: number;
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of pictures attached to the review.
+                         */
+                        photos_amount?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the review was published.
+                         */
+                        published_at?: string;
+                        /**
+                         * Format: int32
+                         * @description Score the buyer gave.
+                         */
+                        rating?: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the reviewed product.
+                         */
+                        sku?: number;
+                        status?: components["schemas"]["ReviewStatusV2"];
+                        /** @description Review text. */
+                        text?: string;
+                        /** @description Videos attached to the review. */
+                        videos?: {
+                            /**
+                             * Format: int64
+                             * @description Video height, in pixels.
+                             */
+                            height?: number;
+                            /** @description Link to the video's preview picture. */
+                            preview_url?: string;
+                            /** @description Link to a short preview clip of the video. */
+                            short_video_preview_url?: string;
+                            /** @description Link to the video. */
+                            url?: string;
+                            /**
+                             * Format: int64
+                             * @description Video width, in pixels.
+                             */
+                            width?: number;
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of videos attached to the review.
+                         */
+                        videos_amount?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReviewCountV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Review counts per status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 3,
+                     *       "processed": 1,
+                     *       "new": 1,
+                     *       "viewed": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description Number of reviews not opened yet.
+                         */
+                        new?: number;
+                        /**
+                         * Format: int32
+                         * @description Number of handled reviews.
+                         */
+                        processed?: number;
+                        /**
+                         * Format: int32
+                         * @description Number of all reviews.
+                         */
+                        total?: number;
+                        /**
+                         * Format: int32
+                         * @description Number of reviews seen but not handled.
+                         */
+                        viewed?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReviewChangeStatusV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "PROCESSED",
+                 *       "review_ids": [
+                 *         "01920411-f6af-7e58-a8a4-63c5cfc007d0"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the reviews to update, 1 to 100. */
+                    review_ids?: string[];
+                    status?: components["schemas"]["ReviewStatusV2"];
+                };
+            };
+        };
+        responses: {
+            /** @description The status was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReviewCommentDeleteV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment_id": "0192c5b4-8e2f-7a31-b6d4-1f0e9c8a7b65",
+                 *       "sku": 148591503
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the comment to delete. */
+                    comment_id: string;
+                    /**
+                     * Format: int64
+                     * @description Ozon SKU of the reviewed product.
+                     */
+                    sku: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The comment was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    Question_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "date_from": "2024-08-01T00:00:00Z",
+                 *         "date_to": "2024-08-31T23:59:59Z",
+                 *         "status": "ALL"
+                 *       },
+                 *       "limit": 100,
+                 *       "last_id": "",
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which questions to return. */
+                    filter?: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the publication period.
+                         */
+                        date_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the publication period.
+                         */
+                        date_to?: string;
+                        status?: components["schemas"]["QuestionStatus"];
+                    };
+                    /** @description `last_id` of the previous page; leave empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int64
+                     * @description Number of questions per page, up to 100.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order by publication date:
+                     *     - `DESC`: newest first;
+                     *     - `ASC`: oldest first.
+                     * @default DESC
+                     * @enum {string}
+                     */
+                    sort_dir?: "DESC" | "ASC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of questions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "questions": [
+                     *         {
+                     *           "answers_count": 1,
+                     *           "author_name": "Пользователь OZON",
+                     *           "id": "019294ff-6888-7009-89d8-26569e4e450d",
+                     *           "sku": 646399170,
+                     *           "product_url": "https://www.ozon.ru/product/1649246352/",
+                     *           "published_at": "2024-08-14T12:02:01.889Z",
+                     *           "question_link": "https://www.ozon.ru/product/1649246352/questions/?qid=290180206&utm_campaign=reviews_sc_link&utm_medium=share_button&utm_source=smm",
+                     *           "text": "Новый вопрос о товаре Света",
+                     *           "status": "PROCESSED"
+                     *         }
+                     *       ],
+                     *       "last_id": "019294ff-6888-7009-89d8-26569e4e450d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The questions on this page. */
+                        questions?: components["schemas"]["Question"][];
+                        /** @description Id of the last question on this page; pass it to get the next page. */
+                        last_id?: string;
+                        /** @description `true` when more questions remain after this page. */
+                        has_next?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    Question_Info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "question_id": "0192a009-769f-7ee9-b412-893045171a66"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Question id, from `/v1/question/list`. */
+                    question_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The question. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answers_count": 0,
+                     *       "author_name": "Пользователь OZON",
+                     *       "product_url": "https://www.ozon.ru/product/149829950/",
+                     *       "sku": 646399170,
+                     *       "id": "0192a009-769f-7ee9-b412-893045171a66",
+                     *       "text": "Можно выбрать цвет?",
+                     *       "question_link": "https://www.ozon.ru/product/149829950/questions/?qid=290125772&utm_campaign=reviews_sc_link&utm_medium=share_button&utm_source=smm",
+                     *       "published_at": "2024-10-08T10:09:29.099284Z",
+                     *       "status": "VIEWED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    Question_Count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Question counts per status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "all": 10,
+                     *       "new": 3,
+                     *       "processed": 4,
+                     *       "unprocessed": 1,
+                     *       "viewed": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Number of all questions.
+                         */
+                        all?: number;
+                        /**
+                         * Format: int64
+                         * @description Number of questions not opened yet.
+                         */
+                        new?: number;
+                        /**
+                         * Format: int64
+                         * @description Number of handled questions.
+                         */
+                        processed?: number;
+                        /**
+                         * Format: int64
+                         * @description Number of questions not handled yet.
+                         */
+                        unprocessed?: number;
+                        /**
+                         * Format: int64
+                         * @description Number of questions seen but not answered.
+                         */
+                        viewed?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    Question_ChangeStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "question_ids": [
+                 *         "0192a009-769f-7ee9-b412-893045171a66"
+                 *       ],
+                 *       "status": "VIEWED"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the questions to update. */
+                    question_ids: string[];
+                    /**
+                     * @description New status of the questions:
+                     *     - `NEW`: not opened yet;
+                     *     - `VIEWED`: seen but not answered;
+                     *     - `PROCESSED`: handled.
+                     * @enum {string}
+                     */
+                    status: "NEW" | "VIEWED" | "PROCESSED";
+                };
+            };
+        };
+        responses: {
+            /** @description The status was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    Question_TopSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Number of SKUs to return, 1 to 100.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The SKUs, most asked about first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sku": [
+                     *         "56371271",
+                     *         "646399170"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ozon SKUs of the products. */
+                        sku?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuestionAnswer_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "question_id": "0192a009-769f-7ee9-b412-893045171a66",
+                 *       "sku": 646399170,
+                 *       "text": "Да, при оформлении заказа можно выбрать чёрный, белый или синий цвет."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the question to answer. */
+                    question_id: string;
+                    /**
+                     * Format: int64
+                     * @description Ozon SKU of the product asked about.
+                     */
+                    sku: number | string;
+                    /** @description Answer text, 2 to 3000 characters. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer was posted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answer_id": "0192e7ce-e12c-7a74-afc7-26e877799204"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the new answer; use it with `/v1/question/answer/delete`. */
+                        answer_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuestionAnswer_Delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answer_id": "0192e7ce-e12c-7a74-afc7-26e877799204",
+                 *       "sku": 646399170
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the answer to delete. */
+                    answer_id: string;
+                    /**
+                     * Format: int64
+                     * @description Ozon SKU of the product the question is about.
+                     */
+                    sku: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    QuestionAnswer_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "last_id": "",
+                 *       "question_id": "019228a7-91d8-76af-a73a-e989dfac7ac8",
+                 *       "sku": 646399170
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `last_id` of the previous page; leave empty for the first page. */
+                    last_id?: string;
+                    /** @description Id of the question. */
+                    question_id: string;
+                    /**
+                     * Format: int64
+                     * @description Ozon SKU of the product asked about.
+                     */
+                    sku: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": [
+                     *         {
+                     *           "author_name": "Магазин PH Store",
+                     *           "id": "0192e7d0-3b1a-7c55-9f0e-5a6b7c8d9e01",
+                     *           "published_at": "2024-08-14T11:44:35.352Z",
+                     *           "question_id": "019228a7-91d8-76af-a73a-e989dfac7ac8",
+                     *           "sku": 646399170,
+                     *           "status_publication": "PUBLISHED",
+                     *           "text": "Здравствуйте! Да, товар есть в наличии на складе."
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The answers on this page. */
+                        answers?: {
+                            /** @description Name of the answer's author. */
+                            author_name?: string;
+                            /** @description Answer id. */
+                            id?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the answer was published.
+                             */
+                            published_at?: string;
+                            /** @description Id of the question answered. */
+                            question_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the product asked about.
+                             */
+                            sku?: number;
+                            /**
+                             * @description Whether the answer is shown to buyers:
+                             *     - `PUBLISHED`: published;
+                             *     - `AWAITING_MODERATION`: waiting for moderation;
+                             *     - `MODERATION_FAILED`: rejected by moderation;
+                             *     - `DUPLICATE`: a duplicate of another answer.
+                             * @enum {string}
+                             */
+                            status_publication?: "PUBLISHED" | "AWAITING_MODERATION" | "MODERATION_FAILED" | "DUPLICATE";
+                            /** @description Answer text. */
+                            text?: string;
+                        }[];
+                        /** @description Id of the last answer on this page; pass it to get the next page. Empty on the last page. */
+                        last_id?: string;
                     };
                 };
             };
