@@ -10066,6 +10066,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notification/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the seller's push notification URLs
+         * @description Returns every URL the seller has connected for push notifications, with its id,
+         *     whether it is on, when it was connected and which notification types go to it.
+         *     Connect a URL with `/v1/notification/set`; use the ids with
+         *     `/v1/notification/update`, `/v1/notification/enable` and `/v1/notification/delete`.
+         */
+        post: operations["NotificationList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect a URL for push notifications
+         * @description Connects a URL of the seller's server to receive the chosen push notification types.
+         *     Test the URL first with `/v1/notification/check`; the new connection and its id
+         *     appear in `/v1/notification/list`. See `/v1/notification/push-type/list` for the
+         *     types and the URL each one goes to now.
+         */
+        post: operations["SetNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a push notification URL
+         * @description Changes the address of a connected URL, the notification types sent to it, or both.
+         *     Take the id from `/v1/notification/list`.
+         */
+        post: operations["UpdateNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disconnect a push notification URL
+         * @description Removes a connected URL; Ozon stops sending notifications to it. Take the id from
+         *     `/v1/notification/list`. To pause notifications without removing the URL, use
+         *     `/v1/notification/enable`.
+         */
+        post: operations["DeleteNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn notifications to a URL on or off
+         * @description Turns push notifications to a connected URL on or off, keeping the URL and its types.
+         *     Take the id from `/v1/notification/list`, whose `enable` field shows the current
+         *     state.
+         */
+        post: operations["EnableNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a push notification URL
+         * @description Sends a test request to a URL of the seller's server and reports whether it answers
+         *     as Ozon expects, with the problems found. Run it before connecting the URL with
+         *     `/v1/notification/set` or changing it with `/v1/notification/update`.
+         */
+        post: operations["CheckNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification/push-type/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List push notification types
+         * @description Returns every push notification type Ozon can send, with a short description and the
+         *     connected URL it goes to now, if any. Choose the types for `/v1/notification/set` or
+         *     `/v1/notification/update` from this list.
+         */
+        post: operations["GetNotificationPushTypeList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get seller account details
+         * @description Returns the seller's account: company details (legal name, tax ids, country, currency,
+         *     tax system), the seller's ratings with their current and previous values, and the
+         *     Premium subscription. Whether Ozon's own delivery is on is reported by
+         *     `/v1/seller/ozon-logistics/info`.
+         */
+        post: operations["SellerAPI_SellerInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller/ozon-logistics/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether Ozon delivery is on
+         * @description Reports whether the seller has Ozon's own delivery (Ozon Logistics) switched on, and
+         *     which fulfilment schemes are available to the seller. The rest of the account
+         *     details are in `/v1/seller/info`.
+         */
+        post: operations["SellerAPI_SellerOzonLogisticsInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/actions/discounts-task/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List discount requests
+         * @description Returns buyers' requests to buy the seller's products at a discount, filtered by
+         *     request status, up to 50 per page. For the next page, send the `id` of the last
+         *     request received as `last_id`; a page with no requests is the end. Approve or decline
+         *     new requests with `/v1/actions/discounts-task/approve` or
+         *     `/v1/actions/discounts-task/decline`.
+         */
+        post: operations["GetDiscountTaskListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13810,6 +14034,54 @@ export interface components {
             status?: components["schemas"]["QuestionStatus"];
             /** @description Question text. */
             text?: string;
+        };
+        /**
+         * @description Kind of push notification Ozon sends to a seller's URL:
+         *     - `TYPE_NEW_MESSAGE`: a new chat message;
+         *     - `TYPE_UPDATE_MESSAGE`: a chat message was edited;
+         *     - `TYPE_MESSAGE_READ`: the buyer or support read the seller's message;
+         *     - `TYPE_CHAT_CLOSED`: a chat was closed;
+         *     - `TYPE_NEW_POSTING`: a new posting;
+         *     - `TYPE_POSTING_SHIPPED`: a posting is on its way to the buyer;
+         *     - `TYPE_POSTING_CANCELLED`: a posting was cancelled;
+         *     - `TYPE_STATE_CHANGED`: a posting's status changed;
+         *     - `TYPE_DELIVERY_DATE_CHANGED`: a posting's delivery date changed;
+         *     - `TYPE_CUTOFF_DATE_CHANGED`: a posting's shipping deadline changed;
+         *     - `TYPE_CREATE_ITEM`: a product was created, or its creation failed;
+         *     - `TYPE_UPDATE_ITEM`: a product was updated, or its update failed;
+         *     - `TYPE_CREATE_OR_UPDATE_ITEM`: a product was created or updated, or that failed;
+         *     - `TYPE_STOCKS_CHANGED`: stock changed at the seller's warehouses.
+         * @enum {string}
+         */
+        PushType: "TYPE_NEW_MESSAGE" | "TYPE_UPDATE_MESSAGE" | "TYPE_MESSAGE_READ" | "TYPE_CHAT_CLOSED" | "TYPE_NEW_POSTING" | "TYPE_POSTING_SHIPPED" | "TYPE_POSTING_CANCELLED" | "TYPE_STATE_CHANGED" | "TYPE_DELIVERY_DATE_CHANGED" | "TYPE_CUTOFF_DATE_CHANGED" | "TYPE_CREATE_ITEM" | "TYPE_UPDATE_ITEM" | "TYPE_CREATE_OR_UPDATE_ITEM" | "TYPE_STOCKS_CHANGED";
+        /** @description A rating's value over one calculation period. */
+        SellerInfoRatingValue: {
+            /**
+             * Format: date-time
+             * @description Start of the period the value was calculated over.
+             */
+            date_from?: string;
+            /**
+             * Format: date-time
+             * @description End of the period the value was calculated over.
+             */
+            date_to?: string;
+            /** @description The value as Ozon displays it. */
+            formatted?: string;
+            /** @description Where the value stands against Ozon's thresholds. */
+            status?: {
+                /** @description `true` when the value is past the threshold at which Ozon can block the account. */
+                danger?: boolean;
+                /** @description `true` when the value meets the threshold for the Premium programme. */
+                premium?: boolean;
+                /** @description `true` when the value is close to the blocking threshold. */
+                warning?: boolean;
+            };
+            /**
+             * Format: double
+             * @description The value as a number.
+             */
+            value?: number;
         };
     };
     responses: {
@@ -54152,6 +54424,814 @@ export interface operations {
                         }[];
                         /** @description Id of the last answer on this page; pass it to get the next page. Empty on the last page. */
                         last_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    NotificationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The connected URLs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "urls": [
+                     *         {
+                     *           "created_at": "2026-03-02T09:15:42Z",
+                     *           "enable": true,
+                     *           "id": 1385,
+                     *           "types": [
+                     *             {
+                     *               "description": "Новое отправление",
+                     *               "type": "TYPE_NEW_POSTING"
+                     *             },
+                     *             {
+                     *               "description": "Отмена отправления",
+                     *               "type": "TYPE_POSTING_CANCELLED"
+                     *             },
+                     *             {
+                     *               "description": "Изменение остатков на складах продавца",
+                     *               "type": "TYPE_STOCKS_CHANGED"
+                     *             }
+                     *           ],
+                     *           "url": "https://api.ph-store.ru/ozon/push"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The connected URLs. */
+                        urls: {
+                            /**
+                             * Format: date-time
+                             * @description When the URL was connected.
+                             */
+                            created_at: string;
+                            /** @description `true` when notifications are being sent to the URL. */
+                            enable: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the URL connection.
+                             */
+                            id: number;
+                            /** @description Notification types sent to the URL. */
+                            types: {
+                                /** @description What the notification type reports, in Ozon's words. */
+                                description: string;
+                                type: components["schemas"]["PushType"];
+                            }[];
+                            /** @description The URL notifications are sent to. */
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SetNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "types": [
+                 *         "TYPE_NEW_POSTING",
+                 *         "TYPE_POSTING_CANCELLED",
+                 *         "TYPE_STOCKS_CHANGED"
+                 *       ],
+                 *       "url": "https://api.ph-store.ru/ozon/push"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Notification types to send to the URL. */
+                    types: components["schemas"]["PushType"][];
+                    /** @description The URL to send notifications to. */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The URL was connected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    UpdateNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1385,
+                 *       "types": [
+                 *         "TYPE_NEW_POSTING",
+                 *         "TYPE_POSTING_CANCELLED",
+                 *         "TYPE_STATE_CHANGED",
+                 *         "TYPE_STOCKS_CHANGED"
+                 *       ],
+                 *       "url": "https://api.ph-store.ru/ozon/push/v2"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the URL connection, from `/v1/notification/list`.
+                     */
+                    id: number | string;
+                    /** @description Notification types to send to the URL from now on. */
+                    types?: components["schemas"]["PushType"][];
+                    /** @description New URL to send the notifications to. */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The URL was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeleteNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1385
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the URL connection, from `/v1/notification/list`.
+                     */
+                    id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The URL was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    EnableNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false,
+                 *       "id": 1385
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `true` to turn notifications on, `false` to turn them off. */
+                    enabled: boolean;
+                    /**
+                     * Format: int64
+                     * @description Id of the URL connection, from `/v1/notification/list`.
+                     */
+                    id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Notifications were turned on or off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CheckNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://api.ph-store.ru/ozon/push"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The URL to check. */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Result of the check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "description": "response time field is not in RFC 3339 format",
+                     *           "type": "WRONG_RESULT_TIME_FIELD"
+                     *         }
+                     *       ],
+                     *       "is_active": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Problems found while checking the URL; empty when it answered correctly. */
+                        errors?: {
+                            /** @description What went wrong. */
+                            description?: string;
+                            /**
+                             * @description Kind of problem:
+                             *     - `REQUEST_ERROR`: the URL could not be reached;
+                             *     - `REQUEST_TIMEOUT`: the URL did not answer in time;
+                             *     - `SERVER_FAULT`: the server answered with an internal error;
+                             *     - `STATUS_CODE_NOT_OK`: the answer's HTTP status was not `200`;
+                             *     - `EMPTY_BODY`: the answer had no body;
+                             *     - `INVALID_BODY`: the answer's body is malformed;
+                             *     - `INVALID_JSON`: the answer's JSON could not be parsed or validated;
+                             *     - `WRONG_RESULT_FIELD`: the answer's body does not follow the expected shape;
+                             *     - `WRONG_RESULT_TIME_FIELD`: the answer's `time` field is wrong.
+                             * @enum {string}
+                             */
+                            type?: "REQUEST_ERROR" | "REQUEST_TIMEOUT" | "SERVER_FAULT" | "STATUS_CODE_NOT_OK" | "EMPTY_BODY" | "INVALID_BODY" | "INVALID_JSON" | "WRONG_RESULT_FIELD" | "WRONG_RESULT_TIME_FIELD";
+                        }[];
+                        /** @description `true` when the URL answered as expected and can receive notifications. */
+                        is_active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetNotificationPushTypeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The notification types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "types": [
+                     *         {
+                     *           "description": "Новое отправление",
+                     *           "seller_endpoint": {
+                     *             "id": 1385,
+                     *             "url": "https://api.ph-store.ru/ozon/push"
+                     *           },
+                     *           "type": "TYPE_NEW_POSTING"
+                     *         },
+                     *         {
+                     *           "description": "Новое сообщение в чате",
+                     *           "type": "TYPE_NEW_MESSAGE"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The notification types. */
+                        types: {
+                            /** @description What the notification type reports, in Ozon's words. */
+                            description: string;
+                            /** @description The connected URL this type goes to; absent when none. */
+                            seller_endpoint?: {
+                                /**
+                                 * Format: int64
+                                 * @description Id of the URL connection.
+                                 */
+                                id: number;
+                                /** @description The URL. */
+                                url: string;
+                            };
+                            type: components["schemas"]["PushType"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerAPI_SellerInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The seller account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "company": {
+                     *         "country": "Россия",
+                     *         "currency": "RUB",
+                     *         "inn": "7707083893",
+                     *         "legal_name": "Общество с ограниченной ответственностью 'Ромашка'",
+                     *         "name": "ООО 'Ромашка'",
+                     *         "ogrn": "1027700132195",
+                     *         "ownership_form": "Частная собственность",
+                     *         "tax_system": "OSNO"
+                     *       },
+                     *       "ratings": [
+                     *         {
+                     *           "current_value": {
+                     *             "date_from": "2023-01-15T09:00:00Z",
+                     *             "date_to": "2023-12-31T23:59:59Z",
+                     *             "formatted": "AA+",
+                     *             "status": {
+                     *               "danger": false,
+                     *               "premium": true,
+                     *               "warning": false
+                     *             },
+                     *             "value": 85
+                     *           },
+                     *           "name": "Финансовая устойчивость",
+                     *           "past_value": {
+                     *             "date_from": "2022-01-01T00:00:00Z",
+                     *             "date_to": "2022-12-31T23:59:59Z",
+                     *             "formatted": "A",
+                     *             "status": {
+                     *               "danger": false,
+                     *               "premium": false,
+                     *               "warning": true
+                     *             },
+                     *             "value": 78
+                     *           },
+                     *           "rating": "Высокий уровень",
+                     *           "status": "OK",
+                     *           "value_type": "INDEX"
+                     *         }
+                     *       ],
+                     *       "subscription": {
+                     *         "is_premium": true,
+                     *         "type": "PREMIUM_PRO"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The seller's company. */
+                        company?: {
+                            /** @description Country the company is registered in. */
+                            country?: string;
+                            /**
+                             * @description Currency the seller works in:
+                             *     - `RUB`: Russian rouble;
+                             *     - `EUR`: euro;
+                             *     - `USD`: US dollar;
+                             *     - `CNY`: Chinese yuan;
+                             *     - `BYN`: Belarusian rouble;
+                             *     - `KZT`: Kazakhstani tenge;
+                             *     - `KGS`: Kyrgyzstani som.
+                             * @enum {string}
+                             */
+                            currency?: "RUB" | "EUR" | "USD" | "CNY" | "BYN" | "KZT" | "KGS";
+                            /** @description Taxpayer id (INN). */
+                            inn?: string;
+                            /** @description Full legal name of the company. */
+                            legal_name?: string;
+                            /** @description Company name shown on Ozon. */
+                            name?: string;
+                            /** @description State registration number (OGRN). */
+                            ogrn?: string;
+                            /** @description Form of ownership. */
+                            ownership_form?: string;
+                            /**
+                             * @description Tax system the company uses:
+                             *     - `UNKNOWN`: unknown;
+                             *     - `UNSPECIFIED`: not set;
+                             *     - `OSNO`: general system;
+                             *     - `USN`: simplified system;
+                             *     - `NPD`: professional income tax;
+                             *     - `AUSN`: automated simplified system;
+                             *     - `PSN`: patent system.
+                             * @default UNKNOWN
+                             * @enum {string}
+                             */
+                            tax_system: "UNKNOWN" | "UNSPECIFIED" | "OSNO" | "USN" | "NPD" | "AUSN" | "PSN";
+                        };
+                        /** @description The seller's ratings; their history is in `/v1/rating/history`. */
+                        ratings?: {
+                            current_value?: components["schemas"]["SellerInfoRatingValue"];
+                            /** @description Name of the rating as shown to the seller. */
+                            name?: string;
+                            past_value?: components["schemas"]["SellerInfoRatingValue"];
+                            /** @description System name of the rating. */
+                            rating?: string;
+                            /**
+                             * @description State of the rating:
+                             *     - `UNKNOWN`: not determined;
+                             *     - `OK`: good;
+                             *     - `WARNING`: needs attention;
+                             *     - `CRITICAL`: critical.
+                             * @default UNKNOWN
+                             * @enum {string}
+                             */
+                            status: "UNKNOWN" | "OK" | "WARNING" | "CRITICAL";
+                            /**
+                             * @description What kind of value the rating has:
+                             *     - `UNKNOWN`: not determined;
+                             *     - `INDEX`: an index;
+                             *     - `PERCENT`: a percentage;
+                             *     - `TIME`: a time;
+                             *     - `RATIO`: a ratio;
+                             *     - `REVIEW_SCORE`: a review score;
+                             *     - `COUNT`: a count.
+                             * @default UNKNOWN
+                             * @enum {string}
+                             */
+                            value_type: "UNKNOWN" | "INDEX" | "PERCENT" | "TIME" | "RATIO" | "REVIEW_SCORE" | "COUNT";
+                        }[];
+                        /** @description The seller's Premium subscription. */
+                        subscription?: {
+                            /** @description `true` when the seller has a subscription. */
+                            is_premium?: boolean;
+                            /**
+                             * @description Subscription kind:
+                             *     - `UNKNOWN`: unknown;
+                             *     - `UNSPECIFIED`: no subscription;
+                             *     - `PREMIUM`: Premium;
+                             *     - `PREMIUM_LITE`: Premium Lite;
+                             *     - `PREMIUM_PLUS`: Premium Plus;
+                             *     - `PREMIUM_PRO`: Premium Pro.
+                             * @default UNKNOWN
+                             * @enum {string}
+                             */
+                            type: "UNKNOWN" | "UNSPECIFIED" | "PREMIUM" | "PREMIUM_LITE" | "PREMIUM_PLUS" | "PREMIUM_PRO";
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerAPI_SellerOzonLogisticsInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Ozon delivery settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "available_schemas": [
+                     *         "UNKNOWN"
+                     *       ],
+                     *       "ozon_logistics_enabled": true
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Fulfilment schemes available to the seller:
+                         *     - `UNKNOWN`: not determined;
+                         *     - `FBO`: Ozon stores and ships the goods;
+                         *     - `FBS`: the seller stores the goods and Ozon delivers them.
+                         */
+                        available_schemas?: ("UNKNOWN" | "FBO" | "FBS")[];
+                        /** @description `true` when Ozon delivery is switched on. */
+                        ozon_logistics_enabled?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetDiscountTaskListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": 50,
+                 *       "status": "NEW"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description `id` of the last request on the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Largest number of requests per page.
+                     * @default 50
+                     * @enum {integer}
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Status of the requests to return:
+                     *     - `ALL`: any;
+                     *     - `NEW`: new;
+                     *     - `APPROVED`: approved;
+                     *     - `DECLINED`: declined.
+                     * @default ALL
+                     * @enum {string}
+                     */
+                    status?: "ALL" | "NEW" | "APPROVED" | "DECLINED";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of discount requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tasks": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The discount requests on this page. */
+                        tasks?: {
+                            /**
+                             * Format: double
+                             * @description Discount in roubles the seller approved; 0 when not approved.
+                             */
+                            approved_discount?: number;
+                            /**
+                             * Format: double
+                             * @description Price the seller approved.
+                             */
+                            approved_price?: number;
+                            /**
+                             * Format: uint64
+                             * @description Largest quantity the seller approved.
+                             */
+                            approved_quantity_max?: number;
+                            /** @description Bounds used when the request is decided automatically. */
+                            auto_moderated_info?: {
+                                /**
+                                 * Format: double
+                                 * @description Largest discount, in percent, that is approved.
+                                 */
+                                max_percent?: number;
+                                /**
+                                 * Format: double
+                                 * @description Price asked for in the request.
+                                 */
+                                max_price?: number;
+                                /**
+                                 * Format: double
+                                 * @description Smallest discount, in percent, that is approved.
+                                 */
+                                min_percent?: number;
+                                /**
+                                 * Format: double
+                                 * @description Lowest price that is approved.
+                                 */
+                                min_price?: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When the buyer made the request.
+                             */
+                            created_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description Until when the seller may change the decision.
+                             */
+                            edited_till?: string;
+                            /**
+                             * Format: uint64
+                             * @description Time left to change the decision, in seconds.
+                             */
+                            edited_till_duration?: number;
+                            /** @description Email of the seller's employee who handled the request. */
+                            email?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the request expires.
+                             */
+                            end_at?: string;
+                            /**
+                             * Format: uint64
+                             * @description Time left until the request expires, in seconds.
+                             */
+                            end_at_duration?: number;
+                            /** @description First name of the employee who handled the request. */
+                            first_name?: string;
+                            /**
+                             * Format: uint64
+                             * @description Request id; send the last one as `last_id` for the next page.
+                             */
+                            id?: number;
+                            /** @description `true` when the request was decided automatically. */
+                            is_auto_moderated?: boolean;
+                            /** @description Last name of the employee who handled the request. */
+                            last_name?: string;
+                            /**
+                             * Format: double
+                             * @description Lowest price after automatic discounts and promotions.
+                             */
+                            min_auto_price?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the request was viewed, approved or declined.
+                             */
+                            moderated_at?: string;
+                            /** @description Product name. */
+                            name?: string;
+                            /**
+                             * Format: double
+                             * @description Product price before any discount.
+                             */
+                            original_price?: number;
+                            /** @description Patronymic of the employee who handled the request. */
+                            patronymic?: string;
+                            /**
+                             * Format: double
+                             * @description Gap between the buyer's and the seller's price when the request was made.
+                             */
+                            reduction_factor?: number;
+                            /**
+                             * Format: double
+                             * @description Discount asked for, in percent.
+                             */
+                            requested_discount?: number;
+                            /**
+                             * Format: double
+                             * @description Price the buyer asked for.
+                             */
+                            requested_price?: number;
+                            /**
+                             * Format: uint64
+                             * @description Largest quantity the buyer asked for.
+                             */
+                            requested_quantity_max?: number;
+                            /**
+                             * Format: uint64
+                             * @description Ozon SKU of the product.
+                             */
+                            sku?: number;
+                            /**
+                             * @description Status of the request:
+                             *     - `ALL`: any (a filter value);
+                             *     - `NEW`: new;
+                             *     - `APPROVED`: approved;
+                             *     - `DECLINED`: declined.
+                             * @default ALL
+                             * @enum {string}
+                             */
+                            status: "ALL" | "NEW" | "APPROVED" | "DECLINED";
+                        }[];
                     };
                 };
             };
