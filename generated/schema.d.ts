@@ -9436,6 +9436,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/seller-actions/create/discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a discount promotion
+         * @description Creates a seller promotion of the "discount" kind: chosen products sell at a discount of
+         *     at least the given percent during the period. Not available to sellers from CIS countries.
+         *     Next, pick products with `/v1/seller-actions/products/candidates` and add them with
+         *     `/v1/seller-actions/products/add`; change the terms later with
+         *     `/v1/seller-actions/update/discount`.
+         */
+        post: operations["SellerActionsCreateDiscount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/create/discount-with-condition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an order-amount discount promotion
+         * @description Creates a seller promotion of the "discount from an order amount" kind: a buyer whose
+         *     order reaches the given amount gets a discount, in percent or in money. Next, add products
+         *     with `/v1/seller-actions/products/add`; change the terms later with
+         *     `/v1/seller-actions/update/discount-with-condition`.
+         */
+        post: operations["SellerActionsCreateDiscountWithCondition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/create/installment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an interest-free installment promotion
+         * @description Creates a seller promotion that lets buyers pay for the products in installments over six
+         *     months without interest. It has a start date and no end date. Next, add products with
+         *     `/v1/seller-actions/products/add`; change the name or start later with
+         *     `/v1/seller-actions/update/installment`.
+         */
+        post: operations["SellerActionsCreateInstallment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/create/multi-level-discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a multi-level discount promotion
+         * @description Creates a seller promotion whose discount grows with the order amount, in two to four
+         *     levels. Ozon adds the products itself: `/v1/seller-actions/products/add` is not needed.
+         *     Change the terms later with `/v1/seller-actions/update/multi-level-discount`.
+         */
+        post: operations["SellerActionsCreateMultiLevelDiscount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/create/voucher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a promo-code promotion
+         * @description Creates a seller promotion in which buyers get a discount with a promo code, paid from a
+         *     budget: the promotion stops once the budget is spent. Next, add products with
+         *     `/v1/seller-actions/products/add` and download the codes with
+         *     `/v1/seller-actions/voucher/get`; change the terms later with
+         *     `/v1/seller-actions/update/voucher`.
+         */
+        post: operations["SellerActionsCreateVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/update/discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a discount promotion
+         * @description Changes the name and period of a promotion created with
+         *     `/v1/seller-actions/create/discount`. Not available to sellers from CIS countries. Check
+         *     `is_editable` in `/v1/seller-actions/list` first.
+         */
+        post: operations["SellerActionsUpdateDiscount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/update/discount-with-condition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an order-amount discount promotion
+         * @description Changes the name, period, discount size and order threshold of a promotion created with
+         *     `/v1/seller-actions/create/discount-with-condition`. The discount type cannot be changed.
+         *     Check `is_editable` in `/v1/seller-actions/list` first.
+         */
+        post: operations["SellerActionsUpdateDiscountWithCondition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/update/installment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an interest-free installment promotion
+         * @description Changes the name and start of a promotion created with
+         *     `/v1/seller-actions/create/installment`; the installment period stays six months. Check
+         *     `is_editable` in `/v1/seller-actions/list` first.
+         */
+        post: operations["SellerActionsUpdateInstallment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/update/multi-level-discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a multi-level discount promotion
+         * @description Changes the name, period, levels and audience of a promotion created with
+         *     `/v1/seller-actions/create/multi-level-discount`. The discount type cannot be changed.
+         *     Ozon keeps adding the products itself: `/v1/seller-actions/products/add` is not needed.
+         */
+        post: operations["SellerActionsUpdateMultiLevelDiscount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/update/voucher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a promo-code promotion
+         * @description Changes the name, period, budget, discount size and buyers of a promotion created with
+         *     `/v1/seller-actions/create/voucher`. The discount type and the codes themselves cannot be
+         *     changed. To change the budget, switch the promotion off with
+         *     `/v1/seller-actions/change-activity` first.
+         */
+        post: operations["SellerActionsUpdateVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13077,6 +13304,72 @@ export interface components {
              */
             delivery_method_id?: number | string;
         };
+        /** @description Name and period of a seller promotion: the fields the create and update bodies of the discount, order-amount discount, multi-level discount and voucher kinds have in common. Each method states which of them it requires; the start and the end always are. */
+        SellerActionCommonFields: {
+            /**
+             * Format: date-time
+             * @description When the promotion starts.
+             */
+            date_start: string;
+            /**
+             * Format: date-time
+             * @description When the promotion ends.
+             */
+            date_end: string;
+            /** @description Name of the promotion, as the seller sees it in the promotion list. */
+            title?: string;
+        };
+        /** @description The promotion just created. Next, add products with `/v1/seller-actions/products/add` (not needed for multi-level discounts) and check it in `/v1/seller-actions/list`. */
+        SellerActionCreateResult: {
+            /**
+             * Format: uint64
+             * @description Id of the new promotion, used by every other `/v1/seller-actions/*` method.
+             */
+            action_id?: number;
+        };
+        /**
+         * @description How the discount is expressed: `PERCENT` for a percentage off, `CURRENCY` for a fixed amount in the seller's currency.
+         * @enum {string}
+         */
+        SellerActionDiscountType: "PERCENT" | "CURRENCY";
+        /** @description Terms of an interest-free installment promotion (the installment period is six months): the same fields when the promotion is created and when it is updated. It has no end date. */
+        SellerActionInstallmentFields: {
+            /**
+             * Format: date-time
+             * @description When the promotion starts.
+             */
+            date_start: string;
+            /** @description Name of the promotion, as the seller sees it in the promotion list. */
+            title: string;
+        };
+        /** @description One step of a multi-level discount: from this order amount on, this discount applies. */
+        SellerActionDiscountLevel: {
+            /**
+             * Format: double
+             * @description Size of the discount at this level.
+             */
+            discount_value: number;
+            /**
+             * Format: double
+             * @description Lowest order amount for this level.
+             */
+            order_amount: number;
+        };
+        /** @description Terms of a promo-code (voucher) promotion that can be set when it is created and changed later with `/v1/seller-actions/update/voucher`. */
+        SellerActionVoucherFields: {
+            /**
+             * Format: int64
+             * @description Money the seller sets aside for the promotion; it stops once the budget is spent. To change it, switch the promotion off first with `/v1/seller-actions/change-activity`.
+             */
+            budget: number | string;
+            /**
+             * Format: double
+             * @description Size of the discount, in percent or in money depending on the discount type.
+             */
+            discount_value: number;
+            /** @description Ids of the buyers who may use the promo code. */
+            user_ids?: string[];
+        } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_start" | "date_end" | "title">;
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -51404,4 +51697,531 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    SellerActionsCreateDiscount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Summer sale on phone cases",
+                 *       "date_start": "2026-07-01T00:00:00Z",
+                 *       "date_end": "2026-07-31T20:59:59Z",
+                 *       "min_action_percent": 10
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: double
+                     * @description Lowest discount, in percent, a product may have in the promotion.
+                     */
+                    min_action_percent: number;
+                } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_end" | "date_start">;
+            };
+        };
+        responses: {
+            /** @description The promotion was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action_id": 2870145
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SellerActionCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsCreateDiscountWithCondition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "5% off orders from 3000 RUB",
+                 *       "date_start": "2026-07-01T00:00:00Z",
+                 *       "date_end": "2026-07-31T20:59:59Z",
+                 *       "discount_type": "PERCENT",
+                 *       "discount_value": 5,
+                 *       "min_order_amount": 3000
+                 *     }
+                 */
+                "application/json": {
+                    discount_type: components["schemas"]["SellerActionDiscountType"];
+                    /**
+                     * Format: float
+                     * @description Size of the discount, in percent or in money depending on `discount_type`.
+                     */
+                    discount_value: number;
+                    /**
+                     * Format: double
+                     * @description Order amount from which the discount applies.
+                     */
+                    min_order_amount: number;
+                } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_end" | "date_start">;
+            };
+        };
+        responses: {
+            /** @description The promotion was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action_id": 2870152
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SellerActionCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsCreateInstallment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Interest-free installments on phone cases",
+                 *       "date_start": "2026-07-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SellerActionInstallmentFields"];
+            };
+        };
+        responses: {
+            /** @description The promotion was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action_id": 2870160
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SellerActionCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsCreateMultiLevelDiscount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Spend more, save more",
+                 *       "date_start": "2026-07-01T00:00:00Z",
+                 *       "date_end": "2026-07-31T20:59:59Z",
+                 *       "discount_type": "PERCENT",
+                 *       "discount_levels": [
+                 *         {
+                 *           "order_amount": 2000,
+                 *           "discount_value": 5
+                 *         },
+                 *         {
+                 *           "order_amount": 5000,
+                 *           "discount_value": 10
+                 *         }
+                 *       ],
+                 *       "is_legal_entities_segment": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The discount levels, each from a higher order amount. */
+                    discount_levels: components["schemas"]["SellerActionDiscountLevel"][];
+                    discount_type: components["schemas"]["SellerActionDiscountType"];
+                    /** @description `true` to offer the promotion to business buyers (legal entities) only. */
+                    is_legal_entities_segment?: boolean;
+                } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_end" | "date_start">;
+            };
+        };
+        responses: {
+            /** @description The promotion was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action_id": 2870171
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SellerActionCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsCreateVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Promo code for returning buyers",
+                 *       "date_start": "2026-07-01T00:00:00Z",
+                 *       "date_end": "2026-07-31T20:59:59Z",
+                 *       "budget": 50000,
+                 *       "discount_type": "PERCENT",
+                 *       "discount_value": 15,
+                 *       "user_ids": [
+                 *         "312456789",
+                 *         "312456790"
+                 *       ],
+                 *       "voucher_parameters": {
+                 *         "count_codes": 500,
+                 *         "is_private": true,
+                 *         "type": "UNIQUE"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    discount_type: components["schemas"]["SellerActionDiscountType"];
+                    /** @description How many promo codes to issue and how buyers may use them. Cannot be changed later. */
+                    voucher_parameters: {
+                        /**
+                         * Format: uint64
+                         * @description Number of promo codes to issue.
+                         */
+                        count_codes: number;
+                        /** @description `true` when the promo code is not published for everyone. */
+                        is_private: boolean;
+                        /**
+                         * @description How the code may be used: `ONE` by any buyer, for one order; `MULTIPLE` by any buyer, for any number of orders; `UNIQUE` by one buyer, for one order.
+                         * @enum {string}
+                         */
+                        type: "ONE" | "MULTIPLE" | "UNIQUE";
+                    };
+                } & WithRequired<components["schemas"]["SellerActionVoucherFields"], "budget" | "discount_value">;
+            };
+        };
+        responses: {
+            /** @description The promotion was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action_id": 2870188
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SellerActionCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsUpdateDiscount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870145,
+                 *       "action_parameters": {
+                 *         "title": "Summer sale on phone cases, extended",
+                 *         "date_start": "2026-07-01T00:00:00Z",
+                 *         "date_end": "2026-08-15T20:59:59Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion to change, from `/v1/seller-actions/list`.
+                     */
+                    action_id?: number;
+                    /** @description The new terms. */
+                    action_parameters?: WithRequired<components["schemas"]["SellerActionCommonFields"], "date_end" | "date_start" | "title">;
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsUpdateDiscountWithCondition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870152,
+                 *       "action_parameters": {
+                 *         "title": "7% off orders from 3000 RUB",
+                 *         "date_start": "2026-07-01T00:00:00Z",
+                 *         "date_end": "2026-07-31T20:59:59Z",
+                 *         "discount_value": 7,
+                 *         "min_order_amount": 3000
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion to change, from `/v1/seller-actions/list`.
+                     */
+                    action_id?: number;
+                    /** @description The new terms. */
+                    action_parameters?: {
+                        /**
+                         * Format: double
+                         * @description Size of the discount, in the promotion's discount type (percent or money).
+                         */
+                        discount_value: number;
+                        /**
+                         * Format: double
+                         * @description Lowest order amount that gets the discount.
+                         */
+                        min_order_amount: number;
+                    } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_end" | "date_start" | "title">;
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsUpdateInstallment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870160,
+                 *       "action_parameters": {
+                 *         "title": "Interest-free installments on phone cases",
+                 *         "date_start": "2026-07-10T00:00:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion to change, from `/v1/seller-actions/list`.
+                     */
+                    action_id?: number;
+                    action_parameters?: components["schemas"]["SellerActionInstallmentFields"];
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsUpdateMultiLevelDiscount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870171,
+                 *       "action_parameters": {
+                 *         "title": "Spend more, save more",
+                 *         "date_start": "2026-07-01T00:00:00Z",
+                 *         "date_end": "2026-07-31T20:59:59Z",
+                 *         "discount_levels": [
+                 *           {
+                 *             "order_amount": 2000,
+                 *             "discount_value": 5
+                 *           },
+                 *           {
+                 *             "order_amount": 5000,
+                 *             "discount_value": 10
+                 *           },
+                 *           {
+                 *             "order_amount": 10000,
+                 *             "discount_value": 15
+                 *           }
+                 *         ],
+                 *         "is_legal_entities_segment": false
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion to change, from `/v1/seller-actions/list`.
+                     */
+                    action_id?: number;
+                    /** @description The new terms. */
+                    action_parameters?: {
+                        /** @description The discount levels, each from a higher order amount. */
+                        discount_levels: components["schemas"]["SellerActionDiscountLevel"][];
+                        /** @description `true` to offer the promotion to business buyers (legal entities) only. */
+                        is_legal_entities_segment?: boolean;
+                    } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_end" | "date_start" | "title">;
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsUpdateVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870188,
+                 *       "action_parameters": {
+                 *         "title": "Promo code for returning buyers",
+                 *         "date_start": "2026-07-01T00:00:00Z",
+                 *         "date_end": "2026-07-31T20:59:59Z",
+                 *         "budget": 80000,
+                 *         "discount_value": 15,
+                 *         "user_ids": [
+                 *           "312456789",
+                 *           "312456790"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion to change, from `/v1/seller-actions/list`.
+                     */
+                    action_id?: number;
+                    action_parameters?: components["schemas"]["SellerActionVoucherFields"];
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
