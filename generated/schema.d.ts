@@ -9436,6 +9436,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/seller-actions/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a promotion
+         * @description Moves a seller promotion to the archive. Take the id from `/v1/seller-actions/list`. To
+         *     pause a promotion instead, use `/v1/seller-actions/change-activity`.
+         */
+        post: operations["SellerActionsArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/change-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a promotion on or off
+         * @description Switches a seller promotion on or off; `is_turn_on` in `/v1/seller-actions/list` shows
+         *     the current state. A promo-code promotion must be off while its budget is changed with
+         *     `/v1/seller-actions/update/voucher`.
+         */
+        post: operations["SellerActionsChangeActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/seller-actions/create/discount": {
         parameters: {
             query?: never;
@@ -9552,6 +9595,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/seller-actions/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List seller promotions
+         * @description Returns, page by page, the promotions the seller created with the
+         *     `/v1/seller-actions/create/*` methods, with their terms, state and number of products,
+         *     filtered by id, kind, state or name. Up to 100 promotions a page; page on with `offset`
+         *     until `total` is reached. The `action_id` here is what the other `/v1/seller-actions/*`
+         *     methods take.
+         */
+        post: operations["SellerActionsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/products/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add products to a promotion
+         * @description Adds up to 100 products, by SKU, to a seller promotion. Find the products that may join
+         *     with `/v1/seller-actions/products/candidates`; check the result with
+         *     `/v1/seller-actions/products/list`. Multi-level discounts take their products
+         *     automatically and need no call.
+         */
+        post: operations["SellerActionsProductsAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/products/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products that may join a promotion
+         * @description Returns, page by page, the seller's products that can be added to a seller promotion,
+         *     with their prices. Add the chosen ones with `/v1/seller-actions/products/add`. Up to 100
+         *     products a page; page on with `cursor` while `has_next` is `true`.
+         */
+        post: operations["SellerActionsProductsCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/products/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove products from a promotion
+         * @description Removes up to 100 products, by SKU, from a seller promotion. The products in it are
+         *     listed by `/v1/seller-actions/products/list`.
+         */
+        post: operations["SellerActionsProductsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/products/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products in a promotion
+         * @description Returns, page by page, the products taking part in a seller promotion, with their regular
+         *     and promotion prices. Products join with `/v1/seller-actions/products/add` and leave
+         *     with `/v1/seller-actions/products/delete`. Up to 100 products a page; page on with
+         *     `cursor` while `has_next` is `true`.
+         */
+        post: operations["SellerActionsProductsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/seller-actions/update/discount": {
         parameters: {
             query?: never;
@@ -9657,6 +9813,121 @@ export interface paths {
          *     `/v1/seller-actions/change-activity` first.
          */
         post: operations["SellerActionsUpdateVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/seller-actions/voucher/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the promo codes of a promotion
+         * @description Returns a link to a CSV file with the promo codes of a promotion created with
+         *     `/v1/seller-actions/create/voucher`, to hand out to buyers.
+         */
+        post: operations["SellerActionsVoucherGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/auto-add/products/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products that may be added automatically to a promotion
+         * @description Returns, page by page, the seller's products that Ozon can add to an Ozon promotion on a
+         *     given automatic-adding date, with the price and quantity they would join at. Take the
+         *     promotion and its dates from `/v1/actions`; put products into the automatic adding with
+         *     `/v1/actions/auto-add/products/update`. Up to 100 products a page; page on with
+         *     `offset` until `total` is reached.
+         */
+        post: operations["ActionsAutoAddProductsCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/auto-add/products/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove products from the automatic adding to a promotion
+         * @description Takes up to 1000 products out of the automatic adding to an Ozon promotion on a given
+         *     date, so that Ozon does not add them. The products in it are listed by
+         *     `/v1/actions/auto-add/products/list`.
+         */
+        post: operations["ActionsAutoAddProductsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/auto-add/products/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products in the automatic adding to a promotion
+         * @description Returns, page by page, the products set to join an Ozon promotion on a given
+         *     automatic-adding date, with their promotion price and quantity, and whether Ozon or the
+         *     seller put them there. Change them with `/v1/actions/auto-add/products/update` and take
+         *     them out with `/v1/actions/auto-add/products/delete`. Up to 100 products a page; page
+         *     on with `offset` until `total` is reached.
+         */
+        post: operations["ActionsAutoAddProductsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/auto-add/products/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or update products in the automatic adding to a promotion
+         * @description Puts products into the automatic adding to an Ozon promotion on a given date, or changes
+         *     the promotion price and quantity of those already there. Candidates come from
+         *     `/v1/actions/auto-add/products/candidates`. The answer lists the products that were
+         *     saved and, apart, those rejected or whose price is too low, too deep a discount or out of
+         *     bounds.
+         */
+        post: operations["ActionsAutoAddProductsUpdate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13370,6 +13641,137 @@ export interface components {
             /** @description Ids of the buyers who may use the promo code. */
             user_ids?: string[];
         } & WithRequired<components["schemas"]["SellerActionCommonFields"], "date_start" | "date_end" | "title">;
+        /**
+         * @description Kind of seller promotion: `DISCOUNT` a discount on chosen products, `VOUCHER_DISCOUNT` a discount with a promo code, `DISCOUNT_WITH_CONDITION` a discount from an order amount, `INSTALLMENT` an interest-free installment, `INDIVIDUAL_DISCOUNT_BY_PRODUCTS` seller bonuses, `OZON_ACCOUNT_DISCOUNT` an extra discount for paying with an Ozon Bank card, `MULTI_LEVEL_DISCOUNT_ON_AMOUNT` a discount that grows with the order amount.
+         * @enum {string}
+         */
+        SellerActionType: "DISCOUNT" | "VOUCHER_DISCOUNT" | "DISCOUNT_WITH_CONDITION" | "INSTALLMENT" | "INDIVIDUAL_DISCOUNT_BY_PRODUCTS" | "OZON_ACCOUNT_DISCOUNT" | "MULTI_LEVEL_DISCOUNT_ON_AMOUNT";
+        /**
+         * @description State of a seller promotion: `ACTIVE` running now, `ENDED` over, `PLANNED` not started yet, `PAUSED` switched off or stopped.
+         * @enum {string}
+         */
+        SellerActionStatus: "ACTIVE" | "ENDED" | "PLANNED" | "PAUSED";
+        /** @description A product as it stands, or could stand, in a seller promotion, with its prices. */
+        SellerActionProduct: {
+            /**
+             * Format: uint64
+             * @description Id of the product in Ozon's system (`product_id`).
+             */
+            product_id?: number;
+            /** @description The seller's own article code of the product. */
+            offer_id?: string;
+            /** @description The product's SKUs in Ozon's system. */
+            sku?: string[];
+            /** @description Name of the product. */
+            name?: string;
+            /**
+             * Format: double
+             * @description Price the product sells at on Ozon when it is not in a promotion.
+             */
+            base_price?: number;
+            /**
+             * Format: double
+             * @description Price the buyer pays now.
+             */
+            price?: number;
+            /**
+             * Format: double
+             * @description Price of the product in this promotion.
+             */
+            action_price?: number;
+            /**
+             * Format: double
+             * @description Discount in this promotion, in percent.
+             */
+            discount_percent?: number;
+            /**
+             * Format: double
+             * @description Lowest price at which the product may be added to promotions automatically.
+             */
+            min_seller_price?: number;
+            /** @description Currency of the prices, for example `RUB`. */
+            currency?: string;
+            /** @description `true` when the product takes part in the promotion. */
+            is_active?: boolean;
+            /**
+             * Format: uint64
+             * @description Number of units in one quant, when the product is sold in quants.
+             */
+            quant_size?: number;
+            /**
+             * @description What one quant is: `BOX` a box, `PALLET` a pallet, `GENERAL` a single product; `UNSPECIFIED` not set.
+             * @default UNSPECIFIED
+             * @enum {string}
+             */
+            quant_type: "UNSPECIFIED" | "BOX" | "PALLET" | "GENERAL";
+        };
+        /** @description A product in the automatic adding to an Ozon promotion, with the price and quantity it would join at. `/v1/actions/auto-add/products/candidates` and `/v1/actions/auto-add/products/list` return it with one field more each. */
+        ActionAutoAddProduct: {
+            /**
+             * Format: uint64
+             * @description Id of the product in Ozon's system (`product_id`).
+             */
+            product_id?: number;
+            /** @description The seller's own article code of the product. */
+            offer_id?: string;
+            /**
+             * Format: uint64
+             * @description SKU of the product in Ozon's system.
+             */
+            sku?: number;
+            /** @description Name of the product. */
+            name?: string;
+            /**
+             * Format: double
+             * @description Price of the product before discounts.
+             */
+            price?: number;
+            /**
+             * Format: double
+             * @description Price of the product after every promotion except those Ozon pays for.
+             */
+            marketplace_seller_price?: number;
+            /**
+             * Format: double
+             * @description Lowest price the product may reach after promotions.
+             */
+            min_seller_price?: number;
+            /**
+             * Format: double
+             * @description Highest promotion price at which the product can be added automatically.
+             */
+            max_discount_price?: number;
+            /**
+             * Format: double
+             * @description Price the product gets in the promotion.
+             */
+            action_price_to_auto_add?: number;
+            /**
+             * Format: uint64
+             * @description Number of units put into the promotion.
+             */
+            quantity_to_auto_add?: number;
+            /**
+             * Format: uint64
+             * @description Lowest number of units allowed in a stock-discount promotion.
+             */
+            min_action_quantity?: number;
+            /** @description Currency of the prices, for example `RUB`. */
+            currency?: string;
+        };
+        /** @description A product and the price that caused a warning or a failure. */
+        ActionAutoAddProductPrice: {
+            /**
+             * Format: uint64
+             * @description Id of the product in Ozon's system (`product_id`).
+             */
+            key?: number;
+            /**
+             * Format: double
+             * @description The price in question.
+             */
+            value?: number;
+        };
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -51697,6 +52099,79 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    SellerActionsArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870152
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion is in the archive; the answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsChangeActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870188,
+                 *       "is_turn_on": false
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                    /** @description `true` to switch the promotion on, `false` to switch it off. */
+                    is_turn_on: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The promotion was switched; the answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     SellerActionsCreateDiscount: {
         parameters: {
             query?: never;
@@ -51949,6 +52424,560 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["SellerActionCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_type": [
+                 *         "DISCOUNT",
+                 *         "VOUCHER_DISCOUNT"
+                 *       ],
+                 *       "status": [
+                 *         "ACTIVE",
+                 *         "PAUSED"
+                 *       ],
+                 *       "limit": 50,
+                 *       "offset": 0
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Only these promotions. */
+                    action_ids?: string[];
+                    /** @description Only promotions of these kinds. */
+                    action_type?: components["schemas"]["SellerActionType"][];
+                    /** @description Only promotions in these states. */
+                    status?: components["schemas"]["SellerActionStatus"][];
+                    /** @description Only promotions whose name contains this text. */
+                    search?: string;
+                    /**
+                     * Format: uint64
+                     * @description Number of promotions on the page.
+                     */
+                    limit: number;
+                    /**
+                     * Format: uint64
+                     * @description Number of promotions to skip; with 10 the page starts at the 11th.
+                     */
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of promotions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "actions": [
+                     *         {
+                     *           "action_id": 2870145,
+                     *           "action_parameters": {
+                     *             "title": "Summer sale on phone cases",
+                     *             "type": "DISCOUNT",
+                     *             "status": "ACTIVE",
+                     *             "date_start": "2026-07-01T00:00:00Z",
+                     *             "date_end": "2026-07-31T20:59:59Z",
+                     *             "discount_type": "PERCENT",
+                     *             "min_action_percent": 10,
+                     *             "auto_stop_action_reason": "UNSPECIFIED",
+                     *             "warehouses": [
+                     *               "1020000089903000"
+                     *             ]
+                     *           },
+                     *           "is_turn_on": true,
+                     *           "is_editable": true,
+                     *           "allow_delete": false,
+                     *           "is_participated": true,
+                     *           "sku_count": 2,
+                     *           "highlight_url": "https://www.ozon.ru/highlight/2870145/"
+                     *         },
+                     *         {
+                     *           "action_id": 2870188,
+                     *           "action_parameters": {
+                     *             "title": "Promo code for returning buyers",
+                     *             "type": "VOUCHER_DISCOUNT",
+                     *             "status": "PAUSED",
+                     *             "date_start": "2026-07-01T00:00:00Z",
+                     *             "date_end": "2026-07-31T20:59:59Z",
+                     *             "discount_type": "PERCENT",
+                     *             "discount_value": 15,
+                     *             "budget": 50000,
+                     *             "budget_spent": 12450.5,
+                     *             "auto_stop_action_reason": "UNSPECIFIED",
+                     *             "voucher_parameters": {
+                     *               "count_codes": 500,
+                     *               "is_private": true,
+                     *               "type": "UNIQUE"
+                     *             },
+                     *             "picked_segments": [
+                     *               {
+                     *                 "segments": [
+                     *                   {
+                     *                     "id": 1045,
+                     *                     "name": "Returning buyers",
+                     *                     "description": "Buyers with at least one order from the shop",
+                     *                     "type": "SELLER"
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           },
+                     *           "is_turn_on": false,
+                     *           "is_editable": true,
+                     *           "allow_delete": true,
+                     *           "is_participated": true,
+                     *           "sku_count": 2,
+                     *           "highlight_url": "https://www.ozon.ru/highlight/2870188/"
+                     *         }
+                     *       ],
+                     *       "total": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The promotions on this page. */
+                        actions?: {
+                            /**
+                             * Format: uint64
+                             * @description Id of the promotion.
+                             */
+                            action_id?: number;
+                            /** @description Terms of the promotion; which fields are set depends on its kind. */
+                            action_parameters?: {
+                                /** @description Name of the promotion. */
+                                title?: string;
+                                type?: components["schemas"]["SellerActionType"];
+                                status?: components["schemas"]["SellerActionStatus"];
+                                /**
+                                 * Format: date-time
+                                 * @description When the promotion starts.
+                                 */
+                                date_start?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the promotion ends.
+                                 */
+                                date_end?: string;
+                                /**
+                                 * @description How the discount is expressed: `RUB` in rubles, `PERCENT` in percent, `FINAL_PRICE` as a final price, `INSTALLED_PERIOD` as an installment period, `CURRENCY` in the seller's currency; `UNSPECIFIED` not set.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                discount_type?: "UNSPECIFIED" | "RUB" | "PERCENT" | "FINAL_PRICE" | "INSTALLED_PERIOD" | "CURRENCY";
+                                /**
+                                 * Format: float
+                                 * @description Size of the discount; for an installment promotion, the installment period.
+                                 */
+                                discount_value?: number;
+                                /**
+                                 * Format: float
+                                 * @description Lowest discount in percent, for the "discount" kind.
+                                 */
+                                min_action_percent?: number;
+                                /**
+                                 * Format: double
+                                 * @description Order amount from which the discount applies, for the order-amount kind.
+                                 */
+                                min_order_amount?: number;
+                                /** @description Levels of a multi-level discount. */
+                                discount_levels?: {
+                                    /**
+                                     * Format: double
+                                     * @description Size of the discount at this level.
+                                     */
+                                    discount_value?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Lowest order amount for this level.
+                                     */
+                                    order_amount?: number;
+                                }[];
+                                /** @description `true` when the promotion is for business buyers (legal entities) only. */
+                                is_legal_entities_segment?: boolean;
+                                /**
+                                 * Format: double
+                                 * @description Budget of the promotion; it stops once the budget is spent.
+                                 */
+                                budget?: number;
+                                /**
+                                 * Format: double
+                                 * @description Part of the budget spent so far.
+                                 */
+                                budget_spent?: number;
+                                /**
+                                 * @description Why Ozon stopped the promotion: `BUDGET_EXCEEDED` the budget ran out, `FAST_BUDGET_SPENDING` the budget went too fast in the first hours, `BUDGET_SPENDING_IS_CRAZY` the budget went too fast in a short time; `UNSPECIFIED` no reason given.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                auto_stop_action_reason?: "UNSPECIFIED" | "BUDGET_EXCEEDED" | "FAST_BUDGET_SPENDING" | "BUDGET_SPENDING_IS_CRAZY";
+                                /** @description Promo codes of a promo-code promotion. */
+                                voucher_parameters?: {
+                                    /**
+                                     * Format: uint64
+                                     * @description Number of promo codes issued.
+                                     */
+                                    count_codes?: number;
+                                    /** @description `true` when the promo code is not published for everyone. */
+                                    is_private?: boolean;
+                                    /**
+                                     * @description How the code may be used: `ONE` by any buyer, for one order; `MULTIPLE` by any buyer, for any number of orders; `UNIQUE` by one buyer, for one order; `UNSPECIFIED` not set.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type?: "UNSPECIFIED" | "ONE" | "MULTIPLE" | "UNIQUE";
+                                };
+                                /** @description Buyer audiences the promotion targets. */
+                                picked_segments?: {
+                                    /** @description The audience segments. */
+                                    segments?: {
+                                        /**
+                                         * Format: uint64
+                                         * @description Id of the segment.
+                                         */
+                                        id?: number;
+                                        /** @description Name of the segment. */
+                                        name?: string;
+                                        /** @description What the segment covers. */
+                                        description?: string;
+                                        /**
+                                         * @description Who defined the segment: `OZON` or the `SELLER`; `UNSPECIFIED` not set.
+                                         * @default UNSPECIFIED
+                                         * @enum {string}
+                                         */
+                                        type?: "UNSPECIFIED" | "OZON" | "SELLER";
+                                    }[];
+                                }[];
+                                /** @description Ids of the warehouses the promotion applies to. */
+                                warehouses?: string[];
+                                /** @description Addresses the promotion applies to. */
+                                addresses?: string[];
+                            };
+                            /** @description `true` when the promotion is switched on (see `/v1/seller-actions/change-activity`). */
+                            is_turn_on?: boolean;
+                            /** @description `true` when the promotion can still be changed with a `/v1/seller-actions/update/*` method. */
+                            is_editable?: boolean;
+                            /** @description `true` when the promotion can be deleted. */
+                            allow_delete?: boolean;
+                            /** @description `true` when at least one product has been added to the promotion. */
+                            is_participated?: boolean;
+                            /**
+                             * Format: uint64
+                             * @description Number of products in the promotion.
+                             */
+                            sku_count?: number;
+                            /** @description Link to the promotion's highlight page on Ozon. */
+                            highlight_url?: string;
+                        }[];
+                        /**
+                         * Format: uint64
+                         * @description Number of promotions matching the filter, over all pages.
+                         */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsProductsAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870145,
+                 *       "products": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "discount_percent": 15,
+                 *           "currency": "RUB"
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "discount_percent": 12,
+                 *           "currency": "RUB"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                    /** @description The products to add. */
+                    products: {
+                        /**
+                         * Format: uint64
+                         * @description SKU of the product in Ozon's system.
+                         */
+                        sku: number;
+                        /**
+                         * Format: float
+                         * @description Discount for the product, in percent; send it for promotions of the "discount" kind.
+                         */
+                        discount_percent?: number;
+                        /**
+                         * @description Currency: `RUB` Russian ruble, `BYN` Belarusian ruble, `KZT` tenge, `EUR` euro, `USD` US dollar, `CNY` yuan.
+                         * @default RUB
+                         * @enum {string}
+                         */
+                        currency?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The products were added; the answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsProductsCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870145,
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                    /**
+                     * Format: uint64
+                     * @description Position returned as `cursor` by the previous page; leave out for the first page.
+                     */
+                    cursor?: number;
+                    /**
+                     * Format: int64
+                     * @description Largest number of products on the page.
+                     * @default 100
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products that may join. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "product_id": 842301741,
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "sku": [
+                     *             "1626044001"
+                     *           ],
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "base_price": 1290,
+                     *           "price": 1090,
+                     *           "action_price": 926.5,
+                     *           "discount_percent": 15,
+                     *           "min_seller_price": 800,
+                     *           "currency": "RUB",
+                     *           "is_active": false,
+                     *           "quant_size": 1,
+                     *           "quant_type": "GENERAL"
+                     *         },
+                     *         {
+                     *           "product_id": 842301742,
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "sku": [
+                     *             "1626044002"
+                     *           ],
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "base_price": 1290,
+                     *           "price": 1090,
+                     *           "action_price": 959.2,
+                     *           "discount_percent": 12,
+                     *           "min_seller_price": 800,
+                     *           "currency": "RUB",
+                     *           "is_active": false,
+                     *           "quant_size": 1,
+                     *           "quant_type": "GENERAL"
+                     *         }
+                     *       ],
+                     *       "has_next": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The products on this page. */
+                        products?: components["schemas"]["SellerActionProduct"][];
+                        /**
+                         * Format: uint64
+                         * @description Position to send as `cursor` for the next page.
+                         */
+                        cursor?: number;
+                        /** @description `true` when more products remain: ask again with the new `cursor`. */
+                        has_next?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsProductsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870145,
+                 *       "skus": [
+                 *         "1626044002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                    /** @description SKUs of the products to remove. */
+                    skus: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The products were removed; the answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsProductsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870145,
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                    /**
+                     * Format: uint64
+                     * @description Position returned as `cursor` by the previous page; leave out for the first page.
+                     */
+                    cursor?: number;
+                    /**
+                     * Format: int64
+                     * @description Largest number of products on the page.
+                     * @default 100
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products in the promotion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "product_id": 842301741,
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "sku": [
+                     *             "1626044001"
+                     *           ],
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "base_price": 1290,
+                     *           "price": 926.5,
+                     *           "action_price": 926.5,
+                     *           "discount_percent": 15,
+                     *           "min_seller_price": 800,
+                     *           "currency": "RUB",
+                     *           "is_active": true,
+                     *           "quant_size": 1,
+                     *           "quant_type": "GENERAL"
+                     *         }
+                     *       ],
+                     *       "has_next": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The products on this page. */
+                        products?: components["schemas"]["SellerActionProduct"][];
+                        /**
+                         * Format: uint64
+                         * @description Position to send as `cursor` for the next page.
+                         */
+                        cursor?: number;
+                        /** @description `true` when more products remain: ask again with the new `cursor`. */
+                        has_next?: boolean;
+                    };
                 };
             };
             400: components["responses"]["Error"];
@@ -52212,6 +53241,417 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SellerActionsVoucherGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 2870188
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the promo-code promotion, from `/v1/seller-actions/list`.
+                     */
+                    action_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The link to the file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "file": "https://cdn1.ozone.ru/s3/seller-actions/vouchers/2870188_codes.csv"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the CSV file with the promo codes. */
+                        file?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ActionsAutoAddProductsCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 250204,
+                 *       "auto_add_date": "2035-08-28T14:00:00Z",
+                 *       "limit": 1,
+                 *       "offset": 0
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the Ozon promotion, from `/v1/actions`.
+                     */
+                    action_id: number;
+                    /**
+                     * Format: date-time
+                     * @description Date and time of the automatic adding, one of `result.auto_add_dates` in the `/v1/actions` answer.
+                     */
+                    auto_add_date: string;
+                    /**
+                     * Format: uint64
+                     * @description Number of products on the page.
+                     */
+                    limit: number;
+                    /**
+                     * Format: uint64
+                     * @description Number of products to skip; with 10 the page starts at the 11th.
+                     * @default 0
+                     */
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products that may be added automatically. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "product_id": 14903,
+                     *           "offer_id": "PS0007",
+                     *           "sku": 146279508,
+                     *           "name": "Ароматизатор / Масло для бани / Эфирное масло \"Пихта\", 250 мл",
+                     *           "price": 114,
+                     *           "base_price": 346,
+                     *           "max_discount_price": 79,
+                     *           "min_seller_price": 50,
+                     *           "marketplace_seller_price": 59,
+                     *           "action_price_to_auto_add": 79,
+                     *           "min_action_quantity": 0,
+                     *           "quantity_to_auto_add": 10,
+                     *           "currency": "RUB"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The products on this page. */
+                        products?: ({
+                            /**
+                             * Format: double
+                             * @description Price of the product before the discount.
+                             */
+                            base_price?: number;
+                        } & components["schemas"]["ActionAutoAddProduct"])[];
+                        /**
+                         * Format: uint64
+                         * @description Number of products over all pages.
+                         */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ActionsAutoAddProductsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 250204,
+                 *       "auto_add_date": "2035-08-28T14:00:00Z",
+                 *       "product_ids": [
+                 *         "14914"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the Ozon promotion, from `/v1/actions`.
+                     */
+                    action_id?: number;
+                    /**
+                     * Format: date-time
+                     * @description Date and time of the automatic adding, one of `result.auto_add_dates` in the `/v1/actions` answer.
+                     */
+                    auto_add_date?: string;
+                    /** @description Ids of the products (`product_id`) to take out. */
+                    product_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The products were taken out of the automatic adding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "product_ids": [
+                     *         "14914"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ids of the products taken out. */
+                        product_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ActionsAutoAddProductsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 250204,
+                 *       "auto_add_date": "2035-08-28T14:00:00Z",
+                 *       "limit": 1,
+                 *       "offset": 0
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the Ozon promotion, from `/v1/actions`.
+                     */
+                    action_id: number;
+                    /**
+                     * Format: date-time
+                     * @description Date and time of the automatic adding, one of `result.auto_add_dates` in the `/v1/actions` answer.
+                     */
+                    auto_add_date: string;
+                    /**
+                     * Format: uint64
+                     * @description Number of products on the page.
+                     */
+                    limit: number;
+                    /**
+                     * Format: uint64
+                     * @description Number of products to skip; with 10 the page starts at the 11th.
+                     * @default 0
+                     */
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products in the automatic adding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "product_id": 14903,
+                     *           "offer_id": "PS0007",
+                     *           "sku": 146279508,
+                     *           "name": "Ароматизатор / Масло для бани / Эфирное масло \"Пихта\", 250 мл",
+                     *           "price": 114,
+                     *           "max_discount_price": 79,
+                     *           "min_seller_price": 50,
+                     *           "marketplace_seller_price": 59,
+                     *           "action_price_to_auto_add": 79,
+                     *           "min_action_quantity": 0,
+                     *           "quantity_to_auto_add": 10,
+                     *           "currency": "RUB",
+                     *           "add_mode": "MANUAL"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The products on this page. */
+                        products?: ({
+                            /** @description How the product got into the automatic adding: `AUTO` by Ozon, `MANUAL` by the seller. */
+                            add_mode?: string;
+                        } & components["schemas"]["ActionAutoAddProduct"])[];
+                        /**
+                         * Format: uint64
+                         * @description Number of products over all pages.
+                         */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ActionsAutoAddProductsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action_id": 250204,
+                 *       "auto_add_date": "2035-08-28T14:00:00Z",
+                 *       "to_update": [
+                 *         {
+                 *           "currency": "RUB",
+                 *           "product_id": 14914,
+                 *           "quantity": 10,
+                 *           "action_price": 100
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uint64
+                     * @description Id of the Ozon promotion, from `/v1/actions`.
+                     */
+                    action_id?: number;
+                    /**
+                     * Format: date-time
+                     * @description Date and time of the automatic adding, one of `result.auto_add_dates` in the `/v1/actions` answer.
+                     */
+                    auto_add_date?: string;
+                    /** @description The products to add or change. */
+                    to_update?: {
+                        /**
+                         * Format: uint64
+                         * @description Id of the product (`product_id`) to add or change.
+                         */
+                        product_id?: number;
+                        /**
+                         * Format: double
+                         * @description Price of the product in the promotion.
+                         */
+                        action_price?: number;
+                        /** @description Currency of the price, for example `RUB`. */
+                        currency?: string;
+                        /**
+                         * Format: uint64
+                         * @description Number of units to put into the promotion.
+                         */
+                        quantity?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Which products were saved, and which were not or need attention. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "updated_ids": [
+                     *         "14914"
+                     *       ],
+                     *       "rejected": [],
+                     *       "below_min_price": [
+                     *         {
+                     *           "key": 14914,
+                     *           "value": 100
+                     *         }
+                     *       ],
+                     *       "extremely_low_price": [],
+                     *       "failed_price": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ids of the products added or changed. */
+                        updated_ids?: string[];
+                        /** @description Products that could not be added or changed. */
+                        rejected?: {
+                            /**
+                             * Format: uint64
+                             * @description Id of the product in Ozon's system (`product_id`).
+                             */
+                            product_id?: number;
+                            /**
+                             * @description Why: `NOT_FOUND` no such product, `NO_CHANGES` nothing to change, `STOCK_REQUIRED` not enough stock for the promotion, `INVALID_ACTION_PRICE` the promotion price is not valid, `MAX_ACTION_PRICE` the promotion price is above the highest allowed, `REJECTED_LOW_PRICE` the promotion price is below the lowest allowed, `INVALID_CURRENCY` the currency is not valid.
+                             * @enum {string}
+                             */
+                            code?: "NOT_FOUND" | "NO_CHANGES" | "STOCK_REQUIRED" | "INVALID_ACTION_PRICE" | "MAX_ACTION_PRICE" | "REJECTED_LOW_PRICE" | "INVALID_CURRENCY";
+                            /** @description The reason in words. */
+                            reason?: string;
+                        }[];
+                        /** @description Products whose price is below their minimum price. */
+                        below_min_price?: components["schemas"]["ActionAutoAddProductPrice"][];
+                        /** @description Products discounted by more than 70%. */
+                        extremely_low_price?: components["schemas"]["ActionAutoAddProductPrice"][];
+                        /** @description Products whose price failed the check. `value` is `max_discount_price` when the price is above it, or the price at a 95% discount when the discount is deeper than that. */
+                        failed_price?: components["schemas"]["ActionAutoAddProductPrice"][];
+                    };
+                };
             };
             400: components["responses"]["Error"];
             403: components["responses"]["Error"];
