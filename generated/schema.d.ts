@@ -52123,12 +52123,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The promotion is in the archive; the answer has no body. */
+            /** @description The promotion is in the archive. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             default: components["responses"]["Error"];
@@ -52161,12 +52164,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The promotion was switched; the answer has no body. */
+            /** @description The promotion was switched. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             default: components["responses"]["Error"];
@@ -52750,12 +52756,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The products were added; the answer has no body. */
+            /** @description The products were added. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             default: components["responses"]["Error"];
@@ -52890,12 +52899,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The products were removed; the answer has no body. */
+            /** @description The products were removed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             default: components["responses"]["Error"];
@@ -53020,7 +53032,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             403: components["responses"]["Error"];
@@ -53079,7 +53094,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             403: components["responses"]["Error"];
@@ -53123,7 +53141,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             403: components["responses"]["Error"];
@@ -53189,7 +53210,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             403: components["responses"]["Error"];
@@ -53240,7 +53264,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
             };
             400: components["responses"]["Error"];
             403: components["responses"]["Error"];
