@@ -7849,6 +7849,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/finance/accrual/by-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get accruals of a day
+         * @description Returns every accrual Ozon booked on one day, page by page: accruals on postings (with
+         *     each product's sale, commission and delivery services), on products, and on the seller
+         *     without a product (such as advertising). Days from 1 January 2022 are available. Leave
+         *     `last_id` empty for the first page and pass the answer's `last_id` for the next; an
+         *     empty `last_id` in the answer ends the list. Accrual kinds (`type_id`) are named by
+         *     `/v1/finance/accrual/types`. Beta.
+         */
+        post: operations["GetFinanceAccrualByDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/accrual/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get accruals by posting
+         * @description Returns every accrual on up to 200 postings: sales, commissions and services, per
+         *     product, with the date and the kind (`type_id`, named by `/v1/finance/accrual/types`).
+         *     It replaces `/v3/finance/transaction/list` for accruals tied to postings; for a whole
+         *     day of accruals use `/v1/finance/accrual/by-day`. Beta.
+         */
+        post: operations["GetFinanceAccrualPostings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/accrual/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List accrual kinds
+         * @description Returns the reference list of accrual kinds: the `type_id` values that
+         *     `/v1/finance/accrual/by-day` and `/v1/finance/accrual/postings` return, with their
+         *     names and meanings. Takes no parameters. Beta.
+         */
+        post: operations["GetFinanceAccrualTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the balance report
+         * @description Returns the seller's balance over a period of up to 30 days: the opening and closing
+         *     balance, what was accrued and paid out, and the accruals for sales, returns and other
+         *     services. It is the Finance, Balance page of the seller portal. Beta.
+         */
+        post: operations["GetFinanceBalanceV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/document-b2b-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the register of sales to legal entities
+         * @description Starts building the monthly register of sales to legal entities (companies and
+         *     sole traders that bought with an invoice), the file under Finance, Documents in the seller
+         *     portal. The same data comes back at once as JSON from `/v1/finance/document-b2b-sales/json`.
+         *     The answer holds the report `code`; poll `/v1/report/info` with it until the file is
+         *     ready (the code stays valid for three days).
+         */
+        post: operations["ReportAPI_CreateDocumentB2BSalesReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/document-b2b-sales/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the register of sales to legal entities as JSON
+         * @description Returns the monthly register of sales to legal entities at once, as JSON: the seller's
+         *     details and every invoice (UPD) or correction (UKD) with its buyer, product and
+         *     operations. Months back to January 2019 are available. To get the same register as a
+         *     file, use `/v1/finance/document-b2b-sales`.
+         */
+        post: operations["ReportAPI_CreateDocumentB2BSalesJSONReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/mutual-settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a mutual settlement report
+         * @description Starts building the monthly mutual settlement report: what the seller and Ozon owe each
+         *     other, the analytical report under Finance, Documents in the seller portal.
+         *     The answer holds the report `code`; poll `/v1/report/info` with it until the file is
+         *     ready (the code stays valid for three days).
+         */
+        post: operations["ReportAPI_CreateMutualSettlementReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/products/buyout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the bought-out products report
+         * @description Returns the products Ozon bought out from the seller to sell in the EAEU and other
+         *     countries, over a period of up to 31 days: the posting, the seller's price, the buyout
+         *     price with VAT and the amount accrued. It is the transfer documents for bought-out
+         *     products in the Finance, Documents section of the seller portal.
+         */
+        post: operations["GetFinanceProductsBuyout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/report/placement/by-products/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a placement cost report by product
+         * @description Starts building a report of what FBO storage at Ozon warehouses cost the seller over a
+         *     period of up to 31 days, broken down per product (the FBO placement cost page of the seller
+         *     portal). The report can be ordered at most 5 times a day. The answer holds the report
+         *     `code`; poll `/v1/report/info` with it until the file is ready.
+         */
+        post: operations["CreatePlacementByProductsReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/report/placement/by-supplies/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a placement cost report by supply
+         * @description Starts building a report of what FBO storage at Ozon warehouses cost the seller over a
+         *     period of up to 31 days, broken down per supply (the FBO placement cost page of the seller
+         *     portal). The report can be ordered at most 5 times a day. The answer holds the report
+         *     `code`; poll `/v1/report/info` with it until the file is ready.
+         */
+        post: operations["CreatePlacementBySuppliesReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/report/returns/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a returns report
+         * @description Starts building a report of FBO and FBS returns in one status, over dates within the
+         *     last three months. The answer holds the report `code`; poll `/v1/report/info` with it
+         *     until the file is ready (the code stays valid for three days).
+         */
+        post: operations["ReportAPI_ReportReturnsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10825,6 +11078,62 @@ export interface components {
          * @enum {string}
          */
         FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
+        /** @description An amount of an accrual, with its currency. */
+        FinanceAccrualAmount: {
+            /** @description The amount as a decimal string; negative for a charge to the seller. */
+            amount?: string;
+            /** @description Currency, such as `RUB`. */
+            currency?: string;
+        };
+        /** @description One accrual for a service, and its kind. */
+        FinanceAccrualFee: {
+            /** @description What was accrued for the service. */
+            accrued?: components["schemas"]["FinanceAccrualAmount"];
+            /**
+             * Format: int32
+             * @description Accrual kind; `/v1/finance/accrual/types` names it.
+             */
+            type_id?: number;
+        };
+        /** @description A sum in the balance report, with its currency. */
+        FinanceBalanceAmount: {
+            /** @description Currency, such as `RUB`. */
+            currency_code?: string;
+            /**
+             * Format: double
+             * @description The sum.
+             */
+            value?: number;
+        };
+        /** @description Accruals of the balance period for sales or for returns. */
+        FinanceBalanceFlow: {
+            /** @description Total of the sales or returns. */
+            amount?: components["schemas"]["FinanceBalanceAmount"];
+            /** @description What the total is made of. */
+            amount_details?: {
+                /** @description Paid under partners' loyalty programmes. */
+                partner_programs?: components["schemas"]["FinanceBalanceAmount"];
+                /** @description Points for discounts. */
+                points_for_discounts?: string;
+                /** @description What buyers paid. */
+                revenue?: components["schemas"]["FinanceBalanceAmount"];
+            };
+            /** @description Ozon's fee. */
+            fee?: components["schemas"]["FinanceBalanceAmount"];
+        };
+        /** @description The month a finance document is built for, and its language. */
+        FinanceMonthReportRequest: {
+            /** @description The month, `YYYY-MM`. */
+            date: string;
+            language?: components["schemas"]["ReportLanguage"];
+        };
+        /** @description The days a placement-cost report covers. */
+        PlacementReportPeriod: {
+            /** @description First day of the period, `YYYY-MM-DD`. */
+            date_from: string;
+            /** @description Last day of the period, `YYYY-MM-DD`; at most 31 days after `date_from`. */
+            date_to: string;
+        };
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -42511,6 +42820,1104 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetFinanceAccrualByDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-05-14",
+                 *       "last_id": ""
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The day, `YYYY-MM-DD`; the earliest is 2022-01-01. */
+                    date: string;
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the day's accruals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accruals": [
+                     *         {
+                     *           "accrual_id": 70012345601,
+                     *           "accrued_category": "POSTING",
+                     *           "date": "2026-05-14",
+                     *           "unit_number": "0112345678-0001-1",
+                     *           "posting": {
+                     *             "delivery_schema": "FBS",
+                     *             "delivery_speed": 2,
+                     *             "products": [
+                     *               {
+                     *                 "sku": 1423433655,
+                     *                 "commission": {
+                     *                   "bonus": {
+                     *                     "amount": "0.00",
+                     *                     "currency": "RUB"
+                     *                   },
+                     *                   "coinvestment": {
+                     *                     "amount": "0.00",
+                     *                     "currency": "RUB"
+                     *                   },
+                     *                   "commission": {
+                     *                     "amount": "-748.50",
+                     *                     "currency": "RUB"
+                     *                   },
+                     *                   "commission_ratio": "0.15",
+                     *                   "sale_amount": {
+                     *                     "amount": "4990.00",
+                     *                     "currency": "RUB"
+                     *                   },
+                     *                   "sale_commission": {
+                     *                     "amount": "-748.50",
+                     *                     "currency": "RUB"
+                     *                   },
+                     *                   "sale_price": {
+                     *                     "amount": "2495.00",
+                     *                     "currency": "RUB"
+                     *                   },
+                     *                   "seller_price": {
+                     *                     "amount": "2495.00",
+                     *                     "currency": "RUB"
+                     *                   }
+                     *                 },
+                     *                 "delivery": {
+                     *                   "services": [
+                     *                     {
+                     *                       "type_id": 204,
+                     *                       "accrued": {
+                     *                         "amount": "-63.00",
+                     *                         "currency": "RUB"
+                     *                       }
+                     *                     }
+                     *                   ],
+                     *                   "total_accrued": {
+                     *                     "amount": "-63.00",
+                     *                     "currency": "RUB"
+                     *                   }
+                     *                 }
+                     *               }
+                     *             ]
+                     *           },
+                     *           "total_amount": {
+                     *             "amount": "4178.50",
+                     *             "currency": "RUB"
+                     *           }
+                     *         },
+                     *         {
+                     *           "accrual_id": 70012345602,
+                     *           "accrued_category": "ITEM",
+                     *           "date": "2026-05-14",
+                     *           "unit_number": "1423433655",
+                     *           "item_fees": {
+                     *             "fees": [
+                     *               {
+                     *                 "sku": 1423433655,
+                     *                 "fees": [
+                     *                   {
+                     *                     "type_id": 310,
+                     *                     "accrued": {
+                     *                       "amount": "-12.40",
+                     *                       "currency": "RUB"
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           },
+                     *           "total_amount": {
+                     *             "amount": "-12.40",
+                     *             "currency": "RUB"
+                     *           }
+                     *         },
+                     *         {
+                     *           "accrual_id": 70012345603,
+                     *           "accrued_category": "NON_ITEM",
+                     *           "date": "2026-05-14",
+                     *           "unit_number": "ADV-2026-004512",
+                     *           "non_item_fee": {
+                     *             "type_id": 402,
+                     *             "accrued": {
+                     *               "amount": "-1500.00",
+                     *               "currency": "RUB"
+                     *             }
+                     *           },
+                     *           "total_amount": {
+                     *             "amount": "-1500.00",
+                     *             "currency": "RUB"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Accruals on this page. */
+                        accruals?: {
+                            /**
+                             * @description What the accrual is tied to: `POSTING` (a posting, see `posting`),
+                             *     `ITEM` (a product, see `item_fees`), `NON_ITEM` (the seller, with no
+                             *     product, see `non_item_fee`) or `UNSPECIFIED`.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            accrued_category: "UNSPECIFIED" | "POSTING" | "ITEM" | "NON_ITEM";
+                            /** @description Date of the accrual. */
+                            date?: string;
+                            /** @description Accruals on products. */
+                            item_fees?: {
+                                /** @description Accruals per product. */
+                                fees?: {
+                                    /** @description Accruals on the product. */
+                                    fees?: components["schemas"]["FinanceAccrualFee"][];
+                                    /**
+                                     * Format: int64
+                                     * @description Ozon SKU of the product.
+                                     */
+                                    sku?: number;
+                                }[];
+                            };
+                            /** @description An accrual on the seller that is tied to no product. */
+                            non_item_fee?: components["schemas"]["FinanceAccrualFee"];
+                            /** @description Accruals on a posting. */
+                            posting?: {
+                                /** @description Sales scheme, such as `FBO` or `FBS`. */
+                                delivery_schema?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Delivery speed.
+                                 */
+                                delivery_speed?: number;
+                                /** @description Products of the posting. */
+                                products?: {
+                                    /** @description Sale figures and the final commission, after discounts and mark-ups. */
+                                    commission?: {
+                                        /** @description Points accrued for discounts. */
+                                        bonus?: components["schemas"]["FinanceAccrualAmount"];
+                                        /** @description Accrued under partner programmes. */
+                                        coinvestment?: components["schemas"]["FinanceAccrualAmount"];
+                                        /** @description Final commission, after discounts and mark-ups. */
+                                        commission?: components["schemas"]["FinanceAccrualAmount"];
+                                        /** @description Share of the category's sale commission. */
+                                        commission_ratio?: string;
+                                        /** @description Amount the product was sold for. */
+                                        sale_amount?: components["schemas"]["FinanceAccrualAmount"];
+                                        /** @description Commission by the price list. */
+                                        sale_commission?: components["schemas"]["FinanceAccrualAmount"];
+                                        /** @description Price the buyer paid. */
+                                        sale_price?: components["schemas"]["FinanceAccrualAmount"];
+                                        /** @description Price per unit; negative when it is a sale commission. */
+                                        seller_price?: components["schemas"]["FinanceAccrualAmount"];
+                                    };
+                                    /** @description Accruals for delivery. */
+                                    delivery?: {
+                                        /** @description Accruals for the services of the delivery. */
+                                        services?: components["schemas"]["FinanceAccrualFee"][];
+                                        /** @description Total accrued for delivery. */
+                                        total_accrued?: components["schemas"]["FinanceAccrualAmount"];
+                                    };
+                                    /**
+                                     * Format: int64
+                                     * @description Ozon SKU of the product.
+                                     */
+                                    sku?: number;
+                                }[];
+                            };
+                            /** @description Total of the accrual. */
+                            total_amount?: components["schemas"]["FinanceAccrualAmount"];
+                            /**
+                             * Format: int64
+                             * @description Accrual id.
+                             */
+                            accrual_id?: number;
+                            /** @description What the accrual is booked to, such as a posting number or an advertising contract number. */
+                            unit_number?: string;
+                        }[];
+                        /** @description Pass it as `last_id` to get the next page; empty on the last page. */
+                        last_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetFinanceAccrualPostings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_numbers": [
+                 *         "0112345678-0001-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting numbers to get the accruals of. */
+                    posting_numbers: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Accruals of each posting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "posting_accruals": [
+                     *         {
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "accruals": [
+                     *             {
+                     *               "accrual_date": "2026-05-14",
+                     *               "accrued": {
+                     *                 "amount": "4990.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "quantity": 2,
+                     *               "seller_price": {
+                     *                 "amount": "2495.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "sku": 1423433655,
+                     *               "type_id": 100
+                     *             },
+                     *             {
+                     *               "accrual_date": "2026-05-14",
+                     *               "accrued": {
+                     *                 "amount": "-748.50",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "quantity": 2,
+                     *               "seller_price": {
+                     *                 "amount": "-374.25",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "sku": 1423433655,
+                     *               "type_id": 101
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per posting. */
+                        posting_accruals?: {
+                            /** @description Accruals on the posting. */
+                            accruals?: {
+                                /** @description Date of the accrual. */
+                                accrual_date?: string;
+                                /** @description What was accrued for the service. */
+                                accrued?: components["schemas"]["FinanceAccrualAmount"];
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                                /** @description Price per unit; negative when it is a sale commission. */
+                                seller_price?: components["schemas"]["FinanceAccrualAmount"];
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU of the product.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Accrual kind; `/v1/finance/accrual/types` names it.
+                                 */
+                                type_id?: number;
+                            }[];
+                            /** @description Posting number. */
+                            posting_number?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetFinanceAccrualTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accrual kinds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accrual_types": [
+                     *         {
+                     *           "description": "Price of a product sold to the buyer.",
+                     *           "id": 100,
+                     *           "name": "Sale"
+                     *         },
+                     *         {
+                     *           "description": "Sale commission charged by Ozon on a delivered product.",
+                     *           "id": 101,
+                     *           "name": "Sale commission"
+                     *         },
+                     *         {
+                     *           "description": "Delivery of a posting to the buyer.",
+                     *           "id": 204,
+                     *           "name": "Last-mile delivery"
+                     *         },
+                     *         {
+                     *           "description": "Storage of products at an Ozon warehouse.",
+                     *           "id": 310,
+                     *           "name": "Placement"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Every accrual kind. */
+                        accrual_types?: {
+                            /** @description What the accrual is for. */
+                            description?: string;
+                            /**
+                             * Format: int32
+                             * @description Accrual kind id, the `type_id` of the accrual methods.
+                             */
+                            id?: number;
+                            /** @description Name of the accrual kind. */
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetFinanceBalanceV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2019-08-24",
+                 *       "date_to": "2019-09-24"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description First day of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description Last day of the period, `YYYY-MM-DD`; at most 30 days after `date_from`. */
+                    date_to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The balance of the period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cashflows": {
+                     *         "returns": {
+                     *           "amount": {
+                     *             "currency_code": "RUB",
+                     *             "value": -2495
+                     *           },
+                     *           "amount_details": {
+                     *             "partner_programs": {
+                     *               "currency_code": "RUB",
+                     *               "value": 0
+                     *             },
+                     *             "points_for_discounts": "0",
+                     *             "revenue": {
+                     *               "currency_code": "RUB",
+                     *               "value": -2495
+                     *             }
+                     *           },
+                     *           "fee": {
+                     *             "currency_code": "RUB",
+                     *             "value": 374.25
+                     *           }
+                     *         },
+                     *         "sales": {
+                     *           "amount": {
+                     *             "currency_code": "RUB",
+                     *             "value": 184630
+                     *           },
+                     *           "amount_details": {
+                     *             "partner_programs": {
+                     *               "currency_code": "RUB",
+                     *               "value": 1250
+                     *             },
+                     *             "points_for_discounts": "3420",
+                     *             "revenue": {
+                     *               "currency_code": "RUB",
+                     *               "value": 179960
+                     *             }
+                     *           },
+                     *           "fee": {
+                     *             "currency_code": "RUB",
+                     *             "value": -27694.5
+                     *           }
+                     *         },
+                     *         "services": [
+                     *           {
+                     *             "amount": {
+                     *               "currency_code": "RUB",
+                     *               "value": -4312.8
+                     *             },
+                     *             "name": "MarketplaceServiceItemDirectFlowLogistic"
+                     *           },
+                     *           {
+                     *             "amount": {
+                     *               "currency_code": "RUB",
+                     *               "value": -1500
+                     *             },
+                     *             "name": "MarketplaceRedistributionOfAcquiringOperation"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "total": {
+                     *         "accrued": {
+                     *           "currency_code": "RUB",
+                     *           "value": 148253.95
+                     *         },
+                     *         "closing_balance": {
+                     *           "currency_code": "RUB",
+                     *           "value": 61480.15
+                     *         },
+                     *         "opening_balance": {
+                     *           "currency_code": "RUB",
+                     *           "value": 43226.2
+                     *         },
+                     *         "payments": [
+                     *           {
+                     *             "currency_code": "RUB",
+                     *             "value": -130000
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Income and expenses of the period. */
+                        cashflows?: {
+                            /** @description Accruals for returns. */
+                            returns?: components["schemas"]["FinanceBalanceFlow"];
+                            /** @description Accruals for sales. */
+                            sales?: components["schemas"]["FinanceBalanceFlow"];
+                            /** @description Accruals for other services. */
+                            services?: {
+                                /** @description Accrued for the service. */
+                                amount?: components["schemas"]["FinanceBalanceAmount"];
+                                /** @description System name of the service. */
+                                name?: string;
+                            }[];
+                        };
+                        /** @description Totals of the period. */
+                        total?: {
+                            /** @description Accrued over the period. */
+                            accrued?: components["schemas"]["FinanceBalanceAmount"];
+                            /** @description Balance at the end of the period. */
+                            closing_balance?: components["schemas"]["FinanceBalanceAmount"];
+                            /** @description Balance at the start of the period. */
+                            opening_balance?: components["schemas"]["FinanceBalanceAmount"];
+                            /** @description Payouts to the seller over the period. */
+                            payments?: components["schemas"]["FinanceBalanceAmount"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReportAPI_CreateDocumentB2BSalesReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-05",
+                 *       "language": "EN"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceMonthReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report was queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "code": "REPORT_seller_b2b_sales_924336_1780300800_0c7d2e5f-6a1b-4c3d-8e9f-1a2b3c4d5e6f"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        result?: components["schemas"]["ReportCode"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReportAPI_CreateDocumentB2BSalesJSONReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-05"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The month, `YYYY-MM`; the earliest is January 2019. */
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The register for the month. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date_from": "2026-05-01",
+                     *       "date_to": "2026-05-31",
+                     *       "invoices": [
+                     *         {
+                     *           "buyer_info": {
+                     *             "name": "OOO Vektor Snab",
+                     *             "address": "125009, Moscow, Tverskaya st., 7",
+                     *             "inn": "7701234567",
+                     *             "kpp": "770101001"
+                     *           },
+                     *           "currency": "RUB",
+                     *           "currency_code": 643,
+                     *           "info": {
+                     *             "date": "2026-05-14",
+                     *             "number": "UPD-2026-05-00417",
+                     *             "status": "signed",
+                     *             "type": "UPD"
+                     *           },
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "operations": [
+                     *             {
+                     *               "amount": 4990,
+                     *               "cost_without_vat": 4158.33,
+                     *               "date": "2026-05-14",
+                     *               "gtd_number": "10702070/140526/0012345",
+                     *               "origin_country": "China",
+                     *               "posting_number": "0112345678-0001-1",
+                     *               "price": 2495,
+                     *               "quantity": 2,
+                     *               "rnpt_number": "",
+                     *               "type": "DELIVERY",
+                     *               "vat_amount": 831.67,
+                     *               "vat_rate": 20
+                     *             }
+                     *           ],
+                     *           "product_name": "Phone case, black",
+                     *           "sku": 1423433655,
+                     *           "unit_code": 796,
+                     *           "unit_name": "pcs"
+                     *         }
+                     *       ],
+                     *       "seller_info": {
+                     *         "company_name": "OOO Case Market",
+                     *         "inn": "7709876543",
+                     *         "kpp": "770901001"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description First day of the period, `YYYY-MM-DD`. */
+                        date_from?: string;
+                        /** @description Last day of the period, `YYYY-MM-DD`. */
+                        date_to?: string;
+                        /** @description Invoices and corrections of the month. */
+                        invoices?: {
+                            /** @description The buying company. */
+                            buyer_info?: {
+                                /** @description Company name. */
+                                name?: string;
+                                /** @description Registered address. */
+                                address?: string;
+                                /** @description Taxpayer number (INN). */
+                                inn?: string;
+                                /** @description Tax registration reason code (KPP). */
+                                kpp?: string;
+                            };
+                            /** @description Currency name. */
+                            currency?: string;
+                            /**
+                             * Format: int32
+                             * @description Numeric currency code.
+                             */
+                            currency_code?: number;
+                            /** @description The seller's invoice. */
+                            info?: {
+                                /** @description Invoice date, `YYYY-MM-DD`. */
+                                date?: string;
+                                /** @description The seller's invoice number. */
+                                number?: string;
+                                /** @description Status of the UPD or UKD document. */
+                                status?: string;
+                                /**
+                                 * @description Document kind, `UPD` (transfer document) or `UKD` (correction).
+                                 * @enum {string}
+                                 */
+                                type?: "UPD" | "UKD";
+                            };
+                            /** @description Product article in the seller's system. */
+                            offer_id?: string;
+                            /** @description Sales and returns on this invoice. */
+                            operations?: {
+                                /**
+                                 * Format: double
+                                 * @description Amount of the sale or return.
+                                 */
+                                amount?: number;
+                                /**
+                                 * Format: double
+                                 * @description Product cost without VAT.
+                                 */
+                                cost_without_vat?: number;
+                                /** @description Operation date, `YYYY-MM-DD`. */
+                                date?: string;
+                                /** @description Customs declaration (GTD) number. */
+                                gtd_number?: string;
+                                /** @description Country the product comes from. */
+                                origin_country?: string;
+                                /** @description Posting number. */
+                                posting_number?: string;
+                                /**
+                                 * Format: double
+                                 * @description Sale or return price, in roubles.
+                                 */
+                                price?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                                /** @description Batch registration number of a traceable product (RNPT). */
+                                rnpt_number?: string;
+                                /**
+                                 * @description `DELIVERY` for a sale, `RETURN` for a return.
+                                 * @enum {string}
+                                 */
+                                type?: "DELIVERY" | "RETURN";
+                                /**
+                                 * Format: double
+                                 * @description VAT charged to the buyer.
+                                 */
+                                vat_amount?: number;
+                                /**
+                                 * Format: double
+                                 * @description VAT rate.
+                                 */
+                                vat_rate?: number;
+                            }[];
+                            /** @description Product name. */
+                            product_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the product.
+                             */
+                            sku?: number;
+                            /**
+                             * Format: int32
+                             * @description Code of the unit of measure.
+                             */
+                            unit_code?: number;
+                            /** @description Unit of measure. */
+                            unit_name?: string;
+                        }[];
+                        /** @description The seller's company. */
+                        seller_info?: {
+                            /** @description Company name. */
+                            company_name?: string;
+                            /** @description Taxpayer number (INN). */
+                            inn?: string;
+                            /** @description Tax registration reason code (KPP). */
+                            kpp?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReportAPI_CreateMutualSettlementReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-05",
+                 *       "language": "EN"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceMonthReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report was queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "code": "REPORT_seller_mutual_settlement_924336_1780300800_7e8f9a0b-1c2d-4e3f-a5b6-c7d8e9f0a1b2"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        result?: components["schemas"]["ReportCode"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetFinanceProductsBuyout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-05-01",
+                 *       "date_to": "2026-05-31"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description First day of the report, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description Last day of the report, `YYYY-MM-DD`; at most 31 days after `date_from`. */
+                    date_to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The bought-out products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "products": [
+                     *         {
+                     *           "name": "Футболка Daniele Patrici",
+                     *           "offer_id": "y9604060-S",
+                     *           "sku": 985111329,
+                     *           "posting_number": "0208194185-0001-1",
+                     *           "seller_price_per_instance": 95,
+                     *           "deduction_by_category_percent": 3.13,
+                     *           "buyout_price": 92.3,
+                     *           "vat_percent": 20,
+                     *           "quantity": 1,
+                     *           "amount": 92.3
+                     *         },
+                     *         {
+                     *           "name": "Сабо T.TACCARDI",
+                     *           "offer_id": "W1496390-41",
+                     *           "sku": 1505091950,
+                     *           "posting_number": "84189625-0009-3",
+                     *           "seller_price_per_instance": 2086,
+                     *           "deduction_by_category_percent": 3.01,
+                     *           "buyout_price": 2023.3,
+                     *           "vat_percent": 20,
+                     *           "quantity": 1,
+                     *           "amount": 2023.3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Bought-out products. */
+                        products?: {
+                            /**
+                             * Format: float
+                             * @description Amount accrued to the seller.
+                             */
+                            amount?: number;
+                            /**
+                             * Format: float
+                             * @description Buyout price, VAT included.
+                             */
+                            buyout_price?: number;
+                            /**
+                             * Format: float
+                             * @description Category discount, in percent.
+                             */
+                            deduction_by_category_percent?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Product article in the seller's system. */
+                            offer_id?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of units.
+                             */
+                            quantity?: number;
+                            /**
+                             * Format: float
+                             * @description The seller's price per unit, after the discount.
+                             */
+                            seller_price_per_instance?: number;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the product.
+                             */
+                            sku?: number;
+                            /**
+                             * Format: int32
+                             * @description VAT rate of the product, in percent.
+                             */
+                            vat_percent?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CreatePlacementByProductsReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-05-01",
+                 *       "date_to": "2026-05-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlacementReportPeriod"];
+            };
+        };
+        responses: {
+            /** @description The report was queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "REPORT_seller_placement_by_products_924336_1780300800_5b0e7c1a-3f2d-4e8b-9a61-2c4d8f0e7b13"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReportCode"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CreatePlacementBySuppliesReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-05-01",
+                 *       "date_to": "2026-05-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlacementReportPeriod"];
+            };
+        };
+        responses: {
+            /** @description The report was queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "REPORT_seller_placement_by_supplies_924336_1780300800_5b0e7c1a-3f2d-4e8b-9a61-2c4d8f0e7b13"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReportCode"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReportAPI_ReportReturnsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "delivery_schema": "FBS",
+                 *         "date_from": "2024-09-16T00:00:00.000Z",
+                 *         "date_to": "2024-09-19T23:59:59.999Z",
+                 *         "status": "MovingToSeller"
+                 *       },
+                 *       "language": "DEFAULT"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which returns go into the report. */
+                    filter: {
+                        /**
+                         * @description Scheme of the returns: `FBS` (back to the seller's own warehouse), `FBO`
+                         *     (back to an Ozon warehouse) or `ALL`.
+                         * @enum {string}
+                         */
+                        delivery_schema?: "FBS" | "FBO" | "ALL";
+                        /**
+                         * Format: date-time
+                         * @description Start of the period; only the last three months are available.
+                         */
+                        date_from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period; only the last three months are available.
+                         */
+                        date_to: string;
+                        /**
+                         * @description Return status to report on, for example `OnSellerApproval` (waiting for
+                         *     the seller's decision), `MovingToSeller` (on its way back),
+                         *     `ReceivedBySeller`, `Utilized` (disposed of), `MoneyReturned` (the buyer got
+                         *     the full amount back) or `CompensationOffered` (a compensation waits for
+                         *     the seller's answer).
+                         * @enum {string}
+                         */
+                        status: "DisputeOpened" | "OnSellerApproval" | "ArrivedAtReturnPlace" | "OnSellerClarification" | "OnSellerClarificationAfterPartialCompensation" | "OfferedPartialCompensation" | "ReturnMoneyApproved" | "PartialCompensationReturned" | "CancelledDisputeNotOpen" | "Rejected" | "CrmRejected" | "Cancelled" | "Approved" | "ApprovedByOzon" | "ReceivedBySeller" | "MovingToSeller" | "ReturnCompensated" | "ReturningToSellerByCourier" | "Utilizing" | "Utilized" | "MoneyReturned" | "PartialCompensationInProcess" | "DisputeYouOpened" | "CompensationRejected" | "DisputeOpening" | "CompensationOffered" | "WaitingCompensation" | "SendingError" | "CompensationRejectedBySla" | "CompensationRejectedBySeller" | "MovingToOzon" | "ReturnedToOzon" | "MoneyReturnedBySystem" | "WaitingShipment";
+                    };
+                    language?: components["schemas"]["ReportLanguage"];
+                };
+            };
+        };
+        responses: {
+            /** @description The report was queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "code": "REPORT_seller_products_924336_1720170405_a9ea2f27-a473-4b13-99f9-d0cfcb5b1a69"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        result?: components["schemas"]["ReportCode"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
