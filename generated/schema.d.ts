@@ -8034,6 +8034,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rating/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the seller's ratings over a period
+         * @description Returns the values of the chosen ratings over a period, with the thresholds for a
+         *     warning, a sales block and the Premium programme, and optionally the Premium penalty
+         *     points. System names of the ratings come from `/v1/rating/summary`.
+         */
+        post: operations["RatingAPI_RatingHistoryV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rating/index/fbs/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the FBS and rFBS error index
+         * @description Returns the seller's FBS and rFBS error index over the current calculation period, day
+         *     by day, with what handling the errors cost. Takes no parameters. The postings behind the
+         *     index come from `/v1/rating/index/fbs/posting/list`.
+         */
+        post: operations["RatingAPI_GetFBSRatingIndexInfoV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rating/index/fbs/posting/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the postings behind the FBS and rFBS error index
+         * @description Returns, page by page, the FBS and rFBS postings that raised the seller's error index
+         *     (cancelled or shipped late through the seller's fault), with what handling each cost.
+         *     Up to 1000 postings a page: pass the answer's `cursor` to get the next page while
+         *     `has_next` is `true`. The index itself comes from `/v1/rating/index/fbs/info`.
+         */
+        post: operations["RatingAPI_ListFBSRatingIndexPostingsV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rating/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the seller's current ratings
+         * @description Returns the seller's current ratings in groups (price index, on-time delivery,
+         *     cancellations, complaints, reviews and others), each with its value, the previous value,
+         *     its trend and status, plus the localization index and the Premium subscription flags.
+         *     It is the Ratings page of the seller portal. For values over a period use
+         *     `/v1/rating/history`.
+         */
+        post: operations["RatingAPI_RatingSummaryV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/report/placement/by-products/create": {
         parameters: {
             query?: never;
@@ -8074,6 +8165,120 @@ export interface paths {
          *     `code`; poll `/v1/report/info` with it until the file is ready.
          */
         post: operations["CreatePlacementBySuppliesReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/settings/utilization/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the history of automatic disposal settings
+         * @description Returns who changed the automatic disposal settings for returned products, when, and
+         *     what changed. Takes no parameters. The current settings come from
+         *     `/v1/returns/settings/utilization/info`.
+         */
+        post: operations["UtilizationHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/settings/utilization/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the automatic disposal settings
+         * @description Returns the seller's automatic disposal settings for returned products: the highest
+         *     price up to which products without and with defects are disposed of instead of being
+         *     sent back, and the lowest price the seller may set. Takes no parameters. Change the
+         *     settings with `/v1/returns/settings/utilization/update`.
+         */
+        post: operations["UtilizationInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/settings/utilization/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the automatic disposal settings
+         * @description Turns automatic disposal of returned products on or off, separately for products
+         *     without and with defects, and sets the highest price up to which they are disposed of.
+         *     The price must not be below the `min_price` from `/v1/returns/settings/utilization/info`;
+         *     past changes are listed by `/v1/returns/settings/utilization/history`.
+         */
+        post: operations["UtilizationUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search-queries/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find search queries by text
+         * @description Returns buyers' search queries that contain a text, with how many buyers searched,
+         *     viewed and added products to the cart, page by page (up to 50 a page). Sellers with a
+         *     Premium Pro subscription only. The most popular queries overall come from
+         *     `/v1/search-queries/top`.
+         */
+        post: operations["SearchQueriesAPI_SearchQueriesText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search-queries/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List popular search queries
+         * @description Returns the most popular search queries of buyers, with how many buyers searched,
+         *     viewed and added products to the cart, page by page (up to 50 a page, skipping at most
+         *     1000). Sellers with a Premium Pro subscription only. To find queries with a given text
+         *     use `/v1/search-queries/text`.
+         */
+        post: operations["SearchQueriesAPI_SearchQueriesTop"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11078,9 +11283,9 @@ export interface components {
          * @enum {string}
          */
         FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
-        /** @description An amount of an accrual, with its currency. */
-        FinanceAccrualAmount: {
-            /** @description The amount as a decimal string; negative for a charge to the seller. */
+        /** @description An amount of money as a decimal string, with its currency. */
+        MoneyAmount: {
+            /** @description The amount, such as `"1499.00"`; accruals are negative when they charge the seller. */
             amount?: string;
             /** @description Currency, such as `RUB`. */
             currency?: string;
@@ -11088,7 +11293,7 @@ export interface components {
         /** @description One accrual for a service, and its kind. */
         FinanceAccrualFee: {
             /** @description What was accrued for the service. */
-            accrued?: components["schemas"]["FinanceAccrualAmount"];
+            accrued?: components["schemas"]["MoneyAmount"];
             /**
              * Format: int32
              * @description Accrual kind; `/v1/finance/accrual/types` names it.
@@ -11133,6 +11338,51 @@ export interface components {
             date_from: string;
             /** @description Last day of the period, `YYYY-MM-DD`; at most 31 days after `date_from`. */
             date_to: string;
+        };
+        /** @description Whether returned products up to a price are disposed of automatically, and that price. */
+        ReturnsUtilizationPriceSetting: {
+            /** @description `true` to turn automatic disposal on. */
+            enabled: boolean;
+            /**
+             * Format: int64
+             * @description Highest product price for automatic disposal; required when `enabled` is `true`.
+             */
+            value?: number | string;
+        };
+        /** @description Buyer activity on one search query. */
+        SearchQueryStats: {
+            /**
+             * Format: float
+             * @description Buyers who added at least one product to the cart after this query.
+             */
+            add_to_cart?: number;
+            /**
+             * Format: float
+             * @description Average price of the products seen, in roubles.
+             */
+            avg_price?: number;
+            /**
+             * Format: float
+             * @description Buyers who searched with this query.
+             */
+            client_count?: number;
+            /**
+             * Format: float
+             * @description Share of those buyers who added at least one product to the cart.
+             */
+            conversion_to_cart?: number;
+            /**
+             * Format: float
+             * @description Product views from this query.
+             */
+            items_views?: number;
+            /** @description The search query. */
+            query?: string;
+            /**
+             * Format: float
+             * @description Average number of sellers whose products buyers viewed from this query.
+             */
+            sellers_count?: number;
         };
     };
     responses: {
@@ -43010,28 +43260,28 @@ export interface operations {
                                     /** @description Sale figures and the final commission, after discounts and mark-ups. */
                                     commission?: {
                                         /** @description Points accrued for discounts. */
-                                        bonus?: components["schemas"]["FinanceAccrualAmount"];
+                                        bonus?: components["schemas"]["MoneyAmount"];
                                         /** @description Accrued under partner programmes. */
-                                        coinvestment?: components["schemas"]["FinanceAccrualAmount"];
+                                        coinvestment?: components["schemas"]["MoneyAmount"];
                                         /** @description Final commission, after discounts and mark-ups. */
-                                        commission?: components["schemas"]["FinanceAccrualAmount"];
+                                        commission?: components["schemas"]["MoneyAmount"];
                                         /** @description Share of the category's sale commission. */
                                         commission_ratio?: string;
                                         /** @description Amount the product was sold for. */
-                                        sale_amount?: components["schemas"]["FinanceAccrualAmount"];
+                                        sale_amount?: components["schemas"]["MoneyAmount"];
                                         /** @description Commission by the price list. */
-                                        sale_commission?: components["schemas"]["FinanceAccrualAmount"];
+                                        sale_commission?: components["schemas"]["MoneyAmount"];
                                         /** @description Price the buyer paid. */
-                                        sale_price?: components["schemas"]["FinanceAccrualAmount"];
+                                        sale_price?: components["schemas"]["MoneyAmount"];
                                         /** @description Price per unit; negative when it is a sale commission. */
-                                        seller_price?: components["schemas"]["FinanceAccrualAmount"];
+                                        seller_price?: components["schemas"]["MoneyAmount"];
                                     };
                                     /** @description Accruals for delivery. */
                                     delivery?: {
                                         /** @description Accruals for the services of the delivery. */
                                         services?: components["schemas"]["FinanceAccrualFee"][];
                                         /** @description Total accrued for delivery. */
-                                        total_accrued?: components["schemas"]["FinanceAccrualAmount"];
+                                        total_accrued?: components["schemas"]["MoneyAmount"];
                                     };
                                     /**
                                      * Format: int64
@@ -43041,7 +43291,7 @@ export interface operations {
                                 }[];
                             };
                             /** @description Total of the accrual. */
-                            total_amount?: components["schemas"]["FinanceAccrualAmount"];
+                            total_amount?: components["schemas"]["MoneyAmount"];
                             /**
                              * Format: int64
                              * @description Accrual id.
@@ -43135,14 +43385,14 @@ export interface operations {
                                 /** @description Date of the accrual. */
                                 accrual_date?: string;
                                 /** @description What was accrued for the service. */
-                                accrued?: components["schemas"]["FinanceAccrualAmount"];
+                                accrued?: components["schemas"]["MoneyAmount"];
                                 /**
                                  * Format: int32
                                  * @description Number of units.
                                  */
                                 quantity?: number;
                                 /** @description Price per unit; negative when it is a sale commission. */
-                                seller_price?: components["schemas"]["FinanceAccrualAmount"];
+                                seller_price?: components["schemas"]["MoneyAmount"];
                                 /**
                                  * Format: int64
                                  * @description Ozon SKU of the product.
@@ -43767,6 +44017,549 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    RatingAPI_RatingHistoryV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-05-01T00:00:00Z",
+                 *       "date_to": "2026-05-31T23:59:59Z",
+                 *       "ratings": [
+                 *         "rating_on_time",
+                 *         "rating_review_avg_score_total"
+                 *       ],
+                 *       "with_premium_scores": true
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Start of the period.
+                     */
+                    date_from: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period.
+                     */
+                    date_to: string;
+                    /**
+                     * @description System names of the ratings to return, for example `rating_on_time` (orders
+                     *     delivered on time, 30 days), `rating_review_avg_score_total` (average product
+                     *     score), `rating_ssl` (FBO work score), `rating_on_time_supply_delivery`,
+                     *     `rating_order_accuracy`, `rating_on_time_supply_cancellation`,
+                     *     `rating_reaction_time`, `rating_average_response_time`,
+                     *     `rating_replied_dialogs_ratio`, `rating_general_indicator_fbs_rfbs` (FBS and
+                     *     rFBS error index), `rating_price_green`, `rating_price_yellow`,
+                     *     `rating_price_red` and `rating_price_super` (price index levels). For penalty
+                     *     points on `rating_on_time` and `rating_review_avg_score_total`, list them and
+                     *     set `with_premium_scores`.
+                     */
+                    ratings: string[];
+                    /** @description Also return the penalty points of the Premium programme. */
+                    with_premium_scores?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The ratings over the period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "premium_scores": [
+                     *         {
+                     *           "rating": "rating_on_time",
+                     *           "scores": [
+                     *             {
+                     *               "date": "2026-05-18T00:00:00Z",
+                     *               "rating_value": 91.2,
+                     *               "value": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "ratings": [
+                     *         {
+                     *           "rating": "rating_on_time",
+                     *           "danger_threshold": 90,
+                     *           "premium_threshold": 97,
+                     *           "warning_threshold": 93,
+                     *           "values": [
+                     *             {
+                     *               "date_from": "2026-04-18T00:00:00Z",
+                     *               "date_to": "2026-05-18T00:00:00Z",
+                     *               "status": {
+                     *                 "danger": false,
+                     *                 "premium": false,
+                     *                 "warning": true
+                     *               },
+                     *               "value": 91.2
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "rating": "rating_review_avg_score_total",
+                     *           "danger_threshold": 3.5,
+                     *           "premium_threshold": 4.5,
+                     *           "warning_threshold": 4,
+                     *           "values": [
+                     *             {
+                     *               "date_from": "2026-05-01T00:00:00Z",
+                     *               "date_to": "2026-05-31T23:59:59Z",
+                     *               "status": {
+                     *                 "danger": false,
+                     *                 "premium": true,
+                     *                 "warning": false
+                     *               },
+                     *               "value": 4.8
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Penalty points of the Premium programme, per rating. */
+                        premium_scores?: {
+                            /** @description System name of the rating. */
+                            rating?: string;
+                            /** @description Penalty points charged. */
+                            scores?: {
+                                /**
+                                 * Format: date-time
+                                 * @description When the points were charged.
+                                 */
+                                date?: string;
+                                /**
+                                 * Format: double
+                                 * @description Rating value the points were charged for.
+                                 */
+                                rating_value?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of penalty points.
+                                 */
+                                value?: number;
+                            }[];
+                        }[];
+                        /** @description The requested ratings. */
+                        ratings?: {
+                            /**
+                             * Format: double
+                             * @description Value past which sales are blocked.
+                             */
+                            danger_threshold?: number;
+                            /**
+                             * Format: double
+                             * @description Value needed to take part in the Premium programme.
+                             */
+                            premium_threshold?: number;
+                            /** @description System name of the rating. */
+                            rating?: string;
+                            /** @description Values of the rating over the period. */
+                            values?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the window the value was counted over.
+                                 */
+                                date_from?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description End of that window.
+                                 */
+                                date_to?: string;
+                                /** @description Where the value stands against the thresholds. */
+                                status?: {
+                                    /** @description The block threshold is passed. */
+                                    danger?: boolean;
+                                    /** @description The Premium threshold is reached. */
+                                    premium?: boolean;
+                                    /** @description The value is close to the block threshold. */
+                                    warning?: boolean;
+                                };
+                                /**
+                                 * Format: double
+                                 * @description Value of the rating.
+                                 */
+                                value?: number;
+                            }[];
+                            /**
+                             * Format: double
+                             * @description Value past which the seller is warned of a possible block.
+                             */
+                            warning_threshold?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    RatingAPI_GetFBSRatingIndexInfoV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error index. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "currency_code": "RUB",
+                     *       "defects": [
+                     *         {
+                     *           "date": "2026-05-14",
+                     *           "index_by_date": 0.8,
+                     *           "processing_costs_sum_by_date": 124.75
+                     *         },
+                     *         {
+                     *           "date": "2026-05-15",
+                     *           "index_by_date": 0,
+                     *           "processing_costs_sum_by_date": 0
+                     *         }
+                     *       ],
+                     *       "index": 0.42,
+                     *       "period_from": "2026-05-01",
+                     *       "period_to": "2026-05-31",
+                     *       "processing_costs_sum": 124.75
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Currency of the error handling costs. */
+                        currency_code?: string;
+                        /** @description The index day by day. */
+                        defects?: {
+                            /** @description The day, `YYYY-MM-DD`. */
+                            date?: string;
+                            /**
+                             * Format: double
+                             * @description Error index of the day.
+                             */
+                            index_by_date?: number;
+                            /**
+                             * Format: double
+                             * @description Cost of handling the day's errors.
+                             */
+                            processing_costs_sum_by_date?: number;
+                        }[];
+                        /**
+                         * Format: double
+                         * @description Error index over the whole period.
+                         */
+                        index?: number;
+                        /** @description First day of the calculation period, `YYYY-MM-DD`. */
+                        period_from?: string;
+                        /** @description Last day of the calculation period, `YYYY-MM-DD`. */
+                        period_to?: string;
+                        /**
+                         * Format: double
+                         * @description Cost of handling errors over the period.
+                         */
+                        processing_costs_sum?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    RatingAPI_ListFBSRatingIndexPostingsV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "date_from": "2026-05-01T00:00:00Z",
+                 *         "date_to": "2026-05-31T23:59:59Z",
+                 *         "posting_numbers": []
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Empty for the first page; then the `cursor` of the previous answer. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        date_from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period.
+                         */
+                        date_to: string;
+                        /** @description Only these postings. */
+                        posting_numbers?: string[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Postings per page, at most 1000.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "errors": [
+                     *         {
+                     *           "charge_percent": 2.5,
+                     *           "charge_price": 124.75,
+                     *           "charge_price_currency_code": "RUB",
+                     *           "delivery_schema": "FBS",
+                     *           "error_at": "2026-05-14T18:20:00Z",
+                     *           "has_grace_status": false,
+                     *           "index": 0.8,
+                     *           "posting_error_type": "SELLER_DELAY",
+                     *           "posting_number": "0112345678-0002-1",
+                     *           "product_price": 4990,
+                     *           "product_price_currency_code": "RUB"
+                     *         }
+                     *       ],
+                     *       "has_next": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Pass it as `cursor` to get the next page. */
+                        cursor?: string;
+                        /** @description Postings that raised the index. */
+                        errors?: {
+                            /**
+                             * Format: double
+                             * @description Handling cost as a percentage of the posting's cost.
+                             */
+                            charge_percent?: number;
+                            /**
+                             * Format: double
+                             * @description Cost of handling the error.
+                             */
+                            charge_price?: number;
+                            /** @description Currency of `charge_price`, such as `RUB`, `BYN`, `KZT`, `EUR`, `USD` or `CNY`. */
+                            charge_price_currency_code?: string;
+                            /** @description Scheme of the posting, `FBS`, `rFBS` or `erFBS`. */
+                            delivery_schema?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the error happened.
+                             */
+                            error_at?: string;
+                            /** @description `true` if the posting has a grace status. */
+                            has_grace_status?: boolean;
+                            /**
+                             * Format: double
+                             * @description Error index value.
+                             */
+                            index?: number;
+                            /**
+                             * @description Kind of error: `SELLER_CANCELLATION` (cancelled through the seller's
+                             *     fault), `SELLER_DELAY` (late through the seller's fault) or `UNSPECIFIED`.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            posting_error_type: "UNSPECIFIED" | "SELLER_CANCELLATION" | "SELLER_DELAY";
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: double
+                             * @description Cost of the products in the posting.
+                             */
+                            product_price?: number;
+                            /** @description Currency of `product_price`, such as `RUB`, `BYN`, `KZT`, `EUR`, `USD` or `CNY`. */
+                            product_price_currency_code?: string;
+                        }[];
+                        /** @description `true` if more postings follow. */
+                        has_next?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    RatingAPI_RatingSummaryV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The current ratings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "groups": [
+                     *         {
+                     *           "group_name": "Delivery",
+                     *           "items": [
+                     *             {
+                     *               "change": {
+                     *                 "direction": "DIRECTION_RISE",
+                     *                 "meaning": "MEANING_GOOD"
+                     *               },
+                     *               "current_value": 97.4,
+                     *               "name": "On-time delivery",
+                     *               "past_value": 95.1,
+                     *               "rating": "rating_on_time",
+                     *               "rating_direction": "HIGHER_IS_BETTER",
+                     *               "status": "OK",
+                     *               "value_type": "PERCENT"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "group_name": "Customer service",
+                     *           "items": [
+                     *             {
+                     *               "change": {
+                     *                 "direction": "DIRECTION_FALL",
+                     *                 "meaning": "MEANING_GOOD"
+                     *               },
+                     *               "current_value": 1820,
+                     *               "name": "Average response time",
+                     *               "past_value": 2410,
+                     *               "rating": "rating_average_response_time",
+                     *               "rating_direction": "LOWER_IS_BETTER",
+                     *               "status": "WARNING",
+                     *               "value_type": "TIME"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "localization_index": [
+                     *         {
+                     *           "calculation_date": "2026-05-31T00:00:00Z",
+                     *           "localization_percentage": 78
+                     *         }
+                     *       ],
+                     *       "penalty_score_exceeded": false,
+                     *       "premium": true,
+                     *       "premium_plus": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Rating groups. */
+                        groups?: {
+                            /** @description Name of the group. */
+                            group_name?: string;
+                            /** @description Ratings of the group. */
+                            items?: {
+                                /** @description How the rating moved since its previous value. */
+                                change?: {
+                                    /**
+                                     * @description Direction of the change: `DIRECTION_RISE`, `DIRECTION_FALL`,
+                                     *     `DIRECTION_NONE` (unchanged) or `DIRECTION_UNKNOWN`.
+                                     */
+                                    direction?: string;
+                                    /**
+                                     * @description Whether the change is good for the seller: `MEANING_GOOD`,
+                                     *     `MEANING_BAD` (act on it), `MEANING_NONE` (neutral) or
+                                     *     `MEANING_UNKNOWN`.
+                                     */
+                                    meaning?: string;
+                                };
+                                /**
+                                 * Format: double
+                                 * @description Current value.
+                                 */
+                                current_value?: number;
+                                /** @description Display name of the rating. */
+                                name?: string;
+                                /**
+                                 * Format: double
+                                 * @description Previous value.
+                                 */
+                                past_value?: number;
+                                /** @description System name of the rating, as `/v1/rating/history` takes it. */
+                                rating?: string;
+                                /**
+                                 * @description Which values are good: `HIGHER_IS_BETTER`, `LOWER_IS_BETTER`,
+                                 *     `NEUTRAL` (does not matter) or `UNKNOWN_DIRECTION`.
+                                 */
+                                rating_direction?: string;
+                                /**
+                                 * @description Health of the rating: `OK`, `WARNING` (needs attention),
+                                 *     `CRITICAL` or `UNKNOWN_STATUS`.
+                                 */
+                                status?: string;
+                                /**
+                                 * @description Kind of value: `INDEX`, `PERCENT`, `TIME`, `RATIO`, `REVIEW_SCORE`,
+                                 *     `COUNT` or `UNKNOWN_VALUE`.
+                                 */
+                                value_type?: string;
+                            }[];
+                        }[];
+                        /** @description Localization index; empty when the seller had no sales in the last 14 days. */
+                        localization_index?: {
+                            /**
+                             * Format: date-time
+                             * @description When the index was calculated.
+                             */
+                            calculation_date?: string;
+                            /**
+                             * Format: int32
+                             * @description Value of the localization index.
+                             */
+                            localization_percentage?: number;
+                        }[];
+                        /** @description Whether the seller has gone over the allowed balance of penalty points. */
+                        penalty_score_exceeded?: boolean;
+                        /** @description Whether the seller has a Premium subscription. */
+                        premium?: boolean;
+                        /** @description Whether the seller has a Premium Plus subscription. */
+                        premium_plus?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     CreatePlacementByProductsReport: {
         parameters: {
             query?: never;
@@ -43838,6 +44631,328 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    UtilizationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "history": [
+                     *         {
+                     *           "descriptions": [
+                     *             "Automatic disposal of products without defects turned on, up to 300 RUB",
+                     *             "Automatic disposal of products with defects turned on, up to 500 RUB"
+                     *           ],
+                     *           "updated_at": "2026-05-20T09:12:44Z",
+                     *           "user_name": "Anna Petrova"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Changes, one entry per update. */
+                        history?: {
+                            /** @description What changed. */
+                            descriptions?: string[];
+                            /**
+                             * Format: date-time
+                             * @description When the settings were changed.
+                             */
+                            updated_at?: string;
+                            /** @description Who changed them. */
+                            user_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    UtilizationInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The automatic disposal settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "min_price": {
+                     *         "amount": "100",
+                     *         "currency": "RUB"
+                     *       },
+                     *       "utilization_settings": {
+                     *         "utilization_price": {
+                     *           "amount": "300",
+                     *           "currency": "RUB"
+                     *         },
+                     *         "utilization_price_defects": {
+                     *           "amount": "500",
+                     *           "currency": "RUB"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Lowest price that `/v1/returns/settings/utilization/update` accepts. */
+                        min_price?: components["schemas"]["MoneyAmount"];
+                        /** @description Current settings. */
+                        utilization_settings?: {
+                            /** @description Highest price for automatic disposal of products without defects. */
+                            utilization_price?: components["schemas"]["MoneyAmount"];
+                            /** @description Highest price for automatic disposal of products with defects. */
+                            utilization_price_defects?: components["schemas"]["MoneyAmount"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    UtilizationUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "utilization_price": {
+                 *         "enabled": true,
+                 *         "value": 300
+                 *       },
+                 *       "utilization_price_defects": {
+                 *         "enabled": true,
+                 *         "value": 500
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Setting for products without defects. */
+                    utilization_price: components["schemas"]["ReturnsUtilizationPriceSetting"];
+                    /** @description Setting for products with defects. */
+                    utilization_price_defects: components["schemas"]["ReturnsUtilizationPriceSetting"];
+                };
+            };
+        };
+        responses: {
+            /** @description The settings were updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SearchQueriesAPI_SearchQueriesText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": "50",
+                 *       "offset": "0",
+                 *       "sort_by": "CLIENT_COUNT",
+                 *       "sort_dir": "ASC",
+                 *       "text": "куртка женская"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Queries per page, at most 50.
+                     */
+                    limit: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of queries to skip, at most 50.
+                     */
+                    offset: number | string;
+                    /**
+                     * @description Sort by `CLIENT_COUNT` (popularity), `ADD_TO_CART` (additions to the cart),
+                     *     `CONVERSION_TO_CART` (conversion to the cart) or `AVG_PRICE` (average price).
+                     * @enum {string}
+                     */
+                    sort_by?: "CLIENT_COUNT" | "ADD_TO_CART" | "CONVERSION_TO_CART" | "AVG_PRICE";
+                    /**
+                     * @description Sort direction, `ASC` or `DESC`.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description Text the queries must contain. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of search queries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "search_queries": [
+                     *         {
+                     *           "avg_price": 3786.6,
+                     *           "conversion_to_cart": 0.163,
+                     *           "client_count": 165418,
+                     *           "items_views": 140.828,
+                     *           "query": "куртка женская демисезон",
+                     *           "add_to_cart": 26977,
+                     *           "sellers_count": 63.833
+                     *         },
+                     *         {
+                     *           "avg_price": 3786.6,
+                     *           "conversion_to_cart": 0.163,
+                     *           "client_count": 165418,
+                     *           "items_views": 140.828,
+                     *           "query": "куртка женская демисезон",
+                     *           "add_to_cart": 26977,
+                     *           "sellers_count": 63.833
+                     *         }
+                     *       ],
+                     *       "offset": "2",
+                     *       "total": "2"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Number of queries on the page.
+                         */
+                        offset?: string;
+                        /** @description The queries. */
+                        search_queries?: components["schemas"]["SearchQueryStats"][];
+                        /**
+                         * Format: int64
+                         * @description Number of queries found in all.
+                         */
+                        total?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SearchQueriesAPI_SearchQueriesTop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": "50",
+                 *       "offset": "0"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Queries per page, at most 50.
+                     */
+                    limit: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of queries to skip, at most 1000.
+                     */
+                    offset: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of popular search queries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "search_queries": [
+                     *         {
+                     *           "avg_price": 3786.6,
+                     *           "conversion_to_cart": 0.163,
+                     *           "client_count": 165418,
+                     *           "items_views": 140.828,
+                     *           "query": "куртка женская демисезон",
+                     *           "add_to_cart": 26977,
+                     *           "sellers_count": 63.833
+                     *         }
+                     *       ],
+                     *       "offset": "1",
+                     *       "total": "1"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Number of queries on the page.
+                         */
+                        offset?: string;
+                        /** @description The queries, most popular first. */
+                        search_queries?: components["schemas"]["SearchQueryStats"][];
+                        /**
+                         * Format: int64
+                         * @description Number of popular queries in all.
+                         */
+                        total?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
