@@ -7849,6 +7849,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/manage/stocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get FBO stock by type
+         * @deprecated
+         * @description Returns how many units of each product are left at FBO warehouses, split into
+         *     sellable, waiting for labelling documents, expiring and defective stock. Ozon switches
+         *     it off on 22 January 2026: use `/v1/analytics/stocks` instead.
+         */
+        post: operations["AnalyticsAPI_ManageStocks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/stocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get stock analytics
+         * @description Returns FBO stock analytics for up to 100 SKUs, per warehouse and cluster: stock
+         *     available, being prepared, in transit, in supply requests, returning or defective,
+         *     average daily sales, days the stock will last and the liquidity status. It is the FBO
+         *     stock management page of the seller portal; the figures are refreshed twice a day, at
+         *     about 07:00 and 16:00 UTC. Filter by `cluster_ids` or by `macrolocal_cluster_ids`, never
+         *     both (ids from `/v1/cluster/list` or `/v2/cluster/list`). It replaces
+         *     `/v1/analytics/manage/stocks` and `/v2/analytics/stock_on_warehouses`.
+         */
+        post: operations["AnalyticsAPI_AnalyticsStocks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/turnover/stocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get product turnover
+         * @description Returns the FBO turnover of products: average daily sales over 60 days, current stock,
+         *     days the stock will last and the actual turnover in days, each with a traffic-light
+         *     grade. It is part of the FBO stock management page of the seller portal. Page through
+         *     all products with `limit` and `offset`, or ask for given SKUs, where both are optional.
+         *     At most 1 request a minute per seller account.
+         */
+        post: operations["AnalyticsAPI_StocksTurnover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/finance/accrual/by-day": {
         parameters: {
             query?: never;
@@ -8279,6 +8352,31 @@ export interface paths {
          *     use `/v1/search-queries/text`.
          */
         post: operations["SearchQueriesAPI_SearchQueriesTop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/analytics/stock_on_warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the stock and goods in transit report
+         * @deprecated
+         * @description Returns, page by page, the stock of each product at Ozon warehouses: units free to
+         *     sell, promised in confirmed future supplies, and reserved for orders, returns and moves
+         *     between warehouses. The figures differ from the stock and goods-in-transit report of
+         *     the seller portal's Analytics section. Ozon will switch it off: use
+         *     `/v1/analytics/stocks` instead.
+         */
+        post: operations["AnalyticsAPI_AnalyticsGetStockOnWarehousesV2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11283,6 +11381,32 @@ export interface components {
          * @enum {string}
          */
         FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
+        /**
+         * @description A product tag in the stock analytics: `ECONOM` (economy product), `NOVEL` (new product),
+         *     `DISCOUNT` (marked-down product), `FBS_RETURN` (came back from an FBS return), `SUPER`
+         *     (Super product) or `ITEM_ATTRIBUTE_NONE` (no tag).
+         * @enum {string}
+         */
+        StockAnalyticsItemTag: "ITEM_ATTRIBUTE_NONE" | "ECONOM" | "NOVEL" | "DISCOUNT" | "FBS_RETURN" | "SUPER";
+        /**
+         * @description How fast a product's FBO stock sells: `DEFICIT` (stock lasts under 28 days), `POPULAR`
+         *     (28 to 56 days), `ACTUAL` (56 to 120 days), `SURPLUS` (over 120 days), `NO_SALES` (no sales
+         *     in 28 days), `WAS_NO_SALES` (neither sales nor stock in 28 days), `RESTRICTED_NO_SALES` (no
+         *     sales for over 120 days; cannot be added to a supply), `COLLECTING_DATA` (new product, data
+         *     is gathered for 60 days after the supply), `WAITING_FOR_SUPPLY` (no stock to sell; supply
+         *     some to start), `WAS_DEFICIT`, `WAS_POPULAR`, `WAS_ACTUAL`, `WAS_SURPLUS` (had that status
+         *     in the last 56 days, now out of stock), `TURNOVER_GRADE_NONE` (no status) or `UNSPECIFIED`.
+         * @enum {string}
+         */
+        StockAnalyticsLiquidityStatus: "UNSPECIFIED" | "TURNOVER_GRADE_NONE" | "DEFICIT" | "POPULAR" | "ACTUAL" | "SURPLUS" | "NO_SALES" | "WAS_NO_SALES" | "RESTRICTED_NO_SALES" | "COLLECTING_DATA" | "WAITING_FOR_SUPPLY" | "WAS_DEFICIT" | "WAS_POPULAR" | "WAS_ACTUAL" | "WAS_SURPLUS";
+        /**
+         * @description A traffic-light grade of stock or turnover: `GRADES_GREEN` (good), `GRADES_YELLOW`
+         *     (average), `GRADES_RED` (bad), `GRADES_CRITICAL`, `GRADES_NOSALES` (no sales) or
+         *     `GRADES_NONE` (a supply is expected).
+         * @default GRADES_NONE
+         * @enum {string}
+         */
+        StockAnalyticsTurnoverGrade: "GRADES_NONE" | "GRADES_NOSALES" | "GRADES_GREEN" | "GRADES_YELLOW" | "GRADES_RED" | "GRADES_CRITICAL";
         /** @description An amount of money as a decimal string, with its currency. */
         MoneyAmount: {
             /** @description The amount, such as `"1499.00"`; accruals are negative when they charge the seller. */
@@ -43073,6 +43197,467 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    AnalyticsAPI_ManageStocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "skus": [
+                 *           "1423433655"
+                 *         ],
+                 *         "stock_types": [
+                 *           "STOCK_TYPE_VALID",
+                 *           "STOCK_TYPE_DEFECT"
+                 *         ],
+                 *         "warehouse_ids": []
+                 *       },
+                 *       "limit": 100,
+                 *       "offset": 0
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which stock to return. */
+                    filter?: {
+                        /** @description Only these Ozon SKUs. */
+                        skus?: (number | string)[];
+                        /**
+                         * @description Only these kinds of stock: `STOCK_TYPE_VALID` (sellable),
+                         *     `STOCK_TYPE_WAITING_DOCS` (Ozon cannot sell it until the seller sends the
+                         *     documents for mandatory labelling), `STOCK_TYPE_EXPIRING` (taken off the
+                         *     shelf before its shelf life formally ends) or `STOCK_TYPE_DEFECT` (damaged).
+                         */
+                        stock_types?: ("STOCK_TYPE_VALID" | "STOCK_TYPE_WAITING_DOCS" | "STOCK_TYPE_EXPIRING" | "STOCK_TYPE_DEFECT")[];
+                        /** @description Only these warehouses. */
+                        warehouse_ids?: (number | string)[];
+                    };
+                    /**
+                     * Format: int32
+                     * @description Entries per page, 1 to 1000.
+                     */
+                    limit?: number;
+                    /**
+                     * Format: int32
+                     * @description Number of entries to skip; with `offset` 10 the answer starts at the 11th.
+                     */
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Stock of the products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "defect_stock_count": 1,
+                     *           "expiring_stock_count": 0,
+                     *           "name": "Phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "sku": 1423433655,
+                     *           "valid_stock_count": 118,
+                     *           "waitingdocs_stock_count": 0,
+                     *           "warehouse_name": "ХОРУГВИНО_РФЦ"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per product and warehouse. */
+                        items?: {
+                            /**
+                             * Format: int64
+                             * @description Defective units.
+                             */
+                            defect_stock_count?: number;
+                            /**
+                             * Format: int64
+                             * @description Units whose shelf life is running out.
+                             */
+                            expiring_stock_count?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Product article in the seller's system. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the product.
+                             */
+                            sku?: number;
+                            /**
+                             * Format: int64
+                             * @description Units available for sale.
+                             */
+                            valid_stock_count?: number;
+                            /**
+                             * Format: int64
+                             * @description Units waiting for labelling documents.
+                             */
+                            waitingdocs_stock_count?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AnalyticsAPI_AnalyticsStocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_ids": [
+                 *         "154"
+                 *       ],
+                 *       "item_tags": [],
+                 *       "skus": [
+                 *         "1423433655",
+                 *         "1100526203"
+                 *       ],
+                 *       "turnover_grades": [],
+                 *       "warehouse_ids": []
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Only these clusters (from `/v1/cluster/list`); leave out when `macrolocal_cluster_ids` is given. */
+                    cluster_ids?: (number | string)[];
+                    /** @description Only products with these tags. */
+                    item_tags?: components["schemas"]["StockAnalyticsItemTag"][];
+                    /** @description Only these macrolocal clusters (from `/v1/cluster/list` or `/v2/cluster/list`); leave out when `cluster_ids` is given. */
+                    macrolocal_cluster_ids?: (number | string)[];
+                    /** @description Ozon SKUs to get the analytics of, at most 100. */
+                    skus: (number | string)[];
+                    /** @description Only products with these liquidity statuses (see `turnover_grade` in the answer). */
+                    turnover_grades?: ("TURNOVER_GRADE_NONE" | "DEFICIT" | "POPULAR" | "ACTUAL" | "SURPLUS" | "NO_SALES" | "WAS_NO_SALES" | "RESTRICTED_NO_SALES" | "COLLECTING_DATA" | "WAITING_FOR_SUPPLY" | "WAS_DEFICIT" | "WAS_POPULAR" | "WAS_ACTUAL" | "WAS_SURPLUS")[];
+                    /** @description Only these warehouses (from `/v1/warehouse/list`). */
+                    warehouse_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Stock analytics per product and warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "ads": 3.4,
+                     *           "ads_cluster": 1.9,
+                     *           "available_stock_count": 118,
+                     *           "cluster_id": 154,
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "days_without_sales": 0,
+                     *           "days_without_sales_cluster": 0,
+                     *           "excess_stock_count": 0,
+                     *           "expiring_stock_count": 0,
+                     *           "idc": 34.7,
+                     *           "idc_cluster": 62.1,
+                     *           "item_tags": [
+                     *             "NOVEL"
+                     *           ],
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "name": "Phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "other_stock_count": 2,
+                     *           "requested_stock_count": 40,
+                     *           "return_from_customer_stock_count": 1,
+                     *           "return_to_seller_stock_count": 0,
+                     *           "sku": 1423433655,
+                     *           "stock_defect_stock_count": 0,
+                     *           "transit_defect_stock_count": 0,
+                     *           "transit_stock_count": 24,
+                     *           "turnover_grade": "POPULAR",
+                     *           "turnover_grade_cluster": "ACTUAL",
+                     *           "valid_stock_count": 6,
+                     *           "waiting_docs_stock_count": 0,
+                     *           "warehouse_id": 1020000089903000,
+                     *           "warehouse_name": "ХОРУГВИНО_РФЦ"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per product and warehouse. */
+                        items?: {
+                            /**
+                             * Format: double
+                             * @description Average units sold a day over the last 28 days, in all clusters.
+                             */
+                            ads?: number;
+                            /**
+                             * Format: double
+                             * @description Average units sold a day over the last 28 days, in this cluster.
+                             */
+                            ads_cluster?: number;
+                            /**
+                             * Format: int32
+                             * @description Units available for sale (the "available for sale" column).
+                             */
+                            available_stock_count?: number;
+                            /**
+                             * Format: int64
+                             * @description Cluster id; `/v1/cluster/list` describes it.
+                             */
+                            cluster_id?: number;
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /**
+                             * Format: int32
+                             * @description Days without sales, in all clusters.
+                             */
+                            days_without_sales?: number;
+                            /**
+                             * Format: int32
+                             * @description Days without sales, in this cluster.
+                             */
+                            days_without_sales_cluster?: number;
+                            /**
+                             * Format: int32
+                             * @description Surplus units from a supply that can be taken away.
+                             */
+                            excess_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Units whose shelf life is running out.
+                             */
+                            expiring_stock_count?: number;
+                            /**
+                             * Format: double
+                             * @description Days the stock will last at the average daily sales of 28 days, in all clusters.
+                             */
+                            idc?: number;
+                            /**
+                             * Format: double
+                             * @description Days the stock will last at the average daily sales of 28 days, in this cluster.
+                             */
+                            idc_cluster?: number;
+                            /** @description Tags of the product. */
+                            item_tags?: components["schemas"]["StockAnalyticsItemTag"][];
+                            /**
+                             * Format: int64
+                             * @description Macrolocal cluster id; `/v1/cluster/list` or `/v2/cluster/list` describes it.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Product article in the seller's system. */
+                            offer_id?: string;
+                            /**
+                             * Format: int32
+                             * @description Units being checked.
+                             */
+                            other_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Units in supply requests.
+                             */
+                            requested_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Units being returned by buyers.
+                             */
+                            return_from_customer_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Units being prepared for pick-up at the seller's request.
+                             */
+                            return_to_seller_stock_count?: number;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the product.
+                             */
+                            sku?: number;
+                            /**
+                             * Format: int32
+                             * @description Defective units that can be taken away from the stock.
+                             */
+                            stock_defect_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Defective units that can be taken away from a supply.
+                             */
+                            transit_defect_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Units in supplies on the way.
+                             */
+                            transit_stock_count?: number;
+                            /** @description Liquidity status over all clusters. */
+                            turnover_grade?: components["schemas"]["StockAnalyticsLiquidityStatus"];
+                            /** @description Liquidity status in this cluster. */
+                            turnover_grade_cluster?: components["schemas"]["StockAnalyticsLiquidityStatus"];
+                            /**
+                             * Format: int32
+                             * @description Units being prepared for sale (the "preparing for sale" column).
+                             */
+                            valid_stock_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Units of labelled products that wait for the seller's action.
+                             */
+                            waiting_docs_stock_count?: number;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AnalyticsAPI_StocksTurnover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": 100,
+                 *       "offset": 0,
+                 *       "sku": []
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Products per page, 1 to 1000.
+                     */
+                    limit?: number;
+                    /**
+                     * Format: int32
+                     * @description Number of products to skip; with `offset` 10 the answer starts at the 11th.
+                     */
+                    offset?: number;
+                    /** @description Only these Ozon SKUs. */
+                    sku?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Turnover of the products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "ads": 3.4,
+                     *           "current_stock": 118,
+                     *           "idc": 34.7,
+                     *           "idc_grade": "GRADES_GREEN",
+                     *           "name": "Phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "sku": 1423433655,
+                     *           "turnover": 31.2,
+                     *           "turnover_grade": "GRADES_GREEN"
+                     *         },
+                     *         {
+                     *           "ads": 0.2,
+                     *           "current_stock": 96,
+                     *           "idc": 480,
+                     *           "idc_grade": "GRADES_RED",
+                     *           "name": "Phone case, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "sku": 1100526203,
+                     *           "turnover": 212.5,
+                     *           "turnover_grade": "GRADES_CRITICAL"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Products. */
+                        items?: {
+                            /**
+                             * Format: double
+                             * @description Average units sold a day over the last 60 days.
+                             */
+                            ads?: number;
+                            /**
+                             * Format: int64
+                             * @description Units in stock.
+                             */
+                            current_stock?: number;
+                            /**
+                             * Format: double
+                             * @description Days the stock will last at the average daily sales.
+                             */
+                            idc?: number;
+                            /** @description Grade of the stock level. */
+                            idc_grade?: components["schemas"]["StockAnalyticsTurnoverGrade"];
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Product article in the seller's system. */
+                            offer_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU of the product.
+                             */
+                            sku?: number;
+                            /**
+                             * Format: double
+                             * @description Actual turnover, in days.
+                             */
+                            turnover?: number;
+                            /** @description Grade of the turnover. */
+                            turnover_grade?: components["schemas"]["StockAnalyticsTurnoverGrade"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
     GetFinanceAccrualByDay: {
         parameters: {
             query?: never;
@@ -44945,6 +45530,112 @@ export interface operations {
                          * @description Number of popular queries in all.
                          */
                         total?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AnalyticsAPI_AnalyticsGetStockOnWarehousesV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limit": 1000,
+                 *       "offset": 0,
+                 *       "warehouse_type": "ALL"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Rows per page.
+                     * @default 100
+                     */
+                    limit: number | string;
+                    /**
+                     * Format: int64
+                     * @description Number of rows to skip; with `offset` 10 the answer starts at the 11th.
+                     */
+                    offset?: number | string;
+                    /**
+                     * @description Which Ozon warehouses: `EXPRESS_DARK_STORE` (with Fresh delivery),
+                     *     `NOT_EXPRESS_DARK_STORE` (without it) or `ALL`.
+                     * @default ALL
+                     * @enum {string}
+                     */
+                    warehouse_type?: "ALL" | "EXPRESS_DARK_STORE" | "NOT_EXPRESS_DARK_STORE";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "rows": [
+                     *           {
+                     *             "free_to_sell_amount": 118,
+                     *             "item_code": "PH-2045-BLK",
+                     *             "item_name": "Phone case, black",
+                     *             "promised_amount": 40,
+                     *             "reserved_amount": 3,
+                     *             "sku": 1423433655,
+                     *             "warehouse_name": "ХОРУГВИНО_РФЦ"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The report page. */
+                        result?: {
+                            /** @description One row per product and warehouse. */
+                            rows?: {
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU of the product.
+                                 */
+                                sku?: number;
+                                /** @description Product article in the seller's system. */
+                                item_code?: string;
+                                /** @description Product name at Ozon. */
+                                item_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Units available for sale.
+                                 */
+                                free_to_sell_amount?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Units in confirmed future supplies.
+                                 */
+                                promised_amount?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Units reserved for orders, returns and moves between warehouses.
+                                 */
+                                reserved_amount?: number;
+                                /** @description Warehouse that holds the units. */
+                                warehouse_name?: string;
+                            }[];
+                        };
                     };
                 };
             };
