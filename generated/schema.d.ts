@@ -5267,7 +5267,318 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    TYPE_PING: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connection check
+         * @description Ozon calls the URL with this check when the seller connects or edits it in the seller
+         *     portal (Settings, Notifications, Push notifications), and from time to time after that.
+         *     The service answers with status 200 and its name, version and the time it started
+         *     handling the check. Only after a good answer can the URL be saved and the notification
+         *     types chosen (in the portal, or with `POST /v1/notification/set`).
+         *
+         *     Notifications come from the address ranges `195.34.21.0/24`, `185.73.192.0/22` and
+         *     `91.223.93.0/24`.
+         */
+        post: operations["Notification_ReceivePing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_NEW_POSTING: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New posting
+         * @description A buyer ordered products the seller ships (FBS or rFBS): a new posting is waiting to be
+         *     packed. Get its full details with `POST /v3/posting/fbs/get`. The notification can come
+         *     late, so also poll the list of unprocessed postings (`POST /v4/posting/fbs/unfulfilled/list`) now and then. When the order
+         *     was paid late, `in_process_at` can be empty; the posting method returns it.
+         */
+        post: operations["Notification_ReceiveNewPosting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_POSTING_CANCELLED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posting cancelled
+         * @description An FBS or rFBS posting was cancelled: do not ship it. `reason` says why; the list of
+         *     reasons is `POST /v2/posting/fbs/cancel-reason/list`.
+         */
+        post: operations["Notification_ReceivePostingCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_STATE_CHANGED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posting state changed
+         * @description An FBS or rFBS posting moved to another state. `new_state` uses the push names of the
+         *     states; their counterparts among the `status` values of `POST /v3/posting/fbs/get` are
+         *     listed under the field.
+         */
+        post: operations["Notification_ReceiveStateChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_CUTOFF_DATE_CHANGED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posting shipping date changed
+         * @description The date by which an FBS or rFBS posting must be handed over moved. Ozon marks this
+         *     notification as a test feature: check the date with `POST /v3/posting/fbs/get`
+         *     (`result.shipment_date`). `new_cutoff_date` is empty when the delivery interval was
+         *     removed; another notification follows once a new date is set. A notification that comes
+         *     after the posting was packed can be ignored.
+         */
+        post: operations["Notification_ReceiveCutoffDateChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_DELIVERY_DATE_CHANGED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posting delivery date changed
+         * @description The delivery interval of an FBS or rFBS posting moved. The new dates are empty when the
+         *     interval was removed; another notification follows once a new interval is set.
+         */
+        post: operations["Notification_ReceiveDeliveryDateChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_CREATE_OR_UPDATE_ITEM: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Product created or updated
+         * @description A product card was created or updated, or the attempt failed (`is_error`). Check the
+         *     product with `POST /v3/product/info/list`; for an import started with
+         *     `POST /v3/product/import`, `POST /v1/product/import/info` lists the errors. This type
+         *     replaces `TYPE_CREATE_ITEM` and `TYPE_UPDATE_ITEM`.
+         */
+        post: operations["Notification_ReceiveCreateOrUpdateItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_CREATE_ITEM: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Product created (switched off)
+         * @deprecated
+         * @description A product card was created, or its creation failed (`is_error`). Ozon stopped sending
+         *     this type on 15 July 2023: subscribe to `TYPE_CREATE_OR_UPDATE_ITEM` instead.
+         */
+        post: operations["Notification_ReceiveCreateItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_UPDATE_ITEM: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Product updated (switched off)
+         * @deprecated
+         * @description A product card was updated, or the update failed (`is_error`). Ozon stopped sending
+         *     this type on 15 July 2023: subscribe to `TYPE_CREATE_OR_UPDATE_ITEM` instead.
+         */
+        post: operations["Notification_ReceiveUpdateItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_STOCKS_CHANGED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stocks changed
+         * @description Stocks of products at the seller's own warehouses changed: on a new posting, a
+         *     cancellation, or an update of stocks with `POST /v2/products/stocks`. One notification can
+         *     carry several products, each with its stocks per warehouse.
+         */
+        post: operations["Notification_ReceiveStocksChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_NEW_MESSAGE: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New chat message
+         * @description Someone wrote in one of the seller's chats: a buyer, Ozon support or Ozon itself. Answer
+         *     with `POST /v1/chat/send/message`; `POST /v3/chat/history` gives the whole chat.
+         */
+        post: operations["Notification_ReceiveNewMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_UPDATE_MESSAGE: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat message edited
+         * @description A message in one of the seller's chats was edited. The notification carries the new
+         *     content; `POST /v3/chat/history` gives the whole chat.
+         */
+        post: operations["Notification_ReceiveUpdateMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_MESSAGE_READ: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat message read
+         * @description A buyer or Ozon support read the seller's messages in a chat, up to
+         *     `last_read_message_id`. `POST /v2/chat/read` is the seller's side of the same thing.
+         */
+        post: operations["Notification_ReceiveMessageRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    TYPE_CHAT_CLOSED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat closed
+         * @description A chat of the seller was closed; no more messages can be sent in it.
+         */
+        post: operations["Notification_ReceiveChatClosed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -7250,6 +7561,89 @@ export interface components {
              */
             transaction_type: "all" | "orders" | "returns" | "services";
         };
+        /** @description The answer that tells Ozon a notification was not processed. Send it with a 4xx or 5xx status; Ozon sends the notification again later. */
+        PushError: {
+            /** @description What went wrong. */
+            error: {
+                /**
+                 * @description Kind of error:
+                 *     - `ERROR_UNKNOWN`: any other error;
+                 *     - `ERROR_PARAMETER_VALUE_MISSED`: a field the receiver needs is missing or wrong;
+                 *     - `ERROR_REQUEST_DUPLICATED`: the same notification was already received.
+                 * @enum {string}
+                 */
+                code: "ERROR_UNKNOWN" | "ERROR_PARAMETER_VALUE_MISSED" | "ERROR_REQUEST_DUPLICATED";
+                /** @description What went wrong, in words. */
+                message: string;
+                /** @description More about the error, when there is more to say. */
+                details?: string;
+            };
+        };
+        /** @description A product line of the posting a notification is about. */
+        PushPostingProduct: {
+            /**
+             * Format: int64
+             * @description The product's SKU on Ozon.
+             */
+            sku: number;
+            /** @description The seller's own article code of the product (sent with new postings). */
+            offer_id?: string;
+            /**
+             * Format: int64
+             * @description How many units of the product the posting holds.
+             */
+            quantity: number;
+        };
+        /** @description The answer that tells Ozon a notification was received. Send it with status 200, within 5 seconds. */
+        PushResult: {
+            /** @description `true`: the notification was received. */
+            result: boolean;
+        };
+        /**
+         * @description State of a posting in push notifications. These names differ from the `status` values of
+         *     the posting methods (`POST /v3/posting/fbs/get`); the pairs are:
+         *     - `posting_acceptance_in_progress`: `acceptance_in_progress`, the posting is being accepted;
+         *     - `posting_created`: `awaiting_approve` or `awaiting_packaging`;
+         *     - `posting_awaiting_registration`: `awaiting_registration`;
+         *     - `posting_transferring_to_delivery`, `posting_in_carriage`, `posting_not_in_carriage`:
+         *       `awaiting_deliver` (being handed to delivery, in a carriage, left out of a carriage);
+         *     - `posting_in_arbitration`: `arbitration`;
+         *     - `posting_in_client_arbitration`: `client_arbitration`, a delivery dispute opened by the buyer;
+         *     - `posting_on_way_to_city`, `posting_transferred_to_courier_service`,
+         *       `posting_in_courier_service`, `posting_on_way_to_pickup_point`, `posting_in_pickup_point`,
+         *       `posting_conditionally_delivered`: `delivering`, the stages of the way to the buyer;
+         *     - `posting_driver_pick_up`: `driver_pickup`, the driver has it;
+         *     - `posting_delivered`, `posting_received`: `delivered`;
+         *     - `posting_canceled`: `cancelled`;
+         *     - `posting_not_in_sort_center`: `not_accepted`, the sorting center did not accept it.
+         * @enum {string}
+         */
+        PushPostingState: "posting_acceptance_in_progress" | "posting_created" | "posting_awaiting_registration" | "posting_transferring_to_delivery" | "posting_in_carriage" | "posting_not_in_carriage" | "posting_in_arbitration" | "posting_in_client_arbitration" | "posting_on_way_to_city" | "posting_transferred_to_courier_service" | "posting_in_courier_service" | "posting_on_way_to_pickup_point" | "posting_in_pickup_point" | "posting_conditionally_delivered" | "posting_driver_pick_up" | "posting_delivered" | "posting_received" | "posting_canceled" | "posting_not_in_sort_center";
+        /**
+         * @description Kind of chat:
+         *     - `Seller_Support`: with Ozon support;
+         *     - `Buyer_Seller`: with a buyer;
+         *     - `Seller_Notification`: notices from Ozon;
+         *     - `Seller_API_Updates`: news about the Seller API;
+         *     - `Seller_API_Notifications`: notices about the Seller API;
+         *     - `Seller_Notification_Logistics`: notices from Ozon's delivery service;
+         *     - `Buyer_Seller_Select`: with a buyer of the Select program.
+         * @enum {string}
+         */
+        PushChatType: "Seller_Support" | "Buyer_Seller" | "Seller_Notification" | "Seller_API_Updates" | "Seller_API_Notifications" | "Seller_Notification_Logistics" | "Buyer_Seller_Select";
+        /** @description A chat participant named in a chat notification. */
+        PushChatUser: {
+            /** @description Id of the participant. */
+            id: string;
+            /**
+             * @description Kind of participant:
+             *     - `Customer`: the buyer;
+             *     - `Support`: Ozon support;
+             *     - `NotificationUser`: Ozon itself (automatic notices).
+             * @enum {string}
+             */
+            type: "Customer" | "Support" | "NotificationUser";
+        };
     };
     responses: {
         /** @description An error: bad parameters (400), no access (403), not found (404), a conflicting request (409) or a server failure (500). The `Trace-ID` header identifies the request to Ozon support. */
@@ -7268,6 +7662,38 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description The notification was not processed. Ozon retries it, at growing intervals up to 10 minutes and then 5 more times every 10 minutes. It suspends all notifications to the URL when the service is down, keeps answering errors for 24 hours, answers 200 to fewer than half of the notifications, or takes longer than 5 seconds to answer; the seller then confirms the URL again in the seller portal. */
+        PushFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "ERROR_UNKNOWN",
+                 *         "message": "the posting is not in the database yet",
+                 *         "details": "posting 0112345678-0001-1"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PushError"];
+            };
+        };
+        /** @description The notification was received. Ozon expects exactly this answer, with status 200, in under 5 seconds; anything else counts as a failed delivery. */
+        PushAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "result": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PushResult"];
             };
         };
     };
@@ -29170,6 +29596,899 @@ export interface operations {
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
             default: components["responses"]["Error"];
+        };
+    };
+    Notification_ReceivePing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_PING",
+                 *       "time": "2019-08-24T14:15:22Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_PING`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_PING";
+                    /**
+                     * Format: date-time
+                     * @description When Ozon sent the check, in UTC.
+                     */
+                    time: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The service is ready. Ozon checks that the body is JSON (`Content-Type: application/json`) with these three fields and a valid `time`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": "2.4.1",
+                     *       "name": "shop-sync",
+                     *       "time": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Version of the seller's application. */
+                        version: string;
+                        /** @description Name of the seller's application. */
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the application started handling the check, in UTC.
+                         */
+                        time: string;
+                    };
+                };
+            };
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveNewPosting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_NEW_POSTING",
+                 *       "posting_number": "24319409-0021-1",
+                 *       "products": [
+                 *         {
+                 *           "sku": 147451939,
+                 *           "offer_id": "Товар2",
+                 *           "quantity": 1
+                 *         }
+                 *       ],
+                 *       "in_process_at": "2021-01-26T06:56:36.294Z",
+                 *       "warehouse_id": 12850503335000,
+                 *       "shipment_date": "2021-01-26T06:56:36.294Z",
+                 *       "tpl_integration_type": "3pl_tracking",
+                 *       "is_express": false,
+                 *       "tracking_number": "ZZV-23",
+                 *       "delivery_date_begin": "2025-01-26T06:56:36.294Z",
+                 *       "delivery_date_end": "2025-01-26T06:56:36.294Z",
+                 *       "seller_id": 1
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_NEW_POSTING`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_NEW_POSTING";
+                    /** @description Number of the new posting. */
+                    posting_number: string;
+                    /** @description The products in the posting. */
+                    products?: components["schemas"]["PushPostingProduct"][];
+                    /**
+                     * Format: date-time
+                     * @description When Ozon started processing the posting, in UTC; empty for an order paid late.
+                     */
+                    in_process_at?: string | null;
+                    /**
+                     * Format: int64
+                     * @description Id of the seller's warehouse that ships the posting.
+                     */
+                    warehouse_id?: number;
+                    /**
+                     * Format: date-time
+                     * @description The time by which the posting must be packed and handed over.
+                     */
+                    shipment_date?: string;
+                    /**
+                     * @description Who delivers the posting:
+                     *     - `ozon`: Ozon's delivery;
+                     *     - `3pl_tracking`: an integrated delivery service;
+                     *     - `non_integrated`: a third-party service;
+                     *     - `aggregator`: Ozon's partner delivery;
+                     *     - `hybryd`: Russian Post.
+                     * @enum {string}
+                     */
+                    tpl_integration_type?: "ozon" | "3pl_tracking" | "non_integrated" | "aggregator" | "hybryd";
+                    /** @description `true` for express delivery. */
+                    is_express?: boolean;
+                    /** @description Tracking number of the posting. */
+                    tracking_number?: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the delivery interval.
+                     */
+                    delivery_date_begin?: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the delivery interval.
+                     */
+                    delivery_date_end?: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the posting belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceivePostingCancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_POSTING_CANCELLED",
+                 *       "posting_number": "24219509-0020-1",
+                 *       "products": [
+                 *         {
+                 *           "sku": 147451959,
+                 *           "quantity": 1
+                 *         }
+                 *       ],
+                 *       "old_state": "posting_transferred_to_courier_service",
+                 *       "new_state": "posting_canceled",
+                 *       "changed_state_date": "2021-01-26T06:56:36.294Z",
+                 *       "reason": {
+                 *         "id": 352,
+                 *         "message": "The buyer cancelled the order"
+                 *       },
+                 *       "warehouse_id": 12850503335000,
+                 *       "seller_id": 15
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_POSTING_CANCELLED`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_POSTING_CANCELLED";
+                    /** @description Number of the cancelled posting. */
+                    posting_number: string;
+                    /** @description The products in the posting. */
+                    products?: components["schemas"]["PushPostingProduct"][];
+                    old_state?: components["schemas"]["PushPostingState"];
+                    /**
+                     * @description The state after the change: `posting_canceled`.
+                     * @enum {string}
+                     */
+                    new_state?: "posting_canceled";
+                    /**
+                     * Format: date-time
+                     * @description When the posting was cancelled, in UTC.
+                     */
+                    changed_state_date?: string;
+                    /** @description Why the posting was cancelled. */
+                    reason?: {
+                        /**
+                         * Format: int64
+                         * @description Id of the cancellation reason.
+                         */
+                        id?: number;
+                        /** @description The cancellation reason, in words. */
+                        message?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Id of the warehouse that holds the products of the posting.
+                     */
+                    warehouse_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the posting belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveStateChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_STATE_CHANGED",
+                 *       "posting_number": "24219509-0020-2",
+                 *       "new_state": "posting_delivered",
+                 *       "changed_state_date": "2021-02-02T15:07:46.765Z",
+                 *       "warehouse_id": 12850503335000,
+                 *       "seller_id": 15
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_STATE_CHANGED`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_STATE_CHANGED";
+                    /** @description Number of the posting. */
+                    posting_number: string;
+                    new_state?: components["schemas"]["PushPostingState"];
+                    /**
+                     * Format: date-time
+                     * @description When the state changed, in UTC.
+                     */
+                    changed_state_date?: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the warehouse that holds the products of the posting.
+                     */
+                    warehouse_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the posting belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveCutoffDateChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_CUTOFF_DATE_CHANGED",
+                 *       "posting_number": "24219509-0020-2",
+                 *       "new_cutoff_date": "2021-11-24T07:00:00Z",
+                 *       "old_cutoff_date": "2021-11-21T10:00:00Z",
+                 *       "warehouse_id": 12850503335000,
+                 *       "seller_id": 15
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_CUTOFF_DATE_CHANGED`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_CUTOFF_DATE_CHANGED";
+                    /** @description Number of the posting. */
+                    posting_number: string;
+                    /**
+                     * Format: date-time
+                     * @description The new shipping deadline, in UTC; empty while no new date is set.
+                     */
+                    new_cutoff_date?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description The previous shipping deadline, in UTC.
+                     */
+                    old_cutoff_date?: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the warehouse that holds the products of the posting.
+                     */
+                    warehouse_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the posting belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveDeliveryDateChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_DELIVERY_DATE_CHANGED",
+                 *       "posting_number": "24219509-0020-2",
+                 *       "new_delivery_date_begin": "2021-11-24T07:00:00Z",
+                 *       "new_delivery_date_end": "2021-11-24T16:00:00Z",
+                 *       "old_delivery_date_begin": "2021-11-21T10:00:00Z",
+                 *       "old_delivery_date_end": "2021-11-21T19:00:00Z",
+                 *       "warehouse_id": 12850503335000,
+                 *       "seller_id": 15
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_DELIVERY_DATE_CHANGED`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_DELIVERY_DATE_CHANGED";
+                    /** @description Number of the posting. */
+                    posting_number: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new delivery interval, in UTC; empty while no new interval is set.
+                     */
+                    new_delivery_date_begin?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description End of the new delivery interval, in UTC; empty while no new interval is set.
+                     */
+                    new_delivery_date_end?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Start of the previous delivery interval, in UTC.
+                     */
+                    old_delivery_date_begin?: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the previous delivery interval, in UTC.
+                     */
+                    old_delivery_date_end?: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the warehouse that holds the products of the posting.
+                     */
+                    warehouse_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the posting belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveCreateOrUpdateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_CREATE_OR_UPDATE_ITEM",
+                 *       "seller_id": 836,
+                 *       "offer_id": "PH-2045-BLK",
+                 *       "product_id": 214887921,
+                 *       "is_error": false,
+                 *       "changed_at": "2022-09-01T14:15:22Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_CREATE_OR_UPDATE_ITEM`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_CREATE_OR_UPDATE_ITEM";
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the product belongs to.
+                     */
+                    seller_id: number;
+                    /** @description The seller's own article code of the product. */
+                    offer_id: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the product on Ozon.
+                     */
+                    product_id?: number;
+                    /**
+                     * @description - `true`: the product was not created or not updated because of errors;
+                     *     - `false`: the product was created or updated.
+                     */
+                    is_error?: boolean;
+                    /**
+                     * Format: date-time
+                     * @description When the product changed.
+                     */
+                    changed_at?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveCreateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_CREATE_ITEM",
+                 *       "seller_id": 836,
+                 *       "offer_id": "PH-2045-BLK",
+                 *       "product_id": 214887921,
+                 *       "is_error": false,
+                 *       "changed_at": "2021-09-01T14:15:22Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_CREATE_ITEM`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_CREATE_ITEM";
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the product belongs to.
+                     */
+                    seller_id: number;
+                    /** @description The seller's own article code of the product. */
+                    offer_id: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the product on Ozon.
+                     */
+                    product_id?: number;
+                    /**
+                     * @description - `true`: the product was not created because of errors;
+                     *     - `false`: the product was created.
+                     */
+                    is_error?: boolean;
+                    /**
+                     * Format: date-time
+                     * @description When the product changed.
+                     */
+                    changed_at?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveUpdateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_UPDATE_ITEM",
+                 *       "seller_id": 836,
+                 *       "offer_id": "PH-2045-BLK",
+                 *       "product_id": 214887921,
+                 *       "is_error": false,
+                 *       "changed_at": "2021-09-01T14:15:22Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_UPDATE_ITEM`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_UPDATE_ITEM";
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the product belongs to.
+                     */
+                    seller_id: number;
+                    /** @description The seller's own article code of the product. */
+                    offer_id: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the product on Ozon.
+                     */
+                    product_id?: number;
+                    /**
+                     * @description - `true`: the product was not updated because of errors;
+                     *     - `false`: the product was updated.
+                     */
+                    is_error?: boolean;
+                    /**
+                     * Format: date-time
+                     * @description When the product changed.
+                     */
+                    changed_at?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveStocksChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_STOCKS_CHANGED",
+                 *       "seller_id": 836,
+                 *       "items": [
+                 *         {
+                 *           "product_id": 214887921,
+                 *           "sku": 1490276054,
+                 *           "updated_at": "2021-09-01T14:15:22Z",
+                 *           "stocks": [
+                 *             {
+                 *               "warehouse_id": 12850503335000,
+                 *               "present": 14,
+                 *               "reserved": 2
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_STOCKS_CHANGED`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_STOCKS_CHANGED";
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the products belong to.
+                     */
+                    seller_id: number;
+                    /** @description The products whose stocks changed. */
+                    items: {
+                        /**
+                         * Format: int64
+                         * @description Id of the product on Ozon.
+                         */
+                        product_id?: number;
+                        /**
+                         * Format: int64
+                         * @description The product's SKU for FBS and rFBS sales.
+                         */
+                        sku?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the stocks changed.
+                         */
+                        updated_at?: string;
+                        /** @description The product's stocks, one entry per warehouse. */
+                        stocks?: {
+                            /**
+                             * Format: int64
+                             * @description Id of the seller's warehouse.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Units of the product at the warehouse, reserved ones included.
+                             */
+                            present?: number;
+                            /**
+                             * Format: int64
+                             * @description Units reserved for postings not shipped yet.
+                             */
+                            reserved?: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveNewMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_NEW_MESSAGE",
+                 *       "chat_id": "b646d975-0c9c-4872-9f41-8b1e57181063",
+                 *       "chat_type": "Buyer_Seller",
+                 *       "message_id": "3000000000817031942",
+                 *       "created_at": "2022-07-18T20:58:04.528Z",
+                 *       "user": {
+                 *         "id": "115568",
+                 *         "type": "Customer"
+                 *       },
+                 *       "data": [
+                 *         "Текст сообщения"
+                 *       ],
+                 *       "seller_id": 7
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_NEW_MESSAGE`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_NEW_MESSAGE";
+                    /** @description Id of the chat. */
+                    chat_id: string;
+                    chat_type?: components["schemas"]["PushChatType"];
+                    /** @description Id of the message. */
+                    message_id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the message was written.
+                     */
+                    created_at?: string;
+                    /** @description The message content, in Markdown. */
+                    data?: string[];
+                    /** @description Who wrote the message. */
+                    user?: components["schemas"]["PushChatUser"];
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the chat belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveUpdateMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_UPDATE_MESSAGE",
+                 *       "chat_id": "b646d975-0c9c-4872-9f41-8b1e57181063",
+                 *       "chat_type": "Buyer_Seller",
+                 *       "message_id": "3000000000817031942",
+                 *       "created_at": "2022-07-18T20:58:04.528Z",
+                 *       "updated_at": "2022-07-18T20:59:04.528Z",
+                 *       "user": {
+                 *         "id": "115568",
+                 *         "type": "Customer"
+                 *       },
+                 *       "data": [
+                 *         "Текст сообщения"
+                 *       ],
+                 *       "seller_id": 7
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_UPDATE_MESSAGE`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_UPDATE_MESSAGE";
+                    /** @description Id of the chat. */
+                    chat_id: string;
+                    chat_type?: components["schemas"]["PushChatType"];
+                    /** @description Id of the message. */
+                    message_id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the message was written.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the message was edited.
+                     */
+                    updated_at?: string;
+                    /** @description The message content, in Markdown. */
+                    data?: string[];
+                    /** @description Who wrote the message. */
+                    user?: components["schemas"]["PushChatUser"];
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the chat belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveMessageRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_MESSAGE_READ",
+                 *       "chat_id": "b646d975-0c9c-4872-9f41-8b1e57181063",
+                 *       "chat_type": "Buyer_Seller",
+                 *       "message_id": "3000000000817031942",
+                 *       "created_at": "2022-07-18T20:58:04.528Z",
+                 *       "user": {
+                 *         "id": "115568",
+                 *         "type": "Customer"
+                 *       },
+                 *       "last_read_message_id": "3000000000817031942",
+                 *       "seller_id": 7
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_MESSAGE_READ`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_MESSAGE_READ";
+                    /** @description Id of the chat. */
+                    chat_id: string;
+                    chat_type?: components["schemas"]["PushChatType"];
+                    /** @description Id of the message. */
+                    message_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the message was written.
+                     */
+                    created_at?: string;
+                    /** @description Id of the last message read. */
+                    last_read_message_id?: string;
+                    /** @description Who read the messages. */
+                    user?: components["schemas"]["PushChatUser"];
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the chat belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
+        };
+    };
+    Notification_ReceiveChatClosed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message_type": "TYPE_CHAT_CLOSED",
+                 *       "chat_id": "b646d975-0c9c-4872-9f41-8b1e57181063",
+                 *       "chat_type": "Buyer_Seller",
+                 *       "user": {
+                 *         "id": "115568",
+                 *         "type": "Customer"
+                 *       },
+                 *       "seller_id": 7
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Always `TYPE_CHAT_CLOSED`.
+                     * @enum {string}
+                     */
+                    message_type: "TYPE_CHAT_CLOSED";
+                    /** @description Id of the chat. */
+                    chat_id: string;
+                    chat_type?: components["schemas"]["PushChatType"];
+                    /** @description Who closed the chat. */
+                    user?: components["schemas"]["PushChatUser"];
+                    /**
+                     * Format: int64
+                     * @description Id of the seller account the chat belongs to.
+                     */
+                    seller_id: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["PushAccepted"];
+            "4XX": components["responses"]["PushFailed"];
+            "5XX": components["responses"]["PushFailed"];
         };
     };
 }
