@@ -74,7 +74,7 @@ export function createPushCore(handlers: PushHandlers, options: PushHandlerOptio
         return options.acceptUnknownTypes ? ACCEPTED : errorAnswer(400, 'ERROR_UNKNOWN', `unknown message_type "${type.slice(0, 64)}"`);
       }
       const problems = checkPayload(pushSchemas[type], payload, { strictEnums: options.strictEnums ?? true });
-      if (problems.length) return errorAnswer(400, 'ERROR_PARAMETER_VALUE_MISSED', `${type}: ${problems[0]}`, problems.join('; '));
+      if (problems.length) return errorAnswer(400, 'ERROR_PARAMETER_VALUE_MISSED', `${type}: ${problems[0]}`, problems.length > 1 ? problems.join('; ') : undefined);
       if (type === 'TYPE_PING') return pingAnswer(options.name ?? PACKAGE_NAME, options.version ?? PACKAGE_VERSION, now());
       return await dispatch(type, payload);
     } catch {

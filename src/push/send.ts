@@ -48,6 +48,8 @@ export interface SendPushOptions {
   fetch?: typeof fetch;
   /** The clock for the `TYPE_PING` time. Default `() => new Date()`. */
   now?: () => Date;
+  /** The payload to start from instead of the spec's example (e.g. a captured notification). */
+  from?: Readonly<Record<string, unknown>> | undefined;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -61,12 +63,15 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   o[keys[keys.length - 1]!] = value;
 }
 
-/** The spec's example of `type` with `overrides` applied (keys are dotted paths: `products.0.sku`). */
-export function pushPayload(type: PushType, overrides: Readonly<Record<string, unknown>> = {}, now = new Date()): Record<string, unknown> {
+/**
+ * The spec's example of `type` (or `from`) with `overrides` applied (keys are dotted paths:
+ * `products.0.sku`). `message_type` is always `type`; a `TYPE_PING` example gets the current time.
+ */
+export function pushPayload(type: PushType, overrides: Readonly<Record<string, unknown>> = {}, now = new Date(), from?: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const example = pushExamples[type];
   if (!example) throw new TypeError(`unknown push type "${type}"; known: ${Object.keys(pushSchemas).join(', ')}`);
-  const payload = structuredClone(example) as Record<string, unknown>;
-  if (type === 'TYPE_PING') payload.time = now.toISOString();
+  const payload = { ...structuredClone(from ?? example), message_type: type } as Record<string, unknown>;
+  if (type === 'TYPE_PING' && !from) payload.time = now.toISOString();
   for (const [path, value] of Object.entries(overrides)) setPath(payload, path, value);
   return payload;
 }
@@ -99,7 +104,7 @@ export function judgeAnswer(type: string, answer: { status: number; contentType:
 
 /** POSTs a notification of `type` (the spec's example with `overrides`) to `url` and judges the answer. */
 export async function sendPush(url: string | URL, type: PushType, overrides: Readonly<Record<string, unknown>> = {}, options: SendPushOptions = {}): Promise<PushDelivery> {
-  const payload = pushPayload(type, overrides, (options.now ?? (() => new Date()))());
+  const payload = pushPayload(type, overrides, (options.now ?? (() => new Date()))(), options.from);
   const payloadProblems = checkPayload(pushSchemas[type], structuredClone(payload), { limit: 20 });
   const started = performance.now();
   const base = { payload, payloadProblems };

@@ -35,7 +35,8 @@ export function checkPayload(schema: PushSchema, payload: unknown, { strictEnums
       return;
     }
     if (s.enum && strictEnums && !s.enum.includes(v)) {
-      problems.push(`${at || '/'} must be one of ${s.enum.join(', ')}; got ${JSON.stringify(v)}`);
+      const known = s.enum.length > 6 ? `${s.enum.slice(0, 5).join(', ')}, ... (${s.enum.length} values)` : s.enum.join(', ');
+      problems.push(`${at || '/'} must be one of ${known}; got ${JSON.stringify(v)?.slice(0, 80)}`);
       return;
     }
     if (Array.isArray(v) && s.items) {
