@@ -1,7 +1,7 @@
 // The answers Ozon expects: 200 `{"result": true}`, the `TYPE_PING` answer, and the error answer.
 import type { PushAnswer, PushErrorCode } from './types.js';
 
-export const ACCEPTED: PushAnswer = Object.freeze({ status: 200, body: Object.freeze({ result: true as const }) });
+export const ACCEPTED: PushAnswer = /* @__PURE__ */ Object.freeze({ status: 200, body: Object.freeze({ result: true as const }) });
 
 export function errorAnswer(status: number, code: PushErrorCode, message: string, details?: string): PushAnswer {
   return { status, body: { error: details === undefined ? { code, message } : { code, message, details } } };

@@ -2,7 +2,7 @@
 // behind trusted proxies.
 
 /** The address ranges Ozon sends push notifications from. */
-export const OZON_PUSH_SOURCES: readonly string[] = Object.freeze(['195.34.21.0/24', '185.73.192.0/22', '91.223.93.0/24']);
+export const OZON_PUSH_SOURCES: readonly string[] = /* @__PURE__ */ Object.freeze(['195.34.21.0/24', '185.73.192.0/22', '91.223.93.0/24']);
 
 /** An IPv4 address (also IPv4-mapped IPv6, `::ffff:a.b.c.d`) as a 32-bit number. */
 function ipv4(address: string): number | undefined {
