@@ -1,7 +1,12 @@
-// The push tables generator: a webhook added to the spec reaches the receiver's tables, and what
+// The push tables generator, and the lint rules on webhooks: a webhook added to the spec reaches the receiver's tables, and what
 // the receiver's checker cannot check is refused rather than silently dropped.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { webhookFiles } from '../scripts/gen-webhooks.js';
+import { binPath } from '../scripts/lib.js';
 
 const hook = (type: string, schema: Record<string, unknown>, example: unknown = { message_type: type }) => ({
   post: { requestBody: { content: { 'application/json': { schema, example } } }, responses: {} },
@@ -38,4 +43,34 @@ describe('gen-webhooks', () => {
     const noExample = { post: { requestBody: { content: { 'application/json': { schema: body('TYPE_A') } } } } };
     expect(() => webhookFiles(spec({ TYPE_A: noExample }), 'H')).toThrow(/needs an example/);
   });
+});
+
+describe('lint of webhooks', () => {
+  it("the project's rules reach webhook operations: examples present and valid, English text", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ozon-webhook-lint-'));
+    try {
+      const plugin = join(import.meta.dirname, '../scripts/redocly-plugin.js');
+      writeFileSync(join(dir, 'redocly.yaml'), `apis:\n  t:\n    root: ./spec.json\nplugins:\n  - ${plugin}\nrules:\n  no-invalid-media-type-examples: error\n  ozon/operation-examples: error\n  ozon/english-text: error\n`);
+      const op = (summary: string, media: object) => ({ post: { operationId: summary, summary, requestBody: { content: { 'application/json': media } }, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } } } });
+      const spec = {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: {},
+        webhooks: {
+          TYPE_A: op('Проверка', { schema: { type: 'object', properties: { n: { type: 'integer' } } }, example: { n: 'x' } }),
+          TYPE_B: op('B', { schema: { type: 'object' } }),
+        },
+      };
+      writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+      const res = spawnSync(process.execPath, [binPath('@redocly/cli', 'redocly'), 'lint', '--config', join(dir, 'redocly.yaml'), '--format=json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      });
+      const rules = (JSON.parse(res.stdout).problems as { ruleId: string }[]).map((p) => p.ruleId).sort();
+      expect(rules).toEqual(['no-invalid-media-type-examples', 'ozon/english-text', 'ozon/operation-examples']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
