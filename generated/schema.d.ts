@@ -5484,9 +5484,9 @@ export interface webhooks {
         put?: never;
         /**
          * Stocks changed
-         * @description Stocks of products at the seller's own warehouses changed: on a new posting, a
-         *     cancellation, or an update of stocks with `POST /v2/products/stocks`. One notification can
-         *     carry several products, each with its stocks per warehouse.
+         * @description Stocks of products at the seller's own warehouses changed. One notification can carry
+         *     several products, each with its stocks per warehouse. The seller sets these stocks with
+         *     `POST /v2/products/stocks`.
          */
         post: operations["Notification_ReceiveStocksChanged"];
         delete?: never;
@@ -5569,7 +5569,7 @@ export interface webhooks {
         put?: never;
         /**
          * Chat closed
-         * @description A chat of the seller was closed; no more messages can be sent in it.
+         * @description One of the seller's chats was closed; `user` says who closed it.
          */
         post: operations["Notification_ReceiveChatClosed"];
         delete?: never;
@@ -30242,7 +30242,7 @@ export interface operations {
                             warehouse_id?: number;
                             /**
                              * Format: int64
-                             * @description Units of the product at the warehouse, reserved ones included.
+                             * @description Total units of the product at the warehouse.
                              */
                             present?: number;
                             /**
