@@ -596,6 +596,7 @@ export interface paths {
         put?: never;
         /**
          * Get stock per FBS and rFBS warehouse by SKU
+         * @deprecated
          * @description For the given SKUs, returns the stock on each of the seller's FBS and rFBS warehouses:
          *     units on hand and units reserved. Use it before `/v2/products/stocks`, which expects
          *     stock without reserved units.
@@ -1138,8 +1139,11 @@ export interface paths {
         put?: never;
         /**
          * Set the weight of weighed products in an FBS posting
+         * @deprecated
          * @description Records the real weight of each unit of products sold by weight in a posting (postings
          *     whose `available_actions` include `has_weight_products`).
+         *
+         *     Ozon has switched this method off; no current method replaces it.
          */
         post: operations["PostingAPI_ChangeFbsPostingProduct"];
         delete?: never;
@@ -1273,6 +1277,7 @@ export interface paths {
         put?: never;
         /**
          * List carriages available for shipment
+         * @deprecated
          * @description Returns the carriages for a delivery method and departure date (today by default) for
          *     which the seller must print the shipment barcode and documents: a shipment sheet and
          *     waybill for sellers from Russia, an act and waybill for sellers from CIS countries. Each
@@ -1297,6 +1302,7 @@ export interface paths {
         put?: never;
         /**
          * List FBO postings
+         * @deprecated
          * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
          *     period, optionally only those in one status. A period longer than one year fails with
          *     `PERIOD_IS_TOO_LONG`. Pages are read with `offset` (at most 20000) and `limit` (1 to
@@ -1503,8 +1509,11 @@ export interface paths {
         put?: never;
         /**
          * Set rFBS posting status to sent by seller
+         * @deprecated
          * @description Marks the postings as sent by the seller. Only sellers who sell from abroad and handle
          *     the first mile themselves can use this status; the delivery statuses follow it.
+         *
+         *     Ozon has switched this method off; no current method replaces it.
          */
         post: operations["PostingAPI_FbsPostingSentbyseller"];
         delete?: never;
@@ -1546,6 +1555,7 @@ export interface paths {
         put?: never;
         /**
          * Check and save exemplar data (v4)
+         * @deprecated
          * @description Asynchronously checks that the product exemplars of an FBS posting are in circulation in
          *     the Chestny ZNAK system and stores their marks, customs declaration (GTD) and batch
          *     (RNPT) numbers. Send `is_gtd_absent: true` when there is no GTD. For several identical
@@ -1572,6 +1582,7 @@ export interface paths {
         put?: never;
         /**
          * Get exemplar check status (v4)
+         * @deprecated
          * @description Returns how the check of the exemplars sent with `/v4/fbs/posting/product/exemplar/set`
          *     or `/v5/fbs/posting/product/exemplar/set` went, per exemplar and per code, together with
          *     the stored exemplar data, and whether the posting can now be assembled. Poll it after a
@@ -1595,6 +1606,7 @@ export interface paths {
         put?: never;
         /**
          * Validate marking codes (v4)
+         * @deprecated
          * @description Checks marking codes of a posting's exemplars for the right length and character set
          *     before they are sent with a set method; nothing is saved. The customs declaration (GTD)
          *     number may be left out when there is none. The v5 version takes codes as a list of
@@ -1618,6 +1630,7 @@ export interface paths {
         put?: never;
         /**
          * Get exemplar data of a posting (v5)
+         * @deprecated
          * @description Returns the product exemplars of an FBS posting with their ids (`exemplar_id`), stored
          *     marks and numbers, and which codes each product needs. Call it before
          *     `/v5/fbs/posting/product/exemplar/set` to learn the `exemplar_id` values to send.
@@ -1640,6 +1653,7 @@ export interface paths {
         put?: never;
         /**
          * Check and save exemplar data (v5)
+         * @deprecated
          * @description Asynchronously checks product exemplars against the Chestny ZNAK system and stores their
          *     marks, customs declaration (GTD) and batch (RNPT) numbers. Works only for postings in
          *     `awaiting_packaging`; otherwise it fails with `INVALID_POSTING_STATE`. Take the
@@ -2025,6 +2039,7 @@ export interface paths {
         put?: never;
         /**
          * Bind polygons to a delivery method
+         * @deprecated
          * @description Links delivery polygons created with `/v1/polygon/create` to a delivery method of a
          *     warehouse, with the delivery time in minutes for each polygon and the warehouse
          *     location. Delivery method ids come from `/v1/delivery-method/list`.
@@ -2047,6 +2062,7 @@ export interface paths {
         put?: never;
         /**
          * List warehouse delivery methods
+         * @deprecated
          * @description Lists the delivery methods set up for the seller's warehouses, optionally filtered by
          *     delivery service, status or warehouse (ids from `/v1/warehouse/list`). Pages of 1 to 50
          *     items by `limit` and `offset`; when `has_next` is true, ask again with a larger
@@ -2140,6 +2156,7 @@ export interface paths {
         put?: never;
         /**
          * List finance transactions
+         * @deprecated
          * @description Returns one page of the seller's accruals and charges (sales, returns, service fees,
          *     compensations and others) with the products, posting and services behind each one.
          *     Filter either by a period of at most one month or by a posting number; without a
@@ -2166,6 +2183,7 @@ export interface paths {
         put?: never;
         /**
          * Get transaction totals
+         * @deprecated
          * @description Returns the seller's accrual sums by group (sales, commission, delivery, returns,
          *     services, compensations, others) for a period or for one posting. A mistyped posting
          *     number gives zeros, not an error. Figures may differ from the seller portal. `/v3/finance/transaction/list` lists the single transactions.
@@ -2540,6 +2558,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an rFBS return request
+         * @deprecated
          * @description Approves a buyer's rFBS return request and agrees to receive the product for
          *     inspection. Confirm its arrival later with `/v2/returns/rfbs/receive-return`. Ozon
          *     plans to switch this method off; use `/v1/returns/rfbs/action/set` instead.
@@ -2562,6 +2581,7 @@ export interface paths {
         put?: never;
         /**
          * Reject an rFBS return request
+         * @deprecated
          * @description Rejects a buyer's rFBS return request, with one of the reasons that
          *     `/v2/returns/rfbs/get` offers and, where that reason demands it, a comment. Ozon plans
          *     to switch this method off; use `/v1/returns/rfbs/action/set` instead.
@@ -2584,6 +2604,7 @@ export interface paths {
         put?: never;
         /**
          * Partly refund an rFBS return
+         * @deprecated
          * @description Pays the buyer back part of the product price while the buyer keeps the product.
          *     Ozon plans to switch this method off; use `/v1/returns/rfbs/action/set` instead.
          */
@@ -2605,6 +2626,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm receipt of an rFBS return
+         * @deprecated
          * @description Confirms that the returned product reached the seller for inspection, after the
          *     request was approved with `/v2/returns/rfbs/verify`. Then refund with
          *     `/v2/returns/rfbs/return-money` or reject. Ozon plans to switch this method off; use
@@ -2628,6 +2650,7 @@ export interface paths {
         put?: never;
         /**
          * Refund the buyer for an rFBS return
+         * @deprecated
          * @description Confirms a refund of the full product price, either at once with the buyer keeping
          *     the product or after the product was received and checked. For a faulty or defective
          *     product the seller also repays the buyer's shipping cost. Ozon plans to switch this
@@ -2798,12 +2821,15 @@ export interface paths {
         put?: never;
         /**
          * Get average delivery time analytics
+         * @deprecated
          * @description Returns how long delivery to buyers takes on average, per delivery cluster and in
          *     total: time bands of ordered units, the clusters the orders were shipped from, the
          *     logistics overpayment and the recommended supply (the seller portal's Sales geography,
          *     Average delivery time). Up to 100 SKUs. Per-product figures for one cluster come from
          *     `/v1/analytics/average-delivery-time/details`; the headline figure and tariff from
          *     `/v1/analytics/average-delivery-time/summary`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AnalyticsAPI_AverageDeliveryTime"];
         delete?: never;
@@ -2823,10 +2849,13 @@ export interface paths {
         put?: never;
         /**
          * Get the average delivery time summary
+         * @deprecated
          * @description Returns the seller's overall average delivery time to buyers, the recommended time,
          *     the current FBO logistics tariff it leads to and the logistics overpayment. Takes no
          *     parameters. The per-cluster figures come from `/v1/analytics/average-delivery-time`,
          *     the per-product ones from `/v1/analytics/average-delivery-time/details`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AverageDeliveryTimeSummary"];
         delete?: never;
@@ -2846,9 +2875,12 @@ export interface paths {
         put?: never;
         /**
          * Get average delivery time by product for a cluster
+         * @deprecated
          * @description Returns, for one delivery cluster, the average delivery time figures of each product
          *     with the clusters its orders were shipped from. 100 rows by default, at most 1000,
          *     paged with `offset`. Cluster ids come from `/v1/analytics/average-delivery-time`.
+         *
+         *     Ozon has removed this method from its reference; no current method replaces it.
          */
         post: operations["AnalyticsAPI_AverageDeliveryTimeDetails"];
         delete?: never;
@@ -3066,6 +3098,7 @@ export interface paths {
         put?: never;
         /**
          * Count reviews by status
+         * @deprecated
          * @description Returns how many reviews of the seller's products there are in total, and how many of
          *     them are processed and unprocessed. Premium Plus sellers only. List them with
          *     `/v1/review/list`.
@@ -3088,6 +3121,7 @@ export interface paths {
         put?: never;
         /**
          * List reviews
+         * @deprecated
          * @description Returns buyer reviews of the seller's products, 20 to 100 per page, optionally only
          *     processed or unprocessed ones. Premium Plus sellers only. While `has_next` is
          *     `true`, repeat the call with the returned `last_id`. The legacy "pros" and "cons"
@@ -3112,6 +3146,7 @@ export interface paths {
         put?: never;
         /**
          * Get review details
+         * @deprecated
          * @description Returns one review in full: text, rating, likes and dislikes, and links to its photos
          *     and videos. Premium Plus sellers only. Take review ids from `/v1/review/list`.
          */
@@ -3133,6 +3168,7 @@ export interface paths {
         put?: never;
         /**
          * Change review status
+         * @deprecated
          * @description Marks 1 to 100 reviews as processed or unprocessed. Premium Plus sellers only. Take
          *     review ids from `/v1/review/list`; `/v1/review/count` shows the totals per status.
          */
@@ -3177,6 +3213,7 @@ export interface paths {
         put?: never;
         /**
          * Delete a review comment
+         * @deprecated
          * @description Removes a comment the seller left on a review. Premium Plus sellers only. Take comment
          *     ids from `/v1/review/comment/list` or `/v1/review/comment/create`.
          */
@@ -3338,6 +3375,7 @@ export interface paths {
         put?: never;
         /**
          * List discount requests
+         * @deprecated
          * @description Returns buyers' requests to buy a product at a discount, filtered by request status,
          *     one page at a time (`page` and `limit`). Answer requests in status `NEW` or
          *     `SEEN` with `/v1/actions/discounts-task/approve` or
@@ -3431,6 +3469,7 @@ export interface paths {
         put?: never;
         /**
          * List FBS and rFBS warehouses (v1)
+         * @deprecated
          * @description Returns all of the seller's own warehouses that work under FBS or rFBS, with their
          *     first-mile setup, order limits, status and working days. The body is an empty object.
          *     FBO warehouses are not listed here; use `/v1/cluster/list` for them. The newer
@@ -4531,8 +4570,7 @@ export interface paths {
          *     `POST /v1/order/ship/crossborder`. Takes an empty body.
          *
          *     Ozon switched this method off; its v2 successor
-         *     `POST /v2/posting/crossborder/shipping-provider/list` is switched off too, and no current
-         *     method replaces them.
+         *     `POST /v2/posting/crossborder/shipping-provider/list` is switched off too: no current method replaces them, so there is no replacement.
          */
         post: operations["Legacy_ListCrossborderShippingProvidersV1"];
         delete?: never;
@@ -5260,6 +5298,3800 @@ export interface paths {
          *     Ozon switched this method off, and no current method creates this report.
          */
         post: operations["Legacy_CreateTransactionsReportV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List clusters and their warehouses
+         * @description Returns Ozon's placement clusters (in Russia or in the CIS) with the warehouses each one
+         *     groups. The `macrolocal_cluster_id` of a cluster is what the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`)
+         *     take to say where the goods should be stored.
+         */
+        post: operations["SupplyDraftAPI_DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cluster/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List placement (macrolocal) clusters
+         * @description Returns every placement cluster with its country and the Ozon fulfilment warehouses in it.
+         *     Takes no request body. Use a cluster's `macrolocal_cluster_id` in the draft methods
+         *     (`/v1/draft/crossdock/create`, `/v1/draft/direct/create`, `/v1/draft/multi-cluster/create`).
+         */
+        post: operations["DraftClusterList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search shipping points for a supply
+         * @description Finds the points where a seller can hand over a crossdock or direct supply (pickup points,
+         *     order acceptance points, sorting centres, fulfilment and crossdock warehouses) by a part of
+         *     their name. The `warehouse_id` found goes into `drop_off_warehouse` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftGetWarehouseFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbo/seller/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the seller's own warehouses for supplies
+         * @description Returns the seller's own warehouses from which Ozon can collect a supply by courier, with
+         *     address, contacts and working hours. Takes no request body. A warehouse's
+         *     `seller_warehouse_id` goes into `delivery_info.seller_warehouse_id` of
+         *     `/v1/draft/crossdock/create` or `/v1/draft/multi-cluster/create` when the supply is picked up
+         *     (`type = PICKUP`).
+         */
+        post: operations["WarehouseFboSellerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/ozon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Ozon warehouses
+         * @description Returns Ozon's own warehouses that work under FBO and FBO Fresh, and its returns
+         *     warehouses, optionally only those of some kinds. `is_for_supply` tells whether a supply can
+         *     be booked to the warehouse.
+         */
+        post: operations["WarehouseOZONList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supplier/available_warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ozon warehouse load
+         * @description Returns the active Ozon warehouses with how many items each can take in per day on average
+         *     in the coming periods, and the nearest date a supply can be booked there. Use it to pick a
+         *     warehouse that still has room before creating a supply draft.
+         */
+        get: operations["SupplierAPI_SupplierAvailableWarehouses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/crossdock/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a crossdock supply draft
+         * @description Starts calculating a draft of a crossdock supply: the goods for one placement cluster, handed
+         *     over at a drop-off point (`DROPOFF`) or collected by courier from the seller's warehouse
+         *     (`PICKUP`). The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` and create the supply with
+         *     `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the
+         *     answer is 429.
+         */
+        post: operations["DraftCrossdockCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/direct/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct supply draft
+         * @description Starts calculating a draft of a direct supply: the seller brings the goods for one placement
+         *     cluster straight to an Ozon storage warehouse. The draft is not shown in the seller's account
+         *     and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done; it
+         *     lists the storage warehouses to choose from. Then pick a timeslot with
+         *     `/v2/draft/timeslot/info` and create the supply with `/v2/draft/supply/create`. Limits: 2
+         *     drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftDirectCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/multi-cluster/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft for several clusters
+         * @description Starts calculating a draft of one supply whose goods are spread over up to 20 placement
+         *     clusters, each with its own list of goods, handed over at one drop-off point or collected by
+         *     courier. The draft is not shown in the seller's account and lives for 30 minutes.
+         *
+         *     Poll `/v2/draft/create/info` with the returned `draft_id` until the calculation is done, then
+         *     pick a timeslot with `/v2/draft/timeslot/info` (passing every cluster) and create the supply
+         *     with `/v2/draft/supply/create`. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that
+         *     the answer is 429.
+         */
+        post: operations["DraftMultiClusterCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft
+         * @description Reports on a draft started by `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or
+         *     `/v1/draft/multi-cluster/create`: while `status` is `IN_PROGRESS` ask again; on `SUCCESS` it
+         *     lists, per cluster, the storage warehouses with how well each can take the goods, and the
+         *     bundle ids of the goods (see `/v1/supply-order/bundle`). Choose the warehouses for
+         *     `/v2/draft/timeslot/info` and `/v2/draft/supply/create` from here.
+         *
+         *     Limits: 2 calls a minute, 50 an hour; above that the answer is 429.
+         */
+        post: operations["DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft
+         * @description Returns the free timeslots, by day, at which the supply of a calculated draft (from
+         *     `/v2/draft/create/info`) can be handed over, within a period of at most 28 days from today.
+         *     Pass one cluster for a crossdock or direct supply, or every cluster of the draft for a
+         *     multi-cluster one. Drafts created with the older `/v1/draft/create` are refused here. Next
+         *     step: `/v2/draft/supply/create` with the chosen timeslot.
+         */
+        post: operations["DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft
+         * @description Turns a calculated draft into a supply request (a supply order): the chosen cluster(s), the
+         *     storage warehouse for a direct supply, and a timeslot from `/v2/draft/timeslot/info`. The
+         *     request is created in the background: poll `/v2/draft/supply/create/status` with the same
+         *     `draft_id` until it reports the `order_id`.
+         *
+         *     Limits: 2 calls a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created
+         * @description Reports on a supply request started with `/v2/draft/supply/create`: `IN_PROGRESS` while it
+         *     is created, then `SUCCESS` with the `order_id` of the supply order (see
+         *     `/v3/supply-order/get`), or `FAILED` with the reasons.
+         */
+        post: operations["DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List supply orders
+         * @description Returns the ids of the seller's supply orders to Ozon warehouses (to a given warehouse or
+         *     through a virtual distribution centre) in the given stages, sorted as asked, up to 100 per
+         *     page. Leave `last_id` empty for the first page, then pass the `last_id` of each answer until
+         *     it comes back empty. Read the orders themselves with `/v3/supply-order/get`.
+         */
+        post: operations["SupplyOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/supply-order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get supply orders
+         * @description Returns up to 50 supply orders by id (from `/v3/supply-order/list` or
+         *     `/v2/draft/supply/create/status`): stage, drop-off point, timeslot, tags, and the supplies
+         *     of the order with their storage warehouses and bundle ids (read the goods of a supply with
+         *     `/v1/supply-order/bundle`). Covers orders to a given warehouse and through a virtual
+         *     distribution centre.
+         */
+        post: operations["SupplyOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/status/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count supply orders by stage
+         * @description Returns how many of the seller's supply orders are in each stage. Takes no request body. To
+         *     list the orders of a stage, use `/v3/supply-order/list`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderStatusCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the goods of a supply or draft
+         * @description Returns the goods behind a `bundle_id` (from `/v3/supply-order/get` or
+         *     `/v2/draft/create/info`): SKU, name, quantity, packaging, volume, tags and placement zone,
+         *     searchable and sortable, up to 100 per page. One call reads the goods of one supply or
+         *     draft. While `has_next` is `true`, ask again with the `last_id` of the answer.
+         */
+        post: operations["SupplyOrderBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a supply order
+         * @description Starts cancelling a supply order and all its supplies. The cancellation runs in the
+         *     background: poll `/v1/supply-order/cancel/status` with the returned `operation_id` to learn
+         *     whether the order and each supply were cancelled.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply order cancellation
+         * @description Reports on a cancellation started with `/v1/supply-order/cancel`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` or `ERROR`, with whether the order and each of its supplies were
+         *     cancelled and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the goods of a supply
+         * @description Replaces the goods of one supply of a supply order with a new list (up to 5000 products,
+         *     each with quantity and quant size). The change runs in the background: poll
+         *     `/v1/supply-order/content/update/status` with the returned `operation_id`. If it fails with
+         *     `SUPPLY_CONTENT_NOT_VALID`, check the new goods with `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a change of supply goods
+         * @description Reports on a change started with `/v1/supply-order/content/update`: `IN_PROGRESS` while it
+         *     runs, then `SUCCESS` with the `new_bundle_id` of the new goods, or `ERROR` with the reasons.
+         *     On `SUPPLY_CONTENT_NOT_VALID`, see which goods were refused with
+         *     `/v1/supply-order/content/update/validation`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderContentUpdateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/content/update/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check new goods of a supply
+         * @description Checks a new list of goods of a supply (its `new_bundle_id`) against what the warehouse can
+         *     take, product by product: which are approved, which are refused and why, and which are
+         *     limited. Use it when `/v1/supply-order/content/update/status` reports
+         *     `SUPPLY_CONTENT_NOT_VALID`.
+         */
+        post: operations["SupplyOrderContentUpdateValidation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the driver and vehicle of a supply
+         * @description Sends the driver's name and phone and the vehicle's model and number plate for a supply
+         *     order, so the warehouse can let the vehicle in. The data is processed in the background:
+         *     poll `/v1/supply-order/pass/status` with the returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/pass/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of driver and vehicle data
+         * @description Reports on the driver and vehicle data sent with `/v1/supply-order/pass/create`:
+         *     `InProgress` while it is processed, then `Success` or `Failed` with the reasons.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderPassStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the intervals a supply order can move to
+         * @description Returns the supply intervals available for a supply order, in the warehouse's local time,
+         *     with its time zone. Move the order to one of them with `/v1/supply-order/timeslot/update`.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a supply order to another interval
+         * @description Moves a supply order to one of the intervals offered by `/v1/supply-order/timeslot/get`. The
+         *     change is applied in the background: poll `/v1/supply-order/timeslot/status` with the
+         *     returned `operation_id`.
+         */
+        post: operations["SupplyOrderAPI_UpdateSupplyOrderTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/timeslot/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an interval change
+         * @description Reports on an interval change started with `/v1/supply-order/timeslot/update`:
+         *     `STATUS_IN_PROGRESS` while it is applied, then `STATUS_SUCCESS` or `STATUS_ERROR` with the
+         *     reasons.
+         */
+        post: operations["SupplyOrderAPI_GetSupplyOrderTimeslotStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supply-order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply order in detail
+         * @description Returns one supply order with what the seller can still do about it: for each supply,
+         *     whether it can be cancelled (`/v1/supply-order/cancel`) and whether its goods can be changed
+         *     (`/v1/supply-order/content/update`), its electronic waybill and overdue reason; for the
+         *     order, whether its interval (`/v1/supply-order/timeslot/update`) and its driver and vehicle
+         *     (`/v1/supply-order/pass/create`) can be set, and why not.
+         */
+        post: operations["SupplyOrderAPI_SupplyOrderDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply draft (old version)
+         * @deprecated
+         * @description Starts calculating a draft of a direct or crossdock supply to one or more clusters, with the
+         *     goods to deliver. Ozon switches this method off on 2026-03-16: create drafts with
+         *     `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+         *
+         *     Poll `/v1/draft/create/info` with the returned `operation_id`. The draft lives for 30
+         *     minutes. Limits: 2 drafts a minute, 50 an hour, 500 a day; above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a supply draft (old version)
+         * @deprecated
+         * @description Reports on a draft started with `/v1/draft/create`: while `status` is
+         *     `CALCULATION_STATUS_IN_PROGRESS` ask again; on `CALCULATION_STATUS_SUCCESS` it lists, per
+         *     cluster, the warehouses that take all the goods, with their bundles. Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/create/info`. Limits: 2 calls a minute, 50 an hour;
+         *     above that the answer is 429.
+         */
+        post: operations["SupplyDraftAPI_DraftCreateInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/timeslot/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List timeslots for a supply draft (old version)
+         * @deprecated
+         * @description Returns the free timeslots, by day, at the warehouses of a draft from `/v1/draft/create/info`
+         *     within a period of at most 28 days from today; for a crossdock supply, those of the drop-off
+         *     point given when the draft was created. The draft lives for 30 minutes. Next step:
+         *     `/v1/draft/supply/create`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/timeslot/info`.
+         */
+        post: operations["SupplyDraftAPI_DraftTimeslotInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a supply request from a draft (old version)
+         * @deprecated
+         * @description Turns a draft from `/v1/draft/create/info` into a supply request to the chosen warehouse, at
+         *     a timeslot from `/v1/draft/timeslot/info`. Poll `/v1/draft/supply/create/status` with the
+         *     returned `operation_id`. Ozon switches this method off on 2026-03-16: use
+         *     `/v2/draft/supply/create`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/draft/supply/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a supply request being created (old version)
+         * @deprecated
+         * @description Reports on a supply request started with `/v1/draft/supply/create`: in progress, then
+         *     created (with the supply order ids) or failed (with error messages). Ozon switches this
+         *     method off on 2026-03-16: use `/v2/draft/supply/create/status`.
+         */
+        post: operations["SupplyDraftAPI_DraftSupplyCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for cargo places
+         * @description Starts making the labels for the cargo places of a supply, all of them or the ones
+         *     listed. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes-label/get` until its `status` is `SUCCESS` (it then gives the link to the
+         *     PDF) or `FAILED`. The cargo places are set before with `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesLabelCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/file/{file_guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the labels of cargo places as PDF
+         * @deprecated
+         * @description Returns the PDF with the cargo place labels, found by the `file_guid` that
+         *     `/v1/cargoes-label/get` gave. Ozon switches this method off on 10 April 2026; take the
+         *     link from `result.file_url` of `/v1/cargoes-label/get` instead.
+         */
+        get: operations["CargoesAPI_CargoesLabelFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes-label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for cargo places
+         * @description Reports on labels started by `/v1/cargoes-label/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF with the labels; on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesAPI_CargoesLabelGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the cargo places of a supply
+         * @description Declares the cargo places (boxes or pallets) of a supply and the products packed in
+         *     each. At most 40 pallets or 30 boxes per call; `delete_current_version` replaces the
+         *     cargo places declared before. Ozon applies them asynchronously: pass the returned
+         *     `operation_id` to `/v2/cargoes/create/info` until its `status` is `SUCCESS` (it then
+         *     gives each cargo place's id) or `FAILED`. Find the supply id with `/v3/supply-order/get`;
+         *     check the packing rules first with `/v1/cargoes/rules/get`. Labels for the cargo places
+         *     are made next with `/v1/cargoes-label/create`.
+         */
+        post: operations["CargoesAPI_CargoesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places from a supply
+         * @description Removes cargo places (at most 70 per call) from a supply. A supply must keep at least
+         *     one. Ozon deletes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/delete/status` until its `status` is `SUCCESS` or `ERROR`. To delete
+         *     transport cargo places too, use `/v2/cargoes/delete`.
+         */
+        post: operations["CargoesAPI_CargoesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places
+         * @description Reports on a deletion started by `/v1/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the cargo places are gone, `ERROR` that the deletion
+         *     failed (see `errors`).
+         */
+        post: operations["CargoesAPI_CargoesDeleteStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cargo places of supplies
+         * @description Returns the cargo places declared for up to 100 supplies: their ids, kind, product
+         *     assortment, placement zones and tracking state. Cargo places are declared with
+         *     `/v1/cargoes/create`; `/v2/cargoes/get` also returns transport cargo places and limits.
+         */
+        post: operations["CargoesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply order
+         * @description Starts making the labels for all transport cargo places of all supplies in a supply
+         *     order. Ozon makes them asynchronously: pass the returned `operation_id` to
+         *     `/v1/cargoes/label/transport-by-order/status` until its `status` is `SUCCESS` (it then
+         *     gives the link to the PDF) or `FAILED`. For the transport cargo places of one supply,
+         *     use `/v1/cargoes/label/transport/create`.
+         */
+        post: operations["CargoesLabelTransportByOrderCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport-by-order/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply order
+         * @description Reports on labels started by `/v1/cargoes/label/transport-by-order/create`. Ask again
+         *     while `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF and
+         *     `result.skipped_supplies_ids` lists supplies left without labels; on `FAILED`,
+         *     `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportByOrderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make labels for the transport cargo places of a supply
+         * @description Starts making the labels for the listed transport cargo places of a supply (at most 40),
+         *     or for all of them when none are listed. Ozon makes them asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/label/transport/status` until its `status` is
+         *     `SUCCESS` (it then gives the link to the PDF) or `FAILED`.
+         */
+        post: operations["CargoesLabelTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/label/transport/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels for the transport cargo places of a supply
+         * @description Reports on labels started by `/v1/cargoes/label/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.file_url` links to the PDF; on
+         *     `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesLabelTransportStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the cargo places of supplies against Ozon's rules
+         * @description Returns, for up to 100 supplies, a checklist of the rules cargo places must meet
+         *     (cargo places declared, their product lists filled and matching the supply, expiry
+         *     dates, placement zones, the edit deadline), each with whether it applies and whether it
+         *     is met. Use it before and after `/v1/cargoes/create`.
+         */
+        post: operations["CargoesAPI_CargoesRulesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/supplies/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get how cargo places are bound to transport cargo places
+         * @description Returns, for up to 50 supplies, the transport cargo places with the cargo places bound
+         *     to each, and the cargo places bound to none, with their barcodes. Bind or unbind them
+         *     with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesSuppliesGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch transport cargo places on or off for a supply
+         * @description Lets a supply use transport cargo places (pallets that carry boxes), or stops it. They
+         *     cannot be switched off once a cargo place exists in the supply. Ozon applies the change
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/activate/status`
+         *     until its `status` is `SUCCESS` or `FAILED`. Then create them with
+         *     `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesTransportActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/activate/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of switching transport cargo places on or off
+         * @description Reports on a change started by `/v1/cargoes/transport/activate`. Ask again while
+         *     `status` is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it
+         *     was not (see `error_reasons`).
+         */
+        post: operations["CargoesTransportActivateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind cargo places to transport cargo places, or unbind them
+         * @description Puts cargo places onto transport cargo places (`transport_cargo_bind`) or takes them off
+         *     (`cargoes_unbind_transport_cargoes`). Ozon applies the change asynchronously: pass the
+         *     returned `operation_id` to `/v1/cargoes/transport/bind/status` until its `status` is
+         *     `SUCCESS` or `FAILED`. `/v1/cargoes/supplies/get` shows the result.
+         */
+        post: operations["CargoesTransportBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/bind/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of binding or unbinding cargo places
+         * @description Reports on a change started by `/v1/cargoes/transport/bind`. Ask again while `status`
+         *     is `IN_PROGRESS`; `SUCCESS` means the change is applied, `FAILED` that it was not (see
+         *     `error_reasons`).
+         */
+        post: operations["CargoesTransportBindStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create transport cargo places
+         * @description Adds transport cargo places (pallets that carry boxes, at most 40) to a supply that has
+         *     them switched on with `/v1/cargoes/transport/activate`. Ozon creates them
+         *     asynchronously: pass the returned `operation_id` to `/v1/cargoes/transport/create/status`
+         *     until its `status` is `SUCCESS` (it then gives their ids) or `FAILED`. Bind cargo places
+         *     to them next with `/v1/cargoes/transport/bind`.
+         */
+        post: operations["CargoesTransportCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cargoes/transport/create/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of creating transport cargo places
+         * @description Reports on a creation started by `/v1/cargoes/transport/create`. Ask again while
+         *     `status` is `IN_PROGRESS`; on `SUCCESS`, `result.transport_cargoes` lists the new
+         *     transport cargo places; on `FAILED`, `error_reasons` says why.
+         */
+        post: operations["CargoesTransportCreateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a posting of an order
+         * @description Cancels one posting of an order, giving a reason id from `reasons.id` of
+         *     `/v1/cancel-reason/list-by-posting`. The answer only acknowledges the request; follow
+         *     the cancellation with `/v1/posting/cancel/status` for the same posting number.
+         */
+        post: operations["PostingAPI_PostingCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the cancellation state of a posting
+         * @description Returns the state of a cancellation requested with `/v1/posting/cancel`, with the
+         *     order the posting belongs to.
+         */
+        post: operations["PostingAPI_PostingCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbo/cancel-reason/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cancellation reasons of FBO postings
+         * @description Returns every reason an FBO posting can be cancelled for, with its id. The ids appear
+         *     as `cancel_reason_id` in the FBO posting lists.
+         */
+        post: operations["PostingAPI_GetPostingFboCancelReasonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the marking codes of posting exemplars
+         * @description Returns, for each posting, which exemplars were handed to buyers and which were not,
+         *     with the "Chestny ZNAK" marking codes of the handed-over ones. Put the codes of
+         *     `issued_exemplars` on the receipt and withdraw them from circulation.
+         */
+        post: operations["PostingAPI_PostingMarks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-stock/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO stock
+         * @description Lists the removal and disposal requests for goods taken from the seller's FBO stock within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-supply/list`.
+         */
+        post: operations["GetSupplierReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/removal/from-supply/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report on removal and disposal from FBO supplies
+         * @description Lists the removal and disposal requests for goods rejected or left over at the acceptance of FBO supplies within a period, one
+         *     row per product line with its box, request state, delivery and prices, as the seller
+         *     portal's FBO removal and disposal section shows them. Pages hold up to 500 rows; pass
+         *     the answer's `last_id` to get the next page, until it comes back empty. For the same
+         *     report on the other source of goods, use `/v1/removal/from-stock/list`.
+         */
+        post: operations["GetSupplyReturnsSummaryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/create/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of setting cargo places
+         * @description Reports on an operation started by `/v1/cargoes/create`. Ask again while `status` is
+         *     `IN_PROGRESS`; on `SUCCESS`, `result.cargoes` maps each of your cargo keys to the cargo
+         *     id Ozon assigned (used by `/v1/cargoes-label/create` and the other cargo methods); on
+         *     `FAILED`, `errors` says why.
+         */
+        post: operations["CargoesCreateInfoV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cargo places and transport cargo places
+         * @description Removes cargo places (at most 1500) and transport cargo places (at most 40) from a
+         *     supply. For a deleted transport cargo place, `transport_cargo_deletion_type` says
+         *     whether the cargo places bound to it are deleted as well or only unbound. Ozon deletes
+         *     them asynchronously: pass the returned `operation_id` to `/v2/cargoes/delete/status`
+         *     until its `status` is `SUCCESS` or `FAILED`.
+         */
+        post: operations["CargoesDeleteV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/delete/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the result of deleting cargo places and transport cargo places
+         * @description Reports on a deletion started by `/v2/cargoes/delete`. Ask again while `status` is
+         *     `IN_PROGRESS`; `SUCCESS` means the places are gone, `FAILED` that the deletion failed
+         *     (see `errors`).
+         */
+        post: operations["CargoesDeleteStatusV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/cargoes/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get cargo places and transport cargo places of supplies
+         * @description Returns, for up to 100 supplies, the chosen cargo places with their kind, assortment,
+         *     placement zones and tracking state, the transport cargo places (pallets that carry
+         *     cargo places), and the supply's limits on boxes and pallets. Cargo places are declared
+         *     with `/v1/cargoes/create`, transport cargo places with `/v1/cargoes/transport/create`.
+         */
+        post: operations["CargoesGetV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/posting/fbo/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBO postings
+         * @description Returns the seller's postings fulfilled from Ozon warehouses (FBO) created within a
+         *     period of at most one year (a longer one fails with `PERIOD_IS_TOO_LONG`), optionally
+         *     narrowed by status, order or posting number. Pages hold up to 100 postings; while
+         *     `has_next` is `true`, ask again with the answer's `cursor`. `with` adds analytics,
+         *     financial and legal data. Replaces `/v2/posting/fbo/list`; cancellation reason ids are
+         *     listed by `/v1/posting/fbo/cancel-reason/list`.
+         */
+        post: operations["PostingFboList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct FBP draft without a delivery method
+         * @description Creates a draft of a direct delivery to a partner warehouse for a validated list of products
+         *     and a booked time window, without saying yet who brings the goods. Get `bundle_id` from
+         *     `/v1/fbp/draft/direct/product/validate` and a window from
+         *     `/v1/fbp/draft/direct/timeslot/get`. To name the carrier at once, use
+         *     `/v1/fbp/draft/direct/seller-dlv/create` or `/v1/fbp/draft/direct/tpl-dlv/create` instead.
+         *     Check the draft with `/v1/fbp/draft/get` and register it with
+         *     `/v1/fbp/draft/direct/registrate`.
+         */
+        post: operations["FbpDraftDirectCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a direct FBP draft
+         * @description Deletes a direct draft that has not been registered yet, for example one that
+         *     `/v1/fbp/draft/get` shows with an error. When the partner warehouse has to confirm, the
+         *     answer shows `cancellation_status: CONFIRMATION`; read the draft with `/v1/fbp/draft/get`
+         *     later to see the outcome. A registered delivery is cancelled with
+         *     `/v1/fbp/order/direct/cancel` instead.
+         */
+        post: operations["FbpDraftDirectDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/product/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate products for a direct FBP delivery
+         * @description Checks which of the listed products the partner warehouse can accept and, for the accepted
+         *     ones, creates a validated list of products (a bundle). This is the first step of a direct
+         *     delivery, after choosing the warehouse with `/v1/fbp/warehouse/list`: pass the returned
+         *     `bundle_id` to `/v1/fbp/draft/direct/timeslot/get` and then to one of the direct create
+         *     methods (`/v1/fbp/draft/direct/create`, `/v1/fbp/draft/direct/seller-dlv/create`,
+         *     `/v1/fbp/draft/direct/tpl-dlv/create`).
+         */
+        post: operations["FbpDraftDirectProductValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/registrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a direct FBP draft as a delivery
+         * @description Turns a direct draft into a delivery request (order) to the partner warehouse. Send the
+         *     draft's `supply_id` and its current `row_version` (from the create or edit method, or
+         *     `/v1/fbp/draft/get`). The answer comes at once: if `is_error` is `false`, the delivery
+         *     is registered and is then managed with the `/v1/fbp/order/*` methods (`/v1/fbp/order/list`,
+         *     `/v1/fbp/order/get`), labels and acts included; otherwise `error` says what to fix in
+         *     the draft.
+         */
+        post: operations["FbpDraftDirectRegistrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/seller-dlv/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct FBP draft delivered by the seller
+         * @description Creates a draft of a direct delivery that the seller drives to the partner warehouse in
+         *     their own vehicle, for a validated list of products and a booked time window. Get
+         *     `bundle_id` from `/v1/fbp/draft/direct/product/validate` and a window from
+         *     `/v1/fbp/draft/direct/timeslot/get`. Change the driver or vehicle later with
+         *     `/v1/fbp/draft/direct/seller-dlv/edit`, the window with `/v1/fbp/draft/direct/timeslot/edit`,
+         *     and register the draft with `/v1/fbp/draft/direct/registrate`.
+         */
+        post: operations["FbpDraftDirectSellerDlvCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/seller-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the seller's delivery details in a direct FBP draft
+         * @description Replaces the driver and vehicle of a direct draft that the seller delivers, created with
+         *     `/v1/fbp/draft/direct/seller-dlv/create`. Send the draft's current `row_version`; the answer
+         *     gives the next one. After the draft is registered, use `/v1/fbp/order/direct/seller-dlv/edit`
+         *     instead.
+         */
+        post: operations["FbpDraftDirectSellerDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/timeslot/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the time window of a direct FBP draft
+         * @description Books another arrival window at the partner warehouse for a direct draft. Pick the window
+         *     from `/v1/fbp/draft/direct/timeslot/get` and send the draft's current `row_version`; the answer
+         *     gives the next one, or `error_reasons` when the window could not be booked. After the draft
+         *     is registered, use `/v1/fbp/order/direct/timeslot/edit` instead.
+         */
+        post: operations["FbpDraftDirectTimeslotEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/timeslot/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List time windows for a direct FBP delivery
+         * @description Returns the windows within a period in which the partner warehouse can receive a direct
+         *     delivery of a validated list of products, or the reasons why there are none. Call it after
+         *     `/v1/fbp/draft/direct/product/validate`, then pass the chosen `timeslot_start` to one of the
+         *     direct create methods or to `/v1/fbp/draft/direct/timeslot/edit`. For a registered delivery,
+         *     use `/v1/fbp/order/direct/timeslot/list`.
+         */
+        post: operations["FbpDraftDirectGetTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/tpl-dlv/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a direct FBP draft delivered by a carrier
+         * @description Creates a draft of a direct delivery that a third-party transport company brings to the
+         *     partner warehouse, for a validated list of products and a booked time window. Get
+         *     `bundle_id` from `/v1/fbp/draft/direct/product/validate` and a window from
+         *     `/v1/fbp/draft/direct/timeslot/get`. Change the carrier or tracking number later with
+         *     `/v1/fbp/draft/direct/tpl-dlv/edit`, the window with `/v1/fbp/draft/direct/timeslot/edit`,
+         *     and register the draft with `/v1/fbp/draft/direct/registrate`.
+         */
+        post: operations["FbpAPI_FbpDraftDirectTplDlvCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/direct/tpl-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the carrier details in a direct FBP draft
+         * @description Replaces the transport company and tracking number of a direct draft that a third-party
+         *     carrier delivers, created with `/v1/fbp/draft/direct/tpl-dlv/create`. Send the draft's
+         *     current `row_version`; the answer gives the next one.
+         */
+        post: operations["FbpAPI_FbpDraftDirectTplDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a drop-off FBP draft
+         * @description Creates a draft of a delivery that the seller hands in at a drop-off point, from where it
+         *     goes on to the partner warehouse. Get `bundle_id` from
+         *     `/v1/fbp/draft/drop-off/product/validate`, the province from
+         *     `/v1/fbp/draft/drop-off/province/list`, the point and its nearest date from
+         *     `/v1/fbp/draft/drop-off/point/list` (opening days from
+         *     `/v1/fbp/draft/drop-off/point/timetable`). Change the point or date later with
+         *     `/v1/fbp/draft/drop-off/dlv/edit` and register the draft with
+         *     `/v1/fbp/draft/drop-off/registrate`.
+         */
+        post: operations["FbpDraftDropOffCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a drop-off FBP draft
+         * @description Deletes a drop-off draft that has not been registered yet, for example one that
+         *     `/v1/fbp/draft/get` shows with an error. When the partner warehouse has to confirm, the
+         *     answer shows `cancellation_status: CONFIRMATION`; read the draft with `/v1/fbp/draft/get`
+         *     later to see the outcome. A registered delivery is cancelled with
+         *     `/v1/fbp/order/drop-off/cancel` instead.
+         */
+        post: operations["FbpDraftDropOffDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the drop-off point or date of a drop-off FBP draft
+         * @description Replaces the drop-off point, its province and the hand-in date of a draft created with
+         *     `/v1/fbp/draft/drop-off/create`. Send the draft's current `row_version`; the answer gives the
+         *     next one. After the draft is registered, use `/v1/fbp/order/drop-off/dlv/edit` instead.
+         */
+        post: operations["FbpDraftDropOffDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List drop-off points in a province
+         * @description Returns the drop-off points of a province that serve the given partner warehouse, with
+         *     their addresses and the nearest date goods can be handed in. Get the province from
+         *     `/v1/fbp/draft/drop-off/province/list`; check a point's opening days with
+         *     `/v1/fbp/draft/drop-off/point/timetable`, then pass its id to
+         *     `/v1/fbp/draft/drop-off/create`. Pages are read with `page_size` and `next_page_number`;
+         *     the answer has no end marker, so ask for the next page number until a page comes back
+         *     empty.
+         */
+        post: operations["FbpDraftDropOffPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/point/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the opening hours of a drop-off point
+         * @description Returns the weekly opening hours of a drop-off point, with breaks and days off, so the
+         *     seller can pick a hand-in date for `/v1/fbp/draft/drop-off/create` or
+         *     `/v1/fbp/draft/drop-off/dlv/edit`. Get the point from `/v1/fbp/draft/drop-off/point/list`.
+         *     For a registered delivery, `/v1/fbp/order/drop-off/timetable` gives the same.
+         */
+        post: operations["FbpDraftDropOffPointTimetable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/product/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate products for a drop-off FBP delivery
+         * @description Checks which of the listed products the partner warehouse can accept and, for the accepted
+         *     ones, creates a validated list of products (a bundle). This is the first step of a drop-off
+         *     delivery, after choosing the warehouse with `/v1/fbp/warehouse/list`. Then pick a drop-off
+         *     point (`/v1/fbp/draft/drop-off/province/list`, `/v1/fbp/draft/drop-off/point/list`) and
+         *     pass the returned `bundle_id` to `/v1/fbp/draft/drop-off/create`.
+         */
+        post: operations["FbpDraftDropOffProductValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/province/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List provinces with drop-off points
+         * @description Returns the provinces in which there are drop-off points serving the given partner
+         *     warehouse, with the number of points in each. Use `province_uuid` with
+         *     `/v1/fbp/draft/drop-off/point/list` to choose a point for `/v1/fbp/draft/drop-off/create`.
+         */
+        post: operations["FbpDraftDropOffProvinceList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/drop-off/registrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a drop-off FBP draft as a delivery
+         * @description Turns a drop-off draft into a delivery request (order) to the partner warehouse. Send the
+         *     draft's `supply_id` and its current `row_version` (from the create or edit method, or
+         *     `/v1/fbp/draft/get`). The answer comes at once: if `is_error` is `false`, the delivery
+         *     is registered and is then managed with the `/v1/fbp/order/*` methods (`/v1/fbp/order/list`,
+         *     `/v1/fbp/order/get`), labels and acts included; otherwise `error` says what to fix in
+         *     the draft.
+         */
+        post: operations["FbpDraftDropOffRegistrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an FBP draft
+         * @description Returns one FBP draft of any kind (direct, drop-off or pick-up) by its delivery request id:
+         *     its state, delivery details, the validated list of products, and what can be done with it
+         *     now (edit, delete, register). Use it after a create or edit method to check the draft, and
+         *     before `/v1/fbp/draft/*\/registrate` to get the current `row_version`. If the draft has an
+         *     error, delete it with the delete method of its kind. The products of `bundle_id` are listed
+         *     by `/v1/supply-order/bundle`.
+         */
+        post: operations["FbpAPI_FbpDraftGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP drafts
+         * @description Returns the seller's FBP drafts of all kinds (direct, drop-off, pick-up) that are not
+         *     registered yet, with their state and delivery details. Pages are read with `count` and
+         *     `last_id`: leave `last_id` out at first, then send the `last_id` of the previous answer
+         *     while `has_next` is `true`. For all the details of one draft use `/v1/fbp/draft/get`;
+         *     registered deliveries are listed by `/v1/fbp/order/list`.
+         */
+        post: operations["FbpAPI_FbpDraftList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a pick-up FBP draft
+         * @description Creates a draft of a delivery where a courier collects the goods at the seller's address and
+         *     takes them to the partner warehouse. Get `bundle_id` from
+         *     `/v1/fbp/draft/pick-up/product/validate`. Change the collection details later with
+         *     `/v1/fbp/draft/pick-up/dlv/edit` and register the draft with
+         *     `/v1/fbp/draft/pick-up/registrate`.
+         */
+        post: operations["FbpAPI_FbpDraftPickupCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pick-up FBP draft
+         * @description Deletes a pick-up draft that has not been registered yet, for example one that
+         *     `/v1/fbp/draft/get` shows with an error. When the partner warehouse has to confirm, the
+         *     answer shows `cancellation_status: CONFIRMATION`; read the draft with `/v1/fbp/draft/get`
+         *     later to see the outcome. A registered delivery is cancelled with
+         *     `/v1/fbp/order/pick-up/cancel` instead.
+         */
+        post: operations["FbpAPI_FbpDraftPickUpDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the collection details of a pick-up FBP draft
+         * @description Replaces the address, date, contact person and note for the courier of a draft created with
+         *     `/v1/fbp/draft/pick-up/create`. Send all the details and the draft's current `row_version`;
+         *     the answer gives the next one. After the draft is registered, use
+         *     `/v1/fbp/order/pick-up/dlv/edit` instead.
+         */
+        post: operations["FbpAPI_FbpDraftPickupDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/product/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate products for a pick-up FBP delivery
+         * @description Checks which of the listed products the partner warehouse can accept and, for the accepted
+         *     ones, creates a validated list of products (a bundle). This is the first step of a pick-up
+         *     delivery, where a courier collects the goods at the seller's warehouse, after choosing the
+         *     partner warehouse with `/v1/fbp/warehouse/list`. Pass the returned `bundle_id` to
+         *     `/v1/fbp/draft/pick-up/create`.
+         */
+        post: operations["FbpAPI_FbpDraftPickUpProductValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/draft/pick-up/registrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a pick-up FBP draft as a delivery
+         * @description Turns a pick-up draft into a delivery request (order) to the partner warehouse. Send the
+         *     draft's `supply_id` and its current `row_version` (from the create or edit method, or
+         *     `/v1/fbp/draft/get`). The answer comes at once: if `is_error` is `false`, the delivery
+         *     is registered and is then managed with the `/v1/fbp/order/*` methods (`/v1/fbp/order/list`,
+         *     `/v1/fbp/order/get`), labels and acts included; otherwise `error` says what to fix in
+         *     the draft.
+         */
+        post: operations["FbpDraftPickUpRegistrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-from/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the acceptance act of an FBP delivery
+         * @description Starts generating the acceptance act of a registered FBP delivery (the act the partner
+         *     warehouse signs when it takes the goods). The answer carries the act's `file_uuid`; pass
+         *     it to `/v1/fbp/act-from/get` until `status` is `EXIST`, then download the act from
+         *     `cdn_url`. For the waybill use `/v1/fbp/act-to/create`, for box labels `/v1/fbp/label/create`.
+         */
+        post: operations["FbpAPI_FbpCreateAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-from/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an acceptance act
+         * @description Reports how the generation of an acceptance act started with `/v1/fbp/act-from/create`
+         *     is going. Poll it with the act's `file_uuid` while `status` is `PROCESSING`; once it is
+         *     `EXIST`, `cdn_url` links to the act. `ERROR` comes with the reason in `error`.
+         */
+        post: operations["FbpAPI_FbpCheckActState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the waybill of an FBP delivery
+         * @description Starts generating the waybill (consignment note) that travels with a registered FBP
+         *     delivery to the partner warehouse. The answer carries a task `code`; pass it, with the
+         *     same `supply_id`, to `/v1/fbp/act-to/get` until `state` is `FINISHED`, then download the
+         *     document from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateConsignmentNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/act-to/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a waybill
+         * @description Reports how the generation of a waybill started with `/v1/fbp/act-to/create` is going.
+         *     Poll it with the task `code` and the delivery's `supply_id` while `state` is
+         *     `IN_PROGRESS`; once it is `FINISHED`, `label_url` links to the document. `FAILED` comes
+         *     with a description in `error_message`.
+         */
+        post: operations["FbpAPI_FbpCheckConsignmentNoteState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate labels for an FBP delivery
+         * @description Starts a task that generates the labels to stick on the cargo places of a registered FBP
+         *     delivery. The answer carries the task `code`; pass it, with the same `supply_id`, to
+         *     `/v1/fbp/label/get` until `state` is `FINISHED`, then download the labels from `label_url`.
+         */
+        post: operations["FbpAPI_FbpCreateLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of a label task
+         * @description Reports how the label task started with `/v1/fbp/label/create` is going. Poll it with
+         *     the task `code` and the delivery's `supply_id` while `state` is `IN_PROGRESS`; once it is
+         *     `FINISHED`, `label_url` links to the labels file.
+         */
+        post: operations["FbpAPI_FbpGetLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/warehouse/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List partner warehouses for FBP
+         * @description Returns the partner warehouses the seller can send FBP deliveries to, with their address,
+         *     time zone and the delivery kinds each accepts. Takes no parameters. Start here: the
+         *     warehouse `id` goes into the draft methods (`/v1/fbp/draft/direct/create`,
+         *     `/v1/fbp/draft/drop-off/create`, `/v1/fbp/draft/pick-up/create`).
+         */
+        post: operations["FbpWarehouseList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posting/fbp/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP postings
+         * @description Returns the seller's postings fulfilled from partner (FBP) warehouses, with their products,
+         *     prices and financial data, optionally filtered by period, status, posting numbers or
+         *     product. Up to 100 postings per page: pass the `cursor` of the answer to get the next
+         *     page; an empty `cursor` means the list is over.
+         */
+        post: operations["PostingFbpList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a finished FBP delivery
+         * @description Returns one FBP delivery from the archive of finished deliveries (accepted, declined by
+         *     the warehouse or cancelled by the seller): its delivery details, product totals, dates
+         *     and whether an act and labels were made. Find the `supply_id` with
+         *     `/v1/fbp/archive/list`; deliveries still in progress are read with `/v1/fbp/order/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/archive/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List finished FBP deliveries
+         * @description Returns the archive of finished FBP deliveries (accepted, declined by the warehouse or
+         *     cancelled by the seller), `count` per page. Leave `last_id` out for the first page, then
+         *     send the `last_id` of the previous answer while `has_next` is `true`. For the details of
+         *     one delivery use `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpArchiveList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a direct FBP delivery
+         * @description Asks the partner warehouse to cancel a registered direct delivery (the seller or a
+         *     transport company brings the goods). Only deliveries whose `can_be_cancelled` is `true`
+         *     in `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/seller-dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the seller's vehicle for a direct FBP delivery
+         * @description Replaces the driver and vehicle of a registered direct delivery that the seller brings to
+         *     the partner warehouse. Send the delivery's current `row_version` from `/v1/fbp/order/get`;
+         *     the answer gives the new one. The same details in a draft are edited with
+         *     `/v1/fbp/draft/direct/seller-dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderDirectSellerDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the time window of a direct FBP delivery
+         * @description Moves a registered direct delivery to another arrival window at the partner warehouse.
+         *     Pick a free window with `/v1/fbp/order/direct/timeslot/list` and send its start, with the
+         *     delivery's current `row_version` from `/v1/fbp/order/get`. When the window cannot be
+         *     reserved, `error_reasons` says why.
+         */
+        post: operations["FbpAPI_FbpEditTimeslot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/direct/timeslot/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List free time windows for a direct FBP delivery
+         * @description Returns the arrival windows at the partner warehouse that a registered direct delivery
+         *     can move to within the given period. When there are none, `reasons` says why. Reserve a
+         *     window with `/v1/fbp/order/direct/timeslot/edit`.
+         */
+        post: operations["FbpAPI_FbpAvailableTimeslotList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a drop-off FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery through a drop-off point.
+         *     Only deliveries whose `can_be_cancelled` is `true` in `/v1/fbp/order/get` can be
+         *     cancelled. The warehouse confirms the cancellation later: follow `cancellation_state`
+         *     in `/v1/fbp/order/get` until it is `CANCELED` or `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the drop-off date of an FBP delivery
+         * @description Sets the date the seller brings a registered drop-off delivery to the drop-off point.
+         *     Check the point's working days with `/v1/fbp/order/drop-off/timetable` first, and send
+         *     the delivery's current `row_version` from `/v1/fbp/order/get`; the answer gives the new one.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/drop-off/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the working hours of a drop-off point
+         * @description Returns the weekly working hours, breaks and days off of the drop-off point a registered
+         *     delivery goes through, so the seller can choose a drop-off date for
+         *     `/v1/fbp/order/drop-off/dlv/edit`. The point, province and warehouse ids are in the
+         *     delivery's `delivery_details` (`/v1/fbp/order/get`). For drafts use
+         *     `/v1/fbp/draft/drop-off/point/timetable`.
+         */
+        post: operations["FbpAPI_FbpOrderDropOffTimetable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an FBP delivery
+         * @description Returns one registered FBP delivery (a draft turned into a delivery with one of the
+         *     `/v1/fbp/draft/*\/registrate` methods): its state, delivery details, cancellation state,
+         *     whether labels and a waybill exist, and the `row_version` to send with the next edit or
+         *     cancellation. Deliveries are listed with `/v1/fbp/order/list`; finished ones move to
+         *     `/v1/fbp/archive/get`.
+         */
+        post: operations["FbpAPI_FbpOrderGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List FBP deliveries
+         * @description Returns the seller's registered FBP deliveries that are not finished yet, `count` per
+         *     page. Leave `last_id` out for the first page, then send the `last_id` of the previous
+         *     answer while `has_next` is `true`. For one delivery use `/v1/fbp/order/get`; finished
+         *     deliveries are in `/v1/fbp/archive/list`.
+         */
+        post: operations["FbpAPI_FbpOrderList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pick-up FBP delivery
+         * @description Asks the partner warehouse to cancel a registered delivery that a courier was to collect
+         *     from the seller. Only deliveries whose `can_be_cancelled` is `true` in
+         *     `/v1/fbp/order/get` can be cancelled. The warehouse confirms the cancellation later:
+         *     follow `cancellation_state` in `/v1/fbp/order/get` until it is `CANCELED` or
+         *     `NOT_CANCELED`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fbp/order/pick-up/dlv/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the sender of a pick-up FBP delivery
+         * @description Replaces the name and phone of the person who hands a registered pick-up delivery over
+         *     to the courier. Send the delivery's current `row_version` from `/v1/fbp/order/get`; the
+         *     answer gives the new one. In a draft the pick-up details are edited with
+         *     `/v1/fbp/draft/pick-up/dlv/edit`.
+         */
+        post: operations["FbpAPI_FbpOrderPickUpDlvEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery-method/return/settings/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return settings of an rFBS delivery method
+         * @description Returns how buyers send back orders delivered by an rFBS or rFBS Express delivery
+         *     method: by courier, through a transport company, or by Russian Post "easy return".
+         *     Delivery method ids come from `/v2/delivery-method/list`.
+         */
+        post: operations["GetDeliveryMethodReturnSettingsV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether Ozon can deliver to a buyer
+         * @description First step of selling with Ozon Delivery on the seller's own site: tells whether Ozon
+         *     delivery is available to the buyer with this phone number. It ignores limits on the
+         *     order sum, product categories and geography; those are checked by
+         *     `/v2/delivery/checkout`. Next, show pick-up points with `/v1/delivery/map` or
+         *     `/v1/delivery/point/list`.
+         */
+        post: operations["DeliveryCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get pick-up point clusters for a map area
+         * @description Returns the Ozon pick-up points inside a map rectangle, grouped into clusters for the
+         *     zoom level, to draw on the seller's site. To open a large cluster, ask again with its
+         *     `viewport`; details of a single point come from `/v1/delivery/point/info`.
+         */
+        post: operations["DeliveryMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/point/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get details of pick-up points
+         * @description Returns what a buyer needs to choose an Ozon pick-up point: address, opening hours,
+         *     holidays, photos, fitting rooms, storage period and rating, for up to 100 map ids
+         *     from `/v1/delivery/map` or `/v1/delivery/point/list`. The chosen point's
+         *     `map_point_id` then goes to `/v2/delivery/checkout` and `/v2/order/create`.
+         */
+        post: operations["DeliveryPointInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery/point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List all pick-up points
+         * @description Returns the map id and coordinates of every Ozon pick-up point, without clustering,
+         *     for sites that draw their own map. The body is an empty object. Details of a point come
+         *     from `/v1/delivery/point/info`; clusters for one map area from `/v1/delivery/map`.
+         */
+        post: operations["DeliveryAPI_DeliveryPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description Cancels an order placed through Ozon Delivery (`/v2/order/create`) with all its
+         *     postings, with a reason id from `reasons.id` of `/v1/cancel-reason/list-by-order`.
+         *     Check first with `/v1/order/cancel/check`. The answer only acknowledges the request;
+         *     follow the cancellation with `/v1/order/cancel/status` for the same order number, and
+         *     refund the buyer only once it is confirmed.
+         */
+        post: operations["OrderAPI_OrderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether an order can be cancelled
+         * @description For an order placed on the seller's own site through Ozon Delivery
+         *     (`/v2/order/create`), tells whether the buyer's order as a whole and each of its
+         *     postings can still be cancelled, and why not where it cannot. Cancel it next with
+         *     `/v1/order/cancel`, or one posting with `/v1/posting/cancel`.
+         */
+        post: operations["OrderAPI_OrderCancelCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order/cancel/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the state of an order cancellation
+         * @description Reports how far the cancellation of an Ozon Delivery order, requested with
+         *     `/v1/order/cancel`, has gone, with the order's postings. Refund the buyer only once
+         *     the cancellation is confirmed.
+         */
+        post: operations["OrderAPI_OrderCancelStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a polygon from a delivery area
+         * @description Removes one delivery polygon from the area that a delivery method of a warehouse
+         *     serves. The polygons currently bound are listed by `/v1/polygon/list`.
+         */
+        post: operations["PolygonDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the polygons of a delivery method
+         * @description Returns the delivery polygons bound to a delivery method of a warehouse, each with
+         *     its coordinates and delivery time. Polygons are bound with `/v2/polygon/bind` and
+         *     changed with `/v1/polygon/time/set`, `/v1/polygon/time/coordinates/update` or
+         *     `/v1/polygon/delete`.
+         */
+        post: operations["PolygonList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/time/coordinates/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the outline of a delivery polygon
+         * @description Replaces the coordinates of a polygon bound to a delivery method of a warehouse,
+         *     keeping its delivery time. Current outlines are returned by `/v1/polygon/list`.
+         */
+        post: operations["PolygonTimeCoordinatesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/polygon/time/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the delivery time of a polygon
+         * @description Sets a new delivery time for a polygon bound to a delivery method of a warehouse.
+         *     Pass the time now in force (see `/v1/polygon/list`) and the new one; both are one of
+         *     the allowed values in minutes.
+         */
+        post: operations["PolygonTimeSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/aggregator/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an rFBS Express warehouse delivered by Ozon partners
+         * @description Creates an rFBS Express warehouse together with its delivery method "Ozon partners",
+         *     where Ozon's partner couriers take orders from the warehouse to buyers or to Ozon
+         *     pick-up points. The creation runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`, whose `result.entity_id` is the new warehouse id.
+         *     Change the warehouse later with `/v1/warehouse/erfbs/update` and the method with
+         *     `/v1/warehouse/erfbs/aggregator/delivery-method/update`.
+         */
+        post: operations["WarehouseERFBSAggregatorCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/aggregator/delivery-method/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an "Ozon partners" delivery method
+         * @description Changes the "Ozon partners" delivery method of an rFBS Express warehouse created with
+         *     `/v1/warehouse/erfbs/aggregator/create`: courier contacts, assembly time, delivery to
+         *     pick-up points, delivery costs and return settings. Send only what changes. The
+         *     update runs in the background: follow it with `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseERFBSAggregatorDeliveryMethodUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/non-integrated/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an rFBS Express warehouse delivered by the seller
+         * @description Creates an rFBS Express warehouse together with its delivery method "You or a
+         *     third-party service", where the seller's own couriers deliver within polygons made
+         *     with `/v1/polygon/create`. The creation runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`, whose `result.entity_id` is the new warehouse id.
+         *     Change the warehouse later with `/v1/warehouse/erfbs/update` and the method with
+         *     `/v1/warehouse/erfbs/non-integrated/delivery-method/update`.
+         */
+        post: operations["WarehouseERFBSNonIntegratedCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/non-integrated/delivery-method/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a "You or a third-party service" delivery method
+         * @description Changes the delivery method of an rFBS Express warehouse created with
+         *     `/v1/warehouse/erfbs/non-integrated/create`: handover and assembly times, name and
+         *     return settings. Its polygons are managed with the `/v1/polygon/*` methods. The
+         *     update runs in the background: follow it with `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseERFBSNonIntegratedDeliveryMethodUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/erfbs/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an rFBS Express warehouse
+         * @description Changes the name, phone, opening hours, automatic assembly or minimum order value of
+         *     an rFBS Express warehouse. Send only what changes. The update runs in the
+         *     background: follow it with `/v1/warehouse/operation/status`. Delivery methods are
+         *     changed with the `/v1/warehouse/erfbs/*\/delivery-method/update` methods.
+         */
+        post: operations["WarehouseERFBSUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/create/return-point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List return points for a new FBS warehouse
+         * @description Returns the points near a planned warehouse where Ozon can bring its returns, so the
+         *     seller can pick one as `return_point_id` in `/v1/warehouse/fbs/create`. Whether a
+         *     return point is needed at all is told by `/v1/warehouse/fbs/return-mile/check`.
+         *     Pages hold 1 to 500 points: while `has_next` is `true`, ask again with the returned
+         *     `last_id`.
+         */
+        post: operations["WarehouseFBSCreateReturnPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/courier/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a courier collection
+         * @description Cancels the planned visit of an Ozon courier to a pick-up warehouse, booked with
+         *     `/v1/warehouse/fbs/pickup/courier/create`.
+         */
+        post: operations["WarehouseFbsPickUpCourierCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/courier/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call a courier to collect FBS shipments
+         * @description Books a visit of an Ozon courier who collects the FBS shipments of a pick-up
+         *     warehouse. Warehouses for which a visit can be planned are listed by
+         *     `/v1/warehouse/fbs/pickup/planning/list`; `/v1/warehouse/fbs/pickup/courier/cancel`
+         *     cancels the visit, and `/v1/warehouse/fbs/pickup/history/list` shows past ones.
+         */
+        post: operations["WarehouseFbsPickUpCourierCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/history/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the history of courier collections
+         * @description Returns past and planned handovers of FBS shipments to Ozon couriers, by warehouse
+         *     and date, with who called the courier. Pages hold 1 to 1000 entries: ask again with
+         *     the returned `cursor` until it comes back empty. Couriers are called with
+         *     `/v1/warehouse/fbs/pickup/courier/create`.
+         */
+        post: operations["WarehouseFbsPickUpHistoryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/pickup/planning/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List warehouses for planning courier collections
+         * @description Returns the seller's FBS pick-up warehouses with whether a courier collection can be
+         *     planned, is planned, and whether there are shipments waiting for it. Book a visit
+         *     with `/v1/warehouse/fbs/pickup/courier/create`. Takes no request body.
+         */
+        post: operations["WarehouseFbsPickUpPlanningList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/return-mile/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a warehouse needs a return point
+         * @description Tells whether a new or existing FBS warehouse with the given first mile must have a
+         *     return point (the return mile), and why one cannot be set when it cannot. When it is
+         *     needed, pick one with `/v1/warehouse/fbs/create/return-point/list` or
+         *     `/v1/warehouse/fbs/update/return-point/list`.
+         */
+        post: operations["WarehouseFbsReturnMileCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/return-mile/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the return mile of warehouses
+         * @description Returns, for each of up to 1000 FBS warehouses, whether it needs a return point and
+         *     which point receives its returns now. Change the point with `/v1/warehouse/fbs/update`,
+         *     choosing from `/v1/warehouse/fbs/update/return-point/list`.
+         */
+        post: operations["WarehouseFBSReturnMileInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/fbs/update/return-point/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List return points for an existing FBS warehouse
+         * @description Returns the points where Ozon can bring the returns of an existing warehouse, so the
+         *     seller can change its `return_point_id` with `/v1/warehouse/fbs/update`. The point set
+         *     now is reported by `/v1/warehouse/fbs/return-mile/info`. Pages hold 1 to 500 points:
+         *     while `has_next` is `true`, ask again with the returned `last_id`.
+         */
+        post: operations["WarehouseFBSUpdateReturnPointList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/invalid-products/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List products a warehouse cannot deliver
+         * @description Returns the products of a warehouse that break a limit of its delivery methods, with
+         *     the characteristic at fault (length, weight, price, ...) and the limit. Warehouses with
+         *     such products come from `/v1/warehouse/warehouses-with-invalid-products`. While
+         *     `has_next` is `true`, ask again with the returned `last_id`.
+         */
+        post: operations["WarehouseInvalidProductsGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/rfbs/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause an rFBS warehouse
+         * @description Hides the products of an rFBS warehouse from the storefront without changing their
+         *     stock, for example while the warehouse is closed. The pause runs in the background:
+         *     follow it with `/v1/warehouse/operation/status`. `/v1/warehouse/rfbs/unpause` brings
+         *     the products back.
+         */
+        post: operations["WarehouseRfbsPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/rfbs/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused rFBS warehouse
+         * @description Shows the products of an rFBS warehouse paused with `/v1/warehouse/rfbs/pause` on
+         *     the storefront again. The change runs in the background: follow it with
+         *     `/v1/warehouse/operation/status`.
+         */
+        post: operations["WarehouseRfbsUnpause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/warehouses-with-invalid-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List warehouses with products that cannot be delivered
+         * @description Returns the ids of the seller's warehouses holding at least one product that breaks a
+         *     limit of the warehouse's delivery methods (size, weight, price), so it cannot be
+         *     delivered from there. List those products with `/v1/warehouse/invalid-products/get`.
+         *     Takes no request body.
+         */
+        post: operations["WarehouseWithInvalidProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/delivery-method/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the delivery methods of rFBS warehouses
+         * @description Returns the delivery methods set up on the seller's rFBS warehouses, optionally
+         *     narrowed by method, delivery service, status or warehouse (ids from
+         *     `/v2/warehouse/list`). Pages hold 1 to 100 methods: while `has_next` is `true`, ask
+         *     again with the returned `cursor`. The ids feed `/v2/polygon/bind`,
+         *     `/v1/delivery-method/return/settings/get` and the rFBS Express warehouse methods.
+         */
+        post: operations["WarehouseAPI_DeliveryMethodListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/delivery/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get delivery options for a cart
+         * @description During checkout on the seller's own site, checks that the products can be delivered
+         *     by courier to a point on the map or to an Ozon pick-up point, and returns the
+         *     postings (splits) Ozon would make, each with its delivery methods and time slots or
+         *     the reason it cannot be delivered. Pass the chosen method and time slot, and the same
+         *     `delivery_schema`, to `/v2/order/create`. Up to 1000 products per call.
+         */
+        post: operations["DeliveryCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/order/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an order
+         * @description Places in Ozon's system an order the buyer has paid for on the seller's own site
+         *     (Ozon Delivery), and starts its assembly; the order cannot be changed afterwards. Pass
+         *     the delivery method, time slot and `delivery_schema` chosen from
+         *     `/v2/delivery/checkout`. The answer may not list every posting: find them all by
+         *     `order_number` with `/v2/posting/fbo/list` (FBO) or `/v3/posting/fbs/list` (FBS).
+         *     Cancel with `/v1/order/cancel`.
+         */
+        post: operations["OrderAPI_OrderCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/polygon/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a polygon to a delivery method
+         * @description Links one polygon created with `/v1/polygon/create` to a delivery method of a
+         *     warehouse, with its delivery time in minutes. Delivery methods come from
+         *     `/v2/delivery-method/list`; the bound polygons are listed by `/v1/polygon/list`.
+         */
+        post: operations["PolygonBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an FBS carriage
+         * @description Creates the first FBS carriage of a delivery method for a departure date. Every posting in
+         *     the "ready to ship" status goes into it, and the new carriage is in status `new`. While it is
+         *     `new`, `/v1/carriage/set-postings` can replace its list of postings; postings left out may go
+         *     into the next carriage. `/v2/posting/fbs/act/get-postings` lists the postings inside.
+         *
+         *     A carriage made with this method needs no confirmation and its postings cannot be edited
+         *     afterwards. Sellers outside Russia should check that the recommended shipment time is
+         *     available to them in the seller account; where it is not, create the carriage with
+         *     `/v2/posting/fbs/act/create` instead. The error `POSTING_NOT_FOUND` means there are no new
+         *     postings to ship: confirm the previous carriage with `/v1/carriage/approve` or add the new
+         *     postings to an existing one.
+         */
+        post: operations["CarriageAPI_CarriageCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an FBS carriage
+         * @description Confirms a carriage after it was created; the carriage then counts as formed. After that,
+         *     print the shipment sheet with `/v2/posting/fbs/act/get-pdf` and the carriage barcode with
+         *     `/v2/posting/fbs/act/get-barcode`.
+         */
+        post: operations["CarriageAPI_CarriageApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/carriage/delivery/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List delivery methods and their carriages
+         * @description Returns, for a departure date (today by default), the seller's delivery methods with their
+         *     carriages: how many postings must be and have been assembled, the drop-off point and time
+         *     slot, the cut-off time and the actions available on each carriage. Delivery methods without
+         *     postings are left out. A carriage with `id` 0 is one that can still be created with
+         *     `/v1/carriage/create`; for an existing one, `/v1/carriage/get` gives the details.
+         *
+         *     Up to 1000 delivery methods per page; pass the returned `cursor` to get the next page while
+         *     `has_next` is `true`. Replaces `/v1/carriage/delivery/list`.
+         */
+        post: operations["CarriageAPI_CarriageDeliveryListV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/delivery/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List delivery methods and their carriages (v1)
+         * @deprecated
+         * @description Returns the seller's delivery methods for a departure date (today by default) with the
+         *     carriages created for them and their statuses, assembly counters, drop-off point and time
+         *     slot. Delivery methods without postings are left out. Ozon switches this method off on
+         *     2026-03-20: use `/v2/carriage/delivery/list`, which also pages the answer.
+         */
+        post: operations["CarriageAPI_CarriageDeliveryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/ettn/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the e-waybill check status of a traceable carriage
+         * @description Reports how Ozon's check of the electronic consignment note (e-waybill, ETTN) of a traceable
+         *     FBS carriage is going, with the errors found. Poll it until the status is `SUCCESS` or
+         *     `FAILED`; the carriage id comes from `/v1/carriage/create`.
+         */
+        post: operations["CarriageEttnStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/act-discrepancy/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the discrepancy act of an FBS carriage
+         * @description Returns the act listing discrepancies Ozon found on accepting an FBS carriage, as a PDF file
+         *     carried base64-encoded in a JSON object. The act exists only for carriages in status `closed`
+         *     (see `/v1/carriage/get`) and only for sellers from CIS countries.
+         */
+        post: operations["CarriageActDiscrepancyPDF"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create cargo places
+         * @description Creates up to 100 empty cargo places (boxes or pallets) at an FBS warehouse that works with
+         *     trusted acceptance. Next, put postings into them with `/v1/carriage/container/fill`, put
+         *     boxes on a pallet with `/v1/carriage/container/place-into`, and confirm the contents with
+         *     `/v1/carriage/container/approve`. The method is in beta.
+         */
+        post: operations["CarriageContainerCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a cargo place
+         * @description Returns one cargo place: its type, status, warehouse, weight, the actions available on it
+         *     now, the boxes on it (for a pallet) and the postings inside with their products. Cargo place
+         *     ids come from `/v1/carriage/container/create` or `/v1/carriage/container/list`. The method
+         *     is in beta.
+         */
+        post: operations["CarriageContainerGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List cargo places
+         * @description Returns the seller's cargo places created in a period, filtered by sort type, kind, status
+         *     and warehouse, up to 300 per page (100 by default). Pass the returned `cursor` to get the
+         *     next page; an empty `cursor` means there is nothing more. Details of one cargo place come
+         *     from `/v1/carriage/container/get`. The method is in beta.
+         */
+        post: operations["CarriageContainerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put postings into a cargo place
+         * @description Starts a task that puts up to 300 assembled postings into a cargo place made with
+         *     `/v1/carriage/container/create`. Postings refused up front come back in `error_postings`;
+         *     follow the task with `/v1/carriage/container/task/info`, then confirm the contents with
+         *     `/v1/carriage/container/approve`. The method is in beta.
+         */
+        post: operations["CarriageContainerFill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/place-into": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put boxes on a pallet
+         * @description Starts a task that puts boxes (cargo places of type `box`) on a pallet (a cargo place of
+         *     type `pallet`); both come from `/v1/carriage/container/create`. Boxes refused up front come
+         *     back in `error_containers`; follow the task with `/v1/carriage/container/task/info`.
+         *     `/v1/carriage/container/remove-from` takes boxes off again. The method is in beta.
+         */
+        post: operations["CarriageContainerPlaceInto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/remove-from": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take boxes off a pallet
+         * @description Starts a task that takes boxes off a pallet they were put on with
+         *     `/v1/carriage/container/place-into`. Boxes refused up front come back in
+         *     `error_containers`; follow the task with `/v1/carriage/container/task/info`. The method is
+         *     in beta.
+         */
+        post: operations["CarriageContainerRemoveFrom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/remove-postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take postings out of a cargo place
+         * @description Starts a task that takes postings out of a cargo place, for instance to put them into
+         *     another one with `/v1/carriage/container/fill`. Postings refused up front come back in
+         *     `error_postings`; follow the task with `/v1/carriage/container/task/info`. The method is
+         *     in beta.
+         */
+        post: operations["CarriageContainerRemovePostings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the contents of cargo places
+         * @description Starts a task that confirms the contents of cargo places filled with
+         *     `/v1/carriage/container/fill`. Cargo places refused up front come back in
+         *     `error_containers`; follow the task with `/v1/carriage/container/task/info`. Once
+         *     confirmed, print the labels with `/v1/carriage/container/label/get` and the documents with
+         *     `/v1/carriage/container/document/get`. The method is in beta.
+         */
+        post: operations["CarriageContainerApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel cargo places
+         * @description Starts a task that cancels up to 100 cargo places. Cargo places refused up front come back
+         *     in `error_containers`; follow the task with `/v1/carriage/container/task/info`, or the
+         *     cargo places' statuses with `/v1/carriage/container/status/get`. The method is in beta.
+         */
+        post: operations["CarriageContainerCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/status/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the statuses of cargo places
+         * @description Returns the current status of up to 1000 FBS cargo places at once, for instance to see that
+         *     their contents were confirmed (`approved`) after `/v1/carriage/container/approve` or that
+         *     they were cancelled. The statuses are listed at the `statuses` filter of
+         *     `/v1/carriage/container/list`. The method is in beta.
+         */
+        post: operations["CarriageContainerStatusGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/task/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the status of a cargo place task
+         * @description Reports how a task on cargo places is going: one started by `/v1/carriage/container/fill`,
+         *     `/approve`, `/cancel`, `/place-into`, `/remove-from` or `/remove-postings`. Poll it until the
+         *     status is `completed` or `failed`. The method is in beta.
+         */
+        post: operations["CarriageContainerTaskInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/document/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the documents of cargo places
+         * @description Returns the documents for handing cargo places over: the waybill and the shipment sheet, as
+         *     one file carried base64-encoded in a JSON object. Ask for them once the contents are
+         *     confirmed with `/v1/carriage/container/approve` (the action `get_documents` in
+         *     `/v1/carriage/container/get`). The method is in beta.
+         */
+        post: operations["CarriageContainerDocumentGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriage/container/label/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the labels of cargo places
+         * @description Returns the labels of up to 300 cargo places as one file carried base64-encoded in a JSON
+         *     object, with the cargo places no label could be made for. Print them once the contents are
+         *     confirmed with `/v1/carriage/container/approve` (the action `get_label_container` in
+         *     `/v1/carriage/container/get`). The method is in beta.
+         */
+        post: operations["CarriageContainerLabelGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assembly/carriage/posting/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the postings of a carriage for assembly
+         * @description Returns the postings of an FBS carriage with their products and pick-list codes, to assemble
+         *     them and print their labels; optionally only those with an assembly deadline in a given
+         *     period. Up to 100 postings per page: pass the returned `cursor` to get the next page; an
+         *     empty `cursor` means there is nothing more. The carriage id comes from
+         *     `/v1/carriage/create` or `/v2/carriage/delivery/list`; `/v1/assembly/carriage/product/list`
+         *     gives the same carriage grouped by product.
+         */
+        post: operations["AssemblyCarriagePostingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assembly/carriage/product/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the products of a carriage for assembly
+         * @description Returns the products of an FBS carriage, each with the total quantity and the postings it
+         *     goes into, to pick them in one pass; optionally only for postings with an assembly deadline
+         *     in a given period. Up to 100 products per page: pass the returned `cursor` to get the next
+         *     page; an empty `cursor` means there is nothing more. `/v1/assembly/carriage/posting/list`
+         *     gives the same carriage by posting.
+         */
+        post: operations["AssemblyCarriageProductList"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7560,6 +11392,1219 @@ export interface components {
              * @enum {string}
              */
             transaction_type: "all" | "orders" | "returns" | "services";
+        };
+        /**
+         * @description Where the cluster lies: `CLUSTER_TYPE_OZON` for clusters in Russia, `CLUSTER_TYPE_CIS` for
+         *     clusters in other CIS countries.
+         * @enum {string}
+         */
+        FboClusterType: "CLUSTER_TYPE_OZON" | "CLUSTER_TYPE_CIS";
+        /** @description Geographic coordinates of a warehouse or shipping point. */
+        FboWarehouseCoordinates: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            latitude?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            longitude?: number;
+        };
+        /** @description One placement cluster of a supply draft and the goods to store in it. */
+        FboDraftClusterItems: {
+            /** @description Goods of the supply for this cluster, up to 5000. */
+            items: {
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity: number;
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku: number | string;
+            }[];
+            /**
+             * Format: int64
+             * @description Placement cluster id, from `/v1/cluster/list` or `/v2/cluster/list`.
+             */
+            macrolocal_cluster_id: number | string;
+        };
+        /**
+         * @description What to drop when some units of an SKU fail the checks: `PARTIAL` drops only the failed units,
+         *     `FULL` drops every unit of that SKU as soon as one fails.
+         * @default PARTIAL
+         * @enum {string}
+         */
+        FboDraftDeletionSkuMode: "PARTIAL" | "FULL";
+        /** @description How the seller gets the supply to Ozon. */
+        FboDraftDeliveryInfo: {
+            /** @description Point where the seller drops the supply off; required when `type` is `DROPOFF`. */
+            drop_off_warehouse?: {
+                /**
+                 * Format: int64
+                 * @description Id of the point, from `/v1/warehouse/fbo/list`.
+                 */
+                warehouse_id: number | string;
+                /**
+                 * @description Kind of point: `DELIVERY_POINT` (pickup point), `SORTING_CENTER`, `CROSS_DOCK`,
+                 *     `ORDERS_RECEIVING_POINT` (order acceptance point) or `FULL_FILLMENT`.
+                 * @default DELIVERY_POINT
+                 * @enum {string}
+                 */
+                warehouse_type: "DELIVERY_POINT" | "SORTING_CENTER" | "CROSS_DOCK" | "ORDERS_RECEIVING_POINT" | "FULL_FILLMENT";
+            };
+            /**
+             * Format: int64
+             * @description Seller's warehouse a courier collects the supply from, from `/v1/warehouse/fbo/seller/list`; required when `type` is `PICKUP`.
+             */
+            seller_warehouse_id?: number | string;
+            /**
+             * @description `DROPOFF`: the seller brings the supply to a drop-off point; `PICKUP`: a courier collects it from the seller's warehouse.
+             * @default DROPOFF
+             * @enum {string}
+             */
+            type: "DROPOFF" | "PICKUP";
+        };
+        /**
+         * @description What went wrong with the draft: `EMPTY_ITEMS_LIST`, `ITEMS_COUNT_MORE_THAN_MAX` (too many SKUs),
+         *     `UNKNOWN_CLUSTER_IDS`, `ITEMS_VALIDATION` (see `items_validation`), `DROP_OFF_POINT_DOES_NOT_EXIST`,
+         *     `DROP_OFF_POINT_HAS_NO_TIMESLOTS`, `TOTAL_VOLUME_IN_LITRES_INVALID` (too much volume for the point),
+         *     `SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE`, `CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`,
+         *     `DUPLICATE_SKUS_IN_REQUEST`, `CAN_NOT_CREATE_DRAFT`, `DRAFT_TOTALS_INVALID_ERROR`,
+         *     `CAN_NOT_START_CALCULATION`, `PICKUP_IS_NOT_AVAILABLE`, `DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP`;
+         *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboDraftErrorMessage: "UNSPECIFIED" | "EMPTY_ITEMS_LIST" | "ITEMS_COUNT_MORE_THAN_MAX" | "UNKNOWN_CLUSTER_IDS" | "ITEMS_VALIDATION" | "DROP_OFF_POINT_DOES_NOT_EXIST" | "DROP_OFF_POINT_HAS_NO_TIMESLOTS" | "TOTAL_VOLUME_IN_LITRES_INVALID" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "CROSS_DOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DUPLICATE_SKUS_IN_REQUEST" | "CAN_NOT_CREATE_DRAFT" | "DRAFT_TOTALS_INVALID_ERROR" | "CAN_NOT_START_CALCULATION" | "PICKUP_IS_NOT_AVAILABLE" | "DROP_OFF_NOT_COMPATIBLE_WITH_PICKUP" | "UNDEFINED";
+        /** @description Goods of one cluster that failed the draft's checks. */
+        FboDraftItemsValidation: {
+            /**
+             * Format: int64
+             * @description Placement cluster id.
+             */
+            macrolocal_cluster_id?: number;
+            /** @description Rejected products. */
+            rejected_items?: {
+                /**
+                 * @description Why the product was rejected, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE` (cannot be
+                 *     stored at the chosen warehouse), `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE` (a required attribute
+                 *     is missing), `MULTIPLICITY` (quantity not a multiple of the sales batch), `NO_PRICE`,
+                 *     `INVALID_ITEM_COUNT_MAX`, `INVALID_ITEM_COUNT_ZERO`, `SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`,
+                 *     `SKU_IS_RESTRICTED`, tag conflicts (`SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`,
+                 *     `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`), missing customs or traceability data
+                 *     (`STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN`, `STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN`,
+                 *     `TRACEABLE_SKU_HAS_NO_GTIN_BARCODE`, `TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY`,
+                 *     `SKU_HAS_INVALID_HS_CODE`), `SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS`, `EMPTY_CLUSTER`,
+                 *     `CORRUPTED_ASSORTMENT` (could not be added to the request), `INVALID`; `UNSPECIFIED` or
+                 *     `UNDEFINED` when unknown.
+                 */
+                reasons?: ("UNSPECIFIED" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "SKU_IS_RESTRICTED" | "EMPTY_CLUSTER" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED" | "CORRUPTED_ASSORTMENT" | "STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY" | "SKU_HAS_INVALID_HS_CODE" | "SKU_HAS_STORAGE_COUNTRY_RESTRICTIONS" | "UNDEFINED")[];
+                /**
+                 * Format: int64
+                 * @description Ozon SKU of the product.
+                 */
+                sku?: number;
+            }[];
+        };
+        /**
+         * @description Answer of the draft creation methods: the id of the draft being calculated, or the reasons it
+         *     could not be started. Follow the draft with `/v2/draft/create/info`.
+         */
+        FboDraftCreateResult: {
+            /**
+             * Format: int64
+             * @description Draft id; pass it to `/v2/draft/create/info`.
+             */
+            draft_id?: number;
+            /** @description Problems found in the request; empty when the draft was accepted. */
+            errors?: {
+                error_message?: components["schemas"]["FboDraftErrorMessage"];
+                /**
+                 * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID` (over
+                 *     100,000 litres), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER` (courier
+                 *     pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`, `INVALID_SELLER_WAREHOUSE`,
+                 *     `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`, `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`;
+                 *     `UNSPECIFIED` or `UNDEFINED` when unknown.
+                 */
+                error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "UNDEFINED")[];
+                /** @description Products rejected by the checks, by cluster. */
+                items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                /** @description Placement clusters the error concerns. */
+                macrolocal_cluster_ids?: string[];
+                /** @description Error text. */
+                message?: string;
+                /** @description SKUs the error concerns. */
+                skus?: string[];
+            }[];
+        };
+        /**
+         * @description Kind of supply: `CROSSDOCK` (through a drop-off point), `DIRECT` (straight to a storage warehouse) or `MULTI_CLUSTER` (to several clusters).
+         * @enum {string}
+         */
+        FboDraftSupplyType: "CROSSDOCK" | "DIRECT" | "MULTI_CLUSTER";
+        /** @description A timeslot of a supply, in the time zone of the warehouse. */
+        FboDraftTimeslot: {
+            /** @description Start of the timeslot. */
+            from_in_timezone?: string;
+            /** @description End of the timeslot. */
+            to_in_timezone?: string;
+        };
+        /**
+         * @description Stage of a supply order or supply: `DATA_FILLING` (the seller still fills in the data),
+         *     `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE` (taken in at the drop-off point), `IN_TRANSIT`,
+         *     `ACCEPTANCE_AT_STORAGE_WAREHOUSE`, `REPORTS_CONFIRMATION_AWAITING` (acceptance reports to
+         *     approve), `REPORT_REJECTED` (reports disputed), `COMPLETED`, `REJECTED_AT_SUPPLY_WAREHOUSE`
+         *     (refused at the drop-off point), `CANCELLED`, `OVERDUE`; `UNSPECIFIED` when unknown.
+         * @enum {string}
+         */
+        SupplyOrderState: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+        /** @description Storage warehouse of a supply, for `DIRECT` supplies. */
+        SupplyOrderStorageWarehouse: {
+            /** @description Warehouse address. */
+            address?: string;
+            /**
+             * Format: date-time
+             * @deprecated
+             * @description Date of arrival at the storage warehouse; no longer maintained.
+             */
+            arrival_date?: string;
+            /** @description Warehouse name. */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Warehouse id.
+             */
+            warehouse_id?: number;
+        };
+        /** @description The supply interval of a supply order and its time zone. */
+        SupplyOrderTimeslotInfo: {
+            /** @description The interval, local time. */
+            timeslot?: {
+                /**
+                 * Format: date-time
+                 * @description Start of the interval.
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the interval.
+                 */
+                to?: string;
+            };
+            /** @description Time zone of the interval. */
+            timezone_info?: {
+                /** @description IANA time zone name. */
+                iana_name?: string;
+                /** @description Offset from UTC. */
+                offset?: string;
+            };
+        };
+        /**
+         * @description Why the driver and vehicle data were not taken: `SET_VEHICLE_ERROR_INVALID_ORDER_STATE` (the
+         *     supply order's stage does not allow it), `SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED` (no vehicle
+         *     data is needed), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (the order belongs to another
+         *     legal entity), `SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY` (the order belongs to another seller
+         *     account); `SET_VEHICLE_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderPassError: "SET_VEHICLE_ERROR_UNSPECIFIED" | "SET_VEHICLE_ERROR_INVALID_ORDER_STATE" | "SET_VEHICLE_ERROR_VEHICLE_NOT_REQUIRED" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "SET_VEHICLE_ERROR_ORDER_NOT_BELONG_COMPANY";
+        /** @description A supply interval, in the warehouse's local time. */
+        SupplyOrderTimeslot: {
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the interval.
+             */
+            to: string;
+        };
+        /**
+         * @description Why the timeslot could not be changed: `UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE` (the
+         *     order's stage does not allow it), `UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW`,
+         *     `UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED` (the order is overdue),
+         *     `UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE` (not one of the offered intervals),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR` (another legal entity),
+         *     `UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY` (another seller account),
+         *     `UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED` (daily limit of courier pickups reached);
+         *     `UPDATE_TIMESLOT_ERROR_UNSPECIFIED` when not stated.
+         * @enum {string}
+         */
+        SupplyOrderTimeslotError: "UPDATE_TIMESLOT_ERROR_UNSPECIFIED" | "UPDATE_TIMESLOT_ERROR_INVALID_ORDER_STATE" | "UPDATE_TIMESLOT_ERROR_INCOMPATIBLE_ORDER_FLOW" | "UPDATE_TIMESLOT_ERROR_SET_TIMESLOT_DEADLINE_EXCEED" | "UPDATE_TIMESLOT_ERROR_OUT_OF_ALLOWED_RANGE" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_CONTRACTOR" | "UPDATE_TIMESLOT_ERROR_ORDER_NOT_BELONG_COMPANY" | "UPDATE_TIMESLOT_ERROR_PICKUP_ORDER_LIMIT_EXCEEDED";
+        /**
+         * @description Why the labels could not be made:
+         *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_IS_EMPTY`: the supply has no cargo places;
+         *     - `CARGOES_NOT_FOUND`: the cargo places are not found.
+         * @enum {string}
+         */
+        FboCargoLabelErrorReason: "INVALID_STATE" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "SUPPLY_IS_EMPTY" | "CARGOES_NOT_FOUND";
+        /**
+         * @description What is wrong with a product line of a cargo place:
+         *     - `SUPPLY_ITEM_NOT_FOUND`: the product is not found;
+         *     - `DUPLICATED_SUPPLY_ITEM`: the product is listed twice;
+         *     - `BEFORE_DEADLINE`: the expiry date is not acceptable;
+         *     - `SAME_BARCODES`: different SKUs share a barcode;
+         *     - `SAME_ARTICLES`: different SKUs share an article;
+         *     - `NOT_UNIQUE_SKU_BY_PRODUCT`: one SKU in the cargo place stands for different products;
+         *     - `QUANTITY_NOT_DIVISIBLE_BY_QUANT`: the quantity is not a multiple of the quant size;
+         *     - `NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO`: the pallet has no pallet SKU;
+         *     - `NOT_ONE_QUANT_PALLET_SKU`: a quant pallet must hold exactly one quant;
+         *     - `NOT_ECONOM_SKU`: an economy supply contains a non-economy SKU;
+         *     - `QUANTITY_LESS_ONE`: an economy supply has an SKU with a quantity below 1;
+         *     - `SUPPLY_ITEM_WITH_QUANT_NOT_FOUND`: no product matches the article, barcode and quant size.
+         * @default SUPPLY_ITEM_NOT_FOUND
+         * @enum {string}
+         */
+        FboCargoItemValidationType: "SUPPLY_ITEM_NOT_FOUND" | "DUPLICATED_SUPPLY_ITEM" | "BEFORE_DEADLINE" | "SAME_BARCODES" | "SAME_ARTICLES" | "NOT_UNIQUE_SKU_BY_PRODUCT" | "QUANTITY_NOT_DIVISIBLE_BY_QUANT" | "NOT_SINGLE_PALLET_SKU_IN_PALLET_CARGO" | "NOT_ONE_QUANT_PALLET_SKU" | "NOT_ECONOM_SKU" | "QUANTITY_LESS_ONE" | "SUPPLY_ITEM_WITH_QUANT_NOT_FOUND";
+        /** @description Why cargo places could not be deleted from the supply; empty lists when all went well. */
+        FboCargoDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place. */
+                error_reasons?: "CARGO_NOT_FOUND"[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation.
+             */
+            supply_error_reasons?: ("SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND")[];
+        };
+        /**
+         * @description How many kinds of products the cargo place holds:
+         *     - `MONO`: one product (mono pallet or mono box);
+         *     - `MIX`: several products (mixed pallet or mixed box);
+         *     - `NONE`: no assortment;
+         *     - `UNSPECIFIED`: not determined.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        FboCargoContentType: "UNSPECIFIED" | "MONO" | "MIX" | "NONE";
+        /**
+         * @description Why the labels of transport cargo places could not be made:
+         *     - `ORDER_NOT_FOUND`: no such supply order;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `ALL_SUPPLIES_SKIPPED`: none of the order's supplies has labels to make;
+         *     - `LABELS_COUNT_EXCEED`: too many labels requested;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportLabelByOrderErrorReason: "ORDER_NOT_FOUND" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "ALL_SUPPLIES_SKIPPED" | "LABELS_COUNT_EXCEED" | "UNDEFINED";
+        /**
+         * @description State of the operation:
+         *     - `IN_PROGRESS`: still running, ask again later;
+         *     - `SUCCESS`: done;
+         *     - `FAILED`: failed, see `error_reasons`.
+         * @enum {string}
+         */
+        FboCargoOperationStatus: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+        /** @description A cargo place with its barcode. */
+        FboCargoBarcode: {
+            /** @description Barcode of the cargo place. */
+            barcode?: string;
+            /** @description Id of the cargo place's product list. */
+            bundle_id?: string;
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            cargo_id?: number;
+        };
+        /**
+         * @description Why cargo places could not be bound to or unbound from transport cargo places:
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `OPERATION_FAILED`: the operation ended with an error;
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`: the supply belongs to another seller account;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY`: transport cargo places are not switched on for the supply (see `/v1/cargoes/transport/activate`);
+         *     - `INVALID_SUPPLY_STATE`: the supply is in a state that does not allow it;
+         *     - `SUPPLY_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `CARGO_IDS_NOT_FOUND`: some cargo places are not found;
+         *     - `TRANSPORT_CARGO_IDS_NOT_FOUND`: some transport cargo places are not found;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited.
+         * @enum {string}
+         */
+        FboTransportBindErrorReason: "OPERATION_NOT_FOUND" | "OPERATION_FAILED" | "SUPPLY_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "TRANSPORT_CARGOES_NOT_ENABLED_FOR_SUPPLY" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_FINALIZED" | "CARGO_IDS_NOT_FOUND" | "TRANSPORT_CARGO_IDS_NOT_FOUND" | "ETTN_IS_UPLOADED";
+        /**
+         * @description Why transport cargo places could not be created:
+         *     - `SUPPLY_NOT_FOUND`: no such supply;
+         *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+         *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+         *     - `PALLET_SUPPLY_CONTAINS_BOXES`: a pallet supply cannot hold boxes;
+         *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply can no longer be edited;
+         *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+         *     - `OPERATION_NOT_FOUND`: no such operation;
+         *     - `ETTN_IS_UPLOADED`: an electronic waybill is uploaded, so the supply cannot be edited;
+         *     - `BOX_SUPPLY_CONTAINS_PALLETS`: the supply may hold boxes only;
+         *     - `UNDEFINED`: an unknown error.
+         * @enum {string}
+         */
+        FboTransportCreateErrorReason: "SUPPLY_NOT_FOUND" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "PALLET_SUPPLY_CONTAINS_BOXES" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "BOX_SUPPLY_CONTAINS_PALLETS" | "UNDEFINED";
+        /** @description One product line of an FBO removal (taking goods back from an Ozon warehouse) or disposal request. */
+        FboRemovalReportRow: {
+            /** @description Product barcode. */
+            barcode?: string;
+            /** @description Barcode of the box. */
+            box_barcode?: string;
+            /**
+             * Format: double
+             * @description Box height, metres.
+             */
+            box_height?: number;
+            /**
+             * Format: int64
+             * @description Box id.
+             */
+            box_id?: number;
+            /**
+             * Format: double
+             * @description Box length, metres.
+             */
+            box_length?: number;
+            /**
+             * @description State of the box, as the seller portal shows it, in Russian: available for removal,
+             *     already in a removal request, being prepared, lost, in transit, compensated to the
+             *     seller, disposed of, assembled, at the sorting centre, with the courier, delivery
+             *     failed, received, cancelled, being disposed of, at the pick-up point, or disbanded.
+             */
+            box_state?: string;
+            /**
+             * Format: double
+             * @description Box volume, litres.
+             */
+            box_volume?: number;
+            /**
+             * Format: double
+             * @description Box weight, kilograms.
+             */
+            box_weight?: number;
+            /**
+             * Format: double
+             * @description Box width, metres.
+             */
+            box_width?: number;
+            /** @description Warehouse that prepared the goods for removal. */
+            clearing_warehouse_name?: string;
+            /** @description When the goods were delivered to the pick-up point, the sorting centre or by courier. */
+            delivery_date?: string;
+            /** @description How the goods leave, as the seller portal shows it, in Russian (self pick-up, pick-up point, sorting centre or courier). */
+            delivery_type?: string;
+            /** @description Address of the destination warehouse. */
+            destination_warehouse_address?: string;
+            /** @description Name of the destination warehouse. */
+            destination_warehouse_name?: string;
+            /** @description When the seller collected the goods from the Ozon warehouse in person. */
+            given_out_date?: string;
+            /** @description `true` if Ozon created the removal request automatically (auto-removal). */
+            is_auto_return?: boolean;
+            /** @description Product name. */
+            name?: string;
+            /** @description Product's article in the seller's system. */
+            offer_id?: string;
+            /**
+             * Format: double
+             * @description Estimated price of Ozon delivering the goods from the warehouse.
+             */
+            preliminary_delivery_price?: number;
+            /**
+             * Format: int32
+             * @description Number of quants in the removal request.
+             */
+            quant_count?: number;
+            /**
+             * Format: int32
+             * @description Number of units in the box or in the removal request.
+             */
+            quantity_for_return?: number;
+            /** @description When the removal request was created. */
+            return_created_at?: string;
+            /**
+             * Format: int64
+             * @description Removal request id.
+             */
+            return_id?: number;
+            /**
+             * @description State of the removal request, as the seller portal shows it, in Russian. The values
+             *     differ for self pick-up from stock, delivery from stock (pick-up point, sorting centre,
+             *     courier) and removal from supplies: from created and being assembled through handed to
+             *     logistics, in transit and ready to collect (in part or in full) to completed, rejected
+             *     by the warehouse or disposed of.
+             */
+            return_state?: string;
+            /**
+             * Format: int64
+             * @description Product id on Ozon (SKU).
+             */
+            sku?: number;
+            /**
+             * @description Kind of stock, in Russian: for stock goods, available for sale, marked goods waiting for
+             *     action, expiring, or defective goods available for removal; for goods in boxes,
+             *     defective, identified surplus, or unidentified surplus without an SKU.
+             */
+            stock_type?: string;
+            /** @description When the goods were disposed of. */
+            utilization_date?: string;
+        };
+        /** @description Why cargo places or transport cargo places could not be deleted; empty lists when all went well. */
+        FboCargoAndTransportDeleteErrors: {
+            /** @description Problems with single cargo places. */
+            cargo_error_reasons?: {
+                /**
+                 * Format: int64
+                 * @description Cargo place id.
+                 */
+                cargo_id?: number;
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+            }[];
+            /**
+             * @description Problems with the supply as a whole:
+             *     - `UNSPECIFIED`: reason not known;
+             *     - `SUPPLY_NOT_FOUND`: no such supply;
+             *     - `CANT_DELETE_ALL_CARGOES`: a supply must keep at least one cargo place;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR`: the supply belongs to another legal entity;
+             *     - `SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY`: the supply belongs to another seller account;
+             *     - `SUPPLY_CARGOES_IS_FINALIZED`: the supply's cargo places can no longer be edited;
+             *     - `SUPPLY_CARGOES_LOCKED`: another operation is editing the cargo places right now;
+             *     - `OPERATION_NOT_FOUND`: no such operation;
+             *     - `ETTN_IS_UPLOADED`: an electronic waybill is already uploaded for the supply;
+             *     - `CANT_DELETE_ALL_TRANSPORT_CARGOES`: a supply must keep at least one transport cargo place;
+             *     - `UNDEFINED`: an unknown error.
+             */
+            supply_error_reasons?: ("UNSPECIFIED" | "SUPPLY_NOT_FOUND" | "CANT_DELETE_ALL_CARGOES" | "SUPPLY_DOES_NOT_BELONG_TO_THE_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_THE_COMPANY" | "SUPPLY_CARGOES_IS_FINALIZED" | "SUPPLY_CARGOES_LOCKED" | "OPERATION_NOT_FOUND" | "ETTN_IS_UPLOADED" | "CANT_DELETE_ALL_TRANSPORT_CARGOES" | "UNDEFINED")[];
+            /** @description Problems with single transport cargo places. */
+            transport_cargo_error_reasons?: {
+                /** @description What went wrong; `CARGO_NOT_FOUND` means the supply has no such transport cargo place, `UNSPECIFIED` that the reason is not known. */
+                error_reasons?: ("UNSPECIFIED" | "CARGO_NOT_FOUND")[];
+                /**
+                 * Format: int64
+                 * @description Transport cargo place id.
+                 */
+                transport_cargo_id?: number;
+            }[];
+        };
+        /**
+         * @description The draft just created. Keep `supply_id` and `row_version`: the edit, delete and registrate
+         *     methods of the draft take them, and `/v1/fbp/draft/get` reads it back.
+         */
+        FbpDraftCreateResult: {
+            /**
+             * Format: int64
+             * @description Draft id.
+             */
+            draft_id?: number;
+            /**
+             * Format: int64
+             * @description Current version of the draft; send it with the next change to the draft.
+             */
+            row_version?: number;
+            /** @description Id of the delivery request the draft belongs to. */
+            supply_id?: string;
+        };
+        /**
+         * @description Where the cancellation of an FBP draft or order stands. A cancellation the partner warehouse
+         *     still has to confirm shows `CONFIRMATION`; read the draft or order again to see the outcome.
+         */
+        FbpCancellationState: {
+            /** @description Why the cancellation was not confirmed. */
+            cancellation_error?: {
+                /**
+                 * @description Reason code:
+                 *     - `CODE_UNSPECIFIED`: not set;
+                 *     - `NO_RESPONSE_FROM_3PF`: the partner warehouse did not answer, so the cancellation is not confirmed;
+                 *     - `ACCEPTANCE_ALREADY_STARTED`: the warehouse has already started accepting the goods.
+                 * @default CODE_UNSPECIFIED
+                 * @enum {string}
+                 */
+                error_code: "CODE_UNSPECIFIED" | "NO_RESPONSE_FROM_3PF" | "ACCEPTANCE_ALREADY_STARTED";
+                /** @description Explanation of the error, as text. */
+                message?: string;
+            };
+            /**
+             * @description State of the cancellation:
+             *     - `STATUS_UNSPECIFIED`: not set (nothing was cancelled);
+             *     - `CONFIRMATION`: waiting for the partner warehouse to confirm;
+             *     - `CANCELED`: confirmed, the delivery is cancelled;
+             *     - `NOT_CANCELED`: not confirmed, see `cancellation_error`.
+             * @default STATUS_UNSPECIFIED
+             * @enum {string}
+             */
+            cancellation_status: "STATUS_UNSPECIFIED" | "CONFIRMATION" | "CANCELED" | "NOT_CANCELED";
+        };
+        /** @description Result of deleting an FBP draft. */
+        FbpDraftDeleteResult: {
+            cancellation_state?: components["schemas"]["FbpCancellationState"];
+            /**
+             * Format: int64
+             * @description Current version of the draft.
+             */
+            row_version?: number;
+        };
+        /**
+         * @description Why a product cannot go into an FBP delivery:
+         *     - `BUNDLE_ITEM_ERROR_UNSPECIFIED`: not set;
+         *     - `OUT_OF_ASSORTMENT`: the product is not found in the assortment;
+         *     - `INVALID`: the product is not created or has a wrong status;
+         *     - `INCOMPATIBLE_WAREHOUSE`: the warehouse id does not fit;
+         *     - `INVALID_BARCODE`: the product has no barcode;
+         *     - `MULTIPLICITY`: the quantity is not a multiple of the required batch;
+         *     - `NO_PRICE`: the product has no price;
+         *     - `BANNED`: the product is blocked for sale or for delivery to this warehouse;
+         *     - `DUPLICATE_ITEMS`: the same SKU is listed twice;
+         *     - `ZERO_QUANTITY`: the quantity is 0;
+         *     - `QUANTITY_GREATER_THEN_MAX`: more units of one SKU than allowed;
+         *     - `NO_SALES`: no sales of the product for more than 60 days;
+         *     - `SURPLUS`: the stock at the warehouse already covers 90 days;
+         *     - `AVAILABILITY_IS_EMPTY`: no availability information for the product.
+         * @default BUNDLE_ITEM_ERROR_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpBundleItemError: "BUNDLE_ITEM_ERROR_UNSPECIFIED" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "INVALID_BARCODE" | "MULTIPLICITY" | "NO_PRICE" | "BANNED" | "DUPLICATE_ITEMS" | "ZERO_QUANTITY" | "QUANTITY_GREATER_THEN_MAX" | "NO_SALES" | "SURPLUS" | "AVAILABILITY_IS_EMPTY";
+        /**
+         * @description Which products the partner warehouse accepts. When `bundle_generated` is `true`, pass
+         *     `bundle_id` to the create method of the draft (and, for a direct delivery, to
+         *     `/v1/fbp/draft/direct/timeslot/get`).
+         */
+        FbpProductValidationResult: {
+            /** @description Products the warehouse accepts. */
+            approved_items?: {
+                /** @description Product barcode. */
+                barcode?: string;
+                /** @description Link to the product image. */
+                icon_name?: string;
+                /** @description Product name. */
+                name?: string;
+                /** @description Product id in the seller's system (offer id). */
+                offer_id?: string;
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity?: number;
+                /**
+                 * Format: int64
+                 * @description Product id in the Ozon system (SKU).
+                 */
+                sku?: number;
+                /**
+                 * Format: double
+                 * @description Product volume.
+                 */
+                volume?: number;
+            }[];
+            /** @description `true` if the validated list of products (bundle) was created. */
+            bundle_generated?: boolean;
+            /** @description Id of the validated list of products. */
+            bundle_id?: string;
+            /** @description Products the warehouse does not accept, with the reasons. */
+            rejected_items?: {
+                /** @description Product barcode. */
+                barcode?: string;
+                /** @description Link to the product image. */
+                icon_name?: string;
+                /** @description Product name. */
+                name?: string;
+                /** @description Product id in the seller's system (offer id). */
+                offer_id?: string;
+                /**
+                 * Format: int32
+                 * @description Number of units.
+                 */
+                quantity?: number;
+                /** @description Why the product is rejected. */
+                rejection_reasons?: components["schemas"]["FbpBundleItemError"][];
+                /**
+                 * Format: int64
+                 * @description Product id in the Ozon system (SKU).
+                 */
+                sku?: number;
+                /**
+                 * Format: double
+                 * @description Product volume.
+                 */
+                volume?: number;
+            }[];
+        };
+        /**
+         * @description Result of turning an FBP draft into a delivery request (order). When `is_error` is `false`,
+         *     the delivery is registered and appears in `/v1/fbp/order/list`; otherwise `error` says what
+         *     to fix in the draft.
+         */
+        FbpDraftRegistrationResult: {
+            /** @description What stopped the registration. */
+            error?: {
+                /** @description Problems with products of the validated list. */
+                bundle_errors?: {
+                    /** @description What is wrong with the product. */
+                    errors?: components["schemas"]["FbpBundleItemError"][];
+                    /**
+                     * Format: int64
+                     * @description Product id in the Ozon system (SKU).
+                     */
+                    sku?: number;
+                }[];
+                /**
+                 * @description Problem with the draft as a whole:
+                 *     - `ORDER_ERROR_TYPE_UNSPECIFIED`: not set;
+                 *     - `INVALID_NUMBER_OF_PACKAGE_UNITS`: wrong number of cargo places;
+                 *     - `MAXIMUM_NUMBER_OF_UNIQUE_SKU_REACHED`: too many distinct SKUs;
+                 *     - `MAXIMUM_BUNDLE_VOLUME_REACHED`: the delivery is too large in volume;
+                 *     - `BUNDLE_ID_EMPTY`: the delivery has no products;
+                 *     - `INVALID_SUPPLY_TYPE`: the delivery kind is missing or wrong;
+                 *     - `INVALID_TIMESLOT`: the time window is missing or wrong;
+                 *     - `INVALID_WHC_NUMBER`: wrong warehouse delivery id;
+                 *     - `DRAFT_LOCKED`: the draft is already being turned into an order;
+                 *     - `DROP_OFF_POINTS_IS_EMPTY`: a drop-off delivery has no drop-off point;
+                 *     - `WAREHOUSE_IS_EMPTY`: no warehouse data;
+                 *     - `BUSINESS_FLOW_TYPE_IS_EMPTY`: the business flow type is not set;
+                 *     - `WAS_CANCELLED`: the delivery is already cancelled;
+                 *     - `PICK_UP_DETAILS_IS_EMPTY`: a pick-up delivery has no collection details;
+                 *     - `INVALID_PICK_UP_DETAILS`: the collection details of a pick-up delivery are wrong;
+                 *     - `INVALID_PICK_UP_DATE`: the collection date of a pick-up delivery is wrong;
+                 *     - `INTERNAL_ERROR`: the check itself failed.
+                 * @default ORDER_ERROR_TYPE_UNSPECIFIED
+                 * @enum {string}
+                 */
+                order_error: "ORDER_ERROR_TYPE_UNSPECIFIED" | "INVALID_NUMBER_OF_PACKAGE_UNITS" | "MAXIMUM_NUMBER_OF_UNIQUE_SKU_REACHED" | "MAXIMUM_BUNDLE_VOLUME_REACHED" | "BUNDLE_ID_EMPTY" | "INVALID_SUPPLY_TYPE" | "INVALID_TIMESLOT" | "INVALID_WHC_NUMBER" | "DRAFT_LOCKED" | "DROP_OFF_POINTS_IS_EMPTY" | "WAREHOUSE_IS_EMPTY" | "BUSINESS_FLOW_TYPE_IS_EMPTY" | "WAS_CANCELLED" | "PICK_UP_DETAILS_IS_EMPTY" | "INVALID_PICK_UP_DETAILS" | "INVALID_PICK_UP_DATE" | "INTERNAL_ERROR";
+            };
+            /** @description `true` if the draft was not registered. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the draft.
+             */
+            row_version?: number;
+        };
+        /** @description Result of changing the delivery details of a direct FBP draft. */
+        FbpDraftDeliveryEditResult: {
+            /** @description What stopped the change. */
+            error?: {
+                /** @description Problems found. */
+                errors?: ("ERROR_TYPE_UNSPECIFIED" | "ORDER_DRAFT_LOCKED" | "DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED" | "DELIVERY_DRIVER_NAME_EMPTY" | "DELIVERY_VEHICLE_GENRE_EMPTY" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY" | "DELIVERY_TPL_NAME_EMPTY" | "DELIVERY_TRACKING_NUMBER_EMPTY" | "INVALID_BUSINESS_FLOW" | "SUPPLY_TYPE_NOT_SUPPORTED" | "INVALID_STATE")[];
+            };
+            /** @description `true` if the change was not made. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the draft; send it with the next change.
+             */
+            row_version?: number;
+        };
+        /** @description A delivery time window at the partner warehouse or drop-off point. */
+        FbpTimeslot: {
+            /**
+             * Format: date-time
+             * @description Start of the window.
+             */
+            timeslot_start?: string;
+            /**
+             * Format: date-time
+             * @description End of the window.
+             */
+            timeslot_end?: string;
+        };
+        /**
+         * @description Time windows in which the partner warehouse can receive a direct delivery, or, when there are
+         *     none, the reasons why.
+         */
+        FbpAvailableTimeslots: {
+            /** @description Why no window is available; empty when there are windows. */
+            reasons?: ("EMPTY_TIMESLOTS_REASON_UNSPECIFIED" | "LOGISTICS_UNKNOWN" | "NO_ROUTE" | "NO_ROUTE_SCHEDULES" | "NO_LOGISTICS_CAPACITY" | "SCHEDULE_UNKNOWN" | "NOT_ENOUGH_CAPACITY" | "NOT_ENOUGH_TRUCKS" | "LIMITS_NOT_AVAILABLE" | "CROSS_DOCK_RESERVE_MISSING" | "SCHEDULE_RESERVE_MISSING")[];
+            /** @description Available windows. */
+            timeslots?: components["schemas"]["FbpTimeslot"][];
+            /** @description Time zone of the warehouse, e.g. `Europe/Istanbul`. */
+            warehouse_timezone_name?: string;
+        };
+        /** @description Opening hours of a drop-off point on one day of the week. */
+        FbpDropOffPointCalendarDay: {
+            /** @description Hours of that day. */
+            calendar_item?: {
+                /** @description Break, when the point does not accept goods. */
+                break_hours?: {
+                    /** @description End of the break, time of day. */
+                    timeslot_end?: string;
+                    /** @description Start of the break, time of day. */
+                    timeslot_start?: string;
+                };
+                /** @description `true` if the point is closed that day. */
+                is_holiday?: boolean;
+                /** @description Working hours. */
+                opening_hours?: {
+                    /** @description Closing time. */
+                    timeslot_end?: string;
+                    /** @description Opening time. */
+                    timeslot_start?: string;
+                };
+            };
+            /**
+             * @description Day of the week; `DAY_OF_WEEK_UNSPECIFIED` when not set.
+             * @default DAY_OF_WEEK_UNSPECIFIED
+             * @enum {string}
+             */
+            day_of_week: "DAY_OF_WEEK_UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+        };
+        /**
+         * @description How the goods of an FBP delivery reach the partner warehouse. `supply_type` says which kind it
+         *     is; only the matching part (`direct_details`, `drop_off_point` or `pickup_details`) is filled.
+         */
+        FbpDeliveryDetails: {
+            /** @description Direct delivery to the partner warehouse (`DIRECT_BY_SELLER` or `DIRECT_BY_TPL`). */
+            direct_details?: {
+                /** @description The seller's own vehicle and driver (`DIRECT_BY_SELLER`). */
+                by_seller_details?: {
+                    /** @description Driver's full name. */
+                    driver_name?: string;
+                    /** @description Vehicle registration plate. */
+                    vehicle_registration_number?: string;
+                    /** @description Vehicle type or model. */
+                    vehicle_type?: string;
+                };
+                /** @description The third-party carrier that brings the goods (`DIRECT_BY_TPL`). */
+                by_tpl_details?: {
+                    /** @description The carrier's tracking number. */
+                    tracking_number?: string;
+                    /** @description Name of the carrier. */
+                    transport_company_name?: string;
+                };
+                /** @description The booked arrival window at the partner warehouse. */
+                timeslot_details?: {
+                    /** @description The booked window, in UTC. */
+                    timeslot?: components["schemas"]["FbpTimeslot"];
+                    /** @description Id of the window booking. */
+                    timeslot_reservation_id?: string;
+                };
+            };
+            /** @description The drop-off point the seller hands the goods in at (`DROP_OFF`). */
+            drop_off_point?: {
+                /**
+                 * Format: int64
+                 * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                 */
+                id?: number;
+                /** @description Id of the province the point is in, from `/v1/fbp/draft/drop-off/province/list`. */
+                province_uuid?: string;
+                /** @description When the goods are to be handed in, in UTC. */
+                timeslot?: components["schemas"]["FbpTimeslot"];
+            };
+            /** @description Where and when a courier collects the goods from the seller (`PICK_UP`). */
+            pickup_details?: {
+                /** @description Address to collect the goods from. */
+                address?: string;
+                /** @description Note for the courier. */
+                comment?: string;
+                /**
+                 * Format: date-time
+                 * @description Collection date.
+                 */
+                date?: string;
+                /** @description Full name of the person handing over the goods. */
+                sender_name?: string;
+                /** @description Phone number of that person. */
+                sender_phone?: string;
+            };
+            /**
+             * @description Kind of delivery:
+             *     - `SUPPLY_TYPE_UNSPECIFIED`: not set;
+             *     - `DIRECT_BY_SELLER`: the seller drives the goods to the warehouse;
+             *     - `DIRECT_BY_TPL`: a third-party carrier brings them to the warehouse;
+             *     - `DROP_OFF`: the seller hands them in at a drop-off point;
+             *     - `PICK_UP`: a courier collects them at the seller's warehouse.
+             * @default SUPPLY_TYPE_UNSPECIFIED
+             * @enum {string}
+             */
+            supply_type: "SUPPLY_TYPE_UNSPECIFIED" | "DIRECT_BY_SELLER" | "DIRECT_BY_TPL" | "DROP_OFF" | "PICK_UP";
+        };
+        /**
+         * @description State of an FBP draft:
+         *     - `DRAFT_STATUS_UNSPECIFIED`: not set;
+         *     - `NEW`: new;
+         *     - `SUPPLY_VARIANT_CONFIRMATION`: waiting for the partner warehouse to confirm;
+         *     - `SUPPLY_NOT_CONFIRMED`: declined by the warehouse.
+         * @default DRAFT_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpDraftStatus: "DRAFT_STATUS_UNSPECIFIED" | "NEW" | "SUPPLY_VARIANT_CONFIRMATION" | "SUPPLY_NOT_CONFIRMED";
+        /** @description Where and when a courier is to collect the goods of a pick-up delivery from the seller. */
+        FbpPickupDetails: {
+            /** @description Address to collect the goods from. */
+            address: string;
+            /** @description Note for the courier (entrance, floor, how to find the place). */
+            comment: string;
+            /**
+             * Format: date-time
+             * @description Collection date.
+             */
+            date: string;
+            /** @description Full name of the person handing over the goods. */
+            sender_name: string;
+            /** @description Phone number of that person. */
+            sender_phone: string;
+        };
+        /** @description Totals of the products in a finished FBP delivery. */
+        FbpArchiveSkuSummary: {
+            /**
+             * Format: double
+             * @description Total volume of the products, litres.
+             */
+            rounded_total_volume_in_litres?: number;
+            /**
+             * Format: int64
+             * @description Number of different SKUs.
+             */
+            total_items_count?: number;
+            /**
+             * Format: int64
+             * @description Number of units.
+             */
+            total_quantity?: number;
+        };
+        /** @description Why a finished FBP delivery was declined. */
+        FbpArchiveDeclineReason: {
+            /**
+             * @description Reason code:
+             *     - `DECLINE_REASON_CODE_UNSPECIFIED`: not specified;
+             *     - `CANNOT_CREATE_SUPPLY_ON_TPF`: the partner warehouse could not create the delivery;
+             *     - `DROP_OFF_POINT_CLOSED`: the drop-off point is closed;
+             *     - `CODE_SUPPLY_LOST`: the delivery was lost;
+             *     - `COURIER_PICK_UP_REJECTED_BY_SELLER`: the seller turned the courier away;
+             *     - `BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE`: the warehouse rejected the bonded (customs) documents.
+             * @default DECLINE_REASON_CODE_UNSPECIFIED
+             * @enum {string}
+             */
+            code: "DECLINE_REASON_CODE_UNSPECIFIED" | "CANNOT_CREATE_SUPPLY_ON_TPF" | "DROP_OFF_POINT_CLOSED" | "CODE_SUPPLY_LOST" | "COURIER_PICK_UP_REJECTED_BY_SELLER" | "BONDED_DOCUMENTS_REJECTED_BY_WAREHOUSE";
+            /** @description The reason in words. */
+            message?: string;
+        };
+        /**
+         * @description How the delivery ended:
+         *     - `ARCHIVE_STATUS_UNSPECIFIED`: not specified;
+         *     - `COMPLETED`: accepted by the warehouse;
+         *     - `REJECTED_AT_SUPPLY_WAREHOUSE`: declined by the warehouse, see `decline_reason`;
+         *     - `CANCELLED_BY_SELLER`: cancelled by the seller.
+         * @default ARCHIVE_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpArchiveStatus: "ARCHIVE_STATUS_UNSPECIFIED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED_BY_SELLER";
+        /**
+         * @description Result of a change to a registered FBP delivery (a cancellation or an edit of its delivery
+         *     details). When `is_error` is `true`, `error.order_errors` says what was wrong; otherwise
+         *     `row_version` is the delivery's new version, to send with the next change.
+         */
+        FbpOrderChangeResult: {
+            /** @description What was wrong with the change. */
+            error?: {
+                /**
+                 * @description Error codes:
+                 *     - `ERROR_TYPE_UNSPECIFIED`: not specified;
+                 *     - `DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED`: the driver's name is too long;
+                 *     - `DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED`: the vehicle type is too long;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED`: the registration plate is too long;
+                 *     - `DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED`: the transport company name is too long;
+                 *     - `DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED`: the tracking number is too long;
+                 *     - `DELIVERY_DRIVER_NAME_EMPTY`: the driver's name is missing;
+                 *     - `DELIVERY_VEHICLE_GENRE_EMPTY`: the vehicle type is missing;
+                 *     - `DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY`: the registration plate is missing;
+                 *     - `DELIVERY_TPL_NAME_EMPTY`: the transport company name is missing;
+                 *     - `DELIVERY_TRACKING_NUMBER_EMPTY`: the tracking number is missing;
+                 *     - `DELIVERY_BY_SELLER_EMPTY`: the seller's delivery details are missing;
+                 *     - `DELIVERY_BY_TPL_EMPTY`: the transport company details are missing;
+                 *     - `RECEIVE_DATE_NOT_SET`: the arrival date is missing;
+                 *     - `SUPPLY_TYPE_NOT_SUPPORTED`: this kind of delivery is not supported;
+                 *     - `INVALID_BUSINESS_FLOW`: the change does not fit the delivery's flow;
+                 *     - `ORDER_LOCKED`: the products of the delivery can no longer be changed;
+                 *     - `INVALID_TIMESLOT`: the time window is missing or wrong;
+                 *     - `DROP_OFF_DETAILS_EMPTY`: the drop-off point details are missing;
+                 *     - `PICK_UP_ADDRESS_IS_EMPTY`: the pick-up address is missing;
+                 *     - `PICK_UP_SENDER_NAME_IS_EMPTY`: the sender's name is missing;
+                 *     - `PICK_UP_SENDER_PHONE_IS_EMPTY`: the sender's phone is missing;
+                 *     - `PICK_UP_ADDRESS_IS_TOO_LARGE`: the pick-up address is too long;
+                 *     - `PICK_UP_SENDER_NAME_IS_TOO_LARGE`: the sender's name is too long;
+                 *     - `PICK_UP_SENDER_PHONE_IS_TOO_LARGE`: the sender's phone is too long;
+                 *     - `PICK_UP_COMMENT_IS_TOO_LARGE`: the comment is too long;
+                 *     - `PICK_UP_DETAILS_EMPTY`: the pick-up details are missing;
+                 *     - `DROP_OFF_ADDRESS_NOT_SET`: the drop-off point address is missing;
+                 *     - `INVALID_STATE`: the delivery is in a state that does not allow the change.
+                 */
+                order_errors?: ("ERROR_TYPE_UNSPECIFIED" | "DELIVERY_DRIVER_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_GENRE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TPL_NAME_LENGTH_MAXIMUM_REACHED" | "DELIVERY_TRACKING_NUMBER_LENGTH_MAXIMUM_REACHED" | "DELIVERY_DRIVER_NAME_EMPTY" | "DELIVERY_VEHICLE_GENRE_EMPTY" | "DELIVERY_VEHICLE_REGISTRATION_PLATE_EMPTY" | "DELIVERY_TPL_NAME_EMPTY" | "DELIVERY_TRACKING_NUMBER_EMPTY" | "DELIVERY_BY_SELLER_EMPTY" | "DELIVERY_BY_TPL_EMPTY" | "RECEIVE_DATE_NOT_SET" | "SUPPLY_TYPE_NOT_SUPPORTED" | "INVALID_BUSINESS_FLOW" | "ORDER_LOCKED" | "INVALID_TIMESLOT" | "DROP_OFF_DETAILS_EMPTY" | "PICK_UP_ADDRESS_IS_EMPTY" | "PICK_UP_SENDER_NAME_IS_EMPTY" | "PICK_UP_SENDER_PHONE_IS_EMPTY" | "PICK_UP_ADDRESS_IS_TOO_LARGE" | "PICK_UP_SENDER_NAME_IS_TOO_LARGE" | "PICK_UP_SENDER_PHONE_IS_TOO_LARGE" | "PICK_UP_COMMENT_IS_TOO_LARGE" | "PICK_UP_DETAILS_EMPTY" | "DROP_OFF_ADDRESS_NOT_SET" | "INVALID_STATE")[];
+            };
+            /** @description `true` if the change was refused. */
+            is_error?: boolean;
+            /**
+             * Format: int64
+             * @description Current version of the delivery; send it with the next change.
+             */
+            row_version?: number;
+        };
+        /**
+         * @description Why the delivery needs the seller's attention:
+         *     - `ORDER_ATTENTION_TYPE_UNSPECIFIED`: not specified;
+         *     - `OLD`: the delivery request is outdated;
+         *     - `TIME_SLOT_EXPIRED`: its time window has passed.
+         * @default ORDER_ATTENTION_TYPE_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderAttentionReason: "ORDER_ATTENTION_TYPE_UNSPECIFIED" | "OLD" | "TIME_SLOT_EXPIRED";
+        /**
+         * @description State of the FBP delivery:
+         *     - `ORDER_STATUS_UNSPECIFIED`: not specified;
+         *     - `READY_TO_SUPPLY`: ready to ship;
+         *     - `FILLING_DELIVERY_DETAILS`: the delivery details are being filled in;
+         *     - `COURIER_ASSIGNED`: a courier is assigned;
+         *     - `COURIER_PICKED_UP`: the courier has collected the goods;
+         *     - `ACCEPTANCE_AT_DROP_OFF_POINT`: accepted at the drop-off point;
+         *     - `IN_TRANSIT_TO_STORAGE_WAREHOUSE`: on the way to the storage warehouse;
+         *     - `ACCEPTANCE_AT_STORAGE_WAREHOUSE`: being accepted at the warehouse;
+         *     - `CANCELLED`: the delivery is cancelled.
+         * @default ORDER_STATUS_UNSPECIFIED
+         * @enum {string}
+         */
+        FbpOrderStatus: "ORDER_STATUS_UNSPECIFIED" | "READY_TO_SUPPLY" | "FILLING_DELIVERY_DETAILS" | "COURIER_ASSIGNED" | "COURIER_PICKED_UP" | "ACCEPTANCE_AT_DROP_OFF_POINT" | "IN_TRANSIT_TO_STORAGE_WAREHOUSE" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "CANCELLED";
+        /** @description A point on the map of Ozon pick-up points. */
+        DeliveryPointCoordinate: {
+            /**
+             * Format: double
+             * @description Latitude in degrees.
+             */
+            lat?: number;
+            /**
+             * Format: double
+             * @description Longitude in degrees.
+             */
+            long?: number;
+        };
+        /** @description A rectangle of the map of Ozon pick-up points, given by its bottom-left (`left_bottom`) and top-right (`right_top`) corners. */
+        DeliveryMapViewport: {
+            left_bottom?: components["schemas"]["DeliveryPointCoordinate"];
+            right_top?: components["schemas"]["DeliveryPointCoordinate"];
+        };
+        /** @description The part of the delivery cost the seller is ready to pay for orders within a weight and order-value band, on an "Ozon partners" delivery method of an rFBS Express warehouse. */
+        ErfbsWarehouseDeliveryCosts: {
+            /**
+             * Format: int64
+             * @description Lower bound of the order weight, in kilograms.
+             */
+            min_weight?: number | string;
+            /**
+             * Format: int64
+             * @description Upper bound of the order weight, in kilograms.
+             */
+            max_weight?: number | string;
+            /**
+             * Format: int64
+             * @description Lower bound of the order value, in kopecks.
+             */
+            min_order_price?: number | string;
+            /**
+             * Format: int64
+             * @description Upper bound of the order value, in kopecks.
+             */
+            max_order_price?: number | string;
+            /**
+             * Format: int64
+             * @description What the seller pays for delivery of such an order, in kopecks.
+             */
+            seller_payment?: number | string;
+        };
+        /** @description A day, or part of a day, on which an rFBS Express warehouse is closed. */
+        ErfbsWarehouseHoliday: {
+            /** @description The date, `YYYY-MM-DD`. */
+            day?: string;
+            /** @description Start of the closure, `HH:MM`. */
+            from?: string;
+            /** @description End of the closure, `HH:MM`. */
+            to?: string;
+        };
+        /** @description A place where Ozon brings the seller's FBS returns (the return mile), set on a warehouse when it is created or updated. */
+        ReturnPoint: {
+            /** @description Address of the point. */
+            address?: string;
+            /** @description Where the point is. */
+            coordinates?: {
+                /**
+                 * Format: double
+                 * @description Latitude in degrees.
+                 */
+                latitude?: number;
+                /**
+                 * Format: double
+                 * @description Longitude in degrees.
+                 */
+                longitude?: number;
+            };
+            /**
+             * Format: int64
+             * @description Return point id, used as `return_point_id` when creating or updating a warehouse.
+             */
+            id?: number;
+            /** @description Name of the point. */
+            name?: string;
+            /**
+             * @description Kind of point: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre; `UNSPECIFIED` when unknown.
+             * @default UNSPECIFIED
+             * @enum {string}
+             */
+            type: "UNSPECIFIED" | "PVZ" | "PPZ" | "SC";
+            /**
+             * Format: int32
+             * @description Time zone of the point, as an offset from UTC in minutes.
+             */
+            utc_offset?: number;
+            /** @description Opening hours of the point, by day. */
+            working_days?: {
+                /**
+                 * @description Day of the week; `UNSPECIFIED` when unknown.
+                 * @default UNSPECIFIED
+                 * @enum {string}
+                 */
+                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                /** @description Opening time. */
+                from?: string;
+                /** @description Closing time. */
+                to?: string;
+            }[];
+        };
+        /**
+         * @description Why delivery is not possible: `UNSPECIFIED` it is possible; otherwise a stock problem (`OUT_OF_STOCK`), a ban on the product for an area, kind of buyer or non-Premium buyers (`BANNED*`), missing or invalid product data (`INVALID_WEIGHT`, `INVALID_MULTIPLICITY`), no route, time slot or capacity (`NO_ROUTE`, `DELIVERY_SLOTS_NOT_FOUND`, `CAPACITY_LIMIT`, `NO_SLA`), a parcel limit on weight, volume weight, size or cost (`PACKAGE_*`, `MAX_*`, `MIN_*` restrictions), a product category or tag not allowed (`PRODUCT_TYPES_RESTRICTION`, `PRODUCT_TAGS_RESTRICTION`), the chosen method, time slot or pick-up point no longer available, Premium subscription rules, pre-orders, cross-border or customs limits, economy-delivery limits (`SUPER_ECONOM`, `ECONOM_NOT_FULL_QUANT`), or no delivery method at all (`EMPTY_DELIVERY_METHODS`); `UNKNOWN` for an unknown cause.
+         * @default UNSPECIFIED
+         * @enum {string}
+         */
+        DeliveryCheckoutUnavailableReason: "UNSPECIFIED" | "UNKNOWN" | "OUT_OF_STOCK" | "BANNED_FOR_AREA" | "BANNED_FOR_LEGAL" | "BANNED" | "BANNED_FOR_NOT_PREMIUM" | "DELIVERY_UNAVAILABLE" | "BANNED_FOR_INDIVIDUAL" | "INVALID_WEIGHT" | "INVALID_MULTIPLICITY" | "NOT_FOUND_POINTS_DARK_STORES" | "INVALID_MULTI_WAREHOUSES" | "MIN_PRICE" | "OZONE_DELIVERY_UNAVAILABLE" | "RFBS_DELIVERY_UNAVAILABLE" | "HACK_COURIER_TAGS" | "NO_SLA" | "DELIVERY_VARIANT_IS_CLOSING" | "TPL_NOT_INTEGRATED" | "NOT_ALL_WAREHOUSES_ARE_SERVED" | "DELIVERY_SLOTS_NOT_FOUND" | "NO_ROUTE" | "CAPACITY_LIMIT" | "PACKAGE_MAX_VOLUME_WEIGHT_RESTRICTION" | "PACKAGE_MAX_WEIGHT_RESTRICTION" | "MAX_COST_RESTRICTION" | "MIN_PACKAGE_WEIGHT_RESTRICTION" | "MIN_COST_RESTRICTION" | "MAX_DIMENSIONS_RESTRICTION" | "PRODUCT_TYPES_RESTRICTION" | "PRODUCT_TAGS_RESTRICTION" | "SELECTED_DELIVERY_METHOD_UNAVAILABLE" | "SELECTED_DELIVERY_TIMESLOT_UNAVAILABLE" | "MARKETPLACE_UNAVAILABLE" | "INVALID_PVZ_FOR_KGT" | "LEGAL_USER_PREMIUM_SPLIT" | "USER_ALREADY_HAS_PREMIUM" | "WAIT_FOR_PAY_SUBSCRIPTION" | "ADDRESS_NOT_SET" | "PICKUP_POINT_DISABLED" | "LEGAL_PREORDER" | "DELIVERY_TYPE_FOR_PREORDER" | "CROSS_BORDER_PICKUP" | "ORDER_CUSTOMS_TYPES" | "PACKAGE_MAX_COST" | "SUPER_ECONOM" | "ECONOM_NOT_FULL_QUANT" | "EMPTY_DELIVERY_METHODS";
+        /** @description A problem with a delivery method that blocks or affects its carriages. */
+        CarriageDeliveryMethodError: {
+            /** @description Error code. */
+            code?: string;
+            /** @description What the error means. */
+            description?: string;
+            /** @description Error status. */
+            status?: string;
+        };
+        /**
+         * @description Kind of cargo place:
+         *     - `box` — a box;
+         *     - `pallet` — a pallet.
+         * @enum {string}
+         */
+        CarriageContainerCargoType: "box" | "pallet";
+        /**
+         * @description Whether the cargo place's contents can be sorted by Ozon's sorting lines:
+         *     - `sort` — sortable;
+         *     - `non-sort` — non-sortable.
+         * @enum {string}
+         */
+        CarriageContainerSortType: "sort" | "non-sort";
+        /** @description A posting the request could not be applied to, and why. */
+        CarriageContainerPostingError: {
+            /** @description What went wrong. */
+            error_message?: string;
+            /** @description Posting number. */
+            posting_number?: string;
+        };
+        /**
+         * @description The task Ozon started on a cargo place's postings, and the postings it refused up front.
+         *     Follow the task with `/v1/carriage/container/task/info`.
+         */
+        CarriageContainerPostingTaskStarted: {
+            /** @description Postings that were left out of the task, with the reason. */
+            error_postings?: components["schemas"]["CarriageContainerPostingError"][];
+            /**
+             * Format: int64
+             * @description Task id for `/v1/carriage/container/task/info`.
+             */
+            task_id?: number;
+        };
+        /** @description Boxes to put on or take off a pallet. */
+        CarriageContainerPalletChange: {
+            /** @description Ids of the boxes (cargo places of type `box`). */
+            child_container_ids: (number | string)[];
+            /**
+             * Format: int64
+             * @description Id of the pallet, the parent cargo place.
+             */
+            parent_container_id: number | string;
+        };
+        /** @description A cargo place the request could not be applied to, and why. */
+        CarriageContainerError: {
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            container_id?: number;
+            /** @description What went wrong. */
+            error_message?: string;
+        };
+        /**
+         * @description The task Ozon started on cargo places, and the cargo places it refused up front. Follow the
+         *     task with `/v1/carriage/container/task/info`.
+         */
+        CarriageContainerTaskStarted: {
+            /** @description Cargo places that were left out of the task, with the reason. */
+            error_containers?: components["schemas"]["CarriageContainerError"][];
+            /**
+             * Format: int64
+             * @description Task id for `/v1/carriage/container/task/info`.
+             */
+            task_id?: number;
+        };
+        /** @description A file Ozon made for cargo places, carried base64-encoded. */
+        CarriageContainerFile: {
+            /** @description Media type of the file, such as `application/pdf`. */
+            content_type?: string;
+            /**
+             * Format: byte
+             * @description The file, base64-encoded.
+             */
+            file_content?: string;
+            /** @description File name. */
+            file_name?: string;
+        };
+        /** @description Which carriage to read, and optionally which assembly deadlines. */
+        CarriageAssemblyFilter: {
+            /**
+             * Format: int64
+             * @description Carriage id.
+             */
+            carriage_id: number | string;
+            /**
+             * Format: date-time
+             * @description Start of the period for the time by which the posting must be assembled, e.g. `2026-06-15T07:34:50.359Z`.
+             */
+            cutoff_from?: string;
+            /**
+             * Format: date-time
+             * @description End of the period for the time by which the posting must be assembled.
+             */
+            cutoff_to?: string;
+            /**
+             * Format: int64
+             * @description Delivery method id, from `/v1/delivery-method/list`.
+             */
+            delivery_method_id?: number | string;
         };
         /** @description The answer that tells Ozon a notification was not processed. Send it with a 4xx or 5xx status; Ozon sends the notification again later. */
         PushError: {
@@ -29595,6 +34640,14811 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_type": "CLUSTER_TYPE_OZON"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Only these clusters; all clusters of the type when empty. */
+                    cluster_ids?: (number | string)[];
+                    cluster_type: components["schemas"]["FboClusterType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters with their warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "id": 154,
+                     *           "logistic_clusters": [
+                     *             {
+                     *               "warehouses": [
+                     *                 {
+                     *                   "name": "ХОРУГВИНО_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020000089903000
+                     *                 },
+                     *                 {
+                     *                   "name": "ПУШКИНО_1_РФЦ",
+                     *                   "type": "FULL_FILLMENT",
+                     *                   "warehouse_id": 1020001336532000
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "name": "Москва, МО и Дальние регионы",
+                     *           "type": "CLUSTER_TYPE_OZON"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            id?: number;
+                            /** @description Groups of warehouses that belong to the cluster. */
+                            logistic_clusters?: {
+                                /** @description Warehouses of the group. */
+                                warehouses?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * @description Kind of warehouse: `FULL_FILLMENT` (fulfilment centre),
+                                     *     `EXPRESS_DARK_STORE` (dark store), `SORTING_CENTER`,
+                                     *     `ORDERS_RECEIVING_POINT` (order acceptance point), `CROSS_DOCK`
+                                     *     or `DISTRIBUTION_CENTER`.
+                                     * @enum {string}
+                                     */
+                                    type?: "FULL_FILLMENT" | "EXPRESS_DARK_STORE" | "SORTING_CENTER" | "ORDERS_RECEIVING_POINT" | "CROSS_DOCK" | "DISTRIBUTION_CENTER";
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id, the value the draft methods take.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /** @description Cluster name. */
+                            name?: string;
+                            type?: components["schemas"]["FboClusterType"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftClusterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The placement clusters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "data": {
+                     *             "fulfillments": [
+                     *               {
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               {
+                     *                 "name": "ПУШКИНО_1_РФЦ",
+                     *                 "warehouse_id": 1020001336532000
+                     *               }
+                     *             ],
+                     *             "macrolocal_cluster": {
+                     *               "country": {
+                     *                 "name": "Россия",
+                     *                 "uid": "RU"
+                     *               },
+                     *               "name": "Москва, МО и Дальние регионы"
+                     *             }
+                     *           },
+                     *           "macrolocal_cluster_id": 4039
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters. */
+                        result?: {
+                            /** @description The cluster. */
+                            data?: {
+                                /** @description Ozon warehouses in the cluster. */
+                                fulfillments?: {
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id.
+                                     */
+                                    warehouse_id?: number;
+                                }[];
+                                /** @description Name and country of the cluster. */
+                                macrolocal_cluster?: {
+                                    /** @description Country the cluster is in. */
+                                    country?: {
+                                        /** @description Country name. */
+                                        name?: string;
+                                        /** @description Country id. */
+                                        uid?: string;
+                                    };
+                                    /** @description Cluster name. */
+                                    name?: string;
+                                };
+                            };
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftGetWarehouseFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter_by_supply_type": [
+                 *         "CREATE_TYPE_CROSSDOCK"
+                 *       ],
+                 *       "search": "ПУШКИНО"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply types the points must serve, `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct). */
+                    filter_by_supply_type: ("CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT")[];
+                    /** @description Part of the point's name, at least 4 characters; pickup points are only found by their full name. */
+                    search: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Points that match the search. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "search": [
+                     *         {
+                     *           "address": "Московская область, г. Пушкино, Ярославское шоссе, 214",
+                     *           "coordinates": {
+                     *             "latitude": 56.012437,
+                     *             "longitude": 37.867552
+                     *           },
+                     *           "name": "ПУШКИНО_2_РФЦ_КРОССДОКИНГ",
+                     *           "warehouse_id": 1020002115578000,
+                     *           "warehouse_type": "WAREHOUSE_TYPE_CROSS_DOCK"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Matching points. */
+                        search?: {
+                            /** @description Address of the point. */
+                            address?: string;
+                            coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                            /** @description Name of the point. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the warehouse, pickup point or sorting centre.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * @description Kind of point: `WAREHOUSE_TYPE_DELIVERY_POINT` (pickup point),
+                             *     `WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT` (order acceptance point),
+                             *     `WAREHOUSE_TYPE_SORTING_CENTER`, `WAREHOUSE_TYPE_FULL_FILLMENT` or
+                             *     `WAREHOUSE_TYPE_CROSS_DOCK`.
+                             * @enum {string}
+                             */
+                            warehouse_type?: "WAREHOUSE_TYPE_DELIVERY_POINT" | "WAREHOUSE_TYPE_ORDERS_RECEIVING_POINT" | "WAREHOUSE_TYPE_SORTING_CENTER" | "WAREHOUSE_TYPE_FULL_FILLMENT" | "WAREHOUSE_TYPE_CROSS_DOCK";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFboSellerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address": {
+                     *             "address": "ул. Складочная, 1, стр. 6",
+                     *             "city": "Москва",
+                     *             "coordinates": {
+                     *               "latitude": 55.805731,
+                     *               "longitude": 37.593524
+                     *             },
+                     *             "country_code": "RU",
+                     *             "macrolocal_cluster_id": 4039,
+                     *             "region": "Москва",
+                     *             "timezone": "Europe/Moscow"
+                     *           },
+                     *           "contacts": {
+                     *             "phone_numbers": [
+                     *               "+74951234567"
+                     *             ]
+                     *           },
+                     *           "courier_comment": "Gate 3, call on arrival",
+                     *           "is_active": true,
+                     *           "is_pickup": true,
+                     *           "seller_warehouse_id": 1020005001234000,
+                     *           "seller_warehouse_name": "Склад на Складочной",
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "time_from_local": "09:00",
+                     *               "time_to_local": "18:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The seller's warehouses. */
+                        warehouses?: {
+                            /** @description Where the warehouse is. */
+                            address?: {
+                                /** @description Street address. */
+                                address?: string;
+                                /** @description City. */
+                                city?: string;
+                                coordinates?: components["schemas"]["FboWarehouseCoordinates"];
+                                /** @description Country code, ISO 3166-1 alpha-2. */
+                                country_code?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster the warehouse belongs to.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Time zone of the warehouse. */
+                                timezone?: string;
+                            };
+                            /** @description How to reach the warehouse. */
+                            contacts?: {
+                                /** @description Phone numbers. */
+                                phone_numbers?: string[];
+                            };
+                            /** @description Note for the courier who collects the supply. */
+                            courier_comment?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /** @description `true` when a courier can collect supplies from it. */
+                            is_pickup?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the seller's warehouse.
+                             */
+                            seller_warehouse_id?: number;
+                            /** @description Name of the seller's warehouse. */
+                            seller_warehouse_name?: string;
+                            /** @description Working hours by weekday. */
+                            working_days?: {
+                                /**
+                                 * @description Weekday, `MONDAY` to `SUNDAY`; `UNSPECIFIED` when not set.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                                /** @description Opening time, local to the warehouse. */
+                                time_from_local?: string;
+                                /** @description Closing time, local to the warehouse. */
+                                time_to_local?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseOZONList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_types": [
+                 *         "FULL_FILLMENT"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Only warehouses of these kinds: `FULL_FILLMENT` (fulfilment), `FULL_FILLMENT_RETURNS`
+                     *     (returns), `FULL_FILLMENT_DEFECT` (defective goods), `EXPRESS_DARK_STORE` (Fresh),
+                     *     `CROSS_DOCK`, `SORTING_CENTER`, `PHARMACY`, `DISTRIBUTION_CENTER`,
+                     *     `ORDERS_RECEIVING_POINT`, `OUTSOURCE_FF` (outsourced), `B2B` or `EXTERNAL_FF`
+                     *     (partner warehouses). All kinds when empty.
+                     */
+                    warehouse_types?: ("FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The Ozon warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "warehouse_id": 1020000089903000,
+                     *           "name": "ХОРУГВИНО_РФЦ",
+                     *           "short_name": "Хоругвино",
+                     *           "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *           "timezone": "Europe/Moscow",
+                     *           "is_active": true,
+                     *           "warehouse_type": "FULL_FILLMENT",
+                     *           "country_iso_numeric": 643,
+                     *           "is_cross_dock": false,
+                     *           "is_distribution_center": false,
+                     *           "is_edo": true,
+                     *           "is_express": false,
+                     *           "is_for_supply": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses. */
+                        warehouses?: {
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Short warehouse name. */
+                            short_name?: string;
+                            /** @description Warehouse address. */
+                            address?: string;
+                            /** @description Time zone of the warehouse. */
+                            timezone?: string;
+                            /** @description `true` when the warehouse is active. */
+                            is_active?: boolean;
+                            /**
+                             * @description Kind of warehouse (the values of the request filter), `UNSPECIFIED` when not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            warehouse_type: "UNSPECIFIED" | "FULL_FILLMENT" | "FULL_FILLMENT_RETURNS" | "FULL_FILLMENT_DEFECT" | "EXPRESS_DARK_STORE" | "CROSS_DOCK" | "SORTING_CENTER" | "PHARMACY" | "DISTRIBUTION_CENTER" | "ORDERS_RECEIVING_POINT" | "OUTSOURCE_FF" | "B2B" | "EXTERNAL_FF";
+                            /**
+                             * Format: int32
+                             * @description Country code, ISO 3166-1 numeric.
+                             */
+                            country_iso_numeric?: number;
+                            /** @description `true` for a crossdock warehouse. */
+                            is_cross_dock?: boolean;
+                            /** @description `true` for a distribution centre. */
+                            is_distribution_center?: boolean;
+                            /** @description `true` when the warehouse exchanges documents electronically. */
+                            is_edo?: boolean;
+                            /** @description `true` for a Fresh warehouse. */
+                            is_express?: boolean;
+                            /** @description `true` when a supply to this warehouse can be created. */
+                            is_for_supply?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplierAPI_SupplierAvailableWarehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Load of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "schedule": {
+                     *             "capacity": [
+                     *               {
+                     *                 "start": "2019-08-24T14:15:22Z",
+                     *                 "end": "2019-08-24T14:15:22Z",
+                     *                 "value": 0
+                     *               }
+                     *             ],
+                     *             "date": "2019-08-24T14:15:22Z"
+                     *           },
+                     *           "warehouse": {
+                     *             "id": "2000030394123",
+                     *             "name": "ХОРУГВИНО-РФЦ"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with their load. */
+                        result?: {
+                            /** @description How loaded the warehouse is. */
+                            schedule?: {
+                                /** @description Intake capacity by period. */
+                                capacity?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the period, warehouse local time.
+                                     */
+                                    start?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the period, warehouse local time.
+                                     */
+                                    end?: string;
+                                    /**
+                                     * Format: int32
+                                     * @description Average number of items the warehouse can take in per day over the period.
+                                     */
+                                    value?: number;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description Nearest date a supply can be booked, warehouse local time.
+                                 */
+                                date?: string;
+                            };
+                            /** @description The warehouse. */
+                            warehouse?: {
+                                /** @description Warehouse id. */
+                                id?: string;
+                                /** @description Warehouse name. */
+                                name?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCrossdockCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "drop_off_warehouse": {
+                 *           "warehouse_id": 1020002115578000,
+                 *           "warehouse_type": "CROSS_DOCK"
+                 *         },
+                 *         "type": "DROPOFF"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftDirectCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_info": {
+                 *         "items": [
+                 *           {
+                 *             "quantity": 120,
+                 *             "sku": 1445625485
+                 *           },
+                 *           {
+                 *             "quantity": 48,
+                 *             "sku": 1784632097
+                 *           }
+                 *         ],
+                 *         "macrolocal_cluster_id": 4039
+                 *       },
+                 *       "deletion_sku_mode": "PARTIAL"
+                 *     }
+                 */
+                "application/json": {
+                    cluster_info: components["schemas"]["FboDraftClusterItems"];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftMultiClusterCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clusters_info": [
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 120,
+                 *               "sku": 1445625485
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4039
+                 *         },
+                 *         {
+                 *           "items": [
+                 *             {
+                 *               "quantity": 48,
+                 *               "sku": 1784632097
+                 *             }
+                 *           ],
+                 *           "macrolocal_cluster_id": 4040
+                 *         }
+                 *       ],
+                 *       "deletion_sku_mode": "PARTIAL",
+                 *       "delivery_info": {
+                 *         "seller_warehouse_id": 1020005001234000,
+                 *         "type": "PICKUP"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The clusters of the supply and the goods for each, up to 20 clusters. */
+                    clusters_info: components["schemas"]["FboDraftClusterItems"][];
+                    deletion_sku_mode?: components["schemas"]["FboDraftDeletionSkuMode"];
+                    delivery_info: components["schemas"]["FboDraftDeliveryInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FboDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/crossdock/create`, `/v1/draft/direct/create` or `/v1/draft/multi-cluster/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_type": "CROSSDOCK",
+                     *           "warehouses": [
+                     *             {
+                     *               "availability_status": {
+                     *                 "invalid_reason": "NO_REASON",
+                     *                 "state": "FULL_AVAILABLE"
+                     *               },
+                     *               "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *               "restricted_bundle_id": "",
+                     *               "storage_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "supply_tags": [
+                     *                 "MARKING_POSSIBLE"
+                     *               ],
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            supply_type?: components["schemas"]["FboDraftSupplyType"];
+                            /** @description Storage warehouses of the cluster that could take the supply. */
+                            warehouses?: {
+                                /** @description Whether the warehouse can take the goods. */
+                                availability_status?: {
+                                    /**
+                                     * @description Why it cannot: `PARTIAL_MATRIX_AVAILABLE` (cannot take some of the goods),
+                                     *     `NOT_AVAILABLE_MATRIX` (cannot take any), `NOT_AVAILABLE_RANK` (rating too
+                                     *     low), `NOT_AVAILABLE_ROUTE` (no route), `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES`, `NOT_AVAILABLE_TIMESLOT_NO_REASON`
+                                     *     (no timeslots); `NO_REASON` or `UNSPECIFIED` otherwise.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "UNSPECIFIED" | "NO_REASON" | "PARTIAL_MATRIX_AVAILABLE" | "NOT_AVAILABLE_MATRIX" | "NOT_AVAILABLE_RANK" | "NOT_AVAILABLE_ROUTE" | "NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSES" | "NOT_AVAILABLE_TIMESLOT_NO_REASON";
+                                    /**
+                                     * @description `FULL_AVAILABLE`, `PARTIAL_AVAILABLE` or `NOT_AVAILABLE`; `UNSPECIFIED` when unknown.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    state: "UNSPECIFIED" | "FULL_AVAILABLE" | "PARTIAL_AVAILABLE" | "NOT_AVAILABLE";
+                                };
+                                /** @description Id of the goods that go to this warehouse; details with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Storage warehouse, for `DIRECT` supplies. */
+                                storage_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it as `storage_warehouse_id` later in the flow.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * @description Marks of the goods in the supply: `TRACEABLE` (traceable goods),
+                                 *     `ETTN_REQUIRED` (needs an electronic waybill), `EVSD_REQUIRED` (veterinary
+                                 *     certificate), `MARKING_REQUIRED` and `MARKING_POSSIBLE` (Chestny ZNAK
+                                 *     marking), `JEWELRY`, `FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE` (stock is
+                                 *     frozen until the transfer document for marked goods arrives),
+                                 *     `UTD_REQUIRED` (needs a universal transfer document); `UNSPECIFIED` or
+                                 *     `UNDEFINED` when unknown.
+                                 */
+                                supply_tags?: ("UNSPECIFIED" | "TRACEABLE" | "ETTN_REQUIRED" | "EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "FREEZE_STOCK_FOR_MARKING_AFTER_ACCEPTANCE" | "UTD_REQUIRED" | "UNDEFINED")[];
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster, for `DIRECT` supplies.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                            }[];
+                        }[];
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            error_message?: components["schemas"]["FboDraftErrorMessage"];
+                            /**
+                             * @description Details: `ALL_ITEMS_COUNT_INVALID` (more than 5000 SKUs), `ALL_ITEMS_VOLUME_INVALID`
+                             *     (over 100,000 litres), `MINIMUM_VOLUME_IN_LITRES_INVALID` (too little for the
+                             *     drop-off point), `ALL_BUNDLES_EMPTY`, `HAS_EMPTY_BUNDLE`, `DISABLED_FOR_SELLER`
+                             *     (courier pickup is off for the seller), `NO_ACTIVE_SELLER_WAREHOUSE`,
+                             *     `INVALID_SELLER_WAREHOUSE`, `ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER`,
+                             *     `ALL_ITEMS_REJECTED`, `NOT_AVAILABLE_CLUSTERS`; `UNSPECIFIED` or `UNDEFINED` when unknown.
+                             */
+                            error_reasons?: ("UNSPECIFIED" | "ORDER_CREATION_NOT_AVAILABLE_FOR_SELLER" | "ALL_ITEMS_REJECTED" | "NOT_AVAILABLE_CLUSTERS" | "ALL_ITEMS_COUNT_INVALID" | "ALL_ITEMS_VOLUME_INVALID" | "ALL_BUNDLES_EMPTY" | "HAS_EMPTY_BUNDLE" | "DISABLED_FOR_SELLER" | "NO_ACTIVE_SELLER_WAREHOUSE" | "INVALID_SELLER_WAREHOUSE" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "UNDEFINED")[];
+                            /** @description Products rejected by the checks, by cluster. */
+                            items_validation?: components["schemas"]["FboDraftItemsValidation"][];
+                            /** @description Placement clusters the error concerns. */
+                            macrolocal_cluster_ids?: string[];
+                            /** @description Error text. */
+                            message?: string;
+                            /** @description SKUs the error concerns. */
+                            skus?: string[];
+                        }[];
+                        /**
+                         * @description `IN_PROGRESS` while the draft is calculated, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "supply_type": "CROSSDOCK",
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period to look for timeslots in. */
+                    date_from: string;
+                    /** @description End of the period, at most 28 days from today. */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft, up to 20. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse chosen in `/v2/draft/create/info`, for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reason": "UNSPECIFIED",
+                     *       "result": {
+                     *         "drop_off_warehouse_timeslots": {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00+03:00",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00+03:00",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                     *                 },
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T10:00:00+03:00",
+                     *                   "to_in_timezone": "2026-06-12T11:00:00+03:00"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         },
+                     *         "requested_date_from": "2026-06-10T00:00:00Z",
+                     *         "requested_date_to": "2026-06-24T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why no timeslots came back: `INVALID_CLUSTERS_COUNT` (not every cluster of the draft
+                         *     was passed), `REQUESTED_PERIOD_MORE_THAN_MAX` (period too long),
+                         *     `INVALID_REQUESTED_CLUSTER_IDS` (a cluster that is not in the draft); `UNSPECIFIED`
+                         *     when there is no error, `UNDEFINED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error_reason: "UNSPECIFIED" | "INVALID_CLUSTERS_COUNT" | "REQUESTED_PERIOD_MORE_THAN_MAX" | "INVALID_REQUESTED_CLUSTER_IDS" | "UNDEFINED";
+                        /** @description The timeslots. */
+                        result?: {
+                            /** @description Timeslots of the warehouse the supply is handed over at. */
+                            drop_off_warehouse_timeslots?: {
+                                /** @description Current time in the warehouse's time zone. */
+                                current_time_in_timezone?: string;
+                                /** @description Timeslots by date. */
+                                days?: {
+                                    /** @description Date of the timeslots. */
+                                    date_in_timezone?: string;
+                                    /** @description Free timeslots of the day. */
+                                    timeslots?: components["schemas"]["FboDraftTimeslot"][];
+                                }[];
+                                /** @description Time zone of the warehouse. */
+                                warehouse_timezone?: string;
+                            };
+                            /** @description Start of the period asked for. */
+                            requested_date_from?: string;
+                            /** @description End of the period asked for. */
+                            requested_date_to?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "selected_cluster_warehouses": [
+                 *         {
+                 *           "macrolocal_cluster_id": 4039,
+                 *           "storage_warehouse_id": 1020000089903000
+                 *         }
+                 *       ],
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00+03:00",
+                 *         "to_in_timezone": "2026-06-12T10:00:00+03:00"
+                 *       },
+                 *       "supply_type": "CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id checked with `/v2/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description The cluster (crossdock or direct supply) or all clusters (multi-cluster supply) of the draft. */
+                    selected_cluster_warehouses: {
+                        /**
+                         * Format: int64
+                         * @description Placement cluster id.
+                         */
+                        macrolocal_cluster_id: number | string;
+                        /**
+                         * Format: int64
+                         * @description Storage warehouse from `/v2/draft/create/info`; it matters for `DIRECT` supplies.
+                         */
+                        storage_warehouse_id: number | string;
+                    }[];
+                    timeslot?: components["schemas"]["FboDraftTimeslot"];
+                    supply_type: components["schemas"]["FboDraftSupplyType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created, or why it could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 30957724,
+                     *       "error_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v2/draft/supply/create/status`.
+                         */
+                        draft_id?: number;
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "MINIMUM_VOLUME_IN_LITRES_INVALID" | "INVALID_CLUSTERS_COUNT" | "CAN_NOT_CREATE_ORDER" | "UNDEFINED")[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id passed to `/v2/draft/supply/create`.
+                     */
+                    draft_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "order_id": 64381097,
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the supply request could not be created, e.g. `DRAFT_DOES_NOT_EXIST`, `DRAFT_INCORRECT_STATE`, `DRAFT_IS_LOCKED`, `ORDER_ALREADY_CREATED`, `ORDER_CREATION_IN_PROGRESS`, `ORDER_SKU_LIMIT` (more than 5000 items), `INVALID_QUANTITY_OR_QUANT`, `INVALID_VOLUME`, `INVALID_ROUTE`, `INVALID_STORAGE_WAREHOUSE`, `INVALID_STORAGE_REGION`, `INVALID_SPLITTING`, `INVALID_SUPPLY_CONTENT`, `TIMESLOT_NOT_AVAILABLE`, `INVALID_PACKAGE_UNITS_COUNTS` (cargo places), `INACTIVE_CONTRACT`, `CONTRACTOR_CAN_NOT_CREATE_ORDER`, `INVALID_SELLER_WAREHOUSE`, `PICKUP_ORDER_LIMIT_EXCEEDED`, `INVALID_CLUSTERS_COUNT` (not every cluster of the draft was passed), `XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER`, `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT`, `SOME_SERVICE_ERROR`; `UNSPECIFIED` or `UNDEFINED` when unknown. */
+                        error_reasons?: ("UNSPECIFIED" | "SOME_SERVICE_ERROR" | "ORDER_SKU_LIMIT" | "INVALID_QUANTITY_OR_QUANT" | "ORDER_ALREADY_CREATED" | "ORDER_CREATION_IN_PROGRESS" | "DRAFT_DOES_NOT_EXIST" | "CONTRACTOR_CAN_NOT_CREATE_ORDER" | "INACTIVE_CONTRACT" | "DRAFT_INCORRECT_STATE" | "INVALID_VOLUME" | "INVALID_ROUTE" | "INVALID_STORAGE_WAREHOUSE" | "INVALID_STORAGE_REGION" | "INVALID_SPLITTING" | "INVALID_SUPPLY_CONTENT" | "TIMESLOT_NOT_AVAILABLE" | "SKU_DISTRIBUTION_REQUIRED_BUT_NOT_POSSIBLE" | "XDOCK_IN_DELIVERY_POINT_DISABLED_FOR_SELLER" | "DRAFT_IS_LOCKED" | "INVALID_PACKAGE_UNITS_COUNTS" | "SELLER_CONVERSATION_DOES_NOT_EXIST" | "USER_CAN_NOT_CREATE_SELLER_CONVERSATION" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED_FOR_DROP_OFF_POINT" | "INVALID_SELLER_WAREHOUSE" | "PICKUP_ORDER_LIMIT_EXCEEDED" | "INVALID_CLUSTERS_COUNT" | "UNDEFINED")[];
+                        /**
+                         * Format: int64
+                         * @description Id of the supply order once created.
+                         */
+                        order_id?: number;
+                        /**
+                         * @description `IN_PROGRESS` while the request is created, then `SUCCESS` or `FAILED`; `UNSPECIFIED` when unknown.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "states": [
+                 *           "COMPLETED"
+                 *         ]
+                 *       },
+                 *       "last_id": "null",
+                 *       "limit": 1,
+                 *       "sort_by": "ORDER_CREATION",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Which supply orders to return. */
+                    filter: {
+                        /** @description Only orders handed over at these drop-off points. */
+                        dropoff_warehouse_ids?: (number | string)[];
+                        /** @description Supply order number or a part of it, at least 3 characters. */
+                        order_number_search?: string;
+                        /** @description Stages of the orders to return (see `SupplyOrderState`, without `UNSPECIFIED`). */
+                        states: ("DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE")[];
+                        /** @description Only orders whose timeslot starts within this period. */
+                        timeslot_from_range?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * @description Read the period in the drop-off point's local time (`BY_LOCAL_TIME`) or in UTC (`BY_UTC_TIME`).
+                             * @enum {string}
+                             */
+                            timeslot_filter_type?: "BY_LOCAL_TIME" | "BY_UTC_TIME";
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /**
+                     * @description Sort by order creation (`ORDER_CREATION`), last stage change (`ORDER_STATE_UPDATED_AT`)
+                     *     or timeslot start in UTC (`TIMESLOT_FROM_UTC`) or local time (`TIMESLOT_FROM_LOCAL`).
+                     * @enum {string}
+                     */
+                    sort_by: "ORDER_CREATION" | "ORDER_STATE_UPDATED_AT" | "TIMESLOT_FROM_UTC" | "TIMESLOT_FROM_LOCAL";
+                    /**
+                     * @description Sort direction, `ASC` or `DESC`.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of supply order ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_ids": [
+                     *         "3424231244"
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Pass it as `last_id` to get the next page; empty on the last page. */
+                        last_id?: string;
+                        /** @description Supply order ids. */
+                        order_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_ids": [
+                 *         "84882285"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply order ids, up to 50. */
+                    order_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The supply orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orders": [
+                     *         {
+                     *           "order_id": 84882285,
+                     *           "order_number": "2111140905880",
+                     *           "created_date": "2026-01-23T00:00:00Z",
+                     *           "state": "READY_TO_SUPPLY",
+                     *           "state_updated_date": "2026-02-03T11:32:41.613489Z",
+                     *           "data_filling_deadline_utc": "2026-02-14T23:59:59Z",
+                     *           "dropoff_warehouse": {
+                     *             "warehouse_id": 23843917228000,
+                     *             "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *             "name": "Центральный логистический комплекс"
+                     *           },
+                     *           "order_tags": {
+                     *             "is_econom": false,
+                     *             "is_virtual": false,
+                     *             "original_supply_id": 2111140905880,
+                     *             "is_super_fbo": false,
+                     *             "product_super_fbo": false,
+                     *             "is_quant": false
+                     *           },
+                     *           "timeslot": {
+                     *             "timeslot": {
+                     *               "from": "2026-02-15T09:00:00Z",
+                     *               "to": "2026-02-15T10:00:00Z"
+                     *             },
+                     *             "timezone_info": {
+                     *               "offset": "+03:00",
+                     *               "iana_name": "Europe/Moscow"
+                     *             }
+                     *           },
+                     *           "supplies": [
+                     *             {
+                     *               "supply_id": 2111140905880,
+                     *               "storage_warehouse": {
+                     *                 "warehouse_id": 23843917228000,
+                     *                 "arrival_date": "2026-02-15T00:00:00Z",
+                     *                 "address": "г. Москва, ул. Летняя, д. 12, стр. 5",
+                     *                 "name": "Центральный логистический комплекс"
+                     *               },
+                     *               "supply_tags": {
+                     *                 "is_ettn_required": false,
+                     *                 "is_evsd_required": false,
+                     *                 "is_jewelry": false,
+                     *                 "is_marking_possible": true,
+                     *                 "is_marking_required": false,
+                     *                 "is_utd": false,
+                     *                 "freeze_stock_for_marking": false
+                     *               },
+                     *               "is_crossdock": false,
+                     *               "bundle_id": "019c5755-8768-7a00-9582-7c1f2c81681f",
+                     *               "state": "READY_TO_SUPPLY"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Supply orders. */
+                        orders?: {
+                            /**
+                             * Format: date-time
+                             * @description When the supply order was created.
+                             */
+                            created_date?: string;
+                            /**
+                             * Format: date-time
+                             * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                             */
+                            data_filling_deadline_utc?: string;
+                            /** @description Drop-off point of the supply. */
+                            dropoff_warehouse?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the point.
+                                 */
+                                warehouse_id?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply order id.
+                             */
+                            order_id?: number;
+                            /** @description Supply order number shown to the seller. */
+                            order_number?: string;
+                            /** @description Marks of the supply order. */
+                            order_tags?: {
+                                /** @description `true` when the order carries Super economy goods. */
+                                is_econom?: boolean;
+                                /** @description `true` when a courier collects the supply. */
+                                is_pickup?: boolean;
+                                /** @description `true` when the supply contains quants. */
+                                is_quant?: boolean;
+                                /** @description `true` when the seller takes part in Super supplies. */
+                                is_super_fbo?: boolean;
+                                /** @description `true` for a virtual supply order. */
+                                is_virtual?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the original supply.
+                                 */
+                                original_supply_id?: number;
+                                /** @description `true` when the order carries Super goods. */
+                                product_super_fbo?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Seller's warehouse the supply is collected from.
+                                 */
+                                seller_warehouse_id?: number;
+                            };
+                            state?: components["schemas"]["SupplyOrderState"];
+                            /**
+                             * Format: date-time
+                             * @description When the stage last changed.
+                             */
+                            state_updated_date?: string;
+                            /** @description Supplies of the order. */
+                            supplies?: {
+                                /** @description `true` for a crossdock supply. */
+                                is_crossdock?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Placement cluster id.
+                                 */
+                                macrolocal_cluster_id?: number;
+                                /** @description Id of the goods of the supply; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                state?: components["schemas"]["SupplyOrderState"];
+                                storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                                /** @description Marks of the supply. */
+                                supply_tags?: {
+                                    /** @description `true` when the stock is frozen until the transfer document for marked goods arrives. */
+                                    freeze_stock_for_marking?: boolean;
+                                    /** @description `true` when the supply needs an electronic waybill. */
+                                    is_ettn_required?: boolean;
+                                    /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                    is_evsd_required?: boolean;
+                                    /** @description `true` when the supply has jewellery. */
+                                    is_jewelry?: boolean;
+                                    /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                    is_marking_possible?: boolean;
+                                    /** @description `true` when the supply has goods that must carry marking. */
+                                    is_marking_required?: boolean;
+                                    /** @description `true` when a universal transfer document must be sent for the supply. */
+                                    is_utd?: boolean;
+                                };
+                            }[];
+                            timeslot?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderStatusCounter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Number of supply orders per stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "count": 1,
+                     *           "order_state": "ORDER_STATE_UNSPECIFIED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per stage. */
+                        items?: {
+                            /**
+                             * Format: int32
+                             * @description Number of supply orders in the stage.
+                             */
+                            count?: number;
+                            /**
+                             * @description The stage, with the `ORDER_STATE_` prefix: `DATA_FILLING`, `READY_TO_SUPPLY`,
+                             *     `ACCEPTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTANCE_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `CANCELLED`; `UNSPECIFIED` when unknown (see
+                             *     `SupplyOrderState`).
+                             * @default ORDER_STATE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            order_state: "ORDER_STATE_UNSPECIFIED" | "ORDER_STATE_DATA_FILLING" | "ORDER_STATE_READY_TO_SUPPLY" | "ORDER_STATE_ACCEPTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_IN_TRANSIT" | "ORDER_STATE_ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "ORDER_STATE_REPORTS_CONFIRMATION_AWAITING" | "ORDER_STATE_REPORT_REJECTED" | "ORDER_STATE_COMPLETED" | "ORDER_STATE_REJECTED_AT_SUPPLY_WAREHOUSE" | "ORDER_STATE_CANCELLED";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_ids": [
+                 *         "bundle_123456789",
+                 *         "bundle_987654321"
+                 *       ],
+                 *       "is_asc": true,
+                 *       "item_tags_calculation": {
+                 *         "dropoff_warehouse_id": "17717042026000",
+                 *         "storage_warehouse_ids": [
+                 *           "17717042026001",
+                 *           "17717042026002"
+                 *         ]
+                 *       },
+                 *       "last_id": "item_555123456789",
+                 *       "limit": 100,
+                 *       "query": "книга Хайям",
+                 *       "sort_field": "NAME"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle ids of the supply or draft, from `/v3/supply-order/get` or `/v2/draft/create/info`. */
+                    bundle_ids: string[];
+                    /** @description `true` to sort in ascending order. */
+                    is_asc?: boolean;
+                    /** @description Warehouses to work out the goods' tags for. */
+                    item_tags_calculation?: {
+                        /** @description Drop-off point of the supply. */
+                        dropoff_warehouse_id: string;
+                        /** @description Storage warehouses of the supply, up to 25. */
+                        storage_warehouse_ids: string[];
+                    };
+                    /** @description Empty for the first page; then the `last_id` of the previous answer. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 100.
+                     */
+                    limit: number;
+                    /** @description Search by name, offer id or SKU. */
+                    query?: string;
+                    /**
+                     * @description Sort by `SKU`, `NAME`, `QUANTITY` or `TOTAL_VOLUME_IN_LITRES`.
+                     * @enum {string}
+                     */
+                    sort_field?: "SKU" | "NAME" | "QUANTITY" | "TOTAL_VOLUME_IN_LITRES";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "icon_path": "https://example.com/icons/book_icon_12345.png",
+                     *           "sku": 160249683,
+                     *           "name": "Так говорил Омар Хайям. Жизнеописание. Афоризмы и рубайят",
+                     *           "offer_id": "978-5-906864-56-7",
+                     *           "quantity": 5,
+                     *           "barcode": "9785906864567",
+                     *           "product_id": 160249683,
+                     *           "quant": 5,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 0.5,
+                     *           "total_volume_in_litres": 2.5,
+                     *           "contractor_item_code": "CONTRACT_56789",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_NONE",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         },
+                     *         {
+                     *           "icon_path": "https://example.com/icons/toy_icon_67890.png",
+                     *           "sku": 123456789,
+                     *           "name": "Конструктор LEGO Classic 11019",
+                     *           "offer_id": "LEGO_11019",
+                     *           "quantity": 10,
+                     *           "barcode": "5702017115689",
+                     *           "product_id": 123456789,
+                     *           "quant": 10,
+                     *           "is_quant_editable": true,
+                     *           "volume_in_litres": 1.2,
+                     *           "total_volume_in_litres": 12,
+                     *           "contractor_item_code": "CONTRACT_12345",
+                     *           "sfbo_attribute": "ITEM_SFBO_ATTRIBUTE_SUPER_FBO",
+                     *           "shipment_type": "BUNDLE_ITEM_SHIPMENT_TYPE_BOX",
+                     *           "tags": [
+                     *             "EVSD_REQUIRED"
+                     *           ],
+                     *           "placement_zone": "SORT"
+                     *         }
+                     *       ],
+                     *       "total_count": 2,
+                     *       "has_next": false,
+                     *       "last_id": "item_123456789"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Goods of the supply or draft. */
+                        items?: {
+                            /** @description Link to the product image. */
+                            icon_path?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon SKU.
+                             */
+                            sku?: number;
+                            /** @description Product name. */
+                            name?: string;
+                            /** @description Seller's offer id (article). */
+                            offer_id?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of units.
+                             */
+                            quantity?: number;
+                            /** @description Product barcode. */
+                            barcode?: string;
+                            /**
+                             * Format: int64
+                             * @description Ozon product id.
+                             */
+                            product_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Units per package.
+                             */
+                            quant?: number;
+                            /** @description `true` when the units per package can be changed. */
+                            is_quant_editable?: boolean;
+                            /**
+                             * Format: double
+                             * @description Volume of one unit, litres.
+                             */
+                            volume_in_litres?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of all units, litres.
+                             */
+                            total_volume_in_litres?: number;
+                            /** @description Seller's article of the product. */
+                            contractor_item_code?: string;
+                            /**
+                             * @description Super label: `ITEM_SFBO_ATTRIBUTE_SUPER_FBO` (a Super product), `ITEM_SFBO_ATTRIBUTE_ANTI_FBO` (slow seller) or `ITEM_SFBO_ATTRIBUTE_NONE`.
+                             * @default ITEM_SFBO_ATTRIBUTE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            sfbo_attribute: "ITEM_SFBO_ATTRIBUTE_UNSPECIFIED" | "ITEM_SFBO_ATTRIBUTE_NONE" | "ITEM_SFBO_ATTRIBUTE_SUPER_FBO" | "ITEM_SFBO_ATTRIBUTE_ANTI_FBO";
+                            /**
+                             * @description Packaging: `BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL` (single item), `BUNDLE_ITEM_SHIPMENT_TYPE_BOX` or `BUNDLE_ITEM_SHIPMENT_TYPE_PALLET`.
+                             * @default BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED
+                             * @enum {string}
+                             */
+                            shipment_type: "BUNDLE_ITEM_SHIPMENT_TYPE_UNSPECIFIED" | "BUNDLE_ITEM_SHIPMENT_TYPE_GENERAL" | "BUNDLE_ITEM_SHIPMENT_TYPE_BOX" | "BUNDLE_ITEM_SHIPMENT_TYPE_PALLET";
+                            /**
+                             * @description Tags of the product: `EVSD_REQUIRED` (veterinary certificate), `MARKING_REQUIRED`
+                             *     and `MARKING_POSSIBLE` (Chestny ZNAK marking), `JEWELRY`, `TRACEABLE`,
+                             *     `ETTN_REQUIRED` (traceable, needs an electronic waybill); `UNDEFINED` when unknown.
+                             */
+                            tags?: ("EVSD_REQUIRED" | "MARKING_REQUIRED" | "MARKING_POSSIBLE" | "JEWELRY" | "TRACEABLE" | "ETTN_REQUIRED" | "UNDEFINED")[];
+                            /**
+                             * @description Warehouse zone the product is placed in: `CLOSED_ZONE`, `DANGEROUS_GOODS` (hazard
+                             *     classes 2 to 4), `PRODUCTS` (food), `SORT`, `NON_SORT`, `OVERSIZE`, `JEWELRY`;
+                             *     `UNSPECIFIED` or `UNRESOLVED` when not known.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            placement_zone: "UNSPECIFIED" | "CLOSED_ZONE" | "DANGEROUS_GOODS" | "PRODUCTS" | "SORT" | "NON_SORT" | "OVERSIZE" | "JEWELRY" | "UNRESOLVED";
+                        }[];
+                        /**
+                         * Format: int32
+                         * @description Number of goods in the supply or draft.
+                         */
+                        total_count?: number;
+                        /** @description `true` when more goods follow; ask again with `last_id`. */
+                        has_next?: boolean;
+                        /** @description Pass it as `last_id` to get the next page. */
+                        last_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the supply order to cancel.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the cancellation; pass it to `/v1/supply-order/cancel/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1a2-7c3e-7b9d-8e21-4a6c5b3d2e10"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cancellation id returned by `/v1/supply-order/cancel`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "is_order_cancelled": true,
+                     *         "supplies": [
+                     *           {
+                     *             "error_reasons": [],
+                     *             "is_supply_cancelled": true,
+                     *             "supply_id": 100000123456789
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the order could not be cancelled: `INVALID_ORDER_STATE` (its stage does not allow
+                         *     it), `ORDER_IS_VIRTUAL`, `ORDER_DOES_NOT_BELONG_TO_CONTRACTOR` (another legal entity),
+                         *     `ORDER_DOES_NOT_BELONG_TO_COMPANY` (another seller),
+                         *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS` (a cancellation is already running).
+                         */
+                        error_reasons?: ("INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                        /** @description What was cancelled. */
+                        result?: {
+                            /** @description `true` when the supply order is cancelled. */
+                            is_order_cancelled?: boolean;
+                            /** @description The supplies of the order. */
+                            supplies?: {
+                                /**
+                                 * @description Why the supply could not be cancelled: `INVALID_SUPPLY_STATE`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_ORDER`, `SUPPLY_BELONGS_TO_VIRTUAL_ORDER`,
+                                 *     `OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS`.
+                                 */
+                                error_reasons?: ("INVALID_SUPPLY_STATE" | "SUPPLY_DOES_NOT_BELONG_TO_CONTRACTOR" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "SUPPLY_DOES_NOT_BELONG_TO_ORDER" | "SUPPLY_BELONGS_TO_VIRTUAL_ORDER" | "OTHER_ASYNCHRONOUS_OPERATION_IN_PROGRESS")[];
+                                /** @description `true` when the supply is cancelled. */
+                                is_supply_cancelled?: boolean;
+                                /**
+                                 * Format: int64
+                                 * @description Supply id.
+                                 */
+                                supply_id?: number;
+                            }[];
+                        };
+                        /**
+                         * @description `IN_PROGRESS` while the cancellation runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "quant": 1,
+                 *           "quantity": 100,
+                 *           "sku": 1445625485
+                 *         },
+                 *         {
+                 *           "quant": 6,
+                 *           "quantity": 48,
+                 *           "sku": 1784632097
+                 *         }
+                 *       ],
+                 *       "order_id": 64381097,
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The new goods of the supply, up to 5000 products. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Quant size (units per package).
+                         */
+                        quant: number;
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the supply in the order whose goods change.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the goods cannot be changed, e.g. `SAME_SKU` (nothing changed), `SUPPLY_LOCKED`
+                         *     (another change is running, try later), `HAS_UTD` or `UTD_IS_UPLOADED` (cancel the
+                         *     electronic transfer documents first, then sign new ones), `ORDER_SKU_LIMIT` (over 5000
+                         *     products), `INBOUND_NO_CAPACITY` (no room at the warehouse), `SUPPLY_CONTENT_NOT_VALID`
+                         *     (the warehouse cannot take some goods), `DEADLINE` (less than an hour before the
+                         *     timeslot), `INCORRECT_SUPPLY_STATE`, `QUANTITY_OUT_OF_RANGE_BOTTOM` /
+                         *     `QUANTITY_OUT_OF_RANGE_UPPER` (each quantity from 1 to 1,000,000), `EMPTY_CONTENT`,
+                         *     `MINIMUM_VOLUME_IN_LITRES_INVALID`, `INACTIVE_CONTRACT`, ownership errors
+                         *     (`SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR`, `SUPPLY_BELONG_TO_ANOTHER_COMPANY`,
+                         *     `ORDER_DOES_NOT_BELONGS_TO_COMPANY`, ...), lock errors (`INBOUND_LOCK`, `ORDER_LOCKED`,
+                         *     `STORAGE_WAREHOUSE_IS_NOT_WMS`) and service errors (`SOME_SERVICE_ERROR`,
+                         *     `INVALID_DRAFT_BUNDLE_ID`, `ORDER_IS_NOT_FOUND`, `SUPPLY_IS_NOT_FOUND`).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "CONTRACT_IS_NOT_FOUND" | "COMPANY_DOES_NOT_BELONGS_TO_CONTRACTOR" | "ORDER_IS_NOT_FOUND" | "ORDER_DOES_NOT_BELONGS_TO_COMPANY" | "SUPPLY_IS_NOT_FOUND" | "SUPPLY_DOES_NOT_BELONGS_TO_ORDER" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "ORDER_DOES_NOT_BELONG_TO_CONTRACTOR" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Id of the change; pass it to `/v1/supply-order/content/update/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderContentUpdateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197f1b4-2a8d-7e55-b3c1-9d0e6f4a7b21"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/content/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed; the values of `/v1/supply-order/content/update` that concern the
+                         *     change itself (`SAME_SKU`, `SUPPLY_LOCKED`, `HAS_UTD`, `INBOUND_NO_CAPACITY`,
+                         *     `SUPPLY_CONTENT_NOT_VALID`, `DEADLINE`, `ORDER_LOCKED`, ...).
+                         */
+                        errors?: ("INVALID_DRAFT_BUNDLE_ID" | "SOME_SERVICE_ERROR" | "HAS_UTD" | "ORDER_SKU_LIMIT" | "SAME_SKU" | "SUPPLY_LOCKED" | "INBOUND_NO_CAPACITY" | "INBOUND_LOCK" | "SUPPLY_CONTENT_NOT_VALID" | "SUPPLY_BELONG_TO_ANOTHER_CONTRACTOR" | "SUPPLY_BELONG_TO_ANOTHER_COMPANY" | "INCORRECT_SUPPLY_STATE" | "INCORRECT_SUPPLY_SOURCE" | "INCORRECT_STORAGE_WAREHOUSE" | "DEADLINE" | "INACTIVE_CONTRACT" | "QUANTITY_OUT_OF_RANGE_BOTTOM" | "QUANTITY_OUT_OF_RANGE_UPPER" | "EMPTY_CONTENT" | "NO_SUPPLY_PRODUCT_BUNDLE_ID" | "INVALID_VOLUME" | "SUPPLY_IS_VIRTUAL" | "ORDER_LOCKED" | "MINIMUM_VOLUME_IN_LITRES_INVALID")[];
+                        /** @description Bundle id of the new goods of the supply. */
+                        new_bundle_id?: string;
+                        /**
+                         * @description `IN_PROGRESS` while the change runs, then `SUCCESS` or `ERROR`.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderContentUpdateValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "new_bundle_id": "0197f1b6-91c2-7a3e-a5d8-2f4b6c8e0a13",
+                 *       "supply_id": 100000123456789
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Bundle id of the new goods, from `/v1/supply-order/content/update/status`. */
+                    new_bundle_id: string;
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check of the new goods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "editing_errors": [
+                     *         "UNSPECIFIED"
+                     *       ],
+                     *       "validated_assortment": {
+                     *         "approved_items": [
+                     *           {
+                     *             "barcode": "4607012345671",
+                     *             "item_link": "https://www.ozon.ru/product/1445625485",
+                     *             "name": "Термокружка 450 мл, чёрная",
+                     *             "offer_id": "PH-2045-BLK",
+                     *             "origin_quantity": 120,
+                     *             "origin_total_volume_in_litres": 84,
+                     *             "quant": 1,
+                     *             "quantity": 100,
+                     *             "sku": 1445625485,
+                     *             "sku_quantity_limit": 500,
+                     *             "total_volume_in_litres": 70
+                     *           }
+                     *         ],
+                     *         "rejected_items": [
+                     *           {
+                     *             "barcode": "4607012345688",
+                     *             "name": "Термокружка 450 мл, белая",
+                     *             "offer_id": "PH-2045-WHT",
+                     *             "origin_quantity": 48,
+                     *             "origin_total_volume_in_litres": 33.6,
+                     *             "quantity": 48,
+                     *             "rejection_reason": [
+                     *               "QUANTITY_NOT_MULTIPLE_BY_QUANT"
+                     *             ],
+                     *             "restrictions": {
+                     *               "reasons_restrictions": [
+                     *                 "SKU_HAS_QUANTITY_LIMIT"
+                     *               ],
+                     *               "sku_has_no_sales_in_days": 0,
+                     *               "sku_quantity_limit": 40
+                     *             },
+                     *             "sku": 1784632097,
+                     *             "total_volume_in_litres": 33.6
+                     *           }
+                     *         ],
+                     *         "total_approved_item_count": 1,
+                     *         "total_approved_quantity": 100,
+                     *         "total_approved_volume_in_litres": 70,
+                     *         "total_rejected_item_count": 1,
+                     *         "total_restricted_item_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the supply cannot be changed at all: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (less than
+                         *     an hour before the timeslot), `UTD_IS_UPLOADED` (cancel the electronic transfer
+                         *     documents first), `STORAGE_WAREHOUSE_IS_NOT_WMS`, `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`,
+                         *     `SUPPLY_IS_VIRTUAL`, `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`, assortment problems
+                         *     (`ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT`: try again; missing customs code,
+                         *     GTIN barcode or unit quantity); `UNSPECIFIED` or `UNKNOWN` otherwise.
+                         */
+                        editing_errors?: ("UNSPECIFIED" | "UNKNOWN" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "ASSORTMENT_REJECTION_REASON_CORRUPTED_ASSORTMENT" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_ANY_FEACN" | "ASSORTMENT_REJECTION_REASON_STORAGE_BELARUS_SKU_HAS_NO_SELLER_FEACN" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_GTIN_BARCODE" | "ASSORTMENT_REJECTION_REASON_TRACEABLE_SKU_HAS_NO_MEASUREMENT_UNIT_QUANTITY")[];
+                        /** @description Result of the check. */
+                        validated_assortment?: {
+                            /** @description Products the warehouse accepts. */
+                            approved_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Link to the product. */
+                                item_link?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Units per package.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity after the change.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Limit on the units of this product.
+                                 */
+                                sku_quantity_limit?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /** @description Products the warehouse refuses. */
+                            rejected_items?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Seller's offer id (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity before the change.
+                                 */
+                                origin_quantity?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume before the change, litres.
+                                 */
+                                origin_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Quantity asked for.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * @description Why the product is refused, e.g. `OUT_OF_ASSORTMENT`, `INCOMPATIBLE_WAREHOUSE`,
+                                 *     `INCOMPATIBLE_SHIPMENT_TYPE`, `EMPTY_BARCODE`, `EMPTY_PS_ATTRIBUTE`, `NO_PRICE`,
+                                 *     `MULTIPLICITY` or `QUANTITY_NOT_MULTIPLE_BY_QUANT` (quantity not a multiple of the
+                                 *     package or quant), `INVALID_QUANT_VALUE`, `INVALID_ITEM_COUNT_MAX`,
+                                 *     `INVALID_ITEM_COUNT_ZERO`, Economy tariff rules (`ECONOM_QUANT_IS_NOT_FROZEN`,
+                                 *     `JEWELRY_FORBIDDEN_FOR_ECONOM`, `NON_UNIQUE_ECONOM_ITEM_IN_REQUEST`,
+                                 *     `NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE`), acceptance restrictions and tag
+                                 *     conflicts (`SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS`, `SKU_IS_RESTRICTED`,
+                                 *     `SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED`, `SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED`,
+                                 *     `SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED`, `SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED`),
+                                 *     `EMPTY_CLUSTER`, `INVALID`; `UNSPECIFIED` or `UNKNOWN` otherwise.
+                                 */
+                                rejection_reason?: ("UNSPECIFIED" | "UNKNOWN" | "OUT_OF_ASSORTMENT" | "INVALID" | "INCOMPATIBLE_WAREHOUSE" | "EMPTY_BARCODE" | "EMPTY_PS_ATTRIBUTE" | "MULTIPLICITY" | "NO_PRICE" | "INVALID_ITEM_COUNT_MAX" | "INVALID_ITEM_COUNT_ZERO" | "INCOMPATIBLE_SHIPMENT_TYPE" | "ECONOM_QUANT_IS_NOT_FROZEN" | "QUANTITY_NOT_MULTIPLE_BY_QUANT" | "INVALID_QUANT_VALUE" | "JEWELRY_FORBIDDEN_FOR_ECONOM" | "NON_UNIQUE_ECONOM_ITEM_IN_REQUEST" | "NON_UNIQUE_ECONOM_ITEM_IN_DESTINATION_BUNDLE" | "SKU_REJECTED_BY_ACCEPTANCE_RESTRICTIONS" | "SKU_WITH_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITHOUT_ETTN_REQUIRED_TAG_NOT_ALLOWED" | "SKU_WITH_TRACEABLE_TAG_NOT_ALLOWED" | "EMPTY_CLUSTER" | "SKU_IS_RESTRICTED" | "SKU_WITH_UTD_REQUIRED_TAG_NOT_ALLOWED")[];
+                                /** @description Limits on the product. */
+                                restrictions?: {
+                                    /** @description `SKU_HAS_NO_SALES` (no recent sales), `SKU_HAS_QUANTITY_LIMIT` (capped quantity) or `UNKNOWN`. */
+                                    reasons_restrictions?: ("UNKNOWN" | "SKU_HAS_NO_SALES" | "SKU_HAS_QUANTITY_LIMIT")[];
+                                    /**
+                                     * Format: int32
+                                     * @description Days without a sale.
+                                     */
+                                    sku_has_no_sales_in_days?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Maximum quantity of the product.
+                                     */
+                                    sku_quantity_limit?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Volume of all units, litres.
+                                 */
+                                total_volume_in_litres?: number;
+                            }[];
+                            /**
+                             * Format: int32
+                             * @description Number of approved products.
+                             */
+                            total_approved_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of approved units.
+                             */
+                            total_approved_quantity?: number;
+                            /**
+                             * Format: double
+                             * @description Volume of the approved units, litres.
+                             */
+                            total_approved_volume_in_litres?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of refused products.
+                             */
+                            total_rejected_item_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of products with limits.
+                             */
+                            total_restricted_item_count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 1001,
+                 *       "vehicle": {
+                 *         "driver_name": "Иван Петров",
+                 *         "driver_phone": "+7 (999) 123-45-67",
+                 *         "vehicle_model": "ГАЗель NEXT",
+                 *         "vehicle_number": "А 123 ВВ 799"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    /** @description The driver and the vehicle. */
+                    vehicle: {
+                        /** @description Driver's name. */
+                        driver_name: string;
+                        /** @description Driver's phone number. */
+                        driver_phone: string;
+                        /** @description Vehicle model. */
+                        vehicle_model: string;
+                        /** @description Number plate. */
+                        vehicle_number: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The data was taken for processing, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [
+                     *         "SET_VEHICLE_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        error_reasons?: components["schemas"]["SupplyOrderPassError"][];
+                        /** @description Id of the operation; pass it to `/v1/supply-order/pass/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderPassStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "550e8400-e29b-41d4-a716-446655440000"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/pass/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "result": "Success"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the data was refused. */
+                        errors?: components["schemas"]["SupplyOrderPassError"][];
+                        /**
+                         * @description `InProgress` while the data is processed, then `Success` or `Failed`; `Unknown` when not known.
+                         * @default Unknown
+                         * @enum {string}
+                         */
+                        result: "Unknown" | "Success" | "InProgress" | "Failed";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The available intervals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeslots": [
+                     *         {
+                     *           "from": "2019-08-24T14:15:22Z",
+                     *           "to": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "timezone": [
+                     *         {
+                     *           "iana_name": "MSK",
+                     *           "offset": "+3"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Available intervals. */
+                        timeslots?: components["schemas"]["SupplyOrderTimeslot"][];
+                        /** @description Time zone of the intervals. */
+                        timezone?: {
+                            /** @description Time zone name. */
+                            iana_name?: string;
+                            /** @description Offset from UTC. */
+                            offset?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_UpdateSupplyOrderTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_order_id": 84882285,
+                 *       "timeslot": {
+                 *         "from": "2019-08-24T14:15:22Z",
+                 *         "to": "2019-08-24T14:15:22Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    supply_order_id: number | string;
+                    timeslot: components["schemas"]["SupplyOrderTimeslot"];
+                };
+            };
+        };
+        responses: {
+            /** @description The change has started, or why it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         "UPDATE_TIMESLOT_ERROR_UNSPECIFIED"
+                     *       ],
+                     *       "operation_id": "89ta-98sk123451"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /** @description Id of the change; pass it to `/v1/supply-order/timeslot/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_GetSupplyOrderTimeslotStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "89ta-98sk123451"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/supply-order/timeslot/update`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the interval was refused. */
+                        errors?: components["schemas"]["SupplyOrderTimeslotError"][];
+                        /**
+                         * @description `STATUS_IN_PROGRESS` while the change is applied, then `STATUS_SUCCESS` or `STATUS_ERROR`; `STATUS_UNSPECIFIED` when not known.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "STATUS_ERROR" | "STATUS_IN_PROGRESS" | "STATUS_SUCCESS";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyOrderAPI_SupplyOrderDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 64381097
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id.
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The supply order in detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_date": "2026-06-09T14:32:10Z",
+                     *       "data_filling_deadline_utc": "2026-06-11T20:59:59Z",
+                     *       "dropoff_warehouse_id": 1020002115578000,
+                     *       "order_id": 64381097,
+                     *       "order_number": "2000064381097",
+                     *       "order_tags": {
+                     *         "is_econom": false,
+                     *         "is_super_fbo": false,
+                     *         "is_virtual": false,
+                     *         "original_supply_id": 100000123456789,
+                     *         "product_super_fbo": false
+                     *       },
+                     *       "state": "READY_TO_SUPPLY",
+                     *       "state_updated_date": "2026-06-10T08:15:00Z",
+                     *       "supplies": [
+                     *         {
+                     *           "cancellation_allowability": {
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "content": {
+                     *             "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *             "can_not_set_reasons": [],
+                     *             "can_set": true
+                     *           },
+                     *           "ettn_info": {
+                     *             "contains_valid": false,
+                     *             "is_required": false,
+                     *             "is_uploaded": false
+                     *           },
+                     *           "is_crossdock": true,
+                     *           "overdue_reason": "UNSPECIFIED",
+                     *           "storage_warehouse": {
+                     *             "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *             "name": "ХОРУГВИНО_РФЦ",
+                     *             "warehouse_id": 1020000089903000
+                     *           },
+                     *           "macrolocal_cluster_id": 4039,
+                     *           "supply_id": 100000123456789,
+                     *           "supply_state": "READY_TO_SUPPLY",
+                     *           "supply_tags": {
+                     *             "is_ettn_required": false,
+                     *             "is_evsd_required": false,
+                     *             "is_jewelry": false,
+                     *             "is_marking_possible": true,
+                     *             "is_marking_required": false,
+                     *             "is_utd": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "timeslot": {
+                     *         "can_not_set_reasons": [],
+                     *         "can_set": true,
+                     *         "value": {
+                     *           "timeslot": {
+                     *             "from": "2026-06-12T09:00:00Z",
+                     *             "to": "2026-06-12T10:00:00Z"
+                     *           },
+                     *           "timezone_info": {
+                     *             "iana_name": "Europe/Moscow",
+                     *             "offset": "10800"
+                     *           }
+                     *         }
+                     *       },
+                     *       "vehicle": {
+                     *         "can_not_set_reasons": [
+                     *           "VEHICLE_NOT_REQUIRED"
+                     *         ],
+                     *         "can_set": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the supply order was created.
+                         */
+                        created_date?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deadline for filling in the supply data, for orders through a virtual distribution centre.
+                         */
+                        data_filling_deadline_utc?: string;
+                        /**
+                         * Format: int64
+                         * @description Drop-off point id.
+                         */
+                        dropoff_warehouse_id?: number;
+                        /**
+                         * Format: int64
+                         * @description Supply order id.
+                         */
+                        order_id?: number;
+                        /** @description Supply order number shown to the seller. */
+                        order_number?: string;
+                        /** @description Marks of the supply order. */
+                        order_tags?: {
+                            /** @description `true` when the order carries Super economy goods. */
+                            is_econom?: boolean;
+                            /** @description `true` when the seller takes part in Super supplies. */
+                            is_super_fbo?: boolean;
+                            /** @description `true` for a virtual supply order. */
+                            is_virtual?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the original supply.
+                             */
+                            original_supply_id?: number;
+                            /** @description `true` when the order carries Super goods. */
+                            product_super_fbo?: boolean;
+                        };
+                        /**
+                         * @description Stage of the supply order (see `SupplyOrderState`).
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTANCE_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "CANCELLED" | "OVERDUE";
+                        /**
+                         * Format: date-time
+                         * @description When the stage last changed.
+                         */
+                        state_updated_date?: string;
+                        /** @description Supplies of the order. */
+                        supplies?: {
+                            /** @description Whether the supply can be cancelled. */
+                            cancellation_allowability?: {
+                                /**
+                                 * @description Why it cannot: `INVALID_SUPPLY_STATE`, `SUPPLY_IS_VIRTUAL`, `SUPPLY_HAS_ACTIVE_UTD` (an
+                                 *     active transfer document exists), `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`,
+                                 *     `PICKUP_SUPPLY_IS_LOCKED_DOWN`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_SUPPLY_STATE" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_HAS_ACTIVE_UTD" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "PICKUP_SUPPLY_IS_LOCKED_DOWN" | "UNDEFINED")[];
+                                /** @description `true` when the supply can be cancelled. */
+                                can_set?: boolean;
+                            };
+                            /** @description Goods of the supply. */
+                            content?: {
+                                /** @description Bundle id of the goods; read them with `/v1/supply-order/bundle`. */
+                                bundle_id?: string;
+                                /**
+                                 * @description Why the goods cannot be changed: `INCORRECT_SUPPLY_STATE`, `DEADLINE` (overdue),
+                                 *     `UTD_IS_UPLOADED`, `STORAGE_WAREHOUSE_IS_NOT_WMS`,
+                                 *     `CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS`, `SUPPLY_IS_VIRTUAL`,
+                                 *     `SUPPLY_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                                 */
+                                can_not_set_reasons?: ("UNSPECIFIED" | "INCORRECT_SUPPLY_STATE" | "DEADLINE" | "UTD_IS_UPLOADED" | "STORAGE_WAREHOUSE_IS_NOT_WMS" | "CONTRACT_IS_NOT_VALID_FOR_HANDLING_ORDERS" | "SUPPLY_IS_VIRTUAL" | "SUPPLY_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                                /** @description `true` when the goods can be changed. */
+                                can_set?: boolean;
+                            };
+                            /** @description Electronic waybill of the supply. */
+                            ettn_info?: {
+                                /** @description `true` when the waybill is valid. */
+                                contains_valid?: boolean;
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_required?: boolean;
+                                /** @description `true` when the waybill has been uploaded. */
+                                is_uploaded?: boolean;
+                            };
+                            /** @description `true` for a crossdock supply. */
+                            is_crossdock?: boolean;
+                            /**
+                             * @description Why the supply is overdue: `ORDER_TIMESLOT_EXPIRED` (not delivered in its timeslot),
+                             *     `ORDER_TIMESLOT_NOT_SELECTED` (no timeslot chosen in time), `NOT_READY_FOR_PICKUP`
+                             *     (a pickup supply was not made ready in time), `PICKUP_FAILED` (the courier could not
+                             *     collect it); `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            overdue_reason: "UNSPECIFIED" | "ORDER_TIMESLOT_EXPIRED" | "ORDER_TIMESLOT_NOT_SELECTED" | "NOT_READY_FOR_PICKUP" | "PICKUP_FAILED" | "UNDEFINED";
+                            storage_warehouse?: components["schemas"]["SupplyOrderStorageWarehouse"];
+                            /**
+                             * Format: int64
+                             * @description Placement cluster id.
+                             */
+                            macrolocal_cluster_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /**
+                             * @description Stage of the supply: `DATA_FILLING`, `READY_TO_SUPPLY`, `ACCEPTED_AT_SUPPLY_WAREHOUSE`,
+                             *     `REJECTED_AT_SUPPLY_WAREHOUSE`, `IN_TRANSIT`, `ACCEPTED_AT_STORAGE_WAREHOUSE`,
+                             *     `REPORTS_CONFIRMATION_AWAITING`, `REPORT_REJECTED`, `COMPLETED`, `CANCELLED`,
+                             *     `OVERDUE`; `UNSPECIFIED` when unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            supply_state: "UNSPECIFIED" | "DATA_FILLING" | "READY_TO_SUPPLY" | "ACCEPTED_AT_SUPPLY_WAREHOUSE" | "REJECTED_AT_SUPPLY_WAREHOUSE" | "IN_TRANSIT" | "ACCEPTED_AT_STORAGE_WAREHOUSE" | "REPORTS_CONFIRMATION_AWAITING" | "REPORT_REJECTED" | "COMPLETED" | "CANCELLED" | "OVERDUE";
+                            /** @description Marks of the supply. */
+                            supply_tags?: {
+                                /** @description `true` when the supply needs an electronic waybill. */
+                                is_ettn_required?: boolean;
+                                /** @description `true` when the supply has goods with veterinary (Mercury) certificates. */
+                                is_evsd_required?: boolean;
+                                /** @description `true` when the supply has jewellery. */
+                                is_jewelry?: boolean;
+                                /** @description `true` when the supply has goods that may carry Chestny ZNAK marking. */
+                                is_marking_possible?: boolean;
+                                /** @description `true` when the supply has goods that must carry marking. */
+                                is_marking_required?: boolean;
+                                /** @description `true` when a universal transfer document must be sent for the supply. */
+                                is_utd?: boolean;
+                            };
+                        }[];
+                        /** @description Supply interval of the order. */
+                        timeslot?: {
+                            /**
+                             * @description Why the interval cannot be changed: `INVALID_ORDER_STATE`, `ORDER_IS_VIRTUAL`,
+                             *     `SET_TIMESLOT_DEADLINE_EXCEED` (too late), `ORDER_DOES_NOT_BELONG_TO_COMPANY`;
+                             *     `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "ORDER_IS_VIRTUAL" | "SET_TIMESLOT_DEADLINE_EXCEED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when the interval can be changed with `/v1/supply-order/timeslot/update`. */
+                            can_set?: boolean;
+                            value?: components["schemas"]["SupplyOrderTimeslotInfo"];
+                        };
+                        /** @description Driver and vehicle of the supply. */
+                        vehicle?: {
+                            /**
+                             * @description Why they cannot be set or changed: `INVALID_ORDER_STATE`, `VEHICLE_NOT_REQUIRED`,
+                             *     `ORDER_DOES_NOT_BELONG_TO_COMPANY`; `UNSPECIFIED` or `UNDEFINED` otherwise.
+                             */
+                            can_not_set_reasons?: ("UNSPECIFIED" | "INVALID_ORDER_STATE" | "VEHICLE_NOT_REQUIRED" | "ORDER_DOES_NOT_BELONG_TO_COMPANY" | "UNDEFINED")[];
+                            /** @description `true` when they can be set with `/v1/supply-order/pass/create`. */
+                            can_set?: boolean;
+                            /** @description The driver and vehicle, for pickup supplies only. */
+                            value?: {
+                                /** @description `true` when the driver data was deleted. */
+                                driver_is_deleted?: boolean;
+                                /** @description Driver's name. */
+                                driver_name?: string;
+                                /** @description Driver's phone number. */
+                                driver_phone?: string;
+                                /** @description `true` when the vehicle data was deleted. */
+                                vehicle_is_deleted?: boolean;
+                                /** @description Vehicle model. */
+                                vehicle_model?: string;
+                                /** @description Number plate. */
+                                vehicle_number?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster_ids": [
+                 *         "4039"
+                 *       ],
+                 *       "drop_off_point_warehouse_id": 1020002115578000,
+                 *       "items": [
+                 *         {
+                 *           "quantity": 120,
+                 *           "sku": 1445625485
+                 *         }
+                 *       ],
+                 *       "type": "CREATE_TYPE_CROSSDOCK"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Clusters to supply, from `/v1/cluster/list`. */
+                    cluster_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Drop-off point (pickup point or sorting centre) from `/v1/warehouse/fbo/list`; only for `CREATE_TYPE_CROSSDOCK`.
+                     */
+                    drop_off_point_warehouse_id?: number | string;
+                    /** @description Goods of the supply, up to 5000. */
+                    items: {
+                        /**
+                         * Format: int32
+                         * @description Number of units.
+                         */
+                        quantity: number;
+                        /**
+                         * Format: int64
+                         * @description Ozon SKU of the product.
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * @description `CREATE_TYPE_CROSSDOCK` (crossdock) or `CREATE_TYPE_DIRECT` (direct).
+                     * @enum {string}
+                     */
+                    type: "CREATE_TYPE_CROSSDOCK" | "CREATE_TYPE_DIRECT";
+                };
+            };
+        };
+        responses: {
+            /** @description The draft is being calculated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the draft calculation; pass it to `/v1/draft/create/info`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftCreateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1c8-041c-754f-bba1-05de7741f9cb"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State and result of the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "cluster_id": 4039,
+                     *           "cluster_name": "Москва, МО и Дальние регионы",
+                     *           "warehouses": [
+                     *             {
+                     *               "bundle_ids": [
+                     *                 {
+                     *                   "bundle_id": "0198a3c2-5f2e-7d41-9a0b-3c6e1f2d4b58",
+                     *                   "is_docless": true
+                     *                 }
+                     *               ],
+                     *               "restricted_bundle_id": "",
+                     *               "status": {
+                     *                 "invalid_reason": "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED",
+                     *                 "is_available": true,
+                     *                 "state": "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE"
+                     *               },
+                     *               "supply_warehouse": {
+                     *                 "address": "Московская область, Солнечногорский район, д. Хоругвино, 1",
+                     *                 "name": "ХОРУГВИНО_РФЦ",
+                     *                 "warehouse_id": 1020000089903000
+                     *               },
+                     *               "total_rank": 1,
+                     *               "total_score": 9.42,
+                     *               "travel_time_days": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "draft_id": 30957724,
+                     *       "errors": [],
+                     *       "status": "CALCULATION_STATUS_SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of the draft. */
+                        clusters?: {
+                            /**
+                             * Format: int64
+                             * @description Cluster id.
+                             */
+                            cluster_id?: number;
+                            /** @description Cluster name. */
+                            cluster_name?: string;
+                            /** @description Warehouses of the cluster. */
+                            warehouses?: {
+                                /** @description The goods for this warehouse, as bundles. */
+                                bundle_ids?: {
+                                    /** @description Bundle id; details with `/v1/supply-order/bundle`. */
+                                    bundle_id?: string;
+                                    /** @description `true` when no transfer document is needed, `false` when it is. */
+                                    is_docless?: boolean;
+                                }[];
+                                /** @description Id of the goods left out of the supply; details with `/v1/supply-order/bundle`. */
+                                restricted_bundle_id?: string;
+                                /** @description Whether the warehouse can take the goods. */
+                                status?: {
+                                    /**
+                                     * @description Why it cannot, with the `WAREHOUSE_SCORING_INVALID_REASON_` prefix:
+                                     *     `PARTIAL_MATRIX_AVAILABLE` (some goods), `NOT_AVAILABLE_MATRIX` (no goods),
+                                     *     `NOT_AVAILABLE_RANK`, `NOT_AVAILABLE_ROUTE`, `NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT`,
+                                     *     `NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE`, `NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE`;
+                                     *     `UNSPECIFIED` when there is no reason.
+                                     * @default WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    invalid_reason: "WAREHOUSE_SCORING_INVALID_REASON_UNSPECIFIED" | "WAREHOUSE_SCORING_INVALID_REASON_PARTIAL_MATRIX_AVAILABLE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_MATRIX" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_RANK" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_ROUTE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_DROP_OFF_POINT" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_STORAGE_WAREHOUSE" | "WAREHOUSE_SCORING_INVALID_REASON_NOT_AVAILABLE_TIMESLOT_FOR_BOTH_WAREHOUSE";
+                                    /** @description `true` when the warehouse is available. */
+                                    is_available?: boolean;
+                                    /**
+                                     * @description `WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE`, `WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE` or `WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE`.
+                                     * @default WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE
+                                     * @enum {string}
+                                     */
+                                    state: "WAREHOUSE_SCORING_STATUS_FULL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_PARTIAL_AVAILABLE" | "WAREHOUSE_SCORING_STATUS_NOT_AVAILABLE";
+                                };
+                                /** @description Warehouse to supply. */
+                                supply_warehouse?: {
+                                    /** @description Warehouse address. */
+                                    address?: string;
+                                    /** @description Warehouse name. */
+                                    name?: string;
+                                    /**
+                                     * Format: int64
+                                     * @description Warehouse id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                                     */
+                                    warehouse_id?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Rank of the warehouse within the cluster.
+                                 */
+                                total_rank?: number;
+                                /**
+                                 * Format: double
+                                 * @description Score of the warehouse.
+                                 */
+                                total_score?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Expected delivery time, days.
+                                 */
+                                travel_time_days?: number;
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Draft id; pass it to `/v1/draft/timeslot/info` and `/v1/draft/supply/create`.
+                         */
+                        draft_id?: number;
+                        /** @description Problems found while calculating the draft. */
+                        errors?: {
+                            /**
+                             * @description What went wrong, in lower case: `vdc_is_not_supported`,
+                             *     `drop_off_point_warehouse_is_required`, `empty_items_list`, `items_count_more_than_max`,
+                             *     `invalid_shipment_type`, `unknown_cluster_ids`, `items_validation`,
+                             *     `drop_off_point_does_not_exist`, `drop_off_point_has_no_timeslots`,
+                             *     `total_volume_in_litres_invalid`, `xdock_in_delivery_point_disabled_for_seller`.
+                             */
+                            error_message?: string;
+                            /** @description Rejected products. */
+                            items_validation?: {
+                                /** @description Why the product was rejected, with the `ITEM_REJECTION_REASON_` prefix (e.g. `ITEM_REJECTION_REASON_OUT_OF_ASSORTMENT`, `ITEM_REJECTION_REASON_NO_PRICE`). */
+                                reasons?: string[];
+                                /**
+                                 * Format: int64
+                                 * @description Ozon SKU.
+                                 */
+                                sku?: number;
+                            }[];
+                            /** @description Cluster ids that do not exist. */
+                            unknown_cluster_ids?: string[];
+                        }[];
+                        /**
+                         * @description `CALCULATION_STATUS_IN_PROGRESS` while the draft is calculated, then
+                         *     `CALCULATION_STATUS_SUCCESS`, `CALCULATION_STATUS_FAILED`, or
+                         *     `CALCULATION_STATUS_EXPIRED` once the draft is older than 30 minutes.
+                         * @default CALCULATION_STATUS_FAILED
+                         * @enum {string}
+                         */
+                        status: "CALCULATION_STATUS_FAILED" | "CALCULATION_STATUS_SUCCESS" | "CALCULATION_STATUS_IN_PROGRESS" | "CALCULATION_STATUS_EXPIRED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftTimeslotInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2026-06-10T00:00:00Z",
+                 *       "date_to": "2026-06-24T00:00:00Z",
+                 *       "draft_id": 30957724,
+                 *       "warehouse_ids": [
+                 *         "1020000089903000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for timeslots in.
+                     */
+                    date_from: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period, at most 28 days from today.
+                     */
+                    date_to: string;
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Storage warehouses of the draft, up to 10. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Free timeslots by warehouse and day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drop_off_warehouse_timeslots": [
+                     *         {
+                     *           "current_time_in_timezone": "2026-06-09T14:20:00Z",
+                     *           "days": [
+                     *             {
+                     *               "date_in_timezone": "2026-06-12T00:00:00Z",
+                     *               "timeslots": [
+                     *                 {
+                     *                   "from_in_timezone": "2026-06-12T09:00:00Z",
+                     *                   "to_in_timezone": "2026-06-12T10:00:00Z"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "drop_off_warehouse_id": 1020000089903000,
+                     *           "warehouse_timezone": "Europe/Moscow"
+                     *         }
+                     *       ],
+                     *       "requested_date_from": "2026-06-10T00:00:00Z",
+                     *       "requested_date_to": "2026-06-24T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Timeslots of each warehouse. */
+                        drop_off_warehouse_timeslots?: {
+                            /**
+                             * Format: date-time
+                             * @description Current time in the warehouse's time zone.
+                             */
+                            current_time_in_timezone?: string;
+                            /** @description Timeslots by date. */
+                            days?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Date of the timeslots.
+                                 */
+                                date_in_timezone?: string;
+                                /** @description Free timeslots of the day. */
+                                timeslots?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the timeslot.
+                                     */
+                                    from_in_timezone?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the timeslot.
+                                     */
+                                    to_in_timezone?: string;
+                                }[];
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            drop_off_warehouse_id?: number;
+                            /** @description Time zone of the warehouse. */
+                            warehouse_timezone?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period asked for.
+                         */
+                        requested_date_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period asked for.
+                         */
+                        requested_date_to?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "draft_id": 30957724,
+                 *       "timeslot": {
+                 *         "from_in_timezone": "2026-06-12T09:00:00Z",
+                 *         "to_in_timezone": "2026-06-12T10:00:00Z"
+                 *       },
+                 *       "warehouse_id": 1020000089903000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Draft id from `/v1/draft/create/info`.
+                     */
+                    draft_id: number | string;
+                    /** @description Timeslot of the supply. */
+                    timeslot?: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the timeslot.
+                         */
+                        from_in_timezone?: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the timeslot.
+                         */
+                        to_in_timezone?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Storage warehouse from `/v1/draft/create/info`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request is being created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the creation; pass it to `/v1/draft/supply/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SupplyDraftAPI_DraftSupplyCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0191c1d2-8e4f-7a10-b6c2-3d9e5f7a1b24"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id returned by `/v1/draft/supply/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the supply request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_messages": [],
+                     *       "result": {
+                     *         "order_ids": [
+                     *           "64381097"
+                     *         ]
+                     *       },
+                     *       "status": "DraftSupplyCreateStatusSuccess"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the request could not be created. */
+                        error_messages?: string[];
+                        /** @description The created supply orders. */
+                        result?: {
+                            /** @description Supply order ids. */
+                            order_ids?: string[];
+                        };
+                        /**
+                         * @description `DraftSupplyCreateStatusInProgress` while it is created, then `DraftSupplyCreateStatusSuccess` or `DraftSupplyCreateStatusFailed`; `DraftSupplyCreateStatusUnknown` when not known.
+                         * @default DraftSupplyCreateStatusUnknown
+                         * @enum {string}
+                         */
+                        status: "DraftSupplyCreateStatusUnknown" | "DraftSupplyCreateStatusSuccess" | "DraftSupplyCreateStatusFailed" | "DraftSupplyCreateStatusInProgress";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 2000007863,
+                 *       "cargoes": [
+                 *         {
+                 *           "cargo_id": 50001234
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001235
+                 *         },
+                 *         {
+                 *           "cargo_id": 50001236
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places to label. */
+                    cargoes?: {
+                        /**
+                         * Format: int64
+                         * @description Cargo place id (see `/v2/cargoes/create/info` or `/v1/cargoes/get`).
+                         */
+                        cargo_id?: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Supply id.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "test-cargo-label-create-56789-abcde",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes-label/get`. */
+                        operation_id?: string;
+                        /** @description Why the labels cannot be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the label file, `result.file_guid` in the answer of `/v1/cargoes-label/get`.
+                 * @example 4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d
+                 */
+                file_guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example %PDF-1.4
+                     *     1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+                     *     2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+                     *     3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 432]>>endobj
+                     *     trailer<</Root 1 0 R>>
+                     *     %%EOF
+                     */
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesLabelGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-cargo-label-create-56789-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes-label/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "file_guid": "4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d",
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/4f8b2c1a-9d3e-4b7a-8c6f-2e1d0a9b8c7d.pdf"
+                     *       },
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The labels. */
+                        result?: {
+                            /**
+                             * @deprecated
+                             * @description Id of the label file for `/v1/cargoes-label/file/{file_guid}`, which is switched off; use `file_url`.
+                             */
+                            file_guid?: string;
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        /**
+                         * @description State of the labels:
+                         *     - `IN_PROGRESS`: being made, ask again later;
+                         *     - `SUCCESS`: ready;
+                         *     - `FAILED`: could not be made, see `errors`.
+                         * @default SUCCESS
+                         * @enum {string}
+                         */
+                        status: "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                        /** @description Why the labels could not be made. */
+                        errors?: {
+                            /** @description The reasons. */
+                            error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargoes": [
+                 *         {
+                 *           "key": "box-001",
+                 *           "value": {
+                 *             "items": [
+                 *               {
+                 *                 "barcode": "4601234567890",
+                 *                 "expires_at": "2026-06-30T23:59:59Z",
+                 *                 "offer_id": "12345678",
+                 *                 "quant": 1,
+                 *                 "quantity": 5
+                 *               },
+                 *               {
+                 *                 "barcode": "4609876543210",
+                 *                 "expires_at": "2026-12-31T23:59:59Z",
+                 *                 "offer_id": "87654321",
+                 *                 "quant": 2,
+                 *                 "quantity": 3
+                 *               }
+                 *             ],
+                 *             "type": "BOX"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "delete_current_version": true,
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Cargo places of the supply; at most 40 pallets or 30 boxes. */
+                    cargoes: {
+                        /** @description Your own unique key for the cargo place; `/v2/cargoes/create/info` maps it to Ozon's cargo id. */
+                        key: string;
+                        /** @description The cargo place. */
+                        value: {
+                            /** @description Products packed in the cargo place. */
+                            items?: {
+                                /** @description Product barcode (see `/v3/product/info/list`). */
+                                barcode?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Best-before date of the units.
+                                 */
+                                expires_at?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size, the number of units sold as one.
+                                 */
+                                quant?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                            }[];
+                            /**
+                             * @description Kind of cargo place, `BOX` or `PALLET`.
+                             * @default BOX
+                             * @enum {string}
+                             */
+                            type: "BOX" | "PALLET";
+                        };
+                    }[];
+                    /** @description `true` to delete the cargo places declared before and keep only these. */
+                    delete_current_version?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id, `orders.supplies.supply_id` in the answer of `/v3/supply-order/get`.
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "op-1689012345",
+                     *       "errors": {
+                     *         "error_reasons": [
+                     *           "INVALID_STATE"
+                     *         ],
+                     *         "items_validation": [
+                     *           {
+                     *             "barcode": "4601234567890",
+                     *             "cargo_key": "box-001",
+                     *             "quant": 2,
+                     *             "type": "SUPPLY_ITEM_NOT_FOUND"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v2/cargoes/create/info`. */
+                        operation_id?: string;
+                        /** @description Problems found with the request. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Product barcode. */
+                                barcode?: string;
+                                /** @description Key of the cargo place, as sent in the request. */
+                                cargo_key?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargo_ids": [
+                 *         "50001235"
+                 *       ],
+                 *       "supply_id": 123456
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 70. */
+                    cargo_ids: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": []
+                     *       },
+                     *       "operation_id": "test-operation-delete-12345-abcde"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /** @description Operation id; pass it to `/v1/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesDeleteStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "test-operation-delete-12345-abcde"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "SUCCESS",
+                     *       "errors": {
+                     *         "supply_error_reasons": [],
+                     *         "cargo_error_reasons": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are deleted;
+                         *     - `ERROR`: the deletion failed.
+                         * @enum {string}
+                         */
+                        status?: "SUCCESS" | "IN_PROGRESS" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "supply_id": 4503220,
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "SINGLE",
+                     *               "tracking_info": {
+                     *                 "date": "2026-07-14T09:00:00Z",
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "type": "BOX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supply?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places of the supply. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description Arrival date, planned or actual depending on `type`. */
+                                    date?: string;
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED";
+                                    /**
+                                     * @description What `date` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_id": 31402345
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply order id (see `/v3/supply-order/get`).
+                     */
+                    order_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport-by-order/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportByOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d1-2b4c-7e5f-8a6b-9c0d1e2f3a4b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport-by-order/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-31402345.pdf",
+                     *         "skipped_supplies_ids": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboTransportLabelByOrderErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                            /** @description Supplies of the order for which no labels were made. */
+                            skipped_supplies_ids?: string[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_ids": [
+                 *         "70000101"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Transport cargo places to label, at most 40; leave out to label all of them. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The labels are being made; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels cannot be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/label/transport/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesLabelTransportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3d4-6c7d-7a8b-9c0d-1e2f3a4b5c6d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/label/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the labels and, once ready, the link to them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "file_url": "https://cdn1.ozone.ru/s3/supply-labels/transport-4503220.pdf"
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the labels could not be made. */
+                        error_reasons?: components["schemas"]["FboCargoLabelErrorReason"][];
+                        /** @description The labels. */
+                        result?: {
+                            /** @description Link to the PDF file with the labels. */
+                            file_url?: string;
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesAPI_CargoesRulesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "2000007863",
+                 *         "2000007864",
+                 *         "2000007865"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 100. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description A checklist per supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supply_check_lists": [
+                     *         {
+                     *           "supply_id": 2000007863,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 4,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 3
+                     *               },
+                     *               {
+                     *                 "type": "PALLET",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 12,
+                     *             "count_sku_with_expiration_filled": 12
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 24,
+                     *             "count_sku_total": 24,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 4,
+                     *             "count_with_distribution": 4
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 4,
+                     *             "count_cargoes_with_mono_placement_zone": 4
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007864,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 2,
+                     *             "satisfied": true,
+                     *             "cargo_count_per_type": [
+                     *               {
+                     *                 "type": "BOX",
+                     *                 "count": 2
+                     *               }
+                     *             ]
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_distributed_sku": 8,
+                     *             "count_sku_total": 8,
+                     *             "percents_int": 100
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true,
+                     *             "count_all": 2,
+                     *             "count_with_distribution": 2
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": true,
+                     *             "satisfied": true,
+                     *             "count_cargoes_all": 2,
+                     *             "count_cargoes_with_mono_placement_zone": 2
+                     *           }
+                     *         },
+                     *         {
+                     *           "supply_id": 2000007865,
+                     *           "cargoes_presents_rule": {
+                     *             "count": 0,
+                     *             "satisfied": false,
+                     *             "cargo_count_per_type": []
+                     *           },
+                     *           "edit_deadline_expire_rule": {
+                     *             "is_applicable": true,
+                     *             "is_required": true,
+                     *             "satisfied": true
+                     *           },
+                     *           "expire_dates_presented_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": true,
+                     *             "count_sku_with_expiration": 0,
+                     *             "count_sku_with_expiration_filled": 0
+                     *           },
+                     *           "is_valid_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_distributed_sku": 0,
+                     *             "count_sku_total": 5,
+                     *             "percents_int": 0
+                     *           },
+                     *           "package_units_with_distribution_rule": {
+                     *             "is_applicable": false,
+                     *             "is_required": false,
+                     *             "satisfied": false,
+                     *             "count_all": 0,
+                     *             "count_with_distribution": 0
+                     *           },
+                     *           "placement_zones_rule": {
+                     *             "is_applicable": false,
+                     *             "satisfied": false,
+                     *             "count_cargoes_all": 0,
+                     *             "count_cargoes_with_mono_placement_zone": 0
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One checklist per supply. */
+                        supply_check_lists?: {
+                            /** @description Rule that the supply has cargo places. */
+                            cargoes_presents_rule?: {
+                                /** @description Number of cargo places of each kind. */
+                                cargo_count_per_type?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Number of cargo places.
+                                     */
+                                    count?: number;
+                                    /**
+                                     * @description Kind of cargo place, `BOX` or `PALLET`.
+                                     * @enum {string}
+                                     */
+                                    type?: "BOX" | "PALLET";
+                                }[];
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count?: number;
+                                /** @description `true` if cargo places are declared. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the deadline for editing cargo places has not passed. */
+                            edit_deadline_expire_rule?: {
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the cargo places can still be edited. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that products needing a best-before date have one. */
+                            expire_dates_presented_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs with a valid best-before date.
+                                 */
+                                count_sku_with_expiration?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that need a best-before date.
+                                 */
+                                count_sku_with_expiration_filled?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if the best-before dates are filled correctly. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products in the cargo places match the supply's product list. */
+                            is_valid_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of SKUs that match the supply.
+                                 */
+                                count_distributed_sku?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Total number of SKUs.
+                                 */
+                                count_sku_total?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /**
+                                 * Format: int32
+                                 * @description How much of the supply's product list the cargo places cover, in percent.
+                                 */
+                                percents_int?: number;
+                                /** @description `true` if the cargo places match the supply. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that every cargo place has its product list. */
+                            package_units_with_distribution_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Total number of cargo places.
+                                 */
+                                count_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places with a product list.
+                                 */
+                                count_with_distribution?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the rule must be met for this supply. */
+                                is_required?: boolean;
+                                /** @description `true` if every cargo place has a product list. */
+                                satisfied?: boolean;
+                            };
+                            /** @description Rule that the products of each cargo place belong to one placement zone. */
+                            placement_zones_rule?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places.
+                                 */
+                                count_cargoes_all?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places whose products share one placement zone.
+                                 */
+                                count_cargoes_with_mono_placement_zone?: number;
+                                /** @description `true` if the rule applies to this supply. */
+                                is_applicable?: boolean;
+                                /** @description `true` if the products of every cargo place are sorted by placement zone. */
+                                satisfied?: boolean;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesSuppliesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_ids": [
+                 *         "4503220"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supply ids, at most 50. */
+                    supply_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places of each supply, grouped by transport cargo place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "not_found_supply_ids": [],
+                     *       "supplies_cargoes": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes_without_transport_cargoes": [
+                     *             {
+                     *               "barcode": "OZN50001236",
+                     *               "bundle_id": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+                     *               "cargo_id": 50001236
+                     *             }
+                     *           ],
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "cargoes": [
+                     *                 {
+                     *                   "barcode": "OZN50001234",
+                     *                   "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *                   "cargo_id": 50001234
+                     *                 },
+                     *                 {
+                     *                   "barcode": "OZN50001235",
+                     *                   "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *                   "cargo_id": 50001235
+                     *                 }
+                     *               ],
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Requested supplies that were not found. */
+                        not_found_supply_ids?: string[];
+                        /** @description One entry per supply. */
+                        supplies_cargoes?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places bound to no transport cargo place. */
+                            cargoes_without_transport_cargoes?: components["schemas"]["FboCargoBarcode"][];
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /** @description Id of the transport cargo place's product list. */
+                                bundle_id?: string;
+                                /** @description Cargo places bound to it. */
+                                cargoes?: components["schemas"]["FboCargoBarcode"][];
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "is_transport": true,
+                 *       "supply_id": 4503220
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `true` to switch transport cargo places on, `false` to switch them off. */
+                    is_transport: boolean;
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/activate/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportActivateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e0-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/activate`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the change failed:
+                         *     - `OPERATION_NOT_FOUND`: no such operation;
+                         *     - `SUPPLY_IS_FINALIZED`, `CAN_NOT_EDIT_TAG`: the supply can no longer be changed;
+                         *     - `UNDEFINED`: an unknown error.
+                         */
+                        error_reasons?: ("OPERATION_NOT_FOUND" | "SUPPLY_IS_FINALIZED" | "CAN_NOT_EDIT_TAG" | "UNDEFINED")[];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_bind": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "transport_cargo_id": 70000101
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Transport cargo places to unbind all cargo places from. */
+                    cargoes_unbind_transport_cargoes?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description Cargo places to bind, per transport cargo place. */
+                    transport_cargo_bind?: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Transport cargo place id.
+                         */
+                        transport_cargo_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The change is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change cannot be made. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/bind/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportBindStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e2-3c4d-7e5f-9a6b-7c8d9e0f1a2b"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/bind`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the change failed. */
+                        error_reasons?: components["schemas"]["FboTransportBindErrorReason"][];
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargoes": [
+                 *         {
+                 *           "count": 1,
+                 *           "type": "PALLET"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /** @description How many transport cargo places of each kind to create. */
+                    transport_cargoes: {
+                        /**
+                         * Format: int32
+                         * @description Number of transport cargo places, at most 40.
+                         */
+                        count: number;
+                        /**
+                         * @description Kind of transport cargo place; only `PALLET` exists.
+                         * @enum {string}
+                         */
+                        type: "PALLET";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The creation is accepted; problems found at once are listed in `error_reasons`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places cannot be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description Operation id; pass it to `/v1/cargoes/transport/create/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesTransportCreateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3e5-5e6f-7a8b-8c9d-0e1f2a3b4c5d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/transport/create`. */
+                    operation_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the creation and, once done, the new transport cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "result": {
+                     *         "transport_cargoes": [
+                     *           {
+                     *             "id": 70000101,
+                     *             "type": "PALLET"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the transport cargo places could not be created. */
+                        error_reasons?: components["schemas"]["FboTransportCreateErrorReason"][];
+                        /** @description The created transport cargo places. */
+                        result?: {
+                            /** @description One entry per transport cargo place. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @enum {string}
+                                 */
+                                type?: "PALLET";
+                            }[];
+                        };
+                        status?: components["schemas"]["FboCargoOperationStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1",
+                 *       "reason_id": 352,
+                 *       "reason_message": "The last unit was damaged during packing."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number. */
+                    posting_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id (see `/v1/cancel-reason/list-by-posting`).
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The posting cancellation request has been accepted."
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Message about the cancellation. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_number": "0112345678-0001-1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting number, as sent to `/v1/posting/cancel`. */
+                    posting_number?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the cancellation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the order. */
+                        order_number?: string;
+                        /** @description Posting numbers concerned. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_GetPostingFboCancelReasonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancellation reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [
+                     *         {
+                     *           "id": 352,
+                     *           "name": "Товар закончился на складе продавца"
+                     *         },
+                     *         {
+                     *           "id": 401,
+                     *           "name": "Продавец отклонил арбитраж"
+                     *         },
+                     *         {
+                     *           "id": 402,
+                     *           "name": "Другое (вина продавца)"
+                     *         },
+                     *         {
+                     *           "id": 666,
+                     *           "name": "Возврат из службы доставки: нет доставки в указанный регион"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The reasons. */
+                        reasons?: {
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id.
+                             */
+                            id?: number;
+                            /** @description What the reason is. */
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingAPI_PostingMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "posting_numbers": [
+                 *         "0112345678-0001-1",
+                 *         "0112345679-0002-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Posting numbers. */
+                    posting_numbers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Exemplars of the postings, handed over or not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invalid_postings": [
+                     *         "0112345679-0002-1"
+                     *       ],
+                     *       "issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910224,
+                     *           "mandatory_marks": [
+                     *             "010460123456789021ABcDeFgH12345"
+                     *           ],
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123456
+                     *         }
+                     *       ],
+                     *       "non_issued_exemplars": [
+                     *         {
+                     *           "exemplar_id": 1348910225,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "sku": 1740123457
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Posting numbers that are not valid. */
+                        invalid_postings?: string[];
+                        /** @description Exemplars handed to buyers. */
+                        issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Marking codes of the exemplar. */
+                            mandatory_marks?: string[];
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                        /** @description Exemplars not handed to buyers. */
+                        non_issued_exemplars?: {
+                            /**
+                             * Format: int64
+                             * @description Exemplar id.
+                             */
+                            exemplar_id?: number;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /**
+                             * Format: int64
+                             * @description Product id on Ozon (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplierReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from stock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetSupplyReturnsSummaryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date_from": "2025-03-01",
+                 *       "date_to": "2025-03-30",
+                 *       "last_id": "",
+                 *       "limit": 500
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Start of the period, `YYYY-MM-DD`. */
+                    date_from: string;
+                    /** @description End of the period, `YYYY-MM-DD`. */
+                    date_to: string;
+                    /** @description Position to continue from, `last_id` of the previous answer; empty for the first page. */
+                    last_id?: string;
+                    /**
+                     * Format: int32
+                     * @description Page size, 1 to 500.
+                     */
+                    limit: number;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the report on removals from supplies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "returns_summary_report_rows": [
+                     *         {
+                     *           "name": "Шурупы",
+                     *           "offer_id": "Шуруп-0001",
+                     *           "sku": 12314324,
+                     *           "barcode": "",
+                     *           "quantity_for_return": 1,
+                     *           "quant_count": 0,
+                     *           "box_id": 202501272,
+                     *           "return_id": 934457,
+                     *           "stock_type": "Излишек",
+                     *           "return_created_at": "2025-03-13T06:49:37.591Z",
+                     *           "is_auto_return": false,
+                     *           "clearing_warehouse_name": "ХОРУГВИНО_РФЦ",
+                     *           "return_state": "Отклонено складом",
+                     *           "delivery_type": "Вывоз с ПВЗ/СЦ",
+                     *           "preliminary_delivery_price": 15,
+                     *           "box_length": 0.1,
+                     *           "box_width": 0.1,
+                     *           "box_height": 0.1,
+                     *           "box_volume": 34,
+                     *           "box_weight": 0.01,
+                     *           "box_state": "Доступно к вывозу",
+                     *           "destination_warehouse_name": "РАЗДОРЫ_4",
+                     *           "destination_warehouse_address": "Россия, 143082, обл. Московская, р-н Одинцовский, д. Раздоры, Россия, Московская область, Красногорск, улица Липовой Рощи, 2к1",
+                     *           "delivery_date": "2025-03-13T06:49:37.591Z",
+                     *           "given_out_date": "2025-03-13T06:49:37.591Z",
+                     *           "utilization_date": "2025-03-13T06:49:37.591Z"
+                     *         }
+                     *       ],
+                     *       "last_id": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the last row on this page; pass it as `last_id` for the next page. Empty on the last page. */
+                        last_id?: string;
+                        /** @description Product lines on this page. */
+                        returns_summary_report_rows?: components["schemas"]["FboRemovalReportRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesCreateInfoV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "op-1689012345"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v1/cargoes/create`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the operation and, once done, the cargo ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "error_reasons": [],
+                     *         "items_validation": []
+                     *       },
+                     *       "result": {
+                     *         "cargoes": [
+                     *           {
+                     *             "key": "box-001",
+                     *             "value": {
+                     *               "cargo_id": 50001234
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the cargo places could not be set. */
+                        errors?: {
+                            /**
+                             * @description Problems with the supply as a whole:
+                             *     - `ERROR_REASON_UNSPECIFIED`: reason not known;
+                             *     - `INVALID_STATE`: the supply is in a state that does not allow it;
+                             *     - `VALIDATION_FAILED`: some cargo places are invalid, see `items_validation`;
+                             *     - `WAREHOUSE_LIMITS_EXCEED`: the warehouse's limits are exceeded;
+                             *     - `SUPPLY_NOT_BELONG_CONTRACTOR`: the supply belongs to another legal entity;
+                             *     - `SUPPLY_NOT_BELONG_COMPANY`: the supply belongs to another seller account;
+                             *     - `IS_FINALIZED`: the supply can no longer be edited;
+                             *     - `SKU_DISTRIBUTION_DISABLED`: products cannot be spread over cargo places;
+                             *     - `SUPPLY_IS_NOT_EMPTY`: products are already spread over cargo places;
+                             *     - `OPERATION_NOT_FOUND`: no such operation;
+                             *     - `OPERATION_FAILED`: the operation failed.
+                             */
+                            error_reasons?: ("ERROR_REASON_UNSPECIFIED" | "INVALID_STATE" | "VALIDATION_FAILED" | "WAREHOUSE_LIMITS_EXCEED" | "SUPPLY_NOT_BELONG_CONTRACTOR" | "SUPPLY_NOT_BELONG_COMPANY" | "IS_FINALIZED" | "SKU_DISTRIBUTION_DISABLED" | "SUPPLY_IS_NOT_EMPTY" | "OPERATION_NOT_FOUND" | "OPERATION_FAILED")[];
+                            /** @description Problems with single product lines. */
+                            items_validation?: {
+                                /** @description Key of the cargo place, as sent to `/v1/cargoes/create`. */
+                                cargo_key?: string;
+                                /** @description Barcode or article of the product. */
+                                item?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Quant size.
+                                 */
+                                quant?: number;
+                                type?: components["schemas"]["FboCargoItemValidationType"];
+                            }[];
+                        };
+                        /** @description The cargo places that were set. */
+                        result?: {
+                            /** @description One entry per cargo place. */
+                            cargoes?: {
+                                /** @description Your key of the cargo place. */
+                                key?: string;
+                                /** @description What Ozon assigned to it. */
+                                value?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Cargo place id.
+                                     */
+                                    cargo_id?: number;
+                                };
+                            }[];
+                        };
+                        /**
+                         * @description State of the operation:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: the cargo places are set;
+                         *     - `FAILED`: failed, see `errors`;
+                         *     - `STATUS_UNSPECIFIED`: not determined.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": 4503220,
+                 *       "transport_cargo_deletion_type": "UNBIND_CONTAINED_CARGOES",
+                 *       "transport_cargo_ids": [
+                 *         "70000102"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to delete, at most 1500. */
+                    cargo_ids?: (number | string)[];
+                    /**
+                     * Format: int64
+                     * @description Supply id (see `/v3/supply-order/get`).
+                     */
+                    supply_id: number | string;
+                    /**
+                     * @description What happens to the cargo places bound to a deleted transport cargo place:
+                     *     - `UNBIND_CONTAINED_CARGOES`: they stay in the supply, unbound;
+                     *     - `DELETE_CONTAINED_CARGOES`: they are deleted too.
+                     * @enum {string}
+                     */
+                    transport_cargo_deletion_type: "UNBIND_CONTAINED_CARGOES" | "DELETE_CONTAINED_CARGOES";
+                    /** @description Ids of the transport cargo places to delete, at most 40. */
+                    transport_cargo_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The deletion is accepted; problems found at once are listed in `errors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /** @description Operation id; pass it to `/v2/cargoes/delete/status`. */
+                        operation_id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesDeleteStatusV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "0197a3c5-4e2b-7d11-9b6a-3f2e1c8d5a40"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Operation id returned by `/v2/cargoes/delete`. */
+                    operation_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description State of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "cargo_error_reasons": [],
+                     *         "supply_error_reasons": [],
+                     *         "transport_cargo_error_reasons": []
+                     *       },
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        errors?: components["schemas"]["FboCargoAndTransportDeleteErrors"];
+                        /**
+                         * @description State of the deletion:
+                         *     - `IN_PROGRESS`: still running, ask again later;
+                         *     - `SUCCESS`: deleted;
+                         *     - `FAILED`: the deletion failed;
+                         *     - `UNSPECIFIED`: not determined.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "UNSPECIFIED" | "SUCCESS" | "IN_PROGRESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CargoesGetV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supplies": [
+                 *         {
+                 *           "cargo_ids": [
+                 *             "50001234",
+                 *             "50001235"
+                 *           ],
+                 *           "supply_id": 4503220
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Supplies and their cargo places to return, at most 100 supplies. */
+                    supplies: {
+                        /** @description Cargo place ids. */
+                        cargo_ids: (number | string)[];
+                        /**
+                         * Format: int64
+                         * @description Supply id.
+                         */
+                        supply_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Cargo places and transport cargo places of each supply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "supplies": [
+                     *         {
+                     *           "bundle_id": "0c6d7b8e-3a41-4f2b-9e07-5d1a2c3b4e5f",
+                     *           "cargoes": [
+                     *             {
+                     *               "bundle_id": "7f3e2d1c-8b9a-4c5d-a6e7-1f2a3b4c5d6e",
+                     *               "cargo_id": 50001234,
+                     *               "content_type": "MIX",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             },
+                     *             {
+                     *               "bundle_id": "2a4b6c8d-1e3f-4a5b-8c7d-9e0f1a2b3c4d",
+                     *               "cargo_id": 50001235,
+                     *               "content_type": "MONO",
+                     *               "placement_zone_type": "TYPE_SINGLE",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone_info": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "DECLARED_IN_TRANSPORT_CARGO",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "BOX"
+                     *             }
+                     *           ],
+                     *           "cargoes_bundle_id": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
+                     *           "limits": {
+                     *             "max_box_count": 30,
+                     *             "max_box_sku_count": 5000,
+                     *             "max_pallet_count": 40,
+                     *             "max_transport_pallet_count": 40
+                     *           },
+                     *           "supply_id": 4503220,
+                     *           "transport_cargoes": [
+                     *             {
+                     *               "box_count": 2,
+                     *               "summary_bundle_id": "9b8a7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5",
+                     *               "tracking_info": {
+                     *                 "arrival_at": {
+                     *                   "date": "2026-07-14T09:00:00Z",
+                     *                   "timezone": {
+                     *                     "iana_name": "Europe/Moscow",
+                     *                     "offset": 10800
+                     *                   }
+                     *                 },
+                     *                 "status": "READY_TO_SUPPLY",
+                     *                 "type": "EXPECTED_ARRIVAL"
+                     *               },
+                     *               "transport_cargo_id": 70000101,
+                     *               "type": "PALLET"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per supply. */
+                        supplies?: {
+                            /** @description Id of the supply's product list. */
+                            bundle_id?: string;
+                            /** @description Cargo places. */
+                            cargoes?: {
+                                /** @description Id of the cargo place's product list. */
+                                bundle_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Cargo place id.
+                                 */
+                                cargo_id?: number;
+                                content_type?: components["schemas"]["FboCargoContentType"];
+                                /**
+                                 * @description Placement zones of the products in the cargo place:
+                                 *     - `UNSPECIFIED`: zones do not matter for this supply;
+                                 *     - `UNDEFINED`: not determined;
+                                 *     - `TYPE_SINGLE`: all products go to the same zone;
+                                 *     - `MULTI`: products go to different zones.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                placement_zone_type: "UNSPECIFIED" | "UNDEFINED" | "TYPE_SINGLE" | "MULTI";
+                                /** @description Where the cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When the cargo place arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone_info?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `DECLARED_IN_TRANSPORT_CARGO`: declared inside a transport cargo place;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ACCEPTING`: being accepted;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `PROCESSED`: processed;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `DELETED`: deleted;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ACCEPTING" | "PROCESSED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "DELETED" | "DECLARED_IN_TRANSPORT_CARGO";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Id of the transport cargo place carrying this cargo place.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of cargo place, `BOX` or `PALLET`; `UNSPECIFIED` if not determined.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "BOX" | "PALLET";
+                            }[];
+                            /** @description Id of the product list of all the cargo places. */
+                            cargoes_bundle_id?: string;
+                            /** @description How many cargo places and products the supply may have. */
+                            limits?: {
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of boxes.
+                                 */
+                                max_box_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of products in a box.
+                                 */
+                                max_box_sku_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of pallets.
+                                 */
+                                max_pallet_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Maximum number of transport cargo places.
+                                 */
+                                max_transport_pallet_count?: number;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Supply id.
+                             */
+                            supply_id?: number;
+                            /** @description Transport cargo places of the supply. */
+                            transport_cargoes?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of cargo places it carries.
+                                 */
+                                box_count?: number;
+                                /** @description Id of the product list of the transport cargo place. */
+                                summary_bundle_id?: string;
+                                /** @description Where the transport cargo place is now. */
+                                tracking_info?: {
+                                    /** @description When it arrives or arrived. */
+                                    arrival_at?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Arrival date.
+                                         */
+                                        date?: string;
+                                        /** @description Time zone of the arrival place. */
+                                        timezone?: {
+                                            /** @description IANA name of the time zone. */
+                                            iana_name?: string;
+                                            /**
+                                             * Format: int64
+                                             * @description Offset from UTC, in seconds.
+                                             */
+                                            offset?: number;
+                                        };
+                                    };
+                                    /**
+                                     * @description State of the transport cargo place:
+                                     *     - `CREATED`: created;
+                                     *     - `READY_TO_SUPPLY`: ready to be shipped;
+                                     *     - `ON_POINT_SHIPMENT`: at the shipping point;
+                                     *     - `ON_TRANSIT_WAREHOUSE`: on its way;
+                                     *     - `ON_WAREHOUSE`: at the storage warehouse;
+                                     *     - `REFUSED`: refused;
+                                     *     - `NOT_DELIVERED`: not handed over;
+                                     *     - `LOST`: lost;
+                                     *     - `CARGO_DISASSEMBLED`: taken apart;
+                                     *     - `UNSPECIFIED`: not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    status: "UNSPECIFIED" | "READY_TO_SUPPLY" | "REFUSED" | "ON_WAREHOUSE" | "NOT_DELIVERED" | "ON_POINT_SHIPMENT" | "ON_TRANSIT_WAREHOUSE" | "LOST" | "CREATED" | "CARGO_DISASSEMBLED";
+                                    /**
+                                     * @description What `arrival_at` is: `EXPECTED_ARRIVAL` (the planned date) or
+                                     *     `ACTUAL_ARRIVAL` (the actual date); `UNSPECIFIED` if not determined.
+                                     * @default UNSPECIFIED
+                                     * @enum {string}
+                                     */
+                                    type: "UNSPECIFIED" | "EXPECTED_ARRIVAL" | "ACTUAL_ARRIVAL";
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Transport cargo place id.
+                                 */
+                                transport_cargo_id?: number;
+                                /**
+                                 * @description Kind of transport cargo place; only `PALLET` exists.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "PALLET";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFboList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "posting_numbers": [
+                 *           "9121072335-0187-1"
+                 *         ],
+                 *         "since": "2026-05-10T11:51:30.106Z",
+                 *         "statuses": [
+                 *           "awaiting_packaging",
+                 *           "awaiting_deliver",
+                 *           "delivering",
+                 *           "delivered",
+                 *           "cancelled"
+                 *         ],
+                 *         "to": "2026-05-15T11:51:30.106Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC",
+                 *       "translit": false,
+                 *       "with": {
+                 *         "analytics_data": true,
+                 *         "financial_data": true,
+                 *         "legal_info": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, `cursor` of the previous answer; empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Numbers of the orders the postings belong to, at most 1000. */
+                        order_numbers?: string[];
+                        /** @description Posting numbers, at most 1000. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /**
+                         * @description Only postings in these statuses: `awaiting_packaging` (waiting to be packed),
+                         *     `awaiting_deliver` (waiting to be shipped), `delivering` (on its way),
+                         *     `delivered` or `cancelled`.
+                         */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period; at most one year after `since`.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Page size, 1 to 100.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order, `ASC` (oldest first) or `DESC` (newest first).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                    /** @description `true` to transliterate addresses from Cyrillic to Latin letters. */
+                    translit?: boolean;
+                    /** @description Extra data to add to each posting. */
+                    with?: {
+                        /** @description `true` to add `analytics_data`. */
+                        analytics_data?: boolean;
+                        /** @description `true` to add `financial_data`. */
+                        financial_data?: boolean;
+                        /** @description `true` to add `legal_info`. */
+                        legal_info?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "posting_number": "9121072335-0187-1",
+                     *           "order_id": 39127012767,
+                     *           "order_number": "9121072335-0187",
+                     *           "status": "delivered",
+                     *           "substatus": "posting_received",
+                     *           "cancellation": null,
+                     *           "products": [
+                     *             {
+                     *               "is_marketplace_buyout": false,
+                     *               "offer_id": "SM-GALAXY-A54-128",
+                     *               "name": "Смартфон Samsung Galaxy A54",
+                     *               "sku": 9880276314,
+                     *               "quantity": 1,
+                     *               "price": {
+                     *                 "amount": "28990",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "digital_codes": []
+                     *             }
+                     *           ],
+                     *           "analytics_data": {
+                     *             "city": "",
+                     *             "delivery_type": "PVZ",
+                     *             "is_premium": false,
+                     *             "payment_type_group_name": "Система Быстрых Платежей",
+                     *             "warehouse_id": 1020001835658000,
+                     *             "warehouse_name": "ОМСК_РФЦ",
+                     *             "is_legal": false,
+                     *             "client_delivery_date_begin": null,
+                     *             "client_delivery_date_end": null
+                     *           },
+                     *           "financial_data": {
+                     *             "products": [
+                     *               {
+                     *                 "payout": 0,
+                     *                 "product_id": 9880276314,
+                     *                 "old_price": 28990,
+                     *                 "price": 28990,
+                     *                 "total_discount_value": 0,
+                     *                 "total_discount_percent": 0,
+                     *                 "actions": [],
+                     *                 "commission": {
+                     *                   "amount": 0,
+                     *                   "percent": 0,
+                     *                   "currency": "RUB"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "cluster_from": "Омск",
+                     *             "cluster_to": "Новосибирск"
+                     *           },
+                     *           "legal_info": null,
+                     *           "external_order": {
+                     *             "is_external": false,
+                     *             "platform_name": ""
+                     *           },
+                     *           "cancel_reason_id": 0,
+                     *           "created_at": "2026-05-10T23:59:51.653736Z",
+                     *           "in_process_at": "2026-05-11T00:00:07.716614Z",
+                     *           "additional_data": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it as `cursor`. Empty on the last page. */
+                        cursor?: string;
+                        /** @description `true` if more postings match; ask again with `cursor`. */
+                        has_next?: boolean;
+                        /** @description Postings on this page. */
+                        postings?: {
+                            /** @description Extra attributes of the posting. */
+                            additional_data?: {
+                                /** @description Attribute name. */
+                                key?: string;
+                                /** @description Attribute value. */
+                                value?: string;
+                            }[];
+                            /** @description Analytics about the posting; filled when `with.analytics_data` is `true`. */
+                            analytics_data?: {
+                                /** @description Delivery city (sellers from CIS countries only). */
+                                city?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the delivery window; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_begin?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Date by which the order is expected to be delivered; only for postings shipped with Ozon Delivery.
+                                 */
+                                client_delivery_date_end?: string | null;
+                                /** @description How the posting is delivered, for example `PVZ` or `Courier`. */
+                                delivery_type?: string;
+                                /** @description `true` if the recipient is a company. */
+                                is_legal?: boolean;
+                                /** @description `true` if the recipient has a Premium subscription. */
+                                is_premium?: boolean;
+                                /**
+                                 * @description How the buyer paid, as a display name in Russian: card online, Ozon Bank card,
+                                 *     automatic Ozon Bank card charge on pick-up, saved card on receipt, the Faster
+                                 *     Payments System, Ozon Installments, bank transfer, SberPay, or prepaid on an
+                                 *     external seller's side.
+                                 */
+                                payment_type_group_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Id of the Ozon warehouse the order ships from.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Name of the Ozon warehouse the order ships from. */
+                                warehouse_name?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Cancellation reason id (see `/v1/posting/fbo/cancel-reason/list`).
+                             */
+                            cancel_reason_id?: number;
+                            /** @description How the posting was cancelled; `null` if it was not. */
+                            cancellation?: {
+                                /** @description Cancellation reason. */
+                                cancel_reason?: string;
+                                /** @description Who cancelled, as a display name in Russian (seller, client, buyer, Ozon, system or delivery service). */
+                                cancellation_initiator?: string;
+                                /**
+                                 * @description Who cancelled: `seller`, `client` or `customer` (the buyer), `ozon`,
+                                 *     `system` or `delivery` (the delivery service).
+                                 */
+                                cancellation_type?: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When the posting was created.
+                             */
+                            created_at?: string;
+                            /** @description Whether the order came from an external platform. */
+                            external_order?: {
+                                /** @description `true` if the order was placed on an external platform. */
+                                is_external?: boolean;
+                                /** @description Name of that platform. */
+                                platform_name?: string;
+                            };
+                            /** @description Prices, commission and payout per product; filled when `with.financial_data` is `true`. */
+                            financial_data?: {
+                                /** @description Region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Region the order goes to. */
+                                cluster_to?: string;
+                                /** @description Financial data of each product in the order. */
+                                products?: {
+                                    /** @description Promotions the product takes part in. */
+                                    actions?: string[];
+                                    /** @description Ozon's commission on the product. */
+                                    commission?: {
+                                        /**
+                                         * Format: double
+                                         * @description Commission amount.
+                                         */
+                                        amount?: number;
+                                        /** @description Currency of the commission. */
+                                        currency?: string;
+                                        /**
+                                         * Format: int64
+                                         * @description Commission rate, percent.
+                                         */
+                                        percent?: number;
+                                    };
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts, shown struck through on the product page.
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Payout to the seller.
+                                     */
+                                    payout?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price with promotions applied, except those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product id on Ozon (SKU).
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Discount amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ozon started processing the posting.
+                             */
+                            in_process_at?: string;
+                            /** @description Buyer's company details; filled when `with.legal_info` is `true` and the buyer is a company. */
+                            legal_info?: {
+                                /** @description Company name. */
+                                company_name?: string;
+                                /** @description Taxpayer number (INN). */
+                                inn?: string;
+                                /** @description Tax registration reason code (KPP). */
+                                kpp?: string;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Activation codes for services and digital products. */
+                                digital_codes?: string[];
+                                /** @description `true` if Ozon bought the product out for delivery to the EAEU and other countries. */
+                                is_marketplace_buyout?: boolean;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Product's article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id on Ozon (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * @description Posting status: `awaiting_packaging` (waiting to be packed), `awaiting_deliver`
+                             *     (waiting to be shipped), `delivering` (on its way), `delivered` or `cancelled`.
+                             */
+                            status?: string;
+                            /**
+                             * @description Posting substatus:
+                             *     - `posting_split_pending`, `posting_created`: created;
+                             *     - `posting_packing`: being packed;
+                             *     - `posting_transferring_to_delivery`: being handed over for delivery;
+                             *     - `posting_on_way_to_city`: on its way to the delivery city;
+                             *     - `posting_returned_to_warehouse`: returned to the warehouse;
+                             *     - `posting_transferred_to_courier_service`: being handed to the courier service;
+                             *     - `posting_in_courier_service`: with the courier;
+                             *     - `posting_on_way_to_pickup_point`: on its way to the pick-up point;
+                             *     - `posting_in_pickup_point`: at the pick-up point;
+                             *     - `posting_delivered`: delivered by courier;
+                             *     - `posting_received`: collected at the pick-up point;
+                             *     - `posting_canceled`: cancelled.
+                             */
+                            substatus?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "timeslot_start": "2026-06-16T09:00:00Z"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /** @description When the goods arrive. */
+                    delivery_details: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the chosen arrival window, from `/v1/fbp/draft/direct/timeslot/get`.
+                         */
+                        timeslot_start: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the deletion stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "CANCELED"
+                     *       },
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeleteResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectProductValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "count": 40
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "count": 25
+                 *         }
+                 *       ],
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Products to deliver and how many units of each. */
+                    skus: {
+                        /**
+                         * Format: int64
+                         * @description Number of units of the product in the delivery.
+                         */
+                        count: number | string;
+                        /**
+                         * Format: int64
+                         * @description Product id in the Ozon system (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Which products are accepted, and the validated list's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approved_items": [
+                     *         {
+                     *           "barcode": "8690000204511",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-k/7084591234.jpg",
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "quantity": 40,
+                     *           "sku": 1626044001,
+                     *           "volume": 0.35
+                     *         }
+                     *       ],
+                     *       "bundle_generated": true,
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "rejected_items": [
+                     *         {
+                     *           "barcode": "8690000204528",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-l/7084591235.jpg",
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "quantity": 25,
+                     *           "rejection_reasons": [
+                     *             "NO_PRICE"
+                     *           ],
+                     *           "sku": 1626044002,
+                     *           "volume": 0.35
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpProductValidationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectRegistrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 2,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft; a stale version is refused.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request, from one of the direct create methods. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectSellerDlvCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "driver_name": "Ahmet Demir",
+                 *         "timeslot_start": "2026-06-16T09:00:00Z",
+                 *         "vehicle_number": "34 ABC 123",
+                 *         "vehicle_type": "Ford Transit"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /** @description Who brings the goods, in what vehicle, and when. */
+                    delivery_details: {
+                        /** @description Driver's full name. */
+                        driver_name: string;
+                        /**
+                         * Format: date-time
+                         * @description Start of the chosen arrival window, from `/v1/fbp/draft/direct/timeslot/get`.
+                         */
+                        timeslot_start: string;
+                        /** @description Vehicle registration plate. */
+                        vehicle_number: string;
+                        /** @description Vehicle type or model. */
+                        vehicle_type: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectSellerDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "driver_name": "Ahmet Demir",
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                 *       "vehicle_number": "34 KLM 456",
+                 *       "vehicle_type": "Fiat Doblo"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Driver's full name. */
+                    driver_name: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                    /** @description Vehicle registration plate. */
+                    vehicle_number: string;
+                    /** @description Vehicle type or model. */
+                    vehicle_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeliveryEditResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectTimeslotEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                 *       "timeslot_start": "2026-06-17T11:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new window.
+                     */
+                    timeslot_start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the window was booked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the window could not be booked; empty on success. */
+                        error_reasons?: ("RESERVE_FAILURE_TYPE_UNSPECIFIED" | "REQUEST_VALIDATION" | "INVALID_RESERVE" | "LOGISTICS_REASON" | "SCHEDULE_REASON" | "NO_CAPACITY")[];
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDirectGetTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "interval_end": "2026-06-20T00:00:00Z",
+                 *       "interval_start": "2026-06-15T00:00:00Z",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the period to look for windows in.
+                     */
+                    interval_end: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for windows in.
+                     */
+                    interval_start: string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The available windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [],
+                     *       "timeslots": [
+                     *         {
+                     *           "timeslot_start": "2026-06-16T09:00:00Z",
+                     *           "timeslot_end": "2026-06-16T10:00:00Z"
+                     *         },
+                     *         {
+                     *           "timeslot_start": "2026-06-17T11:00:00Z",
+                     *           "timeslot_end": "2026-06-17T12:00:00Z"
+                     *         }
+                     *       ],
+                     *       "warehouse_timezone_name": "Europe/Istanbul"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpAvailableTimeslots"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftDirectTplDlvCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "timeslot_start": "2026-06-16T09:00:00Z",
+                 *         "tracking_number": "YK1234567890TR",
+                 *         "transport_company_name": "Yurtici Kargo"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/direct/product/validate`. */
+                    bundle_id: string;
+                    /** @description Which carrier brings the goods, its tracking number, and when. */
+                    delivery_details: {
+                        /**
+                         * Format: date-time
+                         * @description Start of the chosen arrival window, in the warehouse's local time.
+                         */
+                        timeslot_start: string;
+                        /** @description The carrier's tracking number for the shipment. */
+                        tracking_number: string;
+                        /** @description Name of the transport company. */
+                        transport_company_name: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftDirectTplDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                 *       "tracking_number": "AR9876543210TR",
+                 *       "transport_company_name": "Aras Kargo"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                    /** @description The carrier's tracking number for the shipment. */
+                    tracking_number: string;
+                    /** @description Name of the transport company. */
+                    transport_company_name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeliveryEditResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "drop_off_date": "2026-06-16",
+                 *         "drop_off_point_id": 300145,
+                 *         "drop_off_province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/drop-off/product/validate`. */
+                    bundle_id: string;
+                    /** @description Where and when the goods are handed in. */
+                    delivery_details: {
+                        /** @description Day the seller brings the goods to the drop-off point. */
+                        drop_off_date: string;
+                        /**
+                         * Format: int64
+                         * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                         */
+                        drop_off_point_id: number | string;
+                        /** @description Id of the point's province, from `/v1/fbp/draft/drop-off/province/list`. */
+                        drop_off_province_uuid: string;
+                    };
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the deletion stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellation_state": {
+                     *         "cancellation_error": {
+                     *           "error_code": "NO_RESPONSE_FROM_3PF",
+                     *           "message": "The partner warehouse has not answered yet"
+                     *         },
+                     *         "cancellation_status": "CONFIRMATION"
+                     *       },
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeleteResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_date": "2026-06-17",
+                 *       "drop_off_point_id": 300162,
+                 *       "drop_off_province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Day the seller brings the goods to the drop-off point. */
+                    drop_off_date: string;
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the point's province, from `/v1/fbp/draft/drop-off/province/list`. */
+                    drop_off_province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "next_page_number": 1,
+                 *       "page_size": 20,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of the page to return.
+                     */
+                    next_page_number?: number;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    page_size: number;
+                    /** @description Province id, from `/v1/fbp/draft/drop-off/province/list`. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of drop-off points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drop_off_points": [
+                     *         {
+                     *           "city": "Kadikoy",
+                     *           "drop_off_point_id": 300145,
+                     *           "nearest_drop_off_date": "2026-06-16T00:00:00Z",
+                     *           "point_address": "Ataturk Cad. No:12, Kadikoy, Istanbul",
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                     *         },
+                     *         {
+                     *           "city": "Sisli",
+                     *           "drop_off_point_id": 300162,
+                     *           "nearest_drop_off_date": "2026-06-17T00:00:00Z",
+                     *           "point_address": "Buyukdere Cad. No:101, Sisli, Istanbul",
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Drop-off points. */
+                        drop_off_points?: {
+                            /** @description City or district. */
+                            city?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            drop_off_point_id?: number;
+                            /**
+                             * Format: date-time
+                             * @description Nearest date goods can be handed in at the point.
+                             */
+                            nearest_drop_off_date?: string;
+                            /** @description Address of the point. */
+                            point_address?: string;
+                            /** @description Id of the point's province. */
+                            province_uuid?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffPointTimetable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_point_id": 300145,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id, from `/v1/fbp/draft/drop-off/point/list`.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the point's province. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The point's opening hours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendar": [
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_start": "13:00",
+                     *               "timeslot_end": "14:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_start": "09:00",
+                     *               "timeslot_end": "19:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "MONDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_start": "13:00",
+                     *               "timeslot_end": "14:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_start": "09:00",
+                     *               "timeslot_end": "19:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "TUESDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "is_holiday": true
+                     *           },
+                     *           "day_of_week": "SUNDAY"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Opening hours, one entry per day of the week. */
+                        calendar?: components["schemas"]["FbpDropOffPointCalendarDay"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffProductValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "count": 40
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "count": 25
+                 *         }
+                 *       ],
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Products to deliver and how many units of each. */
+                    skus: {
+                        /**
+                         * Format: int32
+                         * @description Number of units of the product in the delivery.
+                         */
+                        count: number;
+                        /**
+                         * Format: int64
+                         * @description Product id in the Ozon system (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Which products are accepted, and the validated list's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approved_items": [
+                     *         {
+                     *           "barcode": "8690000204511",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-k/7084591234.jpg",
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "quantity": 40,
+                     *           "sku": 1626044001,
+                     *           "volume": 0.35
+                     *         },
+                     *         {
+                     *           "barcode": "8690000204528",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-l/7084591235.jpg",
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "quantity": 25,
+                     *           "sku": 1626044002,
+                     *           "volume": 0.35
+                     *         }
+                     *       ],
+                     *       "bundle_generated": true,
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "rejected_items": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpProductValidationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffProvinceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The provinces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provinces": [
+                     *         {
+                     *           "name": "Istanbul",
+                     *           "points_count": 42,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84"
+                     *         },
+                     *         {
+                     *           "name": "Ankara",
+                     *           "points_count": 17,
+                     *           "province_uuid": "2d7b1f4a-8c3e-4b6d-9a05-e1f2c3d4b5a6"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Provinces with drop-off points. */
+                        provinces?: {
+                            /** @description Province name. */
+                            name?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of drop-off points in the province.
+                             */
+                            points_count?: number;
+                            /** @description Province id. */
+                            province_uuid?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftDropOffRegistrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 2,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft; a stale version is refused.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request, from `/v1/fbp/draft/drop-off/create`. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request, from the create method. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "STATUS_UNSPECIFIED"
+                     *       },
+                     *       "created_at": "2026-06-12T08:41:17Z",
+                     *       "delivery_details": {
+                     *         "drop_off_point": {
+                     *           "id": 300145,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *           "timeslot": {
+                     *             "timeslot_start": "2026-06-16T06:00:00Z",
+                     *             "timeslot_end": "2026-06-16T16:00:00Z"
+                     *           }
+                     *         },
+                     *         "supply_type": "DROP_OFF"
+                     *       },
+                     *       "editable": true,
+                     *       "id": 8812455,
+                     *       "is_cancelable": false,
+                     *       "is_deletable": true,
+                     *       "is_registration_available": true,
+                     *       "locked": false,
+                     *       "package_units_count": 3,
+                     *       "row_version": 2,
+                     *       "status": "NEW",
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the validated list of products. */
+                        bundle_id?: string;
+                        cancellation_state?: components["schemas"]["FbpCancellationState"];
+                        /**
+                         * Format: date-time
+                         * @description When the draft was created.
+                         */
+                        created_at?: string;
+                        /** @description Why the partner warehouse declined the draft. */
+                        decline_reason?: {
+                            /** @description SKUs that caused the refusal. */
+                            failed_sku_ids?: string[];
+                            /** @description Reason, as text. */
+                            message?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When the draft was deleted.
+                         */
+                        deleted_at?: string;
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /** @description `true` if the draft can be changed. */
+                        editable?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Draft id.
+                         */
+                        id?: number;
+                        /** @description `true` if the draft can be cancelled. */
+                        is_cancelable?: boolean;
+                        /** @description `true` if the draft can be deleted. */
+                        is_deletable?: boolean;
+                        /** @description `true` if the draft can be registered now. */
+                        is_registration_available?: boolean;
+                        /** @description `true` if the draft is locked, for example while it is being registered. */
+                        locked?: boolean;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft; send it with the next change.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpDraftStatus"];
+                        /** @description Id of the draft's delivery request. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Partner warehouse id.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of drafts per page.
+                     */
+                    count: number;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of drafts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_at": "2026-06-12T08:41:17Z",
+                     *           "delivery_details": {
+                     *             "drop_off_point": {
+                     *               "id": 300145,
+                     *               "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *               "timeslot": {
+                     *                 "timeslot_start": "2026-06-16T06:00:00Z",
+                     *                 "timeslot_end": "2026-06-16T16:00:00Z"
+                     *               }
+                     *             },
+                     *             "supply_type": "DROP_OFF"
+                     *           },
+                     *           "editable": true,
+                     *           "id": 8812455,
+                     *           "is_cancelable": false,
+                     *           "is_deletable": true,
+                     *           "locked": false,
+                     *           "package_units_count": 3,
+                     *           "status": "NEW",
+                     *           "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *           "warehouse_id": 23902289124000
+                     *         },
+                     *         {
+                     *           "bundle_id": "7e4d2c1b-0a9f-4b8e-97d6-5c4b3a2f1e0d",
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_at": "2026-06-10T14:05:52Z",
+                     *           "delivery_details": {
+                     *             "direct_details": {
+                     *               "by_tpl_details": {
+                     *                 "tracking_number": "YK1234567890TR",
+                     *                 "transport_company_name": "Yurtici Kargo"
+                     *               },
+                     *               "timeslot_details": {
+                     *                 "timeslot": {
+                     *                   "timeslot_start": "2026-06-16T09:00:00Z",
+                     *                   "timeslot_end": "2026-06-16T10:00:00Z"
+                     *                 },
+                     *                 "timeslot_reservation_id": "R-5501872"
+                     *               }
+                     *             },
+                     *             "supply_type": "DIRECT_BY_TPL"
+                     *           },
+                     *           "editable": true,
+                     *           "id": 8812391,
+                     *           "is_cancelable": false,
+                     *           "is_deletable": true,
+                     *           "locked": false,
+                     *           "package_units_count": 5,
+                     *           "status": "NEW",
+                     *           "supply_id": "b2a1c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "warehouse_id": 23902289124000
+                     *         }
+                     *       ],
+                     *       "last_id": 8812391
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more drafts after this page. */
+                        has_next?: boolean;
+                        /** @description Drafts. */
+                        items?: {
+                            /** @description Id of the validated list of products. */
+                            bundle_id?: string;
+                            cancellation_state?: components["schemas"]["FbpCancellationState"];
+                            /**
+                             * Format: date-time
+                             * @description When the draft was created.
+                             */
+                            created_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the draft was deleted.
+                             */
+                            deleted_at?: string;
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description `true` if the draft can be changed. */
+                            editable?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Draft id.
+                             */
+                            id?: number;
+                            /** @description `true` if the draft can be cancelled. */
+                            is_cancelable?: boolean;
+                            /** @description `true` if the draft can be deleted. */
+                            is_deletable?: boolean;
+                            /** @description `true` if the draft is locked, for example while it is being registered. */
+                            locked?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            status?: components["schemas"]["FbpDraftStatus"];
+                            /** @description Id of the draft's delivery request; pass it to `/v1/fbp/draft/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Partner warehouse id.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Position of the last draft on this page; send it as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickupCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                 *       "delivery_details": {
+                 *         "address": "Organize Sanayi Bolgesi 4. Cad. No:8, Basaksehir, Istanbul",
+                 *         "comment": "Gate 2, loading dock on the left",
+                 *         "date": "2026-06-16T00:00:00Z",
+                 *         "sender_name": "Mehmet Yilmaz",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "package_units_count": 3,
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the validated list of products, from `/v1/fbp/draft/pick-up/product/validate`. */
+                    bundle_id: string;
+                    delivery_details: components["schemas"]["FbpPickupDetails"];
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places (boxes or pallets) in the delivery.
+                     */
+                    package_units_count: number;
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, the one the products were validated for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": 8812455,
+                     *       "row_version": 1,
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftCreateResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickUpDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the deletion stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "CANCELED"
+                     *       },
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftDeleteResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickupDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_details": {
+                 *         "address": "Organize Sanayi Bolgesi 4. Cad. No:8, Basaksehir, Istanbul",
+                 *         "comment": "Gate 2, call on arrival",
+                 *         "date": "2026-06-17T00:00:00Z",
+                 *         "sender_name": "Mehmet Yilmaz",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "row_version": 1,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    pickup_details: components["schemas"]["FbpPickupDetails"];
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Current version of the draft; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpDraftPickUpProductValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         {
+                 *           "sku": 1626044001,
+                 *           "count": 40
+                 *         },
+                 *         {
+                 *           "sku": 1626044002,
+                 *           "count": 25
+                 *         }
+                 *       ],
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Products to deliver and how many units of each. */
+                    skus: {
+                        /**
+                         * Format: int32
+                         * @description Number of units of the product in the delivery.
+                         */
+                        count: number;
+                        /**
+                         * Format: int64
+                         * @description Product id in the Ozon system (SKU).
+                         */
+                        sku: number | string;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Partner warehouse id, from `/v1/fbp/warehouse/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Which products are accepted, and the validated list's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approved_items": [
+                     *         {
+                     *           "barcode": "8690000204511",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-k/7084591234.jpg",
+                     *           "name": "Silicone phone case PH-2045, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "quantity": 40,
+                     *           "sku": 1626044001,
+                     *           "volume": 0.35
+                     *         }
+                     *       ],
+                     *       "bundle_generated": true,
+                     *       "bundle_id": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "rejected_items": [
+                     *         {
+                     *           "barcode": "8690000204528",
+                     *           "icon_name": "https://cdn1.ozone.ru/s3/multimedia-1-l/7084591235.jpg",
+                     *           "name": "Silicone phone case PH-2045, white",
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "quantity": 25,
+                     *           "rejection_reasons": [
+                     *             "NO_PRICE"
+                     *           ],
+                     *           "sku": 1626044002,
+                     *           "volume": 0.35
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpProductValidationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpDraftPickUpRegistrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 2,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the draft; a stale version is refused.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the draft's delivery request, from `/v1/fbp/draft/pick-up/create`. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the draft was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpDraftRegistrationResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The act generation has started, or the reasons it could not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38",
+                     *       "is_success": true
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the act could not be generated:
+                         *     - `CREATE_ACT_ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_ORDER_TYPE`: no act can be made for this delivery.
+                         */
+                        errors?: ("CREATE_ACT_ERROR_REASON_UNSPECIFIED" | "INVALID_ORDER_TYPE")[];
+                        /** @description Id of the acceptance act; pass it to `/v1/fbp/act-from/get`. */
+                        file_uuid?: string;
+                        /** @description `true` if the request had no errors and generation started. */
+                        is_success?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckActState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file_uuid": "3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the acceptance act, from `/v1/fbp/act-from/create`. */
+                    file_uuid: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the act. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cdn_url": "https://cdn1.ozone.ru/s3/fbp-documents/acts/3f2b8c1e-7d4a-4e9b-a6c5-91d0e2f47b38.pdf",
+                     *       "error": "ERROR_REASON_UNSPECIFIED",
+                     *       "status": "EXIST"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the generated act, once `status` is `EXIST`. */
+                        cdn_url?: string;
+                        /**
+                         * @description Why generation failed:
+                         *     - `ERROR_REASON_UNSPECIFIED`: reason not specified;
+                         *     - `INVALID_COMPANY`: the act belongs to another company;
+                         *     - `FILE_NOT_FOUND`: no such file;
+                         *     - `GENERATE_TIMEOUT_REACHED`: generation took too long;
+                         *     - `GENERATION_ERROR`: generation failed.
+                         * @default ERROR_REASON_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        error: "ERROR_REASON_UNSPECIFIED" | "INVALID_COMPANY" | "FILE_NOT_FOUND" | "GENERATE_TIMEOUT_REACHED" | "GENERATION_ERROR";
+                        /**
+                         * @description Generation state:
+                         *     - `STATUS_UNSPECIFIED`: not specified;
+                         *     - `NOT_EXIST`: there is no such act;
+                         *     - `PROCESSING`: being generated;
+                         *     - `EXIST`: ready, see `cdn_url`;
+                         *     - `ERROR`: generation failed, see `error`.
+                         * @default STATUS_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        status: "STATUS_UNSPECIFIED" | "NOT_EXIST" | "PROCESSING" | "EXIST" | "ERROR";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateConsignmentNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The waybill generation has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the waybill generation task; pass it to `/v1/fbp/act-to/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCheckConsignmentNoteState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94",
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the waybill generation task, from `/v1/fbp/act-to/create`. */
+                    code: string;
+                    /** @description Id of the delivery the waybill belongs to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the waybill. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_message": "",
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/waybills/c6e1a04f-52b7-4d8e-9f13-7a2d5b8e0c94.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description What went wrong, when `state` is `FAILED`. */
+                        error_message?: string;
+                        /** @description Link to the generated waybill, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Generation state:
+                         *     - `STATE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed, see `error_message`.
+                         * @default STATE_TYPE_UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "STATE_TYPE_UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpCreateLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery (from `/v1/fbp/order/list` or `/v1/fbp/order/get`). */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The label task has been created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the label generation task; pass it to `/v1/fbp/label/get`. */
+                        code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpGetLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807",
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the label task, from `/v1/fbp/label/create`. */
+                    code: string;
+                    /** @description Id of the delivery the labels belong to. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the label task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "label_url": "https://cdn1.ozone.ru/s3/fbp-documents/labels/9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807.pdf",
+                     *       "state": "FINISHED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Link to the labels of the delivery, once `state` is `FINISHED`. */
+                        label_url?: string;
+                        /**
+                         * @description Task state:
+                         *     - `UNSPECIFIED`: not specified;
+                         *     - `IN_PROGRESS`: labels are being generated;
+                         *     - `FINISHED`: ready, see `label_url`;
+                         *     - `FAILED`: generation failed.
+                         * @default UNSPECIFIED
+                         * @enum {string}
+                         */
+                        state: "UNSPECIFIED" | "IN_PROGRESS" | "FINISHED" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpWarehouseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouses": [
+                     *         {
+                     *           "address_detailing": {
+                     *             "city": "Istanbul",
+                     *             "country": "Turkey",
+                     *             "house": "12",
+                     *             "region": "Istanbul",
+                     *             "street": "Hadimkoy Mahallesi, Mustafa Kemal Caddesi",
+                     *             "zipcode": "34555"
+                     *           },
+                     *           "id": 23902289124000,
+                     *           "is_bonded": false,
+                     *           "name": "Istanbul Arnavutkoy FBP",
+                     *           "partner_name": "Kargo Lojistik A.S.",
+                     *           "supply_types": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "timezone_name": "Europe/Istanbul"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Partner warehouses available to the seller. */
+                        warehouses?: {
+                            /** @description The warehouse address, split into parts. */
+                            address_detailing?: {
+                                /** @description City. */
+                                city?: string;
+                                /** @description Country. */
+                                country?: string;
+                                /** @description House number. */
+                                house?: string;
+                                /** @description Region. */
+                                region?: string;
+                                /** @description Street. */
+                                street?: string;
+                                /** @description Postal code. */
+                                zipcode?: string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Warehouse id, used when drafting a delivery.
+                             */
+                            id?: number;
+                            /** @description `true` if this is a bonded (customs) warehouse. */
+                            is_bonded?: boolean;
+                            /** @description Warehouse name. */
+                            name?: string;
+                            /** @description Name of the partner that runs the warehouse. */
+                            partner_name?: string;
+                            /** @description Codes of the delivery kinds the warehouse accepts. */
+                            supply_types?: number[];
+                            /** @description Time zone of the warehouse, such as `Europe/Istanbul`. */
+                            timezone_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PostingFbpList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "offer_id": "PH-2045-BLK",
+                 *         "since": "2026-06-01T00:00:00Z",
+                 *         "statuses": [
+                 *           "delivered"
+                 *         ],
+                 *         "to": "2026-06-30T23:59:59Z"
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_by": "in_process_at",
+                 *       "sort_dir": "DESC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which postings to return. */
+                    filter?: {
+                        /** @description Product name. */
+                        name?: string;
+                        /** @description Product article in the seller's system. */
+                        offer_id?: string;
+                        /** @description Posting numbers. */
+                        posting_numbers?: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period.
+                         */
+                        since?: string;
+                        /** @description Posting statuses. */
+                        statuses?: string[];
+                        /**
+                         * Format: date-time
+                         * @description End of the period.
+                         */
+                        to?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description What to sort by: `last_change_status_date` (the date of the last status change)
+                     *     or `in_process_at` (the date processing started).
+                     */
+                    sort_by?: string;
+                    /**
+                     * @description Sort direction, `ASC` (ascending) or `DESC` (descending).
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of FBP postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "financial_data": {
+                     *             "cluster_from": "TR_IST",
+                     *             "cluster_to": "RU_MSK",
+                     *             "delivery_amount": 389,
+                     *             "products": [
+                     *               {
+                     *                 "actions": [
+                     *                   {
+                     *                     "action_id": "1724036",
+                     *                     "date_from": "2026-06-01T00:00:00Z",
+                     *                     "date_to": "2026-06-30T23:59:59Z",
+                     *                     "discount_percent": 15,
+                     *                     "discount_value": 345,
+                     *                     "is_from_seller": true,
+                     *                     "description": "Summer sale"
+                     *                   }
+                     *                 ],
+                     *                 "commissions_currency_code": "RUB",
+                     *                 "old_price": 2299,
+                     *                 "price": 1954,
+                     *                 "product_id": 1489216354,
+                     *                 "quantity": 1,
+                     *                 "total_discount_percent": 15,
+                     *                 "total_discount_value": 345
+                     *               }
+                     *             ]
+                     *           },
+                     *           "in_process_at": "2026-06-12T09:41:17Z",
+                     *           "order_date": "2026-06-12T09:38:02Z",
+                     *           "order_id": 33920158227,
+                     *           "order_number": "0112345678-0001",
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "products": [
+                     *             {
+                     *               "customer_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "name": "Wireless headphones PH-2045, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "price": {
+                     *                 "amount": "2299.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "quantity": 1,
+                     *               "seller_price": {
+                     *                 "amount": "1954.00",
+                     *                 "currency": "RUB"
+                     *               },
+                     *               "sku": 1489216354
+                     *             }
+                     *           ],
+                     *           "provider_id": 24,
+                     *           "status": "delivered"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty on the last page. */
+                        cursor?: string;
+                        /** @description The postings. */
+                        postings?: {
+                            /** @description Financial data of the posting. */
+                            financial_data?: {
+                                /** @description Code of the region the order ships from. */
+                                cluster_from?: string;
+                                /** @description Code of the region the order is delivered to. */
+                                cluster_to?: string;
+                                /**
+                                 * Format: double
+                                 * @description Delivery cost.
+                                 */
+                                delivery_amount?: number;
+                                /** @description Products of the order with their prices and discounts. */
+                                products?: {
+                                    /** @description Promotions the product took part in. */
+                                    actions?: {
+                                        /** @description Promotion id. */
+                                        action_id?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the promotion.
+                                         */
+                                        date_from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the promotion.
+                                         */
+                                        date_to?: string;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, percent.
+                                         */
+                                        discount_percent?: number;
+                                        /**
+                                         * Format: double
+                                         * @description Discount, amount.
+                                         */
+                                        discount_value?: number;
+                                        /** @description `true` if the seller created the promotion. */
+                                        is_from_seller?: boolean;
+                                        /** @description Promotion name. */
+                                        description?: string;
+                                    }[];
+                                    /** @description Currency the commission is computed in. */
+                                    commissions_currency_code?: string;
+                                    /**
+                                     * Format: double
+                                     * @description Price before discounts (shown struck through on the product card).
+                                     */
+                                    old_price?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Price after promotions, not counting those Ozon pays for.
+                                     */
+                                    price?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Product SKU on Ozon.
+                                     */
+                                    product_id?: number;
+                                    /**
+                                     * Format: int64
+                                     * @description Number of units.
+                                     */
+                                    quantity?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, percent.
+                                     */
+                                    total_discount_percent?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Total discount, amount.
+                                     */
+                                    total_discount_value?: number;
+                                }[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When processing of the posting started.
+                             */
+                            in_process_at?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the order was placed.
+                             */
+                            order_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the order the posting belongs to.
+                             */
+                            order_id?: number;
+                            /** @description Number of the order the posting belongs to. */
+                            order_number?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Price the buyer sees on the site. */
+                                customer_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /** @description Product name in the order. */
+                                name?: string;
+                                /** @description Product article in the seller's system. */
+                                offer_id?: string;
+                                /** @description Product price. */
+                                price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of units in the posting.
+                                 */
+                                quantity?: number;
+                                /** @description Price for the seller after Ozon's discounts. */
+                                seller_price?: {
+                                    /** @description Amount. */
+                                    amount?: string;
+                                    /** @description Currency. */
+                                    currency?: string;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product SKU on Ozon.
+                                 */
+                                sku?: number;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /** @description Posting status. */
+                            status?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The finished delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *       "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *       "bundle_sku_summary": {
+                     *         "rounded_total_volume_in_litres": 184.5,
+                     *         "total_items_count": 3,
+                     *         "total_quantity": 120
+                     *       },
+                     *       "business_flow_type_id": 1,
+                     *       "created_date": "2026-05-18T08:12:44Z",
+                     *       "decline_reason": {
+                     *         "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *         "message": ""
+                     *       },
+                     *       "delivery_details": {
+                     *         "direct_details": {
+                     *           "by_seller_details": {
+                     *             "driver_name": "Mehmet Yilmaz",
+                     *             "vehicle_registration_number": "34 ABC 812",
+                     *             "vehicle_type": "Van"
+                     *           },
+                     *           "timeslot_details": {
+                     *             "timeslot": {
+                     *               "timeslot_end": "2026-05-21T04:00:00Z",
+                     *               "timeslot_start": "2026-05-21T02:00:00Z"
+                     *             },
+                     *             "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *           }
+                     *         },
+                     *         "supply_type": "DIRECT_BY_SELLER"
+                     *       },
+                     *       "has_act": true,
+                     *       "has_label": true,
+                     *       "id": 40318,
+                     *       "order_draft_id": 8790312,
+                     *       "order_number": "FBP-2026-8790312",
+                     *       "package_units_count": 6,
+                     *       "receive_date": "2026-05-21T03:27:09Z",
+                     *       "row_version": 7,
+                     *       "status": "COMPLETED",
+                     *       "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                        act_file_uuid?: string;
+                        /** @description Id of the validated product list of the delivery. */
+                        bundle_id?: string;
+                        bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery type.
+                         */
+                        business_flow_type_id?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the delivery request was created.
+                         */
+                        created_date?: string;
+                        decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /** @description `true` if an acceptance act was generated. */
+                        has_act?: boolean;
+                        /** @description `true` if labels were generated. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Number of the archive record.
+                         */
+                        id?: number;
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was made from.
+                         */
+                        order_draft_id?: number;
+                        /** @description Number of the finished delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the record.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpArchiveStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpArchiveList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": "50"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: string;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page; leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of finished deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "act_file_uuid": "5a71c0d9-3e84-4b2f-9c6a-e0b4d8f21a67",
+                     *           "bundle_id": "0d9e4b62-8a1f-4c73-b5e2-6f3a9c1d7e40",
+                     *           "bundle_sku_summary": {
+                     *             "rounded_total_volume_in_litres": 184.5,
+                     *             "total_items_count": 3,
+                     *             "total_quantity": 120
+                     *           },
+                     *           "created_date": "2026-05-18T08:12:44Z",
+                     *           "decline_reason": {
+                     *             "code": "DECLINE_REASON_CODE_UNSPECIFIED",
+                     *             "message": ""
+                     *           },
+                     *           "delivery_details": {
+                     *             "direct_details": {
+                     *               "by_seller_details": {
+                     *                 "driver_name": "Mehmet Yilmaz",
+                     *                 "vehicle_registration_number": "34 ABC 812",
+                     *                 "vehicle_type": "Van"
+                     *               },
+                     *               "timeslot_details": {
+                     *                 "timeslot": {
+                     *                   "timeslot_end": "2026-05-21T04:00:00Z",
+                     *                   "timeslot_start": "2026-05-21T02:00:00Z"
+                     *                 },
+                     *                 "timeslot_reservation_id": "7e3c51a8-2b94-4f06-8d1e-a5c9f0b46d23"
+                     *               }
+                     *             },
+                     *             "supply_type": "DIRECT_BY_SELLER"
+                     *           },
+                     *           "external_order_id": "CN-SZ-IN-260521-0193",
+                     *           "has_act": true,
+                     *           "has_label": true,
+                     *           "order_draft_id": 8790312,
+                     *           "package_units_count": 6,
+                     *           "receive_date": "2026-05-21T03:27:09Z",
+                     *           "row_version": 7,
+                     *           "status": "COMPLETED",
+                     *           "supply_id": "e2c9a7f4-1b3d-4c5e-9a80-6d7f2b1e4c39",
+                     *           "warehouse_id": 23902289124000,
+                     *           "whc_order_id": 5517204
+                     *         }
+                     *       ],
+                     *       "last_id": 40318
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description Finished deliveries. */
+                        items?: {
+                            /** @description Id of the acceptance act (see `/v1/fbp/act-from/get`). */
+                            act_file_uuid?: string;
+                            /** @description Id of the validated product list of the delivery. */
+                            bundle_id?: string;
+                            bundle_sku_summary?: components["schemas"]["FbpArchiveSkuSummary"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery request was created.
+                             */
+                            created_date?: string;
+                            decline_reason?: components["schemas"]["FbpArchiveDeclineReason"];
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description Id of the delivery in the partner warehouse's own system, where it has one. */
+                            external_order_id?: string;
+                            /** @description `true` if an acceptance act was generated. */
+                            has_act?: boolean;
+                            /** @description `true` if labels were generated. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the draft the delivery was made from.
+                             */
+                            order_draft_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Current version of the record.
+                             */
+                            row_version?: number;
+                            status?: components["schemas"]["FbpArchiveStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/archive/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery at the partner warehouse.
+                             */
+                            whc_order_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Position of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDirectSellerDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "driver_name": "Emre Kaya",
+                 *       "row_version": 4,
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "vehicle_number": "34 TRK 207",
+                 *       "vehicle_type": "Van"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Full name of the driver. */
+                    driver_name: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /** @description Registration plate of the vehicle. */
+                    vehicle_number: string;
+                    /** @description Type of vehicle. */
+                    vehicle_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery details were updated, or the reasons they were not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpEditTimeslot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "row_version": 5,
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06",
+                 *       "timeslot_start": "2026-06-19T02:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the new window, from `/v1/fbp/order/direct/timeslot/list`.
+                     */
+                    timeslot_start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The window was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_reasons": [],
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Why the window could not be reserved:
+                         *     - `RESERVE_FAILURE_TYPE_UNSPECIFIED`: not specified;
+                         *     - `REQUEST_VALIDATION`: the requested date is in the past;
+                         *     - `INVALID_RESERVE`: the original reservation is missing, inactive or already holds requests;
+                         *     - `LOGISTICS_REASON`: a logistics problem on Ozon's side;
+                         *     - `SCHEDULE_REASON`: a scheduling problem on Ozon's side.
+                         */
+                        error_reasons?: ("RESERVE_FAILURE_TYPE_UNSPECIFIED" | "REQUEST_VALIDATION" | "INVALID_RESERVE" | "LOGISTICS_REASON" | "SCHEDULE_REASON")[];
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpAvailableTimeslotList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "interval_end": "2026-06-21T00:00:00Z",
+                 *       "interval_start": "2026-06-18T00:00:00Z",
+                 *       "supply_id": "d7b3e9f0-2c4a-4b81-9e65-1a8f3c7d2e06"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description End of the period to look for windows in.
+                     */
+                    interval_end: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the period to look for windows in.
+                     */
+                    interval_start: string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The free windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reasons": [],
+                     *       "timeslots": [
+                     *         {
+                     *           "timeslot_end": "2026-06-19T04:00:00Z",
+                     *           "timeslot_start": "2026-06-19T02:00:00Z"
+                     *         },
+                     *         {
+                     *           "timeslot_end": "2026-06-19T06:00:00Z",
+                     *           "timeslot_start": "2026-06-19T04:00:00Z"
+                     *         }
+                     *       ],
+                     *       "warehouse_timezone_name": "Europe/Istanbul"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpAvailableTimeslots"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": [
+                     *           "ERROR_TYPE_UNSPECIFIED"
+                     *         ]
+                     *       },
+                     *       "is_error": true,
+                     *       "row_version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_date": "2026-06-17",
+                 *       "row_version": 3,
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Date the delivery arrives at the drop-off point. */
+                    drop_off_date: string;
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The date was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "row_version": 4
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description New version of the delivery; send it with the next change.
+                         */
+                        row_version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderDropOffTimetable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drop_off_point_id": 300145,
+                 *       "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                 *       "warehouse_id": 23902289124000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point id.
+                     */
+                    drop_off_point_id: number | string;
+                    /** @description Id of the province the point is in. */
+                    province_uuid: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the partner warehouse.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The working hours of the point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendar": [
+                     *         {
+                     *           "calendar_item": {
+                     *             "break_hours": {
+                     *               "timeslot_end": "14:00",
+                     *               "timeslot_start": "13:00"
+                     *             },
+                     *             "is_holiday": false,
+                     *             "opening_hours": {
+                     *               "timeslot_end": "19:00",
+                     *               "timeslot_start": "09:00"
+                     *             }
+                     *           },
+                     *           "day_of_week": "MONDAY"
+                     *         },
+                     *         {
+                     *           "calendar_item": {
+                     *             "is_holiday": true
+                     *           },
+                     *           "day_of_week": "SUNDAY"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The point's hours, one entry per day of the week. */
+                        calendar?: components["schemas"]["FbpDropOffPointCalendarDay"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attention_reasons": [],
+                     *       "bundle_uuid": "f1c2a9b4-6d3e-4a7f-8b25-0e9d4c3b2a17",
+                     *       "can_be_cancelled": true,
+                     *       "cancellation_state": {
+                     *         "cancellation_status": "STATUS_UNSPECIFIED"
+                     *       },
+                     *       "created_date": "2026-06-12T08:41:17Z",
+                     *       "delivery_details": {
+                     *         "drop_off_point": {
+                     *           "id": 300145,
+                     *           "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *           "timeslot": {
+                     *             "timeslot_end": "2026-06-16T16:00:00Z",
+                     *             "timeslot_start": "2026-06-16T06:00:00Z"
+                     *           }
+                     *         },
+                     *         "supply_type": "DROP_OFF"
+                     *       },
+                     *       "draft_id": 8812455,
+                     *       "has_consignment_note": false,
+                     *       "has_label": true,
+                     *       "id": 8812455,
+                     *       "locked": false,
+                     *       "order_number": "FBP-2026-8812455",
+                     *       "package_units_count": 3,
+                     *       "row_version": 3,
+                     *       "status": "READY_TO_SUPPLY",
+                     *       "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *       "warehouse_id": 23902289124000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the delivery needs the seller's attention, if it does. */
+                        attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                        /** @description Id of the product list of the delivery. */
+                        bundle_uuid?: string;
+                        /** @description `true` if the delivery can still be cancelled. */
+                        can_be_cancelled?: boolean;
+                        cancellation_state?: components["schemas"]["FbpCancellationState"];
+                        /**
+                         * Format: date-time
+                         * @description When the delivery was created.
+                         */
+                        created_date?: string;
+                        delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                        /**
+                         * Format: int64
+                         * @description Id of the draft the delivery was registered from.
+                         */
+                        draft_id?: number;
+                        /** @description `true` if signed documents (the waybill) exist. */
+                        has_consignment_note?: boolean;
+                        /** @description `true` if labels exist. */
+                        has_label?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the delivery request.
+                         */
+                        id?: number;
+                        /** @description `true` if the delivery can no longer be edited. */
+                        locked?: boolean;
+                        /** @description Number of the delivery. */
+                        order_number?: string;
+                        /**
+                         * Format: int32
+                         * @description Number of cargo places.
+                         */
+                        package_units_count?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the warehouse accepted the delivery.
+                         */
+                        receive_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Current version of the delivery; send it with the next edit or cancellation.
+                         */
+                        row_version?: number;
+                        status?: components["schemas"]["FbpOrderStatus"];
+                        /** @description Id of the delivery. */
+                        supply_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the partner warehouse.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description Number of deliveries per page.
+                     */
+                    count: number;
+                    /**
+                     * Format: int64
+                     * @description The `last_id` of the previous page (the `id` of its last delivery); leave it out for the first page.
+                     */
+                    last_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "items": [
+                     *         {
+                     *           "attention_reasons": [],
+                     *           "bundle_summary": {
+                     *             "rounded_total_volume_in_litres": 96.4,
+                     *             "total_item_count": 2,
+                     *             "total_quantity": 80
+                     *           },
+                     *           "can_be_cancelled": true,
+                     *           "cancellation_state": {
+                     *             "cancellation_status": "STATUS_UNSPECIFIED"
+                     *           },
+                     *           "created_date": "2026-06-12T08:41:17Z",
+                     *           "delivery_details": {
+                     *             "drop_off_point": {
+                     *               "id": 300145,
+                     *               "province_uuid": "9a3f7c2e-5b1d-4e8a-b6f0-3c2d1e0f9a84",
+                     *               "timeslot": {
+                     *                 "timeslot_end": "2026-06-16T16:00:00Z",
+                     *                 "timeslot_start": "2026-06-16T06:00:00Z"
+                     *               }
+                     *             },
+                     *             "supply_type": "DROP_OFF"
+                     *           },
+                     *           "has_consignment_note": false,
+                     *           "has_label": true,
+                     *           "id": 8812455,
+                     *           "locked": false,
+                     *           "order_number": "FBP-2026-8812455",
+                     *           "package_units_count": 3,
+                     *           "status": "READY_TO_SUPPLY",
+                     *           "supply_id": "4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53",
+                     *           "warehouse_id": 23902289124000
+                     *         }
+                     *       ],
+                     *       "last_id": 8812455
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if there are more deliveries after this page. */
+                        has_next?: boolean;
+                        /** @description The deliveries. */
+                        items?: {
+                            /** @description Why the delivery needs the seller's attention, if it does. */
+                            attention_reasons?: components["schemas"]["FbpOrderAttentionReason"][];
+                            /** @description Totals of the products in the delivery. */
+                            bundle_summary?: {
+                                /**
+                                 * Format: double
+                                 * @description Total volume of the products, litres.
+                                 */
+                                rounded_total_volume_in_litres?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of different SKUs.
+                                 */
+                                total_item_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of units.
+                                 */
+                                total_quantity?: number;
+                            };
+                            /** @description `true` if the delivery can still be cancelled. */
+                            can_be_cancelled?: boolean;
+                            cancellation_state?: components["schemas"]["FbpCancellationState"];
+                            /**
+                             * Format: date-time
+                             * @description When the delivery was created.
+                             */
+                            created_date?: string;
+                            delivery_details?: components["schemas"]["FbpDeliveryDetails"];
+                            /** @description `true` if signed documents (the waybill) exist. */
+                            has_consignment_note?: boolean;
+                            /** @description `true` if labels exist. */
+                            has_label?: boolean;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery request.
+                             */
+                            id?: number;
+                            /** @description `true` if the delivery can no longer be edited. */
+                            locked?: boolean;
+                            /** @description Number of the delivery. */
+                            order_number?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of cargo places.
+                             */
+                            package_units_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the warehouse accepted the delivery.
+                             */
+                            receive_date?: string;
+                            status?: components["schemas"]["FbpOrderStatus"];
+                            /** @description Id of the delivery; pass it to `/v1/fbp/order/get`. */
+                            supply_id?: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the partner warehouse.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Id of the last delivery on this page; send it to get the next page.
+                         */
+                        last_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the delivery to cancel. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was taken, or the reasons it was refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    FbpAPI_FbpOrderPickUpDlvEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pickup_details": {
+                 *         "sender_name": "Ayse Demir",
+                 *         "sender_phone": "+905321234567"
+                 *       },
+                 *       "row_version": 2,
+                 *       "supply_id": "a5e8c1d3-7f20-4a9b-8c36-e4b1f9d0c572"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The sender. */
+                    pickup_details: {
+                        /** @description Full name of the sender. */
+                        sender_name: string;
+                        /** @description Phone number of the sender. */
+                        sender_phone: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Current version of the delivery, from `/v1/fbp/order/get`.
+                     */
+                    row_version: number | string;
+                    /** @description Id of the delivery. */
+                    supply_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sender was changed, or the reasons it was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "order_errors": []
+                     *       },
+                     *       "is_error": false,
+                     *       "row_version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbpOrderChangeResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    GetDeliveryMethodReturnSettingsV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method id, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The return settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "settings": {
+                     *         "courier_details": {
+                     *           "contact_days": 3
+                     *         },
+                     *         "post_office_zipcode": "190000",
+                     *         "transport_company_details": {
+                     *           "transport_company_names": [
+                     *             "СДЭК",
+                     *             "Деловые Линии"
+                     *           ],
+                     *           "zipcode": "190013"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Return settings of the delivery method. */
+                        settings?: {
+                            /** @description Returns collected by a courier. */
+                            courier_details?: {
+                                /**
+                                 * Format: int32
+                                 * @description Number of days within which the seller contacts the buyer to arrange the return.
+                                 */
+                                contact_days?: number;
+                            };
+                            /** @description Postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /** @description Returns sent through a transport company. */
+                            transport_company_details?: {
+                                /** @description Names of the transport companies the buyer can use. */
+                                transport_company_names?: string[];
+                                /** @description Postcode of the transport company's office that receives returns. */
+                                zipcode?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_phone": "+79161234567"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The buyer's phone number. */
+                    client_phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether delivery is available. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "is_possible": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if Ozon can deliver to the buyer. */
+                        is_possible?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "viewport": {
+                 *         "left_bottom": {
+                 *           "lat": 55.7402,
+                 *           "long": 37.5802
+                 *         },
+                 *         "right_top": {
+                 *           "lat": 55.7651,
+                 *           "long": 37.6503
+                 *         }
+                 *       },
+                 *       "zoom": 14
+                 *     }
+                 */
+                "application/json": {
+                    viewport?: components["schemas"]["DeliveryMapViewport"];
+                    /**
+                     * Format: int32
+                     * @description Map zoom level, 0 (the whole world) to 19.
+                     */
+                    zoom?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The clusters in the area. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clusters": [
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7558,
+                     *             "long": 37.6173
+                     *           },
+                     *           "is_same_building": false,
+                     *           "map_point_ids": [
+                     *             "1020000871452000",
+                     *             "1020000871453000"
+                     *           ],
+                     *           "points_count": 2,
+                     *           "viewport": {
+                     *             "left_bottom": {
+                     *               "lat": 55.7541,
+                     *               "long": 37.6139
+                     *             },
+                     *             "right_top": {
+                     *               "lat": 55.7575,
+                     *               "long": 37.6207
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Clusters of pick-up points. */
+                        clusters?: {
+                            coordinate?: components["schemas"]["DeliveryPointCoordinate"];
+                            /** @description `true` if all points of the cluster are in one building. */
+                            is_same_building?: boolean;
+                            /** @description Map ids of the points in the cluster. */
+                            map_point_ids?: string[];
+                            /**
+                             * Format: int32
+                             * @description Number of points in the cluster.
+                             */
+                            points_count?: number;
+                            viewport?: components["schemas"]["DeliveryMapViewport"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryPointInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "map_point_ids": [
+                 *         "1020000871452000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Map ids of the points, up to 100. */
+                    map_point_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The points' details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "delivery_method": {
+                     *             "address": "Moscow, Nikolskaya ulitsa, 10",
+                     *             "address_details": {
+                     *               "city": "Moscow",
+                     *               "house": "10",
+                     *               "region": "Moscow",
+                     *               "street": "Nikolskaya ulitsa"
+                     *             },
+                     *             "coordinates": {
+                     *               "lat": 55.7552,
+                     *               "long": 37.6161
+                     *             },
+                     *             "delivery_type": {
+                     *               "id": 2,
+                     *               "name": "PVZ"
+                     *             },
+                     *             "description": "Entrance from the courtyard, second floor.",
+                     *             "fitting_rooms_count": 2,
+                     *             "holidays": [
+                     *               {
+                     *                 "begin": "2026-06-12T00:00:00Z",
+                     *                 "end": "2026-06-12T23:59:59Z"
+                     *               }
+                     *             ],
+                     *             "holidays_filled": true,
+                     *             "images": [
+                     *               "https://cdn1.ozone.ru/s3/pvz-photos/1020000871452000/entrance.jpg"
+                     *             ],
+                     *             "location_id": "0c5b2444-70a0-4932-980c-b4dc0d3f02b5",
+                     *             "map_point_id": 1020000871452000,
+                     *             "name": "Ozon pick-up point Nikolskaya 10",
+                     *             "properties": [
+                     *               {
+                     *                 "enabled": true,
+                     *                 "name": "Card payment"
+                     *               }
+                     *             ],
+                     *             "pvz_rating": 5,
+                     *             "storage_period": 7,
+                     *             "working_hours": [
+                     *               {
+                     *                 "date": "2026-06-15T00:00:00Z",
+                     *                 "periods": [
+                     *                   {
+                     *                     "max": {
+                     *                       "hours": 21,
+                     *                       "minutes": 0
+                     *                     },
+                     *                     "min": {
+                     *                       "hours": 9,
+                     *                       "minutes": 0
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           },
+                     *           "enabled": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per point. */
+                        points?: {
+                            /** @description The point as a delivery option. */
+                            delivery_method?: {
+                                /** @description Full address. */
+                                address?: string;
+                                /** @description Parts of the address. */
+                                address_details?: {
+                                    /** @description City. */
+                                    city?: string;
+                                    /** @description House. */
+                                    house?: string;
+                                    /** @description Region. */
+                                    region?: string;
+                                    /** @description Street. */
+                                    street?: string;
+                                };
+                                coordinates?: components["schemas"]["DeliveryPointCoordinate"];
+                                /** @description Kind of delivery the point offers. */
+                                delivery_type?: {
+                                    /**
+                                     * Format: int64
+                                     * @description Delivery type id.
+                                     */
+                                    id?: number;
+                                    /** @description Delivery type name. */
+                                    name?: string;
+                                };
+                                /** @description How to find the point. */
+                                description?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of fitting rooms.
+                                 */
+                                fitting_rooms_count?: number;
+                                /** @description Periods when the point is closed for holidays. */
+                                holidays?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the closure.
+                                     */
+                                    begin?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the closure.
+                                     */
+                                    end?: string;
+                                }[];
+                                /** @description `true` if the point has entered its holidays. */
+                                holidays_filled?: boolean;
+                                /** @description Links to photos of the point. */
+                                images?: string[];
+                                /** @description Location id of the point. */
+                                location_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Map id of the point.
+                                 */
+                                map_point_id?: number;
+                                /** @description Name of the point. */
+                                name?: string;
+                                /** @description Features of the point and whether each is available. */
+                                properties?: {
+                                    /** @description `true` if the feature is available. */
+                                    enabled?: boolean;
+                                    /** @description Name of the feature. */
+                                    name?: string;
+                                }[];
+                                /**
+                                 * Format: int64
+                                 * @description Rating of the pick-up point.
+                                 */
+                                pvz_rating?: number;
+                                /**
+                                 * Format: int64
+                                 * @description How long an order waits at the point for the buyer.
+                                 */
+                                storage_period?: number;
+                                /** @description Opening hours, by date. */
+                                working_hours?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description The date.
+                                     */
+                                    date?: string;
+                                    /** @description Opening periods on that date. */
+                                    periods?: {
+                                        /** @description End of the period. */
+                                        max?: {
+                                            /**
+                                             * Format: int32
+                                             * @description Hour.
+                                             */
+                                            hours?: number;
+                                            /**
+                                             * Format: int32
+                                             * @description Minute.
+                                             */
+                                            minutes?: number;
+                                        };
+                                        /** @description Start of the period. */
+                                        min?: {
+                                            /**
+                                             * Format: int32
+                                             * @description Hour.
+                                             */
+                                            hours?: number;
+                                            /**
+                                             * Format: int32
+                                             * @description Minute.
+                                             */
+                                            minutes?: number;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            /** @description `true` if the point accepts orders now. */
+                            enabled?: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryAPI_DeliveryPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The pick-up points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7552,
+                     *             "long": 37.6161
+                     *           },
+                     *           "map_point_id": 1020000871452000
+                     *         },
+                     *         {
+                     *           "coordinate": {
+                     *             "lat": 55.7563,
+                     *             "long": 37.6188
+                     *           },
+                     *           "map_point_id": 1020000871453000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description All pick-up points. */
+                        points?: {
+                            coordinate?: components["schemas"]["DeliveryPointCoordinate"];
+                            /**
+                             * Format: int64
+                             * @description Map id of the point.
+                             */
+                            map_point_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001",
+                 *       "reason_id": 507,
+                 *       "reason_message": "The buyer changed their mind before shipment."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number returned by `/v2/order/create`. */
+                    order_number: string;
+                    /**
+                     * Format: int32
+                     * @description Cancellation reason id, from `/v1/cancel-reason/list-by-order`.
+                     */
+                    reason_id: number;
+                    /** @description Free-text details about the cancellation. */
+                    reason_message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation request was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Cancellation request accepted"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description How the cancellation request is being handled. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancelCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number returned by `/v2/order/create`. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the order and its postings can be cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cancellable": true,
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_groups": [
+                     *         {
+                     *           "posting_numbers": [
+                     *             "0112345678-0001-1",
+                     *             "0112345678-0001-2"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "postings": [
+                     *         {
+                     *           "cancellable": true,
+                     *           "posting_number": "0112345678-0001-1",
+                     *           "why_not_cancellable": ""
+                     *         },
+                     *         {
+                     *           "cancellable": true,
+                     *           "posting_number": "0112345678-0001-2",
+                     *           "why_not_cancellable": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the whole order can be cancelled. */
+                        cancellable?: boolean;
+                        /** @description Order number. */
+                        order_number?: string;
+                        /** @description Groups of postings of the order. */
+                        posting_groups?: {
+                            /** @description Postings in the group. */
+                            posting_numbers?: string[];
+                        }[];
+                        /** @description Whether each posting can be cancelled. */
+                        postings?: {
+                            /** @description `true` if the posting can be cancelled. */
+                            cancellable?: boolean;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Why the posting cannot be cancelled; empty when it can. */
+                            why_not_cancellable?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCancelStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_number": "0112345678-0001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Order number passed to `/v1/order/cancel`. */
+                    order_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancellation state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "posting_number": [
+                     *         "0112345678-0001-1",
+                     *         "0112345678-0001-2"
+                     *       ],
+                     *       "state": "CANCELLED"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Order number. */
+                        order_number?: string;
+                        /** @description Postings of the order. */
+                        posting_number?: string[];
+                        /** @description State of the cancellation. */
+                        state?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to remove.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The polygon was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method whose polygons to return.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The bound polygons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "polygons": [
+                     *         {
+                     *           "coordinates": "[[[59.86550435303646,30.149574279785153],[59.846884387977326,30.21205902099609],[59.86240174913176,30.255661010742184],[59.86550435303646,30.149574279785153]]]",
+                     *           "polygon_id": 1323,
+                     *           "time": 60
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Polygons bound to the delivery method. */
+                        polygons?: {
+                            /** @description Outline of the polygon as a string in the `[[[lat,long],[lat,long]]]` form. */
+                            coordinates?: string;
+                            /**
+                             * Format: int64
+                             * @description Polygon id.
+                             */
+                            polygon_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Delivery time within the polygon, in minutes.
+                             */
+                            time?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonTimeCoordinatesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "coordinates": "[[[59.87050435303646,30.139574279785153],[59.841884387977326,30.22205902099609],[59.86740174913176,30.265661010742184],[59.87050435303646,30.139574279785153]]]",
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description New outline of the polygon as a string in the `[[[lat,long],[lat,long]]]` form. */
+                    coordinates: string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to change.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The outline was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonTimeSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_time": 60,
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "new_time": 90,
+                 *       "polygon_id": 1323,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery time in force now, in minutes.
+                     * @enum {integer}
+                     */
+                    current_time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the polygon is bound to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery time to set, in minutes.
+                     * @enum {integer}
+                     */
+                    new_time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon to change.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery time was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSAggregatorCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address_coordinates": {
+                 *         "latitude": 59.9205,
+                 *         "longitude": 30.3557
+                 *       },
+                 *       "is_auto_assembly": false,
+                 *       "delivery_method": {
+                 *         "courier_comment": "Entrance from the courtyard, ring the bell at gate 2.",
+                 *         "courier_phones": [
+                 *           "+79215551234"
+                 *         ],
+                 *         "cut_in": 30,
+                 *         "deliver_to_pvz": true,
+                 *         "delivery_costs": {
+                 *           "min_weight": 1,
+                 *           "max_weight": 25,
+                 *           "min_order_price": 50000,
+                 *           "max_order_price": 1500000,
+                 *           "seller_payment": 15000
+                 *         },
+                 *         "name": "Ozon partners express",
+                 *         "return_settings": {
+                 *           "contact_days": 2,
+                 *           "return_method": "COURIER"
+                 *         }
+                 *       },
+                 *       "min_order_value": 500,
+                 *       "name": "Ligovsky express warehouse",
+                 *       "phone": "+78125551234",
+                 *       "timetable_warehouse": {
+                 *         "holidays": [
+                 *           {
+                 *             "day": "2026-06-12",
+                 *             "from": "00:00",
+                 *             "to": "23:59"
+                 *           }
+                 *         ],
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address_coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /** @description The "Ozon partners" delivery method of the warehouse. */
+                    delivery_method: {
+                        /** @description Note for the courier who collects orders. */
+                        courier_comment?: string;
+                        /** @description Phone numbers the courier can call, up to 3. */
+                        courier_phones: string[];
+                        /**
+                         * Format: int64
+                         * @description Time needed to assemble an order, in minutes.
+                         * @enum {integer}
+                         */
+                        cut_in: number | string;
+                        /** @description `true` if Ozon Express also delivers to Ozon pick-up points. */
+                        deliver_to_pvz: boolean;
+                        delivery_costs: components["schemas"]["ErfbsWarehouseDeliveryCosts"];
+                        /** @description Name of the delivery method. */
+                        name: string;
+                        /** @description How the seller gets buyers' returns. */
+                        return_settings: {
+                            /**
+                             * Format: int64
+                             * @description Days within which the seller contacts the buyer about a return, at most 5; required when `return_method` is `COURIER`.
+                             */
+                            contact_days?: number | string;
+                            /** @description Six-digit postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /**
+                             * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            return_method: "UNSPECIFIED" | "COURIER" | "TRANSPORT_COMPANY";
+                            /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                            transport_company_name?: string;
+                        };
+                    };
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name: string;
+                    /** @description Phone number of the warehouse. */
+                    phone: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days: {
+                            /**
+                             * @description Day of the week; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "7f3a2c1e-5b8d-4e6f-a9c0-1d2e3f4a5b6c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSAggregatorDeliveryMethodUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courier_phones": [
+                 *         "+79215551234",
+                 *         "+79215554321"
+                 *       ],
+                 *       "cut_in": 60,
+                 *       "deliver_to_pvz": false,
+                 *       "delivery_costs": {
+                 *         "min_weight": 1,
+                 *         "max_weight": 25,
+                 *         "min_order_price": 50000,
+                 *         "max_order_price": 1500000,
+                 *         "seller_payment": 12000
+                 *       },
+                 *       "delivery_method_id": 1020002929336000,
+                 *       "return_settings": {
+                 *         "return_method": "TRANSPORT_COMPANY",
+                 *         "transport_company_name": "СДЭК"
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Note for the courier who collects orders. */
+                    courier_comment?: string;
+                    /** @description Phone numbers the courier can call, up to 3. */
+                    courier_phones?: string[];
+                    /**
+                     * Format: int64
+                     * @description Time needed to assemble an order, in minutes.
+                     * @enum {integer}
+                     */
+                    cut_in?: number | string;
+                    /** @description `true` if Ozon Express also delivers to Ozon pick-up points. */
+                    deliver_to_pvz?: boolean;
+                    delivery_costs?: components["schemas"]["ErfbsWarehouseDeliveryCosts"];
+                    /**
+                     * Format: int64
+                     * @description Delivery method to change, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                    /** @description Name of the delivery method. */
+                    name?: string;
+                    /** @description How the seller gets buyers' returns. */
+                    return_settings?: {
+                        /**
+                         * Format: int64
+                         * @description Days within which the seller contacts the buyer about a return; required when `return_method` is `COURIER`.
+                         */
+                        contact_days?: number | string;
+                        /** @description Six-digit postcode of the Russian Post office that receives returns. */
+                        post_office_zipcode?: string;
+                        /**
+                         * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                         * @enum {string}
+                         */
+                        return_method?: "COURIER" | "TRANSPORT_COMPANY";
+                        /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                        transport_company_name: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "9c2d4e6f-1a3b-4c5d-8e7f-0a1b2c3d4e5f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSNonIntegratedCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address_coordinates": {
+                 *         "latitude": 59.9205,
+                 *         "longitude": 30.3557
+                 *       },
+                 *       "is_auto_assembly": false,
+                 *       "delivery_method": {
+                 *         "courier_cutoff": 15,
+                 *         "cut_in": 30,
+                 *         "delivery_polygons": [
+                 *           {
+                 *             "id": 1323,
+                 *             "time": 60
+                 *           }
+                 *         ],
+                 *         "name": "Own couriers, city centre",
+                 *         "return_settings": {
+                 *           "return_method": "TRANSPORT_COMPANY",
+                 *           "transport_company_name": "СДЭК"
+                 *         }
+                 *       },
+                 *       "min_order_value": 500,
+                 *       "name": "Ligovsky express warehouse",
+                 *       "phone": "+78125551234",
+                 *       "timetable_warehouse": {
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "09:00",
+                 *             "to": "21:00"
+                 *           },
+                 *           {
+                 *             "day": "SATURDAY",
+                 *             "from": "10:00",
+                 *             "to": "18:00"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address_coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /** @description The "You or a third-party service" delivery method of the warehouse. */
+                    delivery_method: {
+                        /**
+                         * Format: int64
+                         * @description Time, in minutes, to hand an assembled order over for delivery, 5 to 45.
+                         */
+                        courier_cutoff: number | string;
+                        /**
+                         * Format: int64
+                         * @description Time needed to assemble an order, in minutes.
+                         * @enum {integer}
+                         */
+                        cut_in: number | string;
+                        /** @description Delivery polygons made with `/v1/polygon/create`, each with its delivery time. */
+                        delivery_polygons: {
+                            /**
+                             * Format: int64
+                             * @description Polygon id.
+                             */
+                            id: number | string;
+                            /**
+                             * Format: int64
+                             * @description Time to deliver within the polygon, in minutes.
+                             * @enum {integer}
+                             */
+                            time: number | string;
+                        }[];
+                        /** @description Name of the delivery method. */
+                        name: string;
+                        /** @description How the seller gets buyers' returns. */
+                        return_settings: {
+                            /**
+                             * Format: int64
+                             * @description Days within which the seller contacts the buyer about a return, at most 5; required when `return_method` is `COURIER`.
+                             */
+                            contact_days?: number | string;
+                            /** @description Six-digit postcode of the Russian Post office that receives "easy return" parcels. */
+                            post_office_zipcode?: string;
+                            /**
+                             * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                             * @enum {string}
+                             */
+                            return_method: "COURIER" | "TRANSPORT_COMPANY";
+                            /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                            transport_company_name?: string;
+                        };
+                    };
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts, in roubles.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name: string;
+                    /** @description Phone number of the warehouse. */
+                    phone: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days: {
+                            /**
+                             * @description Day of the week.
+                             * @enum {string}
+                             */
+                            day: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "3e9b7d21-0c4f-4a8e-b5d6-8f1a2b3c4d5e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSNonIntegratedDeliveryMethodUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courier_cutoff": 20,
+                 *       "cut_in": 30,
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "name": "Own couriers, city centre",
+                 *       "return_settings": {
+                 *         "contact_days": 2,
+                 *         "return_method": "COURIER"
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Time, in minutes, to hand an assembled order over for delivery.
+                     * @enum {integer}
+                     */
+                    courier_cutoff: number | string;
+                    /**
+                     * Format: int64
+                     * @description Time needed to assemble an order, in minutes.
+                     * @enum {integer}
+                     */
+                    cut_in: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery method to change, from `/v2/delivery-method/list`.
+                     */
+                    delivery_method_id: number | string;
+                    /** @description Name of the delivery method. */
+                    name: string;
+                    /** @description How the seller gets buyers' returns. */
+                    return_settings: {
+                        /**
+                         * Format: int64
+                         * @description Days within which the seller contacts the buyer about a return; required when `return_method` is `COURIER`.
+                         */
+                        contact_days?: number | string;
+                        /** @description Six-digit postcode of the Russian Post office that receives returns. */
+                        post_office_zipcode?: string;
+                        /**
+                         * @description How returns come back: `COURIER` by courier, `TRANSPORT_COMPANY` through a transport company.
+                         * @enum {string}
+                         */
+                        return_method: "COURIER" | "TRANSPORT_COMPANY";
+                        /** @description Name of the transport company; required when `return_method` is `TRANSPORT_COMPANY`. */
+                        transport_company_name?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "b4e6f8a0-2c3d-4e5f-9a1b-6c7d8e9f0a1b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseERFBSUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "min_order_value": 700,
+                 *       "phone": "+78125559876",
+                 *       "timetable_warehouse": {
+                 *         "holidays": [
+                 *           {
+                 *             "day": "2026-11-04",
+                 *             "from": "00:00",
+                 *             "to": "23:59"
+                 *           }
+                 *         ],
+                 *         "working_days": [
+                 *           {
+                 *             "day": "MONDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "TUESDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "WEDNESDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "THURSDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           },
+                 *           {
+                 *             "day": "FRIDAY",
+                 *             "from": "10:00",
+                 *             "to": "22:00"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description `true` if orders are assembled automatically at the warehouse.
+                     * @default false
+                     */
+                    is_auto_assembly?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Smallest order value the warehouse accepts.
+                     */
+                    min_order_value?: number | string;
+                    /** @description Name of the warehouse. */
+                    name?: string;
+                    /** @description Phone number of the warehouse. */
+                    phone?: string;
+                    /** @description Opening hours of the warehouse. */
+                    timetable_warehouse?: {
+                        /** @description Days the warehouse is closed, up to 50. */
+                        holidays?: components["schemas"]["ErfbsWarehouseHoliday"][];
+                        /** @description Working days with their hours, 5 to 7. */
+                        working_days?: {
+                            /**
+                             * @description Day of the week; `UNSPECIFIED` not set.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            day?: "UNSPECIFIED" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+                            /** @description Opening time, `HH:MM`. */
+                            from?: string;
+                            /** @description Closing time, `HH:MM`. */
+                            to?: string;
+                        }[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse to change.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change was accepted and runs in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSCreateReturnPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "coordinates": {
+                 *         "latitude": 55.69626,
+                 *         "longitude": 37.42686
+                 *       },
+                 *       "country_code": "RU",
+                 *       "limit": 50,
+                 *       "search": {
+                 *         "address": "Kashirskoe",
+                 *         "types": [
+                 *           "PVZ"
+                 *         ]
+                 *       },
+                 *       "selected_dropoff_point_id": 1020002487458000
+                 *     }
+                 */
+                "application/json": {
+                    coordinates: components["schemas"]["FbsWarehouseCoordinates"];
+                    /** @description Country of the warehouse, ISO 3166-1 alpha-2 code. */
+                    country_code: string;
+                    /**
+                     * Format: int64
+                     * @description Id of the last point on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    limit: number;
+                    /** @description Narrows the list of points. */
+                    search?: {
+                        /** @description Text to look for in the point's address. */
+                        address?: string;
+                        /** @description Kinds of points to return: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre. */
+                        types?: ("PVZ" | "PPZ" | "SC")[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Drop-off point chosen for the warehouse's first mile, from `/v1/warehouse/fbs/create/drop-off/list`.
+                     */
+                    selected_dropoff_point_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "is_selected_point_available": true,
+                     *       "last_id": 1020001985712000,
+                     *       "points": [
+                     *         {
+                     *           "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *           "coordinates": {
+                     *             "latitude": 55.6213,
+                     *             "longitude": 37.7164
+                     *           },
+                     *           "id": 1020001985712000,
+                     *           "name": "Ozon PVZ Kashirskoe 61",
+                     *           "type": "PVZ",
+                     *           "utc_offset": 180,
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more points remain after this page. */
+                        has_next?: boolean;
+                        /** @description `true` if the chosen drop-off point can also take the returns. */
+                        is_selected_point_available?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the last point on this page, to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description Return points on this page. */
+                        points?: components["schemas"]["ReturnPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpCourierCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Warehouse whose courier visit to cancel.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The courier visit was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpCourierCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Warehouse to collect from, one returned by `/v1/warehouse/fbs/pickup/planning/list`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The courier visit was booked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpHistoryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "planned_date": "2026-06-16",
+                 *         "warehouse_id": [
+                 *           "1020003080073000"
+                 *         ],
+                 *         "was_planned": true
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, as returned by the previous page; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which collections to return. */
+                    filter?: {
+                        /** @description Collection date, `YYYY-MM-DD`. */
+                        planned_date?: string;
+                        /** @description Only these warehouses. */
+                        warehouse_id?: (number | string)[];
+                        /** @description `true` for planned collections only. */
+                        was_planned?: boolean;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of entries per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "cursor": "",
+                     *         "history": [
+                     *           {
+                     *             "planned_date": "2026-06-16",
+                     *             "status": "courier_called",
+                     *             "updated_at": "2026-06-15T11:24:03Z",
+                     *             "warehouse_id": 1020003080073000,
+                     *             "warehouse_name": "Moscow, Kashirskoe shosse pick-up",
+                     *             "was_planned": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the call. */
+                        result?: {
+                            /** @description Position to pass as `cursor` for the next page; empty on the last page. */
+                            cursor?: string;
+                            /** @description Courier collections. */
+                            history?: {
+                                /** @description Collection date, `YYYY-MM-DD`. */
+                                planned_date?: string;
+                                /** @description State of the collection: `courier_called` the seller called the courier, `courier_cancelled` the seller cancelled it, `courier_assigned` Ozon assigned a courier automatically, `courier_not_assigned` no courier assigned. */
+                                status?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the entry last changed.
+                                 */
+                                updated_at?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Warehouse id.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Warehouse name. */
+                                warehouse_name?: string;
+                                /** @description `true` if the collection was planned. */
+                                was_planned?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsPickUpPlanningList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": {
+                     *         "warehouses": [
+                     *           {
+                     *             "can_modify_pickup_plan": true,
+                     *             "has_postings_to_be_planned": true,
+                     *             "is_pickup_planned": false,
+                     *             "last_pickup_plan_date_at": "2026-06-15T18:00:00Z",
+                     *             "warehouse_id": 1020003080073000,
+                     *             "warehouse_name": "Moscow, Kashirskoe shosse pick-up"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Result of the call. */
+                        result?: {
+                            /** @description Pick-up warehouses and their planning state. */
+                            warehouses?: {
+                                /** @description `true` if the seller may change whether a courier collection is planned. */
+                                can_modify_pickup_plan?: boolean;
+                                /** @description `true` if shipments are waiting to be handed to a courier. */
+                                has_postings_to_be_planned?: boolean;
+                                /** @description `true` if a courier collection is planned. */
+                                is_pickup_planned?: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Deadline for planning the courier visit.
+                                 */
+                                last_pickup_plan_date_at?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Warehouse id.
+                                 */
+                                warehouse_id?: number;
+                                /** @description Warehouse name. */
+                                warehouse_name?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFbsReturnMileCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "country_code": "RU",
+                 *       "first_mile_type": "DROP_OFF",
+                 *       "is_kgt": false,
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Country of the warehouse, ISO 3166-1 alpha-2 code. */
+                    country_code: string;
+                    /**
+                     * @description How orders leave the warehouse: `PICK_UP` collected by a courier, `DROP_OFF` taken by the seller to a reception point.
+                     * @enum {string}
+                     */
+                    first_mile_type: "PICK_UP" | "DROP_OFF";
+                    /** @description `true` if the warehouse ships bulky goods. */
+                    is_kgt: boolean;
+                    /**
+                     * Format: int64
+                     * @description Existing warehouse to check; leave out for a warehouse not yet created.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether a return point is needed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "should_set_return_mile": true,
+                     *       "unavailability_reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if the warehouse must have a return point. */
+                        should_set_return_mile?: boolean;
+                        /** @description Why a return point cannot be set, when it cannot. */
+                        unavailability_reasons?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSReturnMileInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_ids": [
+                 *         "1020003080073000"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Warehouses to look up, 1 to 1000. */
+                    warehouse_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The return mile of each warehouse. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "return_mile_settings": [
+                     *         {
+                     *           "is_return_mile_required": true,
+                     *           "return_point": {
+                     *             "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *             "coordinates": {
+                     *               "latitude": 55.6213,
+                     *               "longitude": 37.7164
+                     *             },
+                     *             "id": 1020001985712000,
+                     *             "name": "Ozon PVZ Kashirskoe 61",
+                     *             "type": "PVZ",
+                     *             "utc_offset": 180,
+                     *             "working_days": [
+                     *               {
+                     *                 "day": "MONDAY",
+                     *                 "from": "09:00",
+                     *                 "to": "21:00"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "warehouse_id": 1020003080073000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One entry per warehouse. */
+                        return_mile_settings?: {
+                            /** @description `true` if the warehouse must have a return point. */
+                            is_return_mile_required?: boolean;
+                            return_point?: components["schemas"]["ReturnPoint"];
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseFBSUpdateReturnPointList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_dropoff_point_id": 1020002487458000,
+                 *       "current_return_point_id": 1020001985712000,
+                 *       "limit": 50,
+                 *       "search": {
+                 *         "address": "Kashirskoe",
+                 *         "types": [
+                 *           "PVZ"
+                 *         ]
+                 *       },
+                 *       "warehouse_id": 1020003080073000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Drop-off point set on the warehouse for its first mile.
+                     */
+                    current_dropoff_point_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Return point set on the warehouse now, from `/v1/warehouse/fbs/return-mile/info`.
+                     */
+                    current_return_point_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Id of the last point on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of points per page.
+                     */
+                    limit: number;
+                    /** @description Narrows the list of points. */
+                    search?: {
+                        /** @description Text to look for in the point's address, up to 1000 characters. */
+                        address?: string;
+                        /** @description Kinds of points to return: `PVZ` order pick-up point, `PPZ` order reception point, `SC` sorting centre. */
+                        types?: ("PVZ" | "PPZ" | "SC")[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Warehouse to find return points for.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of return points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "is_selected_point_available": true,
+                     *       "last_id": 1020001985712000,
+                     *       "points": [
+                     *         {
+                     *           "address": "Moscow, Kashirskoe shosse, 61k3",
+                     *           "coordinates": {
+                     *             "latitude": 55.6213,
+                     *             "longitude": 37.7164
+                     *           },
+                     *           "id": 1020001985712000,
+                     *           "name": "Ozon PVZ Kashirskoe 61",
+                     *           "type": "PVZ",
+                     *           "utc_offset": 180,
+                     *           "working_days": [
+                     *             {
+                     *               "day": "MONDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             },
+                     *             {
+                     *               "day": "TUESDAY",
+                     *               "from": "09:00",
+                     *               "to": "21:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more points remain after this page. */
+                        has_next?: boolean;
+                        /** @description `true` if the point set now can still be chosen. */
+                        is_selected_point_available?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Id of the last point on this page, to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description Return points on this page. */
+                        points?: components["schemas"]["ReturnPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseInvalidProductsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Id of the last entry on the previous page; leave out for the first page.
+                     */
+                    last_id?: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse to check, from `/v1/warehouse/warehouses-with-invalid-products`.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products with delivery limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_next": false,
+                     *       "last_id": 1458392071,
+                     *       "validation_results": [
+                     *         {
+                     *           "item": {
+                     *             "size": {
+                     *               "height_mm": 450,
+                     *               "length_mm": 1900,
+                     *               "width_mm": 600
+                     *             },
+                     *             "sku": 1458392071,
+                     *             "weight_g": 32500
+                     *           },
+                     *           "state": "NOT_VALID",
+                     *           "validation_errors": [
+                     *             {
+                     *               "characteristic": "LENGTH",
+                     *               "restriction_vwc": 1500,
+                     *               "template_id": 1204,
+                     *               "type": "GREATER_THAN_MAX"
+                     *             },
+                     *             {
+                     *               "characteristic": "WEIGHT",
+                     *               "restriction_vwc": 25000,
+                     *               "template_id": 1204,
+                     *               "type": "GREATER_THAN_MAX"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "warehouse_id": 1020002929332000
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description `true` if more products remain after this page. */
+                        has_next?: boolean;
+                        /**
+                         * Format: int64
+                         * @description Position to pass as `last_id` for the next page.
+                         */
+                        last_id?: number;
+                        /** @description The products and what they break. */
+                        validation_results?: {
+                            /** @description The product. */
+                            item?: {
+                                /** @description Dimensions of the product. */
+                                size?: {
+                                    /**
+                                     * Format: int32
+                                     * @description Height in millimetres.
+                                     */
+                                    height_mm?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Length in millimetres.
+                                     */
+                                    length_mm?: number;
+                                    /**
+                                     * Format: int32
+                                     * @description Width in millimetres.
+                                     */
+                                    width_mm?: number;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                                /**
+                                 * Format: double
+                                 * @description Weight in grams.
+                                 */
+                                weight_g?: number;
+                            };
+                            /**
+                             * @description Outcome of the check: `NOT_VALID` the product failed it; `UNSPECIFIED` unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            state: "UNSPECIFIED" | "NOT_VALID";
+                            /** @description The limits the product breaks. */
+                            validation_errors?: {
+                                /**
+                                 * @description What is out of bounds: `LENGTH`, `WIDTH`, `HEIGHT`, `WEIGHT`, `SUM_OF_DIMENSIONS` (sum of the three sides), `VOLUME_WEIGHT`, `VOLUME`, `PRICE` or `LONGEST_SIDE`; `UNSPECIFIED` when unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                characteristic: "UNSPECIFIED" | "LENGTH" | "WIDTH" | "HEIGHT" | "WEIGHT" | "SUM_OF_DIMENSIONS" | "VOLUME_WEIGHT" | "VOLUME" | "PRICE" | "LONGEST_SIDE";
+                                /** @description The price limit, for `PRICE`. */
+                                restriction_price?: {
+                                    /** @description Currency of the limit. */
+                                    currency?: string;
+                                    /**
+                                     * Format: double
+                                     * @description The limit.
+                                     */
+                                    value?: number;
+                                };
+                                /**
+                                 * Format: double
+                                 * @description The limit on size or weight, for the other characteristics.
+                                 */
+                                restriction_vwc?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Delivery service offering that sets the limit.
+                                 */
+                                template_id?: number;
+                                /**
+                                 * @description `LESS_THAN_MIN` below the minimum, `GREATER_THAN_MAX` above the maximum; `UNSPECIFIED` unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                type: "UNSPECIFIED" | "LESS_THAN_MIN" | "GREATER_THAN_MAX";
+                            }[];
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description The warehouse checked.
+                         */
+                        warehouse_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseRfbsPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The rFBS warehouse.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The pause was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "5b1c3e9a-7d42-4f0e-9a61-2c8e4d7f1b30"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseRfbsUnpause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The rFBS warehouse.
+                     */
+                    warehouse_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The resumption was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operation_id": "5b1c3e9a-7d42-4f0e-9a61-2c8e4d7f1b30"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseWithInvalidProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The warehouses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "warehouse_ids": [
+                     *         "1020002929332000",
+                     *         "1020003080073000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Warehouses with at least one product that cannot be delivered from them. */
+                        warehouse_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    WarehouseAPI_DeliveryMethodListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "delivery_method_ids": [
+                 *           "1020002929335000"
+                 *         ],
+                 *         "provider_ids": [
+                 *           "24"
+                 *         ],
+                 *         "status": [
+                 *           "ACTIVE"
+                 *         ],
+                 *         "warehouse_ids": [
+                 *           "1020002929332000"
+                 *         ]
+                 *       },
+                 *       "limit": 50,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to continue from, as returned by the previous page; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which delivery methods to return. */
+                    filter?: {
+                        /** @description Only these delivery methods. */
+                        delivery_method_ids?: (number | string)[];
+                        /** @description Only methods of these delivery services. */
+                        provider_ids?: (number | string)[];
+                        /** @description Only methods in these states: `NEW` created, `EDITED` being edited, `ACTIVE` active, `DISABLED` inactive, `WAITING` under review, `BROKEN` with an error. */
+                        status?: ("NEW" | "EDITED" | "ACTIVE" | "DISABLED" | "WAITING" | "BROKEN")[];
+                        /** @description Only methods of these warehouses (ids from `/v2/warehouse/list`). */
+                        warehouse_ids?: (number | string)[];
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of methods per page.
+                     */
+                    limit: number | string;
+                    /**
+                     * @description Sort order, `ASC` ascending or `DESC` descending.
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of delivery methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "delivery_methods": [
+                     *         {
+                     *           "created_at": "2026-03-12T09:41:27Z",
+                     *           "cutoff": "14:00",
+                     *           "id": 1020002929335000,
+                     *           "is_express": true,
+                     *           "name": "Express courier, Saint Petersburg",
+                     *           "provider_id": 24,
+                     *           "sla_cut_in": 30,
+                     *           "status": "ACTIVE",
+                     *           "template_id": 1020000543210000,
+                     *           "tpl_dropoff_point": {
+                     *             "address": "Saint Petersburg, Ligovsky prospekt, 50",
+                     *             "address_coordinates": {
+                     *               "latitude": 59.9205,
+                     *               "longitude": 30.3557
+                     *             },
+                     *             "code": "SPB-LIG-50",
+                     *             "name": "Ligovsky 50 drop-off"
+                     *           },
+                     *           "tpl_integration_type": "non_integrated",
+                     *           "updated_at": "2026-05-20T16:05:12Z",
+                     *           "warehouse_id": 1020002929332000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position to pass as `cursor` for the next page. */
+                        cursor?: string;
+                        /** @description `true` if more methods remain after this page. */
+                        has_next?: boolean;
+                        /** @description Delivery methods on this page. */
+                        delivery_methods?: {
+                            /**
+                             * Format: date-time
+                             * @description When the method was created.
+                             */
+                            created_at?: string;
+                            /** @description Time of day by which the seller must assemble the order. */
+                            cutoff?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery method id.
+                             */
+                            id?: number;
+                            /** @description `true` if Ozon Express fast delivery is available. */
+                            is_express?: boolean;
+                            /** @description Name of the method. */
+                            name?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery service id.
+                             */
+                            provider_id?: number;
+                            /**
+                             * Format: int64
+                             * @description Shortest assembly time for an order, in minutes, under the warehouse's settings.
+                             */
+                            sla_cut_in?: number;
+                            /**
+                             * @description State of the method: `NEW` created, `EDITED` being edited, `ACTIVE` active, `DISABLED` inactive, `WAITING` under review, `BROKEN` with an error.
+                             * @default NEW
+                             */
+                            status: string;
+                            /**
+                             * Format: int64
+                             * @description Id of the delivery service offering used by the method.
+                             */
+                            template_id?: number;
+                            /** @description Drop-off point where the seller hands orders to the delivery service. */
+                            tpl_dropoff_point?: {
+                                /** @description Address of the point. */
+                                address?: string;
+                                /** @description Where the point is. */
+                                address_coordinates?: {
+                                    /**
+                                     * Format: double
+                                     * @description Latitude in degrees.
+                                     */
+                                    latitude?: number;
+                                    /**
+                                     * Format: double
+                                     * @description Longitude in degrees.
+                                     */
+                                    longitude?: number;
+                                };
+                                /** @description Code of the point in the delivery service's system. */
+                                code?: string;
+                                /** @description Name of the point. */
+                                name?: string;
+                            };
+                            /** @description How the delivery service is integrated: `aggregator` an outside service and Ozon registers the order; `3pl_tracking` an outside service and the seller registers the order; `non_integrated` the seller delivers; `hybrid` a mix. */
+                            tpl_integration_type?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the method was last changed.
+                             */
+                            updated_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse of the method.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    DeliveryCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "buyer_phone": "+79161234567",
+                 *       "delivery_schema": "MIX",
+                 *       "delivery_type": {
+                 *         "pick_up": {
+                 *           "map_point_id": 1020000871452000
+                 *         }
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "offer_id": "PH-2045-BLK",
+                 *           "quantity": 1,
+                 *           "sku": 1781234560
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The buyer's phone number. */
+                    buyer_phone?: string;
+                    /**
+                     * @description Which stock to deliver from: `FBO` Ozon's warehouses, `FBS` the seller's, `MIX` Ozon chooses.
+                     * @default MIX
+                     * @enum {string}
+                     */
+                    delivery_schema?: "MIX" | "FBO" | "FBS";
+                    /** @description Where the buyer wants the order. */
+                    delivery_type?: {
+                        /** @description Delivery by courier. */
+                        courier?: {
+                            /** @description Where to deliver. */
+                            coordinates?: {
+                                /**
+                                 * Format: double
+                                 * @description Latitude in degrees.
+                                 */
+                                latitude?: number;
+                                /**
+                                 * Format: double
+                                 * @description Longitude in degrees.
+                                 */
+                                longitude?: number;
+                            };
+                        };
+                        /** @description Collection from an Ozon pick-up point. */
+                        pick_up?: {
+                            /**
+                             * Format: int64
+                             * @description Map id of the pick-up point, from `/v1/delivery/point/info`.
+                             */
+                            map_point_id?: number | string;
+                        };
+                    };
+                    /** @description Products in the cart, up to 1000. */
+                    items?: {
+                        /** @description The seller's article code of the product. */
+                        offer_id?: string;
+                        /**
+                         * Format: int64
+                         * @description Number of units.
+                         */
+                        quantity?: number | string;
+                        /**
+                         * Format: int64
+                         * @description Product id in Ozon's system (SKU).
+                         */
+                        sku?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The postings Ozon would make and their delivery options. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "splits": [
+                     *         {
+                     *           "delivery_method": {
+                     *             "delivery_time_zone_offset": 180,
+                     *             "delivery_type": "PVZ",
+                     *             "id": 128104,
+                     *             "name": "Ozon pick-up point",
+                     *             "timeslots": [
+                     *               {
+                     *                 "client_date_range": {
+                     *                   "from": "2026-06-17T07:00:00Z",
+                     *                   "to": "2026-06-17T18:00:00Z"
+                     *                 },
+                     *                 "logistic_date_range": {
+                     *                   "from": "2026-06-16T21:00:00Z",
+                     *                   "to": "2026-06-17T06:00:00Z"
+                     *                 },
+                     *                 "timeslot_id": 38215
+                     *               }
+                     *             ],
+                     *             "unavailable_reason": "UNSPECIFIED",
+                     *             "warehouse_time_zone_offset": 180
+                     *           },
+                     *           "delivery_schema": "FBO",
+                     *           "items": [
+                     *             {
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "quantity": 1,
+                     *               "sku": 1781234560
+                     *             }
+                     *           ],
+                     *           "unavailable_reason": "UNSPECIFIED",
+                     *           "warehouse_id": 22142605386000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Postings (splits) of the cart. */
+                        splits?: {
+                            /** @description Delivery method of the posting. */
+                            delivery_method?: {
+                                /**
+                                 * Format: int64
+                                 * @description Time zone of the delivery place, as an offset from UTC in minutes.
+                                 */
+                                delivery_time_zone_offset?: number;
+                                /**
+                                 * @description `COURIER` by courier, `PVZ` to a pick-up point, `POSTAMAT` to a parcel locker; `UNSPECIFIED` unknown.
+                                 * @default UNSPECIFIED
+                                 * @enum {string}
+                                 */
+                                delivery_type: "UNSPECIFIED" | "POSTAMAT" | "COURIER" | "PVZ";
+                                /**
+                                 * Format: int64
+                                 * @description Delivery method id, to pass to `/v2/order/create`.
+                                 */
+                                id?: number;
+                                /** @description Name of the delivery method. */
+                                name?: string;
+                                /** @description Time slots the buyer can choose from. */
+                                timeslots?: {
+                                    /** @description When the buyer can receive the order. */
+                                    client_date_range?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the interval.
+                                         */
+                                        from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the interval.
+                                         */
+                                        to?: string;
+                                    };
+                                    /** @description When the order can reach the delivery point; pass it to `/v2/order/create`. */
+                                    logistic_date_range?: {
+                                        /**
+                                         * Format: date-time
+                                         * @description Start of the interval.
+                                         */
+                                        from?: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description End of the interval.
+                                         */
+                                        to?: string;
+                                    };
+                                    /**
+                                     * Format: int64
+                                     * @description Time slot id, to pass to `/v2/order/create`.
+                                     */
+                                    timeslot_id?: number;
+                                }[];
+                                unavailable_reason?: components["schemas"]["DeliveryCheckoutUnavailableReason"];
+                                /**
+                                 * Format: int64
+                                 * @description Time zone of the warehouse, as an offset from UTC in minutes.
+                                 */
+                                warehouse_time_zone_offset?: number;
+                            };
+                            /**
+                             * @description `FBO` or `FBS`: whose stock the posting ships from; `UNSPECIFIED` unknown.
+                             * @default UNSPECIFIED
+                             * @enum {string}
+                             */
+                            delivery_schema: "UNSPECIFIED" | "FBO" | "FBS";
+                            /** @description Products in the posting. */
+                            items?: {
+                                /** @description The seller's article code of the product. */
+                                offer_id?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of units.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                            unavailable_reason?: components["schemas"]["DeliveryCheckoutUnavailableReason"];
+                            /**
+                             * Format: int64
+                             * @description Warehouse the posting ships from.
+                             */
+                            warehouse_id?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    OrderAPI_OrderCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "buyer": {
+                 *         "first_name": "Anna",
+                 *         "last_name": "Sokolova",
+                 *         "middle_name": "Igorevna",
+                 *         "phone": "+79161234567"
+                 *       },
+                 *       "delivery": {
+                 *         "pick_up": {
+                 *           "map_point_id": 1020000871452000
+                 *         }
+                 *       },
+                 *       "delivery_schema": "MIX",
+                 *       "recipient": {
+                 *         "recipient_first_name": "Anna",
+                 *         "recipient_last_name": "Sokolova",
+                 *         "recipient_phone": "+79161234567"
+                 *       },
+                 *       "splits": [
+                 *         {
+                 *           "delivery_method": {
+                 *             "delivery_method_id": 128104,
+                 *             "delivery_type": "PVZ",
+                 *             "logistic_date_range": {
+                 *               "from": "2026-06-16T21:00:00Z",
+                 *               "to": "2026-06-17T06:00:00Z"
+                 *             },
+                 *             "price": {
+                 *               "currency_code": "RUB",
+                 *               "nanos": 0,
+                 *               "units": 99
+                 *             },
+                 *             "timeslot_id": 38215
+                 *           },
+                 *           "items": [
+                 *             {
+                 *               "offer_id": "PH-2045-BLK",
+                 *               "price": {
+                 *                 "currency_code": "RUB",
+                 *                 "nanos": 0,
+                 *                 "units": 2490
+                 *               },
+                 *               "quantity": 1,
+                 *               "sku": 1781234560
+                 *             }
+                 *           ],
+                 *           "warehouse_id": 22142605386000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The person who pays for the order. */
+                    buyer: {
+                        /** @description First name. */
+                        first_name: string;
+                        /** @description Last name. */
+                        last_name: string;
+                        /** @description Middle name (patronymic). */
+                        middle_name?: string;
+                        /** @description Phone number. */
+                        phone: string;
+                    };
+                    /** @description Where to deliver; give either `courier` or `pick_up`. */
+                    delivery: {
+                        /** @description Delivery by courier to an address. */
+                        courier?: {
+                            /** @description Flat. */
+                            apartment?: string;
+                            /** @description City. */
+                            city: string;
+                            /** @description Note for the courier. */
+                            comment?: string;
+                            /** @description Where to hand the order over. */
+                            coordinates: {
+                                /**
+                                 * Format: double
+                                 * @description Latitude in degrees.
+                                 */
+                                latitude: number;
+                                /**
+                                 * Format: double
+                                 * @description Longitude in degrees.
+                                 */
+                                longitude: number;
+                            };
+                            /** @description Country. */
+                            country: string;
+                            /** @description Entrance. */
+                            entrance?: string;
+                            /** @description Floor. */
+                            floor?: string;
+                            /** @description House number. */
+                            house_number: string;
+                            /** @description Intercom code. */
+                            intercom?: string;
+                            /** @description Region. */
+                            region?: string;
+                            /** @description Street. */
+                            street?: string;
+                            /** @description Postcode. */
+                            zip_code?: string;
+                        };
+                        /** @description Collection from an Ozon pick-up point. */
+                        pick_up?: {
+                            /**
+                             * Format: int64
+                             * @description Map id of the pick-up point, from `/v1/delivery/point/info`.
+                             */
+                            map_point_id: number | string;
+                        };
+                    } & (unknown | unknown);
+                    /**
+                     * @description Which stock to deliver from: `FBO` Ozon's warehouses, `FBS` the seller's, `MIX` Ozon chooses. Must match the value sent to `/v2/delivery/checkout`.
+                     * @default MIX
+                     * @enum {string}
+                     */
+                    delivery_schema: "MIX" | "FBO" | "FBS";
+                    /** @description The person who receives the order. */
+                    recipient: {
+                        /** @description First name. */
+                        recipient_first_name: string;
+                        /** @description Last name. */
+                        recipient_last_name: string;
+                        /** @description Middle name (patronymic). */
+                        recipient_middle_name?: string;
+                        /** @description Phone number. */
+                        recipient_phone: string;
+                    };
+                    /** @description Postings of the order, as returned by `/v2/delivery/checkout`. */
+                    splits: {
+                        /** @description Delivery method chosen for the posting. */
+                        delivery_method: {
+                            /**
+                             * Format: int64
+                             * @description Delivery method id from `/v2/delivery/checkout`.
+                             */
+                            delivery_method_id: number | string;
+                            /**
+                             * @description `COURIER` by courier, `PVZ` to a pick-up point, `POSTAMAT` to a parcel locker.
+                             * @enum {string}
+                             */
+                            delivery_type: "COURIER" | "PVZ" | "POSTAMAT";
+                            /** @description When the order can reach the delivery point, from the chosen time slot. */
+                            logistic_date_range: {
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the interval.
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description End of the interval.
+                                 */
+                                to: string;
+                            };
+                            /** @description What the buyer pays for delivery; leave out to show free delivery. */
+                            price?: {
+                                /** @description Currency code, such as `RUB`. */
+                                currency_code?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Kopecks part of the price.
+                                 */
+                                nanos?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Roubles part of the price.
+                                 */
+                                units?: number | string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Time slot id from `/v2/delivery/checkout`.
+                             */
+                            timeslot_id: number | string;
+                        };
+                        /** @description Products in the posting. */
+                        items: {
+                            /** @description The seller's article code of the product. */
+                            offer_id?: string;
+                            /** @description Price of one unit. */
+                            price: {
+                                /** @description Currency code, such as `RUB`. */
+                                currency_code: string;
+                                /**
+                                 * Format: int32
+                                 * @description Kopecks part of the price.
+                                 */
+                                nanos?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Roubles part of the price.
+                                 */
+                                units: number | string;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Number of units.
+                             */
+                            quantity: number | string;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku: number | string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description Warehouse the posting ships from, from `/v2/delivery/checkout`.
+                         */
+                        warehouse_id: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The order was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order_number": "0112345678-0001",
+                     *       "postings": [
+                     *         "0112345678-0001-1"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Number of the new order. */
+                        order_number?: string;
+                        /** @description Numbers of its postings (possibly not all of them). */
+                        postings?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    PolygonBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929335000,
+                 *       "polygon_id": 1323,
+                 *       "time": 60,
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method to bind the polygon to.
+                     */
+                    delivery_method_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Polygon returned by `/v1/polygon/create`.
+                     */
+                    polygon_id: number | string;
+                    /**
+                     * Format: int64
+                     * @description Delivery time within the polygon, in minutes.
+                     * @enum {integer}
+                     */
+                    time: number | string;
+                    /**
+                     * Format: int64
+                     * @description Warehouse of the delivery method.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The polygon was bound. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "all_blr_traceable": false,
+                 *       "delivery_method_id": 1020002929332000,
+                 *       "departure_date": "2026-06-15T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Set to `true` to create a carriage of traceable goods. */
+                    all_blr_traceable?: boolean;
+                    /**
+                     * Format: int64
+                     * @description Delivery method the carriage ships with.
+                     */
+                    delivery_method_id?: number | string;
+                    /**
+                     * Format: date-time
+                     * @description Departure date of the carriage; today by default.
+                     */
+                    departure_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The carriage that was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "carriage_id": 27415930
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description Id of the new carriage; pass it to `/v1/carriage/get` and the other carriage methods.
+                         */
+                        carriage_id?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930,
+                 *       "containers_count": 3
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage to confirm.
+                     */
+                    carriage_id: number | string;
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places in the carriage. Give it only when the warehouse works with
+                     *     trusted acceptance and the postings travel in cargo places; leave it out otherwise.
+                     */
+                    containers_count?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The carriage is confirmed; the answer is an empty object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageDeliveryListV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "delivery_method_id": 1020002929332000,
+                 *         "departure_date": "2026-06-15"
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which delivery methods and carriages to return. */
+                    filter?: {
+                        /**
+                         * Format: int64
+                         * @description Delivery method id. For an rFBS warehouse take it from
+                         *     `/v2/delivery-method/list`; for an FBS warehouse it equals the `warehouse_id`
+                         *     from `/v2/warehouse/list`.
+                         */
+                        delivery_method_id?: number | string;
+                        /** @description Departure date; today by default. */
+                        departure_date?: string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of delivery methods per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of delivery methods with their carriages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "has_next": false,
+                     *       "methods": [
+                     *         {
+                     *           "carriage_postings_count": 2,
+                     *           "carriages": [
+                     *             {
+                     *               "all_blr_traceable": false,
+                     *               "available_actions": [
+                     *                 "approve",
+                     *                 "cancel"
+                     *               ],
+                     *               "carriage_volume": 48.5,
+                     *               "id": 27415930,
+                     *               "pickup_fee": {
+                     *                 "currency_code": "RUB",
+                     *                 "value": 0
+                     *               },
+                     *               "postings_count": 2,
+                     *               "quantum_count": 2,
+                     *               "status": "new"
+                     *             }
+                     *           ],
+                     *           "cut_in": "2026-06-15T09:00:00+03:00",
+                     *           "cutoff_at": "2026-06-15T13:00:00Z",
+                     *           "delivery_method_id": 1020002929332000,
+                     *           "delivery_method_name": "Ozon drop-off, Moscow",
+                     *           "delivery_method_status": "ACTIVE",
+                     *           "departure_date": "2026-06-15",
+                     *           "dropoff_address": "Moscow, Leningradskoye shosse 25",
+                     *           "dropoff_change_availability": "AVAILABLE",
+                     *           "dropoff_point_id": 15431806189000,
+                     *           "dropoff_point_type": "PVZ",
+                     *           "errors": [],
+                     *           "first_mile_changing": false,
+                     *           "first_mile_type": "DropOff",
+                     *           "has_entrusted_acceptance": true,
+                     *           "integration_type": "ozon",
+                     *           "is_optional_carriage": false,
+                     *           "is_presort": false,
+                     *           "is_rfbs": false,
+                     *           "mandatory_packaged_count": 2,
+                     *           "mandatory_postings_count": 2,
+                     *           "optional_packaged_count": 0,
+                     *           "recommended_time_local": "10:00",
+                     *           "recommended_time_utc_offset_in_minutes": 180,
+                     *           "timeslot_from": "2026-06-15T07:00:00Z",
+                     *           "timeslot_to": "2026-06-15T16:00:00Z",
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/tpl-icons/ozon.svg",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Moscow",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; pass it in the next request. */
+                        cursor?: string;
+                        /** @description True when more delivery methods remain after this page. */
+                        has_next?: boolean;
+                        /** @description Delivery methods. */
+                        methods?: {
+                            /**
+                             * Format: int32
+                             * @description Number of postings over all carriages of the method.
+                             */
+                            carriage_postings_count?: number;
+                            /** @description Carriages of the method for the date. */
+                            carriages?: {
+                                /** @description True when the carriage holds goods that need extra documents to be shipped to Belarus. */
+                                all_blr_traceable?: boolean;
+                                /** @description Actions the seller can take on the carriage now. */
+                                available_actions?: string[];
+                                /**
+                                 * Format: float
+                                 * @description Volume of the carriage, in litres.
+                                 */
+                                carriage_volume?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Carriage id; `0` for a carriage that can still be created.
+                                 */
+                                id?: number;
+                                /** @description Price of having the carriage picked up. */
+                                pickup_fee?: {
+                                    /** @description Currency code. */
+                                    currency_code?: string;
+                                    /**
+                                     * Format: float
+                                     * @description Estimated price of handing the carriage to an Ozon courier.
+                                     */
+                                    value?: number;
+                                };
+                                /**
+                                 * Format: int32
+                                 * @description Number of postings in the carriage.
+                                 */
+                                postings_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of quanta in the carriage.
+                                 */
+                                quantum_count?: number;
+                                /** @description Status of the carriage for this delivery method and date. */
+                                status?: string;
+                            }[];
+                            /** @description When assembly starts, with the warehouse's time zone. */
+                            cut_in?: string;
+                            /** @description Date and time by which postings must be assembled. */
+                            cutoff_at?: string;
+                            /**
+                             * Format: int64
+                             * @description Delivery method id.
+                             */
+                            delivery_method_id?: number;
+                            /** @description Delivery method name. */
+                            delivery_method_name?: string;
+                            /** @description Delivery method status. */
+                            delivery_method_status?: string;
+                            /** @description Departure date. */
+                            departure_date?: string;
+                            /** @description Address of the drop-off point. */
+                            dropoff_address?: string;
+                            /** @description Whether the drop-off point can be changed. */
+                            dropoff_change_availability?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            dropoff_point_id?: number;
+                            /** @description How the carriage is handed over. */
+                            dropoff_point_type?: string;
+                            /** @description Errors met while processing the request for this method. */
+                            errors?: components["schemas"]["CarriageDeliveryMethodError"][];
+                            /** @description True when the drop-off point has changed. */
+                            first_mile_changing?: boolean;
+                            /** @description First-mile type. */
+                            first_mile_type?: string;
+                            /** @description True when the warehouse works with trusted acceptance. */
+                            has_entrusted_acceptance?: boolean;
+                            /** @description How the delivery service is integrated. */
+                            integration_type?: string;
+                            /** @description True when the carriage is optional. */
+                            is_optional_carriage?: boolean;
+                            /** @description True when the carriage is presorted. */
+                            is_presort?: boolean;
+                            /** @description True when the warehouse works under rFBS. */
+                            is_rfbs?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory postings already assembled.
+                             */
+                            mandatory_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that must be assembled.
+                             */
+                            mandatory_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of optional postings already assembled.
+                             */
+                            optional_packaged_count?: number;
+                            /** @description Recommended local time to bring the carriage to the drop-off point. */
+                            recommended_time_local?: string;
+                            /**
+                             * Format: int32
+                             * @description UTC offset of the recommended time, in minutes.
+                             */
+                            recommended_time_utc_offset_in_minutes?: number;
+                            /** @description Start of the time slot at the drop-off point. */
+                            timeslot_from?: string;
+                            /** @description End of the time slot at the drop-off point. */
+                            timeslot_to?: string;
+                            /** @description Link to the delivery service's icon. */
+                            tpl_provider_icon_url?: string;
+                            /** @description Delivery service name. */
+                            tpl_provider_name?: string;
+                            /** @description City of the warehouse. */
+                            warehouse_city?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageAPI_CarriageDeliveryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_method_id": 1020002929332000,
+                 *       "departure_date": "2026-06-15T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Delivery method id.
+                     */
+                    delivery_method_id?: number | string;
+                    /**
+                     * Format: date-time
+                     * @description Departure date; today by default.
+                     */
+                    departure_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Delivery methods with their carriages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "assembly_list_availability": true,
+                     *           "can_create_another_carriage": false,
+                     *           "carriage_postings_count": 2,
+                     *           "carriage_quantum_count": 2,
+                     *           "carriages": [
+                     *             {
+                     *               "id": "27415930",
+                     *               "postings_count": 2,
+                     *               "quantum_count": 2,
+                     *               "status": "new"
+                     *             }
+                     *           ],
+                     *           "cut_in": "2026-06-15T06:00:00Z",
+                     *           "delivery_method_id": 1020002929332000,
+                     *           "delivery_method_name": "Ozon drop-off, Moscow",
+                     *           "delivery_method_status": "ACTIVE",
+                     *           "departure_date": "2026-06-15T00:00:00Z",
+                     *           "dropoff_address": "Moscow, Leningradskoye shosse 25",
+                     *           "dropoff_change_availability": "AVAILABLE",
+                     *           "dropoff_point_id": 15431806189000,
+                     *           "dropoff_point_type": "PVZ",
+                     *           "errors": [],
+                     *           "first_mile_changing": false,
+                     *           "first_mile_type": "DropOff",
+                     *           "has_entrusted_acceptance": true,
+                     *           "integration_type": "ozon",
+                     *           "is_presort": false,
+                     *           "is_rfbs": false,
+                     *           "recommended_time_local": "10:00",
+                     *           "recommended_time_utc_offset_in_minutes": 180,
+                     *           "cutoff_at": "2026-06-15T13:00:00Z",
+                     *           "mandatory_packaged_count": 2,
+                     *           "mandatory_packaged_quantum_count": 2,
+                     *           "mandatory_postings_count": 2,
+                     *           "mandatory_quantum_count": 2,
+                     *           "optional_packaged_count": 0,
+                     *           "postings_for_another_carriage_count": 0,
+                     *           "quantum_for_another_carriage_count": 0,
+                     *           "timeslot_from": "2026-06-15T07:00:00Z",
+                     *           "timeslot_to": "2026-06-15T16:00:00Z",
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/tpl-icons/ozon.svg",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Moscow",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Delivery methods. */
+                        result?: {
+                            /** @description True when a pick list can be printed. */
+                            assembly_list_availability?: boolean;
+                            /** @description True when one more carriage can be created. */
+                            can_create_another_carriage?: boolean;
+                            /**
+                             * Format: int32
+                             * @description Number of postings in the carriage.
+                             */
+                            carriage_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta in the carriage.
+                             */
+                            carriage_quantum_count?: number;
+                            /** @description Carriages of the method. */
+                            carriages?: {
+                                /**
+                                 * Format: int64
+                                 * @description Carriage id.
+                                 */
+                                id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of postings in the carriage.
+                                 */
+                                postings_count?: number;
+                                /**
+                                 * Format: int32
+                                 * @description Number of quanta in the carriage.
+                                 */
+                                quantum_count?: number;
+                                /** @description Status of the carriage for this delivery method and date. */
+                                status?: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description When assembly starts, with the warehouse's time zone.
+                             */
+                            cut_in?: string;
+                            /** @description Delivery method id. */
+                            delivery_method_id?: number;
+                            /** @description Delivery method name. */
+                            delivery_method_name?: string;
+                            /** @description Delivery method status. */
+                            delivery_method_status?: string;
+                            /**
+                             * Format: date-time
+                             * @description Departure date.
+                             */
+                            departure_date?: string;
+                            /** @description Address of the drop-off point. */
+                            dropoff_address?: string;
+                            /** @description Whether the drop-off point can be changed. */
+                            dropoff_change_availability?: string;
+                            /**
+                             * Format: int64
+                             * @description Drop-off point id.
+                             */
+                            dropoff_point_id?: number;
+                            /** @description How the carriage is handed over. */
+                            dropoff_point_type?: string;
+                            /** @description Errors met while processing the request for this method. */
+                            errors?: components["schemas"]["CarriageDeliveryMethodError"][];
+                            /** @description True when the drop-off point has changed. */
+                            first_mile_changing?: boolean;
+                            /** @description First-mile type. */
+                            first_mile_type?: string;
+                            /** @description True when the warehouse works with trusted acceptance. */
+                            has_entrusted_acceptance?: boolean;
+                            /** @description How the delivery service is integrated. */
+                            integration_type?: string;
+                            /** @description True when the carriage is presorted. */
+                            is_presort?: boolean;
+                            /** @description True when the warehouse works under rFBS. */
+                            is_rfbs?: boolean;
+                            /** @description Recommended local time to bring the carriage to the drop-off point. */
+                            recommended_time_local?: string;
+                            /**
+                             * Format: int32
+                             * @description UTC offset of the recommended time, in minutes.
+                             */
+                            recommended_time_utc_offset_in_minutes?: number;
+                            /**
+                             * Format: date-time
+                             * @description Date and time by which postings must be assembled.
+                             */
+                            cutoff_at?: string;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory postings already assembled.
+                             */
+                            mandatory_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of mandatory quanta already assembled.
+                             */
+                            mandatory_packaged_quantum_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that must be assembled.
+                             */
+                            mandatory_postings_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta that must be assembled.
+                             */
+                            mandatory_quantum_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of optional postings already assembled.
+                             */
+                            optional_packaged_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings that may go into the next carriage.
+                             */
+                            postings_for_another_carriage_count?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of quanta that may go into the next carriage.
+                             */
+                            quantum_for_another_carriage_count?: number;
+                            /**
+                             * Format: date-time
+                             * @description Start of the time slot at the drop-off point.
+                             */
+                            timeslot_from?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the time slot at the drop-off point.
+                             */
+                            timeslot_to?: string;
+                            /** @description Link to the delivery service's icon. */
+                            tpl_provider_icon_url?: string;
+                            /** @description Delivery service name. */
+                            tpl_provider_name?: string;
+                            /** @description City of the warehouse. */
+                            warehouse_city?: string;
+                            /**
+                             * Format: int64
+                             * @description Warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageEttnStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage id.
+                     */
+                    carriage_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the e-waybill check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [],
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Problems the check found in the e-waybill. */
+                        errors?: string[];
+                        /**
+                         * @description State of the check:
+                         *     - `NOT_UPLOADED` — no e-waybill uploaded yet;
+                         *     - `PROCESSING` — being checked;
+                         *     - `SUCCESS` — checked and accepted;
+                         *     - `FAILED` — the check failed, see `errors`.
+                         * @enum {string}
+                         */
+                        status?: "NOT_UPLOADED" | "PROCESSING" | "SUCCESS" | "FAILED";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageActDiscrepancyPDF: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carriage_id": 27415930
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Carriage id.
+                     */
+                    carriage_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The discrepancy act as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *       "name": "act-discrepancy-27415930.pdf",
+                     *       "type": "application/pdf"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: byte
+                         * @description The PDF file of the act, base64-encoded.
+                         */
+                        content?: string;
+                        /** @description File name of the act. */
+                        name?: string;
+                        /** @description File type. */
+                        type?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cargo_type": "box",
+                 *       "containers_count": 2,
+                 *       "sort_type": "sort",
+                 *       "warehouse_id": 1020002929332000
+                 *     }
+                 */
+                "application/json": {
+                    cargo_type: components["schemas"]["CarriageContainerCargoType"];
+                    /**
+                     * Format: int32
+                     * @description Number of cargo places to create.
+                     */
+                    containers_count: number;
+                    sort_type: components["schemas"]["CarriageContainerSortType"];
+                    /**
+                     * Format: int64
+                     * @description Seller's warehouse the cargo places belong to.
+                     */
+                    warehouse_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cargo places were created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "container_ids": [
+                     *         "91837465001",
+                     *         "91837465002"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ids of the new cargo places. */
+                        container_ids?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_id": 91837465001
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Cargo place id.
+                     */
+                    container_id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cargo place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "available_actions": [
+                     *         "approve",
+                     *         "get_label_container",
+                     *         "remove_posting_from_container"
+                     *       ],
+                     *       "cargo_type": "box",
+                     *       "container_id": 91837465001,
+                     *       "container_number": 1,
+                     *       "count_of_postings": 2,
+                     *       "created_at": "2026-06-15T07:12:40Z",
+                     *       "parent_container_id": 91837465010,
+                     *       "postings": [
+                     *         {
+                     *           "available_actions": [
+                     *             "remove_posting_from_container"
+                     *           ],
+                     *           "in_process_at": "2026-06-14T18:25:03Z",
+                     *           "posting_number": "39268230-0002-3",
+                     *           "products": [
+                     *             {
+                     *               "sku": 180550365,
+                     *               "name": "Smartphone case, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "quantity": 1,
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *               "product_color": "black",
+                     *               "product_size_manufacturer": "6.1\"",
+                     *               "product_size_russian": ""
+                     *             }
+                     *           ],
+                     *           "sort_type": "sort",
+                     *           "weight": 0.12
+                     *         },
+                     *         {
+                     *           "available_actions": [
+                     *             "remove_posting_from_container"
+                     *           ],
+                     *           "in_process_at": "2026-06-14T19:02:11Z",
+                     *           "posting_number": "57195475-0050-3",
+                     *           "products": [
+                     *             {
+                     *               "sku": 180550366,
+                     *               "name": "Smartphone case, white",
+                     *               "offer_id": "PH-2045-WHT",
+                     *               "quantity": 2,
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *               "product_color": "white",
+                     *               "product_size_manufacturer": "6.1\"",
+                     *               "product_size_russian": ""
+                     *             }
+                     *           ],
+                     *           "sort_type": "sort",
+                     *           "weight": 0.24
+                     *         }
+                     *       ],
+                     *       "related_container_ids": [],
+                     *       "sort_type": "sort",
+                     *       "status": "new",
+                     *       "warehouse_date": "2026-06-15T10:12:40+03:00",
+                     *       "warehouse_id": 1020002929332000,
+                     *       "warehouse_name": "Main FBS warehouse",
+                     *       "weight": 0.36
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Actions the seller can take on the cargo place now:
+                         *     - `approve` — confirm its contents;
+                         *     - `get_label_container` — print its label;
+                         *     - `delete` — delete it;
+                         *     - `place_box_into_pallet` — put a box on the pallet;
+                         *     - `remove_box_from_pallet` — take a box off the pallet;
+                         *     - `place_posting_into_container` — move a posting into another cargo place;
+                         *     - `remove_posting_from_container` — take a posting out;
+                         *     - `get_documents` — get the waybill.
+                         */
+                        available_actions?: string[];
+                        /** @description Kind of cargo place, `box` or `pallet`. */
+                        cargo_type?: string;
+                        /**
+                         * Format: int64
+                         * @description Cargo place id.
+                         */
+                        container_id?: number;
+                        /**
+                         * Format: int32
+                         * @description Sequence number of the cargo place.
+                         */
+                        container_number?: number;
+                        /**
+                         * Format: int32
+                         * @description Number of postings in the cargo place.
+                         */
+                        count_of_postings?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the cargo place was created, in UTC.
+                         */
+                        created_at?: string;
+                        /**
+                         * Format: int64
+                         * @description Id of the pallet the box is on.
+                         */
+                        parent_container_id?: number;
+                        /** @description Postings in the cargo place. */
+                        postings?: {
+                            /** @description Actions the seller can take on the posting now. */
+                            available_actions?: string[];
+                            /**
+                             * Format: date-time
+                             * @description When processing of the posting started.
+                             */
+                            in_process_at?: string;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                                /** @description Product name. */
+                                name?: string;
+                                /** @description Product id in the seller's system (article). */
+                                offer_id?: string;
+                                /**
+                                 * Format: int32
+                                 * @description Number of items.
+                                 */
+                                quantity?: number;
+                                /** @description Link to the product image. */
+                                picture_url?: string;
+                                /** @description Product colour. */
+                                product_color?: string;
+                                /** @description Manufacturer's size. */
+                                product_size_manufacturer?: string;
+                                /** @description Russian size. */
+                                product_size_russian?: string;
+                            }[];
+                            /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
+                            sort_type?: string;
+                            /**
+                             * Format: float
+                             * @description Weight of the posting, kg.
+                             */
+                            weight?: number;
+                        }[];
+                        /** @description Ids of the child cargo places (the boxes on a pallet). */
+                        related_container_ids?: string[];
+                        /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
+                        sort_type?: string;
+                        /** @description Status of the cargo place; the values are listed at the `statuses` filter of `/v1/carriage/container/list`. */
+                        status?: string;
+                        /** @description When the cargo place was created, in the warehouse's time zone. */
+                        warehouse_date?: string;
+                        /**
+                         * Format: int64
+                         * @description Seller's warehouse id.
+                         */
+                        warehouse_id?: number;
+                        /** @description Warehouse name. */
+                        warehouse_name?: string;
+                        /**
+                         * Format: float
+                         * @description Total weight of the postings in the cargo place, kg.
+                         */
+                        weight?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "cargo_type": "box",
+                 *         "created_from": "2026-06-15T00:00:00Z",
+                 *         "created_to": "2026-06-15T23:59:59Z",
+                 *         "sort_type": "sort",
+                 *         "statuses": [
+                 *           "new",
+                 *           "approved"
+                 *         ],
+                 *         "warehouse_id": 1020002929332000
+                 *       },
+                 *       "limit": 100,
+                 *       "sort_dir": "ASC"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    /** @description Which cargo places to return. */
+                    filter?: {
+                        cargo_type?: components["schemas"]["CarriageContainerCargoType"];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period in which the cargo places were created.
+                         */
+                        created_from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period in which the cargo places were created.
+                         */
+                        created_to: string;
+                        sort_type: components["schemas"]["CarriageContainerSortType"];
+                        /**
+                         * @description Statuses of the cargo places to return:
+                         *     - `new` — created, contents not confirmed;
+                         *     - `formed` — confirmed;
+                         *     - `acceptance_in_progress` — the sorting centre has started accepting it;
+                         *     - `cancelled` — disbanded because it was not brought in or the seller cancelled it;
+                         *     - `finished` — disbanded at the sorting centre;
+                         *     - `approve_enqueued` — confirming its contents is queued;
+                         *     - `approve_in_process` — its contents are being confirmed;
+                         *     - `approved` — its contents are confirmed;
+                         *     - `approve_failed` — the contents could not be confirmed and it stayed empty;
+                         *     - `added` — put on a pallet;
+                         *     - `cancellation_enqueded` — cancelling it is queued (the value is spelled this way).
+                         */
+                        statuses?: ("new" | "formed" | "acceptance_in_progress" | "cancelled" | "finished" | "approve_enqueued" | "approve_in_process" | "approved" | "approve_failed" | "added" | "cancellation_enqueded")[];
+                        /**
+                         * Format: int64
+                         * @description Seller's warehouse id.
+                         */
+                        warehouse_id?: number | string;
+                    };
+                    /**
+                     * Format: int64
+                     * @description Number of cargo places per page.
+                     * @default 100
+                     */
+                    limit?: number | string;
+                    /**
+                     * @description Sort order:
+                     *     - `ASC` — ascending;
+                     *     - `DESC` — descending.
+                     * @default ASC
+                     * @enum {string}
+                     */
+                    sort_dir?: "ASC" | "DESC";
+                };
+            };
+        };
+        responses: {
+            /** @description One page of cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "containers": [
+                     *         {
+                     *           "available_actions": [
+                     *             "approve",
+                     *             "get_label_container",
+                     *             "remove_posting_from_container"
+                     *           ],
+                     *           "cargo_type": "box",
+                     *           "container_id": 91837465001,
+                     *           "container_number": 1,
+                     *           "count_of_postings": 2,
+                     *           "created_at": "2026-06-15T07:12:40Z",
+                     *           "related_containers": [],
+                     *           "sort_type": "sort",
+                     *           "status": "new",
+                     *           "warehouse_date": "2026-06-15T10:12:40+03:00",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse",
+                     *           "weight": 0.36
+                     *         },
+                     *         {
+                     *           "available_actions": [
+                     *             "get_label_container",
+                     *             "get_documents"
+                     *           ],
+                     *           "cargo_type": "box",
+                     *           "container_id": 91837465002,
+                     *           "container_number": 2,
+                     *           "count_of_postings": 1,
+                     *           "created_at": "2026-06-15T07:12:40Z",
+                     *           "related_containers": [],
+                     *           "sort_type": "sort",
+                     *           "status": "approved",
+                     *           "warehouse_date": "2026-06-15T10:12:40+03:00",
+                     *           "warehouse_id": 1020002929332000,
+                     *           "warehouse_name": "Main FBS warehouse",
+                     *           "weight": 1.8
+                     *         }
+                     *       ],
+                     *       "cursor": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Cargo places. */
+                        containers?: {
+                            /**
+                             * @description Actions the seller can take on the cargo place now:
+                             *     - `approve` — confirm its contents;
+                             *     - `get_label_container` — print its label;
+                             *     - `delete` — delete it;
+                             *     - `place_box_into_pallet` — put a box on the pallet;
+                             *     - `remove_box_from_pallet` — take a box off the pallet;
+                             *     - `place_posting_into_container` — move a posting into another cargo place;
+                             *     - `remove_posting_from_container` — take a posting out;
+                             *     - `get_documents` — get the waybill.
+                             */
+                            available_actions?: string[];
+                            /** @description Kind of cargo place, `box` or `pallet`. */
+                            cargo_type?: string;
+                            /**
+                             * Format: int64
+                             * @description Cargo place id.
+                             */
+                            container_id?: number;
+                            /**
+                             * Format: int32
+                             * @description Sequence number of the cargo place.
+                             */
+                            container_number?: number;
+                            /**
+                             * Format: int32
+                             * @description Number of postings in the cargo place.
+                             */
+                            count_of_postings?: number;
+                            /**
+                             * Format: date-time
+                             * @description When the cargo place was created, in UTC.
+                             */
+                            created_at?: string;
+                            /** @description Child cargo places (the boxes on a pallet). */
+                            related_containers?: unknown[];
+                            /** @description Sort type of the cargo place, `sort` (sortable) or `non-sort` (non-sortable). */
+                            sort_type?: string;
+                            /** @description Status of the cargo place; the values are listed at the `statuses` filter. */
+                            status?: string;
+                            /** @description When the cargo place was created, in the warehouse's time zone. */
+                            warehouse_date?: string;
+                            /**
+                             * Format: int64
+                             * @description Seller's warehouse id.
+                             */
+                            warehouse_id?: number;
+                            /** @description Warehouse name. */
+                            warehouse_name?: string;
+                            /**
+                             * Format: float
+                             * @description Total weight of the postings in the cargo place, kg.
+                             */
+                            weight?: number;
+                        }[];
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerFill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_id": 91837465001,
+                 *       "posting_numbers": [
+                 *         "39268230-0002-3",
+                 *         "57195475-0050-3"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Cargo place to fill.
+                     */
+                    container_id: number | string;
+                    /** @description Numbers of the postings to put in. */
+                    posting_numbers: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_postings": [],
+                     *       "task_id": 4471203
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerPostingTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerPlaceInto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "child_container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ],
+                 *       "parent_container_id": 91837465010
+                 *     }
+                 */
+                "application/json": components["schemas"]["CarriageContainerPalletChange"];
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471204
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerRemoveFrom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "child_container_ids": [
+                 *         "91837465002"
+                 *       ],
+                 *       "parent_container_id": 91837465010
+                 *     }
+                 */
+                "application/json": components["schemas"]["CarriageContainerPalletChange"];
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471208
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerRemovePostings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_id": 91837465001,
+                 *       "posting_numbers": [
+                 *         "57195475-0050-3"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Cargo place to take the postings out of.
+                     */
+                    container_id: number | string;
+                    /** @description Numbers of the postings to take out. */
+                    posting_numbers: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_postings": [],
+                     *       "task_id": 4471207
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerPostingTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to confirm. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471205
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places to cancel. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_containers": [],
+                     *       "task_id": 4471206
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerTaskStarted"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerStatusGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The statuses of the cargo places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "containers": [
+                     *         {
+                     *           "container_id": 91837465001,
+                     *           "status": "approved"
+                     *         },
+                     *         {
+                     *           "container_id": 91837465002,
+                     *           "status": "approve_in_process"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Cargo places with their statuses. */
+                        containers?: {
+                            /**
+                             * Format: int64
+                             * @description Cargo place id.
+                             */
+                            container_id?: number;
+                            /** @description Status of the cargo place. */
+                            status?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerTaskInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "task_id": 4471203
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Task id from the method that started the task.
+                     */
+                    task_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description The state of the task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_message": "",
+                     *       "status": "completed"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the task failed. */
+                        error_message?: string;
+                        /**
+                         * @description State of the task:
+                         *     - `pending` — waiting to run;
+                         *     - `in_progress` — running;
+                         *     - `completed` — done;
+                         *     - `failed` — failed, see `error_message`.
+                         * @enum {string}
+                         */
+                        status?: "pending" | "in_progress" | "completed" | "failed";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerDocumentGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places. */
+                    container_ids: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The documents as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content_type": "application/pdf",
+                     *       "file_content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *       "file_name": "containers-documents-2026-06-15.pdf"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CarriageContainerFile"];
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CarriageContainerLabelGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "container_ids": [
+                 *         "91837465001",
+                 *         "91837465002"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Ids of the cargo places. */
+                    container_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The labels as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content": {
+                     *         "content_type": "application/pdf",
+                     *         "file_content": "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=",
+                     *         "file_name": "container-labels-2026-06-15.pdf"
+                     *       },
+                     *       "error_containers": []
+                     *     }
+                     */
+                    "application/json": {
+                        content?: components["schemas"]["CarriageContainerFile"];
+                        /** @description Cargo places no label could be made for, with the reason. */
+                        error_containers?: components["schemas"]["CarriageContainerError"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyCarriagePostingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "carriage_id": 27415930,
+                 *         "cutoff_from": "2026-06-15T00:00:00.000Z",
+                 *         "cutoff_to": "2026-06-15T23:59:59.000Z",
+                 *         "delivery_method_id": 1020002929332000
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["CarriageAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of postings per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "can_print_mass_label": true,
+                     *       "cursor": "",
+                     *       "postings": [
+                     *         {
+                     *           "assembly_code": "AL-27415930-1",
+                     *           "can_print_label": true,
+                     *           "posting_number": "39268230-0002-3",
+                     *           "products": [
+                     *             {
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *               "product_name": "Smartphone case, black",
+                     *               "quantity": 1,
+                     *               "sku": 180550365
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "assembly_code": "AL-27415930-1",
+                     *           "can_print_label": true,
+                     *           "posting_number": "57195475-0050-3",
+                     *           "products": [
+                     *             {
+                     *               "offer_id": "PH-2045-WHT",
+                     *               "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *               "product_name": "Smartphone case, white",
+                     *               "quantity": 2,
+                     *               "sku": 180550366
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description True when the labels can be printed for many postings at once. */
+                        can_print_mass_label?: boolean;
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /** @description Postings of the carriage. */
+                        postings?: {
+                            /** @description Code of the pick list the posting is on. */
+                            assembly_code?: string;
+                            /** @description True when the posting's label can be printed. */
+                            can_print_label?: boolean;
+                            /** @description Posting number. */
+                            posting_number?: string;
+                            /** @description Products in the posting. */
+                            products?: {
+                                /** @description Product id in the seller's system (article). */
+                                offer_id?: string;
+                                /** @description Link to the product image. */
+                                picture_url?: string;
+                                /** @description Product name. */
+                                product_name?: string;
+                                /**
+                                 * Format: int64
+                                 * @description Number of items.
+                                 */
+                                quantity?: number;
+                                /**
+                                 * Format: int64
+                                 * @description Product id in Ozon's system (SKU).
+                                 */
+                                sku?: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AssemblyCarriageProductList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cursor": "",
+                 *       "filter": {
+                 *         "carriage_id": 27415930,
+                 *         "cutoff_from": "2026-06-15T00:00:00.000Z",
+                 *         "cutoff_to": "2026-06-15T23:59:59.000Z",
+                 *         "delivery_method_id": 1020002929332000
+                 *       },
+                 *       "limit": 100
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Position to read the next page from; leave empty for the first page. */
+                    cursor?: string;
+                    filter: components["schemas"]["CarriageAssemblyFilter"];
+                    /**
+                     * Format: int64
+                     * @description Number of products per page.
+                     */
+                    limit: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description One page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cursor": "",
+                     *       "products": [
+                     *         {
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-a/7001234567.jpg",
+                     *           "posting_numbers": [
+                     *             "39268230-0002-3"
+                     *           ],
+                     *           "product_name": "Smartphone case, black",
+                     *           "quantity": 1,
+                     *           "sku": 180550365
+                     *         },
+                     *         {
+                     *           "offer_id": "PH-2045-WHT",
+                     *           "picture_url": "https://cdn1.ozone.ru/s3/multimedia-1-b/7001234568.jpg",
+                     *           "posting_numbers": [
+                     *             "57195475-0050-3"
+                     *           ],
+                     *           "product_name": "Smartphone case, white",
+                     *           "quantity": 2,
+                     *           "sku": 180550366
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Position of the next page; empty when there is nothing more. */
+                        cursor?: string;
+                        /** @description Products of the carriage. */
+                        products?: {
+                            /** @description Product id in the seller's system (article). */
+                            offer_id?: string;
+                            /** @description Link to the product image. */
+                            picture_url?: string;
+                            /** @description Postings the product goes into. */
+                            posting_numbers?: string[];
+                            /** @description Product name. */
+                            product_name?: string;
+                            /**
+                             * Format: int64
+                             * @description Total number of items to pick.
+                             */
+                            quantity?: number;
+                            /**
+                             * Format: int64
+                             * @description Product id in Ozon's system (SKU).
+                             */
+                            sku?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };
