@@ -163,6 +163,23 @@ describe('what goes wrong', () => {
     expect(finishedLate).toBe(true);
   });
 
+  it('a slow callback that fails after the answer: its error goes to onError, marked late', async () => {
+    const late: unknown[] = [];
+    const u = await serve(
+      {
+        TYPE_CUTOFF_DATE_CHANGED: async () => {
+          await new Promise((r) => setTimeout(r, 150));
+          throw new Error('too late to fail');
+        },
+      },
+      { timeoutMs: 50, onError: (e, info) => late.push([String(e), info]) },
+    );
+    expect((await post(u, exampleOf('TYPE_CUTOFF_DATE_CHANGED'))).status).toBe(503);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(late).toEqual([['Error: too late to fail', { type: 'TYPE_CUTOFF_DATE_CHANGED', late: true }]]);
+    expect((await post(u, exampleOf('TYPE_PING'))).status).toBe(200);
+  });
+
   it('int64 fields sent as strings of digits reach the callback as numbers', async () => {
     let seen: unknown;
     const u = await serve({ TYPE_NEW_MESSAGE: (p) => void (seen = p.seller_id) });
