@@ -95,7 +95,7 @@ describe('what goes wrong', () => {
         },
         TYPE_STATE_CHANGED: async (_p, { signal }) => {
           lateSignal = signal;
-          await new Promise((r) => setTimeout(r, 600));
+          await new Promise((r) => setTimeout(r, 1200));
           finishedLate = true;
         },
         TYPE_CHAT_CLOSED: () => {
@@ -155,11 +155,11 @@ describe('what goes wrong', () => {
     const took = Date.now() - started;
     expect(answer).toMatchObject({ status: 503, body: { error: { code: 'ERROR_UNKNOWN', message: expect.stringContaining('within 200 ms') } } });
     expect(took).toBeGreaterThanOrEqual(190);
-    expect(took).toBeLessThan(550);
+    expect(took).toBeLessThan(1000);
     expect(finishedLate).toBe(false);
     expect(lateSignal?.aborted).toBe(true);
     await stillServes();
-    await new Promise((r) => setTimeout(r, 600));
+    await new Promise((r) => setTimeout(r, 1200));
     expect(finishedLate).toBe(true);
   });
 
