@@ -50,6 +50,8 @@ describe('API reference page', () => {
 
   it('shows the push notifications (webhooks)', async () => {
     expect(await heading('Notification_ReceiveNewPosting', 'New posting')).toBeTruthy();
-    expect(await page.evaluate<string>('document.body.innerText')).toMatch(/TYPE_NEW_POSTING/);
+    const text = await page.evaluate<string>('document.body.innerText');
+    expect(text).toMatch(/TYPE_NEW_POSTING/);
+    expect(text).toMatch(/Webhook/);
   }, 60_000);
 });
