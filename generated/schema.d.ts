@@ -9117,6 +9117,12 @@ export interface webhooks {
          *     handling the check. Only after a good answer can the URL be saved and the notification
          *     types chosen (in the portal, or with `POST /v1/notification/set`).
          *
+         *     When the check fails, the portal names the reason: `REQUEST_ERROR` (no connection),
+         *     `REQUEST_TIMEOUT` (no answer in time), `SERVER_FAULT` (a 5xx), `STATUS_CODE_NOT_OK` (not
+         *     200), `EMPTY_BODY`, `INVALID_BODY` (not JSON, or `Content-Type` other than
+         *     `application/json`), `INVALID_JSON` (JSON that does not parse), `WRONG_RESULT_FIELD` (not the
+         *     answer below) or `WRONG_RESULT_TIME_FIELD` (a bad `time`).
+         *
          *     Notifications come from the address ranges `195.34.21.0/24`, `185.73.192.0/22` and
          *     `91.223.93.0/24`.
          */
