@@ -192,7 +192,7 @@ createServer((req, res) => (req.url === '/wrong' ? wrong(req, res) : push.node(r
   it('type-checks a consumer under moduleResolution nodenext and bundler', async () => {
     writeFileSync(
       join(app, 'consumer.ts'),
-      `import { createOzonClient, unwrap, OzonApiError, type components, type OzonClientOptions } from 'ozon-seller-api';
+      `import { createOzonClient, createPushHandler, unwrap, OzonApiError, OZON_PUSH_SOURCES, type components, type OzonClientOptions } from 'ozon-seller-api';
 import { startMock } from 'ozon-seller-api/mock';
 
 const options: OzonClientOptions = { clientId: '836', apiKey: 'key', timeoutMs: 5_000 };
@@ -219,6 +219,10 @@ void ozon.POST('/v3/posting/fbs/no-such-method', { body: {} });
 void ozon.POST('/v1/report/info', { body: { code: 42 } });
 // @ts-expect-error: the mock's options are typed too
 void startMock({ port: '4010' });
+
+export const push = createPushHandler({ TYPE_STATE_CHANGED: (p) => void p.new_state?.startsWith('posting_') }, { allowedSources: OZON_PUSH_SOURCES });
+// @ts-expect-error: a state change carries no products
+createPushHandler({ TYPE_STATE_CHANGED: (p) => p.products });
 `,
     );
     const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: false };
