@@ -1212,11 +1212,12 @@ export interface paths {
         put?: never;
         /**
          * Print FBS package labels
-         * @description Returns one PDF file with the labels of the given postings, up to 20 posting numbers per
-         *     request. If any one posting fails, no labels are made for the whole request. Labels are
-         *     ready about 45 to 60 seconds after the order is assembled (`/v4/posting/fbs/ship`);
-         *     an error saying the postings are not ready means: try again later. rFBS and rFBS Express
-         *     sellers have their own label process described in the seller knowledge base.
+         * @description Returns one PDF file with the labels of the given postings in the awaiting-shipment status
+         *     (`awaiting_deliver`), up to 20 posting numbers per request. If any one posting fails, no
+         *     labels are made for the whole request. Labels are ready about 45 to 60 seconds after the
+         *     order is assembled (`/v4/posting/fbs/ship`); an error saying the postings are not ready
+         *     means: try again later. rFBS and rFBS Express sellers have their own label process
+         *     described in the seller knowledge base.
          */
         post: operations["PostingAPI_PostingFBSPackageLabel"];
         delete?: never;
@@ -10575,6 +10576,16 @@ export interface components {
             city?: string;
             /**
              * Format: date-time
+             * @description Start of delivery to the buyer; only for postings booked through Ozon Delivery.
+             */
+            client_delivery_date_begin?: string | null;
+            /**
+             * Format: date-time
+             * @description Date by which the buyer should get the order; only for postings booked through Ozon Delivery.
+             */
+            client_delivery_date_end?: string | null;
+            /**
+             * Format: date-time
              * @description Start of the delivery window.
              */
             delivery_date_begin?: string;
@@ -10617,6 +10628,7 @@ export interface components {
          *     - `click_track_number`: see the status history by tracking number in the seller portal;
          *     - `customer_phone_available`: the buyer's phone is available;
          *     - `has_weight_products`: the posting holds products sold by weight;
+         *     - `has_barcode_for_printing`: the posting's barcode can be printed;
          *     - `hide_region_and_city`: the buyer's region and city are hidden in reports;
          *     - `invoice_get`, `invoice_send`, `invoice_update`: read, create or edit the invoice;
          *     - `label_download_big`, `label_download_small`, `label_download`: download a label;
@@ -10633,7 +10645,7 @@ export interface components {
          *     - `update_cis`: change the additional information.
          * @enum {string}
          */
-        FbsPostingAvailableAction: "arbitration" | "awaiting_delivery" | "can_create_chat" | "cancel" | "click_track_number" | "customer_phone_available" | "has_weight_products" | "hide_region_and_city" | "invoice_get" | "invoice_send" | "invoice_update" | "label_download_big" | "label_download_small" | "label_download" | "non_int_delivered" | "non_int_delivering" | "non_int_last_mile" | "product_cancel" | "set_cutoff" | "set_timeslot" | "set_track_number" | "ship_async_in_process" | "ship_async_retry" | "ship_async" | "ship_with_additional_info" | "ship" | "update_cis";
+        FbsPostingAvailableAction: "arbitration" | "awaiting_delivery" | "can_create_chat" | "cancel" | "click_track_number" | "customer_phone_available" | "has_weight_products" | "has_barcode_for_printing" | "hide_region_and_city" | "invoice_get" | "invoice_send" | "invoice_update" | "label_download_big" | "label_download_small" | "label_download" | "non_int_delivered" | "non_int_delivering" | "non_int_last_mile" | "product_cancel" | "set_cutoff" | "set_timeslot" | "set_track_number" | "ship_async_in_process" | "ship_async_retry" | "ship_async" | "ship_with_additional_info" | "ship" | "update_cis";
         /** @description Barcodes printed on the posting's label; filled when `with.barcodes` is `true`, otherwise `null`. */
         FbsPostingBarcodes: {
             /** @description Barcode at the bottom of the label. */
@@ -10659,42 +10671,66 @@ export interface components {
             /** @description `true` if the posting was cancelled after it had been assembled. */
             cancelled_after_ship?: boolean;
         };
+        /** @description The cargo place (box or pallet) the posting is packed into for the carriage. */
+        FbsPostingContainer: {
+            /**
+             * @description Kind of cargo place.
+             * @default BOX
+             * @enum {string}
+             */
+            cargo_type: "BOX" | "PALLET";
+            /** @description Date the cargo place was created, in the warehouse's time zone. */
+            container_date?: string;
+            /**
+             * Format: int64
+             * @description Cargo place id.
+             */
+            container_id?: number;
+            /**
+             * Format: int32
+             * @description Sequence number of the cargo place.
+             */
+            container_number?: number;
+        };
+        /** @description Delivery address. */
+        FbsPostingAddress: {
+            /** @description Full address as text. */
+            address_tail?: string;
+            /** @description City. */
+            city?: string;
+            /** @description Buyer's comment on the order. */
+            comment?: string;
+            /** @description Country. */
+            country?: string;
+            /** @description District. */
+            district?: string;
+            /**
+             * Format: double
+             * @description Latitude.
+             */
+            latitude?: number;
+            /**
+             * Format: double
+             * @description Longitude.
+             */
+            longitude?: number;
+            /** @description Pick-up point code in the delivery service's system. */
+            provider_pvz_code?: string;
+            /**
+             * Format: int64
+             * @description Pick-up point code.
+             */
+            pvz_code?: number;
+            /** @description Region. */
+            region?: string;
+            /** @description Postcode. */
+            zip_code?: string;
+        };
         /** @description The buyer and the delivery address; `null` when Ozon does not share them. */
         FbsPostingCustomer: {
-            /** @description Delivery address. */
-            address?: {
-                /** @description Full address as text. */
-                address_tail?: string;
-                /** @description City. */
-                city?: string;
-                /** @description Buyer's comment on the order. */
-                comment?: string;
-                /** @description Country. */
-                country?: string;
-                /** @description District. */
-                district?: string;
-                /**
-                 * Format: double
-                 * @description Latitude.
-                 */
-                latitude?: number;
-                /**
-                 * Format: double
-                 * @description Longitude.
-                 */
-                longitude?: number;
-                /** @description Pick-up point code in the delivery service's system. */
-                provider_pvz_code?: string;
-                /**
-                 * Format: int64
-                 * @description Pick-up point code.
-                 */
-                pvz_code?: number;
-                /** @description Region. */
-                region?: string;
-                /** @description Postcode. */
-                zip_code?: string;
-            };
+            address?: components["schemas"]["FbsPostingAddress"];
+            /** @description Buyer's email. */
+            customer_email?: string;
             /**
              * Format: int64
              * @description Buyer id.
@@ -10737,6 +10773,13 @@ export interface components {
              * @enum {string}
              */
             currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
+            /** @description Currency the buyer paid in. */
+            customer_currency_code?: string;
+            /**
+             * Format: double
+             * @description Price the buyer pays, after the seller's and Ozon's discounts.
+             */
+            customer_price?: number;
             /**
              * Format: double
              * @description Commission charged for the product.
@@ -10761,7 +10804,7 @@ export interface components {
             payout?: number;
             /**
              * Format: double
-             * @description Price after discounts, as shown on the product card.
+             * @description Price with promotions, except those Ozon pays for.
              */
             price?: number;
             /**
@@ -10808,7 +10851,7 @@ export interface components {
             /** @description Products that may need a mandatory mark (Chestny ZNAK). */
             products_with_possible_mandatory_mark?: unknown[];
         };
-        /** @description Products (SKUs) for which the seller must supply more data (country of origin, customs declaration number, batch number, mark, jewellery id) before the posting can move on. */
+        /** @description Products (SKUs) for which the seller must supply more data (country of origin, customs declaration number, batch number, mark, jewellery id, IMEI, weight) before the posting can move on. */
         FbsPostingRequirements: {
             /** @description SKUs whose country of origin must be changed (see `/v2/posting/fbs/product/country/set`). */
             products_requiring_change_country?: string[];
@@ -10820,6 +10863,10 @@ export interface components {
             products_requiring_mandatory_mark?: string[];
             /** @description SKUs that need a jewellery unique identification number (UIN). */
             products_requiring_jw_uin?: string[];
+            /** @description SKUs that need IMEI numbers of the mobile devices. */
+            products_requiring_imei?: string[];
+            /** @description SKUs that need their actual weight. */
+            products_requiring_weight?: string[];
             /** @description SKUs that need a product batch registration number (RNPT). */
             products_requiring_rnpt?: string[];
         };
@@ -10848,11 +10895,12 @@ export interface components {
          *     `posting_awaiting_passport_data` (buyer's passport data needed), `posting_in_carriage`
          *     (added to a carriage), `posting_not_in_carriage` (not yet in a carriage),
          *     `posting_transferring_to_delivery` (being handed to delivery or to the courier),
-         *     `posting_in_pickup_point` (waiting at a pick-up point) or `posting_returned_to_warehouse`.
+         *     `posting_in_pickup_point` (waiting at a pick-up point), `posting_returned_to_warehouse` or
+         *     `ship_failed` (assembly failed).
          * @enum {string}
          */
-        FbsPostingSubstatus: "posting_acceptance_in_progress" | "posting_in_arbitration" | "posting_created" | "posting_in_carriage" | "posting_not_in_carriage" | "posting_registered" | "posting_transferring_to_delivery" | "posting_awaiting_passport_data" | "posting_awaiting_registration" | "posting_registration_error" | "posting_split_pending" | "posting_canceled" | "posting_in_client_arbitration" | "posting_delivered" | "posting_received" | "posting_conditionally_delivered" | "posting_in_courier_service" | "posting_in_pickup_point" | "posting_on_way_to_city" | "posting_on_way_to_pickup_point" | "posting_returned_to_warehouse" | "posting_transferred_to_courier_service" | "posting_driver_pick_up" | "posting_not_in_sort_center" | "sent_by_seller";
-        /** @description Shipment tariff step: the discount or surcharge applied now and the one that starts at `next_tariff_starts_at` if the posting is not shipped by then. */
+        FbsPostingSubstatus: "posting_acceptance_in_progress" | "posting_in_arbitration" | "posting_created" | "posting_in_carriage" | "posting_not_in_carriage" | "posting_registered" | "posting_transferring_to_delivery" | "posting_awaiting_passport_data" | "posting_awaiting_registration" | "posting_registration_error" | "posting_split_pending" | "posting_canceled" | "posting_in_client_arbitration" | "posting_delivered" | "posting_received" | "posting_conditionally_delivered" | "posting_in_courier_service" | "posting_in_pickup_point" | "posting_on_way_to_city" | "posting_on_way_to_pickup_point" | "posting_returned_to_warehouse" | "posting_transferred_to_courier_service" | "posting_driver_pick_up" | "posting_not_in_sort_center" | "ship_failed";
+        /** @description Shipment tariff: the discount or surcharge that applies now and the one that starts at `next_tariff_starts_at` if the posting is not shipped by then. */
         FbsPostingTariff: {
             /**
              * Format: double
@@ -10882,6 +10930,32 @@ export interface components {
             /** @description Currency of the next amount. */
             next_tariff_charge_currency_code?: string;
         };
+        /** @description An amount of money as a decimal string with its currency; `null` where there is no amount. */
+        FbsPostingV4Money: {
+            /** @description Amount as a decimal string, such as `"300.00"`. */
+            amount?: string;
+            /** @description Currency code, such as `RUB`. */
+            currency?: string;
+        } | null;
+        /** @description One step of the shipment tariff; when `tariff_deadline_at` passes, the next step starts to apply. */
+        FbsPostingTariffStep: {
+            /** @description Minimum discount or surcharge of the step. */
+            min_charge?: components["schemas"]["FbsPostingV4Money"];
+            /** @description Discount or surcharge of the step. */
+            tariff_charge?: components["schemas"]["FbsPostingV4Money"];
+            /**
+             * Format: date-time
+             * @description When the step ends and the next one begins.
+             */
+            tariff_deadline_at?: string;
+            /**
+             * Format: double
+             * @description Discount or surcharge rate, percent.
+             */
+            tariff_rate?: number;
+            /** @description Tariff type, such as `discount` or `commission`. */
+            tariff_type?: string;
+        };
         /** @description An FBS posting as the list methods return it. */
         FbsPosting: {
             addressee?: components["schemas"]["FbsPostingAddressee"];
@@ -10890,6 +10964,9 @@ export interface components {
             available_actions?: components["schemas"]["FbsPostingAvailableAction"][];
             barcodes?: components["schemas"]["FbsPostingBarcodes"];
             cancellation?: components["schemas"]["FbsPostingCancellation"];
+            container?: components["schemas"]["FbsPostingContainer"];
+            /** @description Whether the cargo place can be sorted, `SORT` or `NON-SORT`. */
+            container_sort_type?: string;
             customer?: components["schemas"]["FbsPostingCustomer"];
             /**
              * Format: date-time
@@ -10897,6 +10974,13 @@ export interface components {
              */
             delivering_date?: string | null;
             delivery_method?: components["schemas"]["FbsPostingDeliveryMethod"];
+            /**
+             * Format: int64
+             * @description Id of the warehouse the posting goes to.
+             */
+            destination_place_id?: number;
+            /** @description Name of the warehouse the posting goes to. */
+            destination_place_name?: string;
             financial_data?: components["schemas"]["FbsPostingFinancialData"];
             /**
              * Format: date-time
@@ -10907,6 +10991,8 @@ export interface components {
             is_express?: boolean;
             /** @description `true` if the posting holds a product shipped in several boxes and the box count must be set with `/v3/posting/multiboxqty/set` before assembly. */
             is_multibox?: boolean;
+            /** @description `true` if the carriage is presorted. */
+            is_presortable?: boolean;
             legal_info?: components["schemas"]["PostingLegalInfo"];
             /**
              * Format: int32
@@ -10955,8 +11041,10 @@ export interface components {
                 currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
                 /** @description `true` if the product is subject to traceability. */
                 is_blr_traceable?: boolean;
-                /** @description `true` if the product is bought out by the marketplace. */
+                /** @description `true` if Ozon bought the product out to deliver it to the EAEU or other countries. */
                 is_marketplace_buyout?: boolean;
+                /** @description IMEI numbers of the mobile devices in the posting. */
+                imei?: string[];
             }[];
             /**
              * @description Loading service for bulky postings delivered by the seller or an integrated service:
@@ -10972,12 +11060,19 @@ export interface components {
              * @description Id of the economy product (quantum).
              */
             quantum_id?: number;
+            /** @description `true` if traceability attributes must be filled in (see `/v1/posting/fbs/product/traceable/attribute`). */
+            require_blr_traceable_attrs?: boolean;
             requirements?: components["schemas"]["FbsPostingRequirements"];
             /**
              * Format: date-time
              * @description Recommended time by which to assemble the posting; after it a new tariff applies (see `tariffication`).
              */
             shipment_date?: string;
+            /**
+             * Format: date-time
+             * @description Latest shipment time without delay.
+             */
+            shipment_date_without_delay?: string;
             status?: components["schemas"]["FbsPostingStatus"];
             substatus?: components["schemas"]["FbsPostingSubstatus"];
             /**
@@ -10992,8 +11087,9 @@ export interface components {
             tpl_integration_type?: "ozon" | "3pl_tracking" | "non_integrated" | "aggregator" | "hybryd";
             /** @description Tracking number. */
             tracking_number?: string;
-            /** @description Shipment tariff steps. */
-            tariffication?: components["schemas"]["FbsPostingTariff"][];
+            tariffication?: components["schemas"]["FbsPostingTariff"];
+            /** @description Tariff steps in time order. */
+            tariffication_steps?: components["schemas"]["FbsPostingTariffStep"][];
         };
         /** @description An extra key-value attribute of the posting. */
         FbsPostingAdditionalData: {
@@ -11023,6 +11119,13 @@ export interface components {
                     rnpt?: string;
                     /** @description `true` if no batch registration number is given. */
                     is_rnpt_absent?: boolean;
+                    /**
+                     * Format: float
+                     * @description Actual weight of the exemplar.
+                     */
+                    weight?: number;
+                    /** @description IMEI numbers of the mobile device. */
+                    imei?: string[];
                 }[];
                 /**
                  * Format: int64
@@ -11064,6 +11167,16 @@ export interface components {
             analytics_data?: {
                 /** @description Delivery city (sellers from CIS countries only). */
                 city?: string;
+                /**
+                 * Format: date-time
+                 * @description Start of delivery to the buyer; only for postings booked through Ozon Delivery.
+                 */
+                client_delivery_date_begin?: string | null;
+                /**
+                 * Format: date-time
+                 * @description Date by which the buyer should get the order; only for postings booked through Ozon Delivery.
+                 */
+                client_delivery_date_end?: string | null;
                 /** @description How the posting is delivered, for example `PVZ` or `Courier`. */
                 delivery_type?: string;
                 /** @description `true` if the recipient is a company, `false` if a private person. */
@@ -11152,6 +11265,22 @@ export interface components {
              * @enum {string}
              */
             status?: "awaiting_packaging" | "awaiting_deliver" | "delivering" | "delivered" | "cancelled";
+            /**
+             * @description Finer state of the posting within its status:
+             *     - `posting_split_pending`, `posting_created`: created;
+             *     - `posting_packing`: being packed;
+             *     - `posting_transferring_to_delivery`: being handed over for delivery;
+             *     - `posting_on_way_to_city`: on its way to the delivery city;
+             *     - `posting_returned_to_warehouse`: returned to the warehouse;
+             *     - `posting_transferred_to_courier_service`: being handed to the delivery service;
+             *     - `posting_in_courier_service`: the courier is on the way;
+             *     - `posting_on_way_to_pickup_point`: on its way to the pick-up point;
+             *     - `posting_in_pickup_point`: waiting at the pick-up point;
+             *     - `posting_delivered`: delivered by courier;
+             *     - `posting_received`: collected at the pick-up point;
+             *     - `posting_canceled`: cancelled.
+             */
+            substatus?: string;
         };
         /** @description Outcome of a status or tracking-number change for one posting. */
         RfbsPostingStatusResult: {
@@ -11173,10 +11302,11 @@ export interface components {
         /**
          * @description Kind of marking code:
          *     - `mandatory_mark` — a Chestny ZNAK mandatory mark;
-         *     - `jw_uin` — the unique identification number (UIN) of a jewellery item.
+         *     - `jw_uin` — the unique identification number (UIN) of a jewellery item;
+         *     - `imei` — the IMEI of a mobile device.
          * @enum {string}
          */
-        ExemplarMarkType: "mandatory_mark" | "jw_uin";
+        ExemplarMarkType: "mandatory_mark" | "jw_uin" | "imei";
         /** @description One marking code of a product exemplar. */
         ExemplarMark: {
             /** @description The marking code itself. */
@@ -11200,6 +11330,11 @@ export interface components {
             marks?: components["schemas"]["ExemplarMark"][];
             /** @description Product batch registration number (RNPT). */
             rnpt?: string;
+            /**
+             * Format: float
+             * @description Actual weight of the exemplar, for products sold by weight.
+             */
+            weight?: number;
         };
         /** @description An answer with no fields. Ozon's page documents no response body for the method; a successful call returns an empty JSON object. */
         EmptyResponse: Record<string, never>;
@@ -13459,13 +13594,6 @@ export interface components {
             /** @description Add the buyer's company details (`legal_info`). */
             legal_info?: boolean;
         };
-        /** @description An amount of money as a decimal string with its currency; `null` where there is no amount. */
-        FbsPostingV4Money: {
-            /** @description Amount as a decimal string, such as `"300.00"`. */
-            amount?: string;
-            /** @description Currency code, such as `RUB`. */
-            currency?: string;
-        } | null;
         /** @description An FBS or rFBS posting as the v4 posting lists return it. */
         FbsPostingV4: {
             /** @description The person who receives the posting; `null` when Ozon does not share it. */
@@ -18874,7 +19002,7 @@ export interface operations {
                  *         "delivery_method_id": [
                  *           21321684811000
                  *         ],
-                 *         "fbpFilter": "string",
+                 *         "is_blr_traceable": true,
                  *         "is_quantum": false,
                  *         "last_changed_status_date": {
                  *           "from": "2023-11-03T11:47:39.878Z",
@@ -18908,8 +19036,8 @@ export interface operations {
                     filter: {
                         /** @description Delivery method ids (see `/v1/delivery-method/list`). */
                         delivery_method_id?: (number | string)[];
-                        /** @description Filter for partner-fulfilled (FBP) postings; shown only in the Chinese page's example. */
-                        fbpFilter?: string;
+                        /** @description `true` to get only postings with traceable products. */
+                        is_blr_traceable?: boolean;
                         /**
                          * @description `true` to get only quantum (economy) postings; by default all postings.
                          * @default false
@@ -19042,19 +19170,17 @@ export interface operations {
                      *               "products_requiring_mandatory_mark": [],
                      *               "products_requiring_jw_uin": []
                      *             },
-                     *             "tariffication": [
-                     *               {
-                     *                 "current_tariff_rate": 0,
-                     *                 "current_tariff_type": "",
-                     *                 "current_tariff_charge": "",
-                     *                 "current_tariff_charge_currency_code": "",
-                     *                 "next_tariff_rate": 0,
-                     *                 "next_tariff_type": "",
-                     *                 "next_tariff_charge": "",
-                     *                 "next_tariff_starts_at": "2023-11-13T08:05:57.657Z",
-                     *                 "next_tariff_charge_currency_code": ""
-                     *               }
-                     *             ]
+                     *             "tariffication": {
+                     *               "current_tariff_rate": 0,
+                     *               "current_tariff_type": "",
+                     *               "current_tariff_charge": "",
+                     *               "current_tariff_charge_currency_code": "",
+                     *               "next_tariff_rate": 0,
+                     *               "next_tariff_type": "",
+                     *               "next_tariff_charge": "",
+                     *               "next_tariff_starts_at": "2023-11-13T08:05:57.657Z",
+                     *               "next_tariff_charge_currency_code": ""
+                     *             }
                      *           }
                      *         ],
                      *         "has_next": true
@@ -19144,6 +19270,19 @@ export interface operations {
                          * @default false
                          */
                         is_quantum?: boolean;
+                        /** @description Period in which the posting's status last changed. */
+                        last_changed_status_date?: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the period.
+                             */
+                            from?: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the period.
+                             */
+                            to?: string;
+                        };
                         /** @description Delivery service ids (see `/v1/delivery-method/list`). */
                         provider_id?: (number | string)[];
                         /**
@@ -19274,19 +19413,17 @@ export interface operations {
                      *               "products_requiring_country": [],
                      *               "products_requiring_jw_uin": []
                      *             },
-                     *             "tariffication": [
-                     *               {
-                     *                 "current_tariff_rate": 0,
-                     *                 "current_tariff_type": "",
-                     *                 "current_tariff_charge": "",
-                     *                 "current_tariff_charge_currency_code": "",
-                     *                 "next_tariff_rate": 0,
-                     *                 "next_tariff_type": "",
-                     *                 "next_tariff_charge": "",
-                     *                 "next_tariff_starts_at": "2023-11-13T08:05:57.657Z",
-                     *                 "next_tariff_charge_currency_code": ""
-                     *               }
-                     *             ]
+                     *             "tariffication": {
+                     *               "current_tariff_rate": 0,
+                     *               "current_tariff_type": "",
+                     *               "current_tariff_charge": "",
+                     *               "current_tariff_charge_currency_code": "",
+                     *               "next_tariff_rate": 0,
+                     *               "next_tariff_type": "",
+                     *               "next_tariff_charge": "",
+                     *               "next_tariff_starts_at": "2023-11-13T08:05:57.657Z",
+                     *               "next_tariff_charge_currency_code": ""
+                     *             }
                      *           }
                      *         ],
                      *         "count": 55
@@ -19449,19 +19586,17 @@ export interface operations {
                      *           "products_requiring_jw_uin": []
                      *         },
                      *         "product_exemplars": null,
-                     *         "tariffication": [
-                     *           {
-                     *             "current_tariff_rate": 0,
-                     *             "current_tariff_type": "",
-                     *             "current_tariff_charge": "",
-                     *             "current_tariff_charge_currency_code": "",
-                     *             "next_tariff_rate": 0,
-                     *             "next_tariff_type": "",
-                     *             "next_tariff_charge": "",
-                     *             "next_tariff_starts_at": "2023-11-13T08:05:57.657Z",
-                     *             "next_tariff_charge_currency_code": ""
-                     *           }
-                     *         ]
+                     *         "tariffication": {
+                     *           "current_tariff_rate": 0,
+                     *           "current_tariff_type": "",
+                     *           "current_tariff_charge": "",
+                     *           "current_tariff_charge_currency_code": "",
+                     *           "next_tariff_rate": 0,
+                     *           "next_tariff_type": "",
+                     *           "next_tariff_charge": "",
+                     *           "next_tariff_starts_at": "2023-11-13T08:05:57.657Z",
+                     *           "next_tariff_charge_currency_code": ""
+                     *         }
                      *       }
                      *     }
                      */
@@ -19470,7 +19605,15 @@ export interface operations {
                         result?: {
                             /** @description Extra attributes of the posting. */
                             additional_data?: components["schemas"]["FbsPostingAdditionalData"][];
-                            addressee?: components["schemas"]["FbsPostingAddressee"];
+                            /** @description The person who receives the posting; `null` when Ozon does not share it. */
+                            addressee?: {
+                                /** @description Recipient's name. */
+                                name?: string;
+                                /** @description A substitute phone number that forwards to the recipient. */
+                                phone?: string;
+                                /** @description Extension to dial in tone mode after the substitute number; only for rFBS postings delivered by an outside service the seller registers (`3pl_tracking`) or by the seller (`non_integrated`). */
+                                pin?: string;
+                            } | null;
                             analytics_data?: components["schemas"]["FbsPostingAnalyticsData"];
                             /** @description What the seller can do with the posting now. */
                             available_actions?: components["schemas"]["FbsPostingAvailableAction"][];
@@ -19487,7 +19630,22 @@ export interface operations {
                                 /** @description Courier's phone; Ozon always returns an empty string. */
                                 phone?: string;
                             };
-                            customer?: components["schemas"]["FbsPostingCustomer"];
+                            container?: components["schemas"]["FbsPostingContainer"];
+                            /** @description Whether the cargo place can be sorted, `SORT` or `NON-SORT`. */
+                            container_sort_type?: string;
+                            /** @description The buyer and the delivery address; `null` when Ozon does not share them. */
+                            customer?: {
+                                address?: components["schemas"]["FbsPostingAddress"];
+                                /**
+                                 * Format: int64
+                                 * @description Buyer id.
+                                 */
+                                customer_id?: number;
+                                /** @description Buyer's name. */
+                                name?: string;
+                                /** @description A substitute phone number that forwards to the buyer. */
+                                phone?: string;
+                            } | null;
                             /**
                              * Format: date-time
                              * @description When the posting was handed over for delivery; `null` until then.
@@ -19496,6 +19654,11 @@ export interface operations {
                             delivery_method?: components["schemas"]["FbsPostingDeliveryMethod"];
                             /** @description Delivery cost. */
                             delivery_price?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the posting was actually handed over for delivery.
+                             */
+                            fact_delivery_date?: string | null;
                             financial_data?: components["schemas"]["FbsPostingFinancialData"];
                             /**
                              * Format: date-time
@@ -19553,7 +19716,7 @@ export interface operations {
                                 currency_code?: "RUB" | "BYN" | "KZT" | "EUR" | "USD" | "CNY";
                                 /** @description `true` if the product is subject to traceability. */
                                 is_blr_traceable?: boolean;
-                                /** @description `true` if the product is bought out by the marketplace. */
+                                /** @description `true` if Ozon bought the product out to deliver it to the EAEU or other countries. */
                                 is_marketplace_buyout?: boolean;
                                 /**
                                  * Format: int32
@@ -19565,6 +19728,20 @@ export interface operations {
                                  * @description Product id on Ozon (SKU).
                                  */
                                 sku?: number;
+                                /** @description `true` if the product is sold by weight and its actual weight must be given. */
+                                is_weight_needed?: boolean;
+                                /**
+                                 * Format: float
+                                 * @description Highest allowed weight of one exemplar.
+                                 */
+                                weight_max?: number;
+                                /**
+                                 * Format: float
+                                 * @description Lowest allowed weight of one exemplar.
+                                 */
+                                weight_min?: number;
+                                /** @description `true` if the product has IMEI numbers to pass. */
+                                has_imei?: boolean;
                             }[];
                             /** @description Status reported by the delivery service. */
                             provider_status?: string;
@@ -19591,12 +19768,21 @@ export interface operations {
                                 /** @description Numbers of postings split off the same parent. */
                                 related_posting_numbers?: string[];
                             };
+                            /** @description Numbers of related postings with products sold by weight. */
+                            related_weight_postings?: string[];
+                            /** @description `true` if traceability attributes must be filled in (see `/v1/posting/fbs/product/traceable/attribute`). */
+                            require_blr_traceable_attrs?: boolean;
                             requirements?: components["schemas"]["FbsPostingRequirements"];
                             /**
                              * Format: date-time
                              * @description Recommended time by which to assemble the posting; after it a new tariff applies (see `tariffication`).
                              */
                             shipment_date?: string;
+                            /**
+                             * Format: date-time
+                             * @description Latest shipment time without delay.
+                             */
+                            shipment_date_without_delay?: string;
                             status?: components["schemas"]["FbsPostingStatus"];
                             substatus?: components["schemas"]["FbsPostingSubstatus"];
                             previous_substatus?: components["schemas"]["FbsPostingSubstatus"];
@@ -19611,8 +19797,9 @@ export interface operations {
                             tpl_integration_type?: "ozon" | "aggregator" | "3pl_tracking" | "non_integrated";
                             /** @description Tracking number. */
                             tracking_number?: string;
-                            /** @description Shipment tariff steps. */
-                            tariffication?: components["schemas"]["FbsPostingTariff"][];
+                            tariffication?: components["schemas"]["FbsPostingTariff"];
+                            /** @description Tariff steps in time order. */
+                            tariffication_steps?: components["schemas"]["FbsPostingTariffStep"][];
                         };
                     };
                 };
@@ -19641,7 +19828,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Posting barcode. */
-                    barcode?: string;
+                    barcode: string;
                 };
             };
         };
@@ -19655,115 +19842,55 @@ export interface operations {
                     /**
                      * @example {
                      *       "result": {
-                     *         "posting_number": "57195475-0050-3",
-                     *         "order_id": 438764970,
-                     *         "order_number": "57195475-0050",
-                     *         "status": "awaiting_packaging",
-                     *         "delivery_method": {
-                     *           "id": 18114520187000,
-                     *           "name": "Ozon Логистика самостоятельно, Москва",
-                     *           "warehouse_id": 18114520187000,
-                     *           "warehouse": "Москва основной",
-                     *           "tpl_provider_id": 24,
-                     *           "tpl_provider": "Ozon Логистика"
-                     *         },
-                     *         "tracking_number": "",
-                     *         "tpl_integration_type": "ozon",
-                     *         "in_process_at": "2021-11-20T09:14:16Z",
-                     *         "shipment_date": "2021-11-23T10:00:00Z",
-                     *         "delivering_date": null,
-                     *         "provider_status": "",
-                     *         "delivery_price": "",
-                     *         "cancellation": {
-                     *           "cancel_reason_id": 0,
-                     *           "cancel_reason": "",
-                     *           "cancellation_type": "",
-                     *           "cancelled_after_ship": false,
-                     *           "affect_cancellation_rating": false,
-                     *           "cancellation_initiator": ""
-                     *         },
-                     *         "customer": null,
-                     *         "addressee": null,
+                     *         "order_id": 47558522075,
+                     *         "order_number": "2130415463-0013",
+                     *         "posting_number": "2130415463-0013-1",
+                     *         "status": "delivered",
+                     *         "cancel_reason_id": 0,
+                     *         "created_at": "2025-01-29T08:58:07Z",
+                     *         "in_process_at": "2025-01-29T08:59:40Z",
+                     *         "shipment_date": "2025-01-29T18:00:00Z",
                      *         "products": [
                      *           {
-                     *             "price": "279.0000",
-                     *             "offer_id": "250-7898-1",
-                     *             "name": "Кофе ароматизированный \"Шоколадный апельсин\" 250 гр",
-                     *             "sku": 180550365,
+                     *             "sku": 498274975,
+                     *             "name": "Стульчик для кормления ребенка",
                      *             "quantity": 1,
-                     *             "dimensions": {
-                     *               "height": "40.00",
-                     *               "length": "240.00",
-                     *               "weight": "260",
-                     *               "width": "140.00"
-                     *             }
+                     *             "offer_id": "6460551001",
+                     *             "price": "2300.0000"
                      *           }
                      *         ],
-                     *         "barcodes": null,
-                     *         "analytics_data": null,
-                     *         "financial_data": null,
-                     *         "additional_data": [],
-                     *         "is_express": false,
-                     *         "requirements": {
-                     *           "products_requiring_gtd": [],
-                     *           "products_requiring_country": []
-                     *         },
-                     *         "product_exemplars": null
+                     *         "barcodes": {
+                     *           "upper_barcode": "%101%10293145035",
+                     *           "lower_barcode": "201864523528000"
+                     *         }
                      *       }
                      *     }
                      */
                     "application/json": {
                         /** @description The posting's details. */
                         result?: {
-                            /** @description Extra attributes of the posting. This method's pages show only an empty array, so the item fields are not described here. */
-                            additional_data?: Record<string, never>[];
-                            /** @description Recipient contact; the pages for this method show only `null` and list no fields for it. */
-                            addressee?: Record<string, never> | null;
-                            /** @description Analytics about the posting, or `null`. */
-                            analytics_data?: {
-                                /** @description Delivery city. */
-                                city?: string;
-                                /** @description How the posting is delivered. */
-                                delivery_type?: string;
-                                /** @description `true` if the recipient is a company, `false` if a private person. */
-                                is_legal?: boolean;
-                                /** @description `true` if the buyer has a Premium subscription. */
-                                is_premium?: boolean;
-                                /** @description How the buyer paid, as a display name. */
-                                payment_type_group_name?: string;
-                                /** @description Delivery region. */
-                                region?: string;
-                            } | null;
-                            barcodes?: components["schemas"]["FbsPostingBarcodes"];
+                            /** @description Barcodes printed on the posting's label. */
+                            barcodes?: {
+                                /** @description Barcode at the bottom of the label. */
+                                lower_barcode?: string;
+                                /** @description Barcode at the top of the label. */
+                                upper_barcode?: string;
+                            };
                             /**
                              * Format: int64
-                             * @description Cancellation reason id.
+                             * @description Cancellation reason id; `0` when the posting is not cancelled.
                              */
                             cancel_reason_id?: number;
-                            cancellation?: components["schemas"]["FbsPostingCancellation"];
                             /**
                              * Format: date-time
                              * @description When the posting was created.
                              */
                             created_at?: string;
-                            /** @description Buyer and delivery address; the pages for this method show only `null` and list no fields for it. */
-                            customer?: Record<string, never> | null;
-                            /**
-                             * Format: date-time
-                             * @description When the posting was handed over for delivery; `null` until then.
-                             */
-                            delivering_date?: string | null;
-                            delivery_method?: components["schemas"]["FbsPostingDeliveryMethod"];
-                            /** @description Delivery cost. */
-                            delivery_price?: string;
-                            financial_data?: components["schemas"]["FbsPostingFinancialData"];
                             /**
                              * Format: date-time
                              * @description When Ozon started processing the posting.
                              */
                             in_process_at?: string;
-                            /** @description `true` if the order uses Ozon Express fast delivery. */
-                            is_express?: boolean;
                             /**
                              * Format: int64
                              * @description Id of the order the posting belongs to.
@@ -19773,11 +19900,8 @@ export interface operations {
                             order_number?: string;
                             /** @description Posting number. */
                             posting_number?: string;
-                            /** @description Product exemplars with their marks; the pages for this method show only `null` and list no fields for it. */
-                            product_exemplars?: Record<string, never> | null;
                             /** @description Products in the posting. */
                             products?: {
-                                dimensions?: components["schemas"]["FbsPostingProductDimensions"];
                                 /** @description Product name. */
                                 name?: string;
                                 /** @description Product's article in the seller's system. */
@@ -19795,26 +19919,13 @@ export interface operations {
                                  */
                                 sku?: number;
                             }[];
-                            /** @description Status reported by the delivery service. */
-                            provider_status?: string;
-                            /** @description Products (SKUs) that need more data from the seller before the posting can move on. Only the two lists the page's example shows are described here. */
-                            requirements?: {
-                                /** @description SKUs that need a customs declaration number (GTD). */
-                                products_requiring_gtd?: string[];
-                                /** @description SKUs that need a country of origin. */
-                                products_requiring_country?: string[];
-                            };
                             /**
                              * Format: date-time
                              * @description Time by which the posting must be assembled, or it is cancelled automatically.
                              */
                             shipment_date?: string;
-                            /** @description Posting status, for example `awaiting_packaging`. */
+                            /** @description Posting status, for example `awaiting_packaging` or `delivered`. */
                             status?: string;
-                            /** @description How the delivery service is integrated, for example `ozon`. */
-                            tpl_integration_type?: string;
-                            /** @description Tracking number. */
-                            tracking_number?: string;
                         };
                     };
                 };
@@ -20089,11 +20200,11 @@ export interface operations {
                      * Format: int64
                      * @description Cancellation reason id.
                      */
-                    cancel_reason_id?: number | string;
+                    cancel_reason_id: number | string;
                     /** @description Extra explanation; required when `cancel_reason_id` is 402. */
                     cancel_reason_message?: string;
                     /** @description Number of the posting to cancel. */
-                    posting_number?: string;
+                    posting_number: string;
                 };
             };
         };
@@ -20567,7 +20678,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The labels. The Russian pages give the answer as the PDF itself; the Chinese page describes it as an object that carries the file base64-encoded with its name and type. Both forms are declared; read the PDF with `parseAs: 'arrayBuffer'`. */
+            /** @description The labels, one PDF file for all postings of the request; read it with `parseAs: 'arrayBuffer'`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20582,24 +20693,6 @@ export interface operations {
                      *     %%EOF
                      */
                     "application/pdf": string;
-                    /**
-                     * @example {
-                     *       "content_type": "application/pdf",
-                     *       "file_name": "ticket-170660-2023-07-13T13:17:06Z.pdf",
-                     *       "file_content": "JVBERi0xLjQKJSVFT0YK"
-                     *     }
-                     */
-                    "application/json": {
-                        /** @description Media type of the file, `application/pdf`. */
-                        content_type?: string;
-                        /** @description File name of the labels. */
-                        file_name?: string;
-                        /**
-                         * Format: byte
-                         * @description The PDF file, base64-encoded.
-                         */
-                        file_content?: string;
-                    };
                 };
             };
             400: components["responses"]["Error"];
@@ -21178,7 +21271,14 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        result?: components["schemas"]["FboPosting"];
+                        /** @description The posting. */
+                        result?: components["schemas"]["FboPosting"] & {
+                            /**
+                             * Format: date-time
+                             * @description When the posting was actually handed over for delivery.
+                             */
+                            fact_delivery_date?: string | null;
+                        };
                     };
                 };
             };
@@ -22275,7 +22375,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Posting number. */
-                    posting_number?: string;
+                    posting_number: string;
                 };
             };
         };
@@ -22348,7 +22448,11 @@ export interface operations {
                                 is_rnpt_absent?: boolean;
                                 /** @description Marking codes of the exemplar with their check results. */
                                 marks?: {
-                                    /** @description Check status of the code. */
+                                    /**
+                                     * @description Check status of the code: `processing` (being checked),
+                                     *     `failed` (the check could not be finished) or `passed`
+                                     *     (the posting can be assembled).
+                                     */
                                     check_status?: string;
                                     /** @description Errors found when checking the code. */
                                     error_codes?: string[];
@@ -22362,6 +22466,15 @@ export interface operations {
                                 rnpt_check_status?: string;
                                 /** @description Error codes from the batch registration number check. */
                                 rnpt_error_codes?: string[];
+                                /**
+                                 * Format: float
+                                 * @description Actual weight of the exemplar.
+                                 */
+                                weight?: number;
+                                /** @description Check status of the actual weight. */
+                                weight_check_status?: string;
+                                /** @description Error codes from the weight check. */
+                                weight_error_codes?: string[];
                             }[];
                             /**
                              * Format: int64
@@ -22410,23 +22523,28 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Posting number. */
-                    posting_number?: string;
+                    posting_number: string;
                     /** @description Products whose codes to check. */
-                    products?: {
+                    products: {
                         /** @description One entry per physical item of the product. */
-                        exemplars?: {
+                        exemplars: {
                             /** @description Cargo customs declaration (GTD) number. */
                             gtd?: string;
                             /** @description Marking codes of the exemplar. */
                             marks?: components["schemas"]["ExemplarMark"][];
                             /** @description Product batch registration number (RNPT). */
                             rnpt?: string;
+                            /**
+                             * Format: float
+                             * @description Actual weight of the exemplar, for products sold by weight.
+                             */
+                            weight?: number;
                         }[];
                         /**
                          * Format: int64
                          * @description Ozon SKU of the product.
                          */
-                        product_id?: number | string;
+                        product_id: number | string;
                     }[];
                 };
             };
@@ -22494,6 +22612,11 @@ export interface operations {
                                 rnpt?: string;
                                 /** @description True when the exemplar's codes meet the requirements. */
                                 valid?: boolean;
+                                /**
+                                 * Format: float
+                                 * @description Actual weight of the exemplar.
+                                 */
+                                weight?: number;
                             }[];
                             /**
                              * Format: int64
@@ -22526,7 +22649,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Posting number. */
-                    posting_number?: string;
+                    posting_number: string;
                 };
             };
         };
@@ -22581,6 +22704,8 @@ export interface operations {
                         products?: {
                             /** @description One entry per physical item of the product. */
                             exemplars?: components["schemas"]["ExemplarWithMarks"][];
+                            /** @description True when the product has IMEI numbers to send. */
+                            has_imei?: boolean;
                             /** @description True when a customs declaration number must be sent for the product. */
                             is_gtd_needed?: boolean;
                             /** @description True when a jewellery UIN must be sent for the product. */
@@ -22601,6 +22726,18 @@ export interface operations {
                              * @description Number of exemplars of the product.
                              */
                             quantity?: number;
+                            /** @description True when the product is sold by weight and each exemplar's weight must be sent. */
+                            is_weight_needed?: boolean;
+                            /**
+                             * Format: float
+                             * @description Highest allowed weight of one exemplar.
+                             */
+                            weight_max?: number;
+                            /**
+                             * Format: float
+                             * @description Lowest allowed weight of one exemplar.
+                             */
+                            weight_min?: number;
                         }[];
                     };
                 };
@@ -22651,16 +22788,16 @@ export interface operations {
                      */
                     multi_box_qty?: number;
                     /** @description Posting number. */
-                    posting_number?: string;
+                    posting_number: string;
                     /** @description Products of the posting. */
-                    products?: {
+                    products: {
                         /** @description One entry per physical item of the product. */
-                        exemplars?: components["schemas"]["ExemplarWithMarks"][];
+                        exemplars: (components["schemas"]["ExemplarWithMarks"] & unknown)[];
                         /**
                          * Format: int64
                          * @description Ozon SKU of the product.
                          */
-                        product_id?: number | string;
+                        product_id: number | string;
                     }[];
                 };
             };
@@ -22696,7 +22833,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Posting number. */
-                    posting_number?: string;
+                    posting_number: string;
                 };
             };
         };
@@ -22780,13 +22917,21 @@ export interface operations {
                     "application/json": {
                         /** @description Type of the hand-over act; relevant to FBS sellers. */
                         act_type?: string;
+                        /** @description True when the carriage holds traceable goods. */
+                        all_blr_traceable?: boolean;
                         /** @description True when a waybill can be printed for the carriage. */
                         is_waybill_enabled?: boolean;
                         /** @description True when the shipment holds Super Economy products. */
                         is_econom?: boolean;
                         /** @description Ids of the passes issued for the carriage. */
                         arrival_pass_ids?: string[];
-                        /** @description Actions the seller can take on the carriage now. */
+                        /**
+                         * @description Actions the seller can take on the carriage now:
+                         *     - `get_shipping_list` — download the shipping list;
+                         *     - `get_act_of_acceptance` — download the hand-over act;
+                         *     - `get_waybill` — download the waybill as PDF;
+                         *     - `set_arrival_passes` — issue a pass with `/v1/carriage/pass/create`.
+                         */
                         available_actions?: string[];
                         /** @description Whether the carriage can be cancelled. */
                         cancel_availability?: {
@@ -22892,7 +23037,7 @@ export interface operations {
                      * Format: int64
                      * @description Carriage id.
                      */
-                    carriage_id?: number | string;
+                    carriage_id: number | string;
                 };
             };
         };
@@ -22947,9 +23092,9 @@ export interface operations {
                      * Format: int64
                      * @description Carriage id.
                      */
-                    carriage_id?: number | string;
+                    carriage_id: number | string;
                     /** @description The new, complete list of posting numbers for the carriage. */
-                    posting_numbers?: string[];
+                    posting_numbers: string[];
                 };
             };
         };
