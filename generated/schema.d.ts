@@ -10837,7 +10837,7 @@ export interface components {
             /** @description Financial data of each product in the order. */
             products?: components["schemas"]["PostingFinancialProduct"][];
         } | null;
-        /** @description Buyer's company details; filled when `with.legal_info` is `true`. */
+        /** @description Buyer's company details; filled when `with.legal_info` is `true`, otherwise `null`. */
         PostingLegalInfo: {
             /** @description Company name. */
             company_name?: string;
@@ -10845,7 +10845,7 @@ export interface components {
             inn?: string;
             /** @description Tax registration reason code (KPP). */
             kpp?: string;
-        };
+        } | null;
         /** @description Products that need extra handling. */
         FbsPostingOptional: {
             /** @description Products that may need a mandatory mark (Chestny ZNAK). */
@@ -11011,9 +11011,9 @@ export interface components {
             parent_posting_number?: string;
             /**
              * Format: date-time
-             * @description When the courier's code was checked successfully (`/v1/posting/fbs/pick-up-code/verify`).
+             * @description When the courier's code was checked successfully (`/v1/posting/fbs/pick-up-code/verify`); `null` until then.
              */
-            pickup_code_verified_at?: string;
+            pickup_code_verified_at?: string | null;
             /** @description Posting number. */
             posting_number?: string;
             /** @description Products in the posting. */
@@ -11052,9 +11052,10 @@ export interface components {
              *     - `stairs`: carried up the stairs;
              *     - `none`: the buyer declined the service;
              *     - `delivery_default`: delivery to the floor is included in the price.
-             * @enum {string}
+             *
+             *     Empty when the service does not apply.
              */
-            prr_option?: "lift" | "stairs" | "none" | "delivery_default";
+            prr_option?: string;
             /**
              * Format: int64
              * @description Id of the economy product (quantum).
@@ -19619,7 +19620,7 @@ export interface operations {
                             available_actions?: components["schemas"]["FbsPostingAvailableAction"][];
                             barcodes?: components["schemas"]["FbsPostingBarcodes"];
                             cancellation?: components["schemas"]["FbsPostingCancellation"];
-                            /** @description The courier who picks the posting up. */
+                            /** @description The courier who picks the posting up; `null` when there is none. */
                             courier?: {
                                 /** @description Car model. */
                                 car_model?: string;
@@ -19629,7 +19630,7 @@ export interface operations {
                                 name?: string;
                                 /** @description Courier's phone; Ozon always returns an empty string. */
                                 phone?: string;
-                            };
+                            } | null;
                             container?: components["schemas"]["FbsPostingContainer"];
                             /** @description Whether the cargo place can be sorted, `SORT` or `NON-SORT`. */
                             container_sort_type?: string;
@@ -19687,9 +19688,9 @@ export interface operations {
                             parent_posting_number?: string;
                             /**
                              * Format: date-time
-                             * @description When the courier's code was checked successfully.
+                             * @description When the courier's code was checked successfully (`/v1/posting/fbs/pick-up-code/verify`); `null` until then.
                              */
-                            pickup_code_verified_at?: string;
+                            pickup_code_verified_at?: string | null;
                             /** @description Posting number. */
                             posting_number?: string;
                             product_exemplars?: components["schemas"]["FbsPostingProductExemplars"];
@@ -19753,9 +19754,10 @@ export interface operations {
                                  *     - `stairs`: carried up the stairs;
                                  *     - `none`: the buyer declined the service;
                                  *     - `delivery_default`: delivery to the floor is included in the price.
-                                 * @enum {string}
+                                 *
+                                 *     Empty when the service does not apply.
                                  */
-                                code?: "lift" | "stairs" | "none" | "delivery_default";
+                                code?: string;
                                 /** @description Amount Ozon pays the seller for the service. */
                                 price?: string;
                                 /** @description Currency of the amount. */
@@ -19763,11 +19765,11 @@ export interface operations {
                                 /** @description Floor to carry the products to. */
                                 floor?: string;
                             };
-                            /** @description Postings related to this one. */
+                            /** @description Postings related to this one; filled when `with.related_postings` is `true`. */
                             related_postings?: {
                                 /** @description Numbers of postings split off the same parent. */
                                 related_posting_numbers?: string[];
-                            };
+                            } | null;
                             /** @description Numbers of related postings with products sold by weight. */
                             related_weight_postings?: string[];
                             /** @description `true` if traceability attributes must be filled in (see `/v1/posting/fbs/product/traceable/attribute`). */
