@@ -929,7 +929,7 @@ export interface paths {
          * Get an FBS posting
          * @description Returns one FBS posting found by its number, with optional blocks (analytics, barcodes,
          *     financial data, company details, product exemplars, related postings) switched on in
-         *     `with`. Use it after `/v3/posting/fbs/list` or `/v3/posting/fbs/unfulfilled/list` to read
+         *     `with`. Use it after `/v4/posting/fbs/list` or `/v4/posting/fbs/unfulfilled/list` to read
          *     details, or after assembly to see the postings a split produced. Refresh regularly or use
          *     push notifications, since the shipment date can change.
          */
@@ -979,8 +979,11 @@ export interface paths {
          *     not be packed, together; pass one package to keep the order in one posting.
          *
          *     Comes after `/v4/posting/fbs/unfulfilled/list`; when products need exemplar data (marks,
-         *     customs declaration numbers), send it first with `/v5/fbs/posting/product/exemplar/set`.
+         *     customs declaration numbers), send it first with `/v6/fbs/posting/product/exemplar/set`.
          *     For assembling only part of a posting use `/v4/posting/fbs/ship/package`.
+         *
+         *     A 200 answer does not yet mean the order is assembled: check the postings with
+         *     `/v3/posting/fbs/get`, and assemble again when `result.substatus` is `ship_failed`.
          */
         post: operations["PostingAPI_ShipFbsPostingV4"];
         delete?: never;
@@ -1005,7 +1008,9 @@ export interface paths {
          *     start in `awaiting_packaging`; the original posting's status changes only once the
          *     postings split from it change theirs.
          *
-         *     Use it instead of `/v4/posting/fbs/ship` when only part of a posting is ready.
+         *     Use it instead of `/v4/posting/fbs/ship` when only part of a posting is ready. A 200
+         *     answer does not yet mean the posting is assembled: check it with `/v3/posting/fbs/get`,
+         *     and assemble again when `result.substatus` is `ship_failed`.
          */
         post: operations["PostingAPI_ShipFbsPostingPackage"];
         delete?: never;
@@ -1333,7 +1338,7 @@ export interface paths {
          * Get an FBO posting
          * @description Returns one posting fulfilled from an Ozon warehouse (FBO), found by its number, with
          *     optional analytics, financial data and company details. Posting numbers come from
-         *     `/v2/posting/fbo/list`.
+         *     `/v3/posting/fbo/list`.
          */
         post: operations["PostingAPI_GetFboPosting"];
         delete?: never;
@@ -1450,6 +1455,9 @@ export interface paths {
          * @description For rFBS postings shipped through a third-party carrier: marks the postings as being
          *     delivered to the buyer. Follows `/v2/fbs/posting/tracking-number/set`; next steps are
          *     `/v2/fbs/posting/last-mile` and `/v2/fbs/posting/delivered`.
+         *
+         *     Check the current status with `/v3/posting/fbs/get` first; the status changes
+         *     asynchronously, so read it there again afterwards.
          */
         post: operations["PostingAPI_FbsPostingDelivering"];
         delete?: never;
@@ -1472,6 +1480,9 @@ export interface paths {
          * @description For rFBS postings shipped through a third-party carrier: marks the postings as being on
          *     the last mile, close to the buyer. Comes after `/v2/fbs/posting/delivering` and before
          *     `/v2/fbs/posting/delivered`.
+         *
+         *     Check the current status with `/v3/posting/fbs/get` first; the status changes
+         *     asynchronously, so read it there again afterwards.
          */
         post: operations["PostingAPI_FbsPostingLastMile"];
         delete?: never;
@@ -1494,6 +1505,9 @@ export interface paths {
          * @description For rFBS postings shipped through a third-party carrier: marks the postings as handed to
          *     the buyer. The last step after `/v2/fbs/posting/delivering` or
          *     `/v2/fbs/posting/last-mile`.
+         *
+         *     Check the current status with `/v3/posting/fbs/get` first; the status changes
+         *     asynchronously, so read it there again afterwards.
          */
         post: operations["PostingAPI_FbsPostingDelivered"];
         delete?: never;
@@ -20896,7 +20910,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: int64
-                     * @description Delivery method id (see `/v1/delivery-method/list`).
+                     * @description Delivery method id (see `/v2/delivery-method/list`).
                      */
                     delivery_method_id: number | string;
                     /**
@@ -21316,7 +21330,7 @@ export interface operations {
                     containers_count?: number;
                     /**
                      * Format: int64
-                     * @description Delivery method id (see `/v1/delivery-method/list`).
+                     * @description Delivery method id: for rFBS warehouses take it from `/v2/delivery-method/list`; for FBS warehouses pass the `warehouse_id` from `/v2/warehouse/list`.
                      */
                     delivery_method_id: number | string;
                     /**
