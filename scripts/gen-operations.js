@@ -45,6 +45,25 @@ function firstPage(spec, op) {
   return first;
 }
 
+/** Offset style: whether the offset field is an int64 written as a JSON string. */
+function offsetIsString(spec, op) {
+  const req = deref(spec, deref(spec, op.requestBody)?.content?.['application/json']?.schema);
+  return deref(spec, schemaAt(spec, req, op['x-pagination'].request.cursor))?.type === 'string';
+}
+
+/**
+ * last_id and cursor styles: the value to send on the first page when the request schema
+ * requires the cursor field (an empty string, or 0 for an integer field); undefined otherwise.
+ */
+function requiredFirstCursor(spec, op) {
+  const req = deref(spec, deref(spec, op.requestBody)?.content?.['application/json']?.schema);
+  const keys = op['x-pagination'].request.cursor.split('.');
+  const last = keys.pop();
+  const parent = keys.length ? schemaAt(spec, req, keys.join('.')) : req;
+  if (!parent?.required?.includes(last)) return undefined;
+  return deref(spec, schemaAt(spec, parent, last))?.type === 'integer' ? 0 : '';
+}
+
 export function operationsTable(spec) {
   const entries = [];
   for (const { method, path, op } of operationsOf(spec)) {
@@ -60,6 +79,9 @@ export function operationsTable(spec) {
       checkPagination(spec, key, op);
       entry.pagination = op['x-pagination'];
       if (entry.pagination.style === 'page') entry.pagination = { ...entry.pagination, firstPage: firstPage(spec, op) };
+      const first = ['last_id', 'cursor'].includes(entry.pagination.style) ? requiredFirstCursor(spec, op) : undefined;
+      if (first !== undefined) entry.pagination = { ...entry.pagination, firstCursor: first };
+      if (entry.pagination.style === 'offset' && offsetIsString(spec, op)) entry.pagination = { ...entry.pagination, offsetAsString: true };
     }
     entries.push([key, entry]);
   }
@@ -88,6 +110,10 @@ export interface Pagination {
   readonly response?: { readonly cursor?: string; readonly itemCursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
   /** Page style: the number of the first page (0 or 1), from the page field's default or minimum. */
   readonly firstPage?: number;
+  /** Offset style: the offset field is an int64 sent as a JSON string ("0", "50", ...). */
+  readonly offsetAsString?: boolean;
+  /** last_id and cursor styles: what the first page sends when the cursor field is required. */
+  readonly firstCursor?: string | number;
 }
 
 export interface OperationInfo {

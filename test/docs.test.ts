@@ -1,6 +1,7 @@
 // `npm run docs` builds the HTML reference; headless Chromium (Debian's /usr/bin/chromium,
-// installed by .ci/run) opens it and must render the FBS posting list and a legacy operation
-// marked deprecated, and take a screenshot (kept as reference/screenshot.png).
+// installed by .ci/run) opens it and must render the FBS posting list, a legacy operation
+// marked deprecated and a push notification (webhook), and take a screenshot (kept as
+// reference/screenshot.png).
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,5 +46,12 @@ describe('API reference page', () => {
   it('shows a legacy operation as deprecated', async () => {
     expect(await heading('Legacy_ListFbsPostingsV2', 'List FBS postings (v2)')).toMatch(/deprecated/i);
     expect(await page.evaluate<string>('document.body.innerText')).toContain('/v2/posting/fbs/list');
+  }, 60_000);
+
+  it('shows the push notifications (webhooks)', async () => {
+    expect(await heading('Notification_ReceiveNewPosting', 'New posting')).toBeTruthy();
+    const text = await page.evaluate<string>('document.body.innerText');
+    expect(text).toMatch(/TYPE_NEW_POSTING/);
+    expect(text).toMatch(/Webhook/);
   }, 60_000);
 });

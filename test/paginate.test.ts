@@ -273,3 +273,24 @@ describe('options and errors', () => {
     expect(() => paginate(ozon, '/v1/returns/list', 'limit=1' as never)).toThrow(/must be an object/);
   });
 });
+
+describe('int64 fields written as strings, and a required cursor', () => {
+  it('sends a string offset and ends on a total given as a string', async () => {
+    // /v1/search-queries/top: offset and limit are int64 strings; total is an int64 string.
+    const { ozon, seen } = await serve((body) => {
+      const start = Number(body.offset);
+      return { search_queries: ids(5).slice(start, start + 2).map((n) => ({ query: `q${n}` })), offset: '2', total: '5' };
+    });
+    const items = await collect(paginate(ozon, '/v1/search-queries/top', { limit: '2' }));
+    expect(items.map((q) => q.query)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(seen.map((r) => r.body.offset)).toEqual(['0', '2', '4']);
+  });
+
+  it('sends an empty last_id on the first page when the field is required', async () => {
+    // /v1/finance/accrual/by-day: last_id is required, empty for the first page.
+    const { ozon, seen } = await serve((body) => (body.last_id === '' ? { accruals: [{ accrual_id: 1 }], last_id: 'a1' } : { accruals: [{ accrual_id: 2 }], last_id: '' }));
+    const items = await collect(paginate(ozon, '/v1/finance/accrual/by-day', { date: '2026-05-14' }));
+    expect(items.map((a) => a.accrual_id)).toEqual([1, 2]);
+    expect(seen.map((r) => r.body.last_id)).toEqual(['', 'a1']);
+  });
+});
