@@ -1,8 +1,10 @@
 export { createOzonClient, type OzonClient } from './client.js';
-export { OzonApiError, OzonNetworkError, OzonTimeoutError, errorFromResponse, type OzonErrorDetail, type OzonApiErrorInit } from './errors.js';
+export { OzonApiError, OzonNetworkError, OzonTimeoutError, type OzonErrorDetail, type OzonApiErrorInit } from './errors.js';
+export { errorFromResponse } from './response-errors.js';
 export { unwrap, type FetchResult } from './unwrap.js';
 export {
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_REQUESTS_PER_SECOND,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_USER_AGENT,
   isLoopbackHost,
@@ -11,6 +13,9 @@ export {
 } from './options.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 export { systemClock, type Clock } from './clock.js';
+export { memoryLimiter, type RateLimiter } from './rate-limit.js';
+export type { AccessToken } from './auth.js';
+export { parseJson } from './json.js';
 export { defaultDeprecationHandler, type DeprecationHandler, type DeprecationNotice } from './deprecation.js';
 export { paginate, type PostClient } from './paginate.js';
 export type { Page, PageItem, PaginateBody, PaginateOptions, RequestBodyOf, ResponseOf } from './paginate-types.js';
