@@ -42,8 +42,8 @@ export const operations = {
   "POST /v1/description-category/tree": {"method":"POST","path":"/v1/description-category/tree","operationId":"DescriptionCategoryAPI_GetTree","idempotent":true},
   "POST /v1/fbs/posting/product/exemplar/update": {"method":"POST","path":"/v1/fbs/posting/product/exemplar/update","operationId":"PostingAPI_FbsPostingProductExemplarUpdate"},
   "POST /v1/finance/cash-flow-statement/list": {"method":"POST","path":"/v1/finance/cash-flow-statement/list","operationId":"FinanceAPI_FinanceCashFlowStatementList","idempotent":true,"pagination":{"style":"page","items":"result.cash_flows","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"result.page_count"},"firstPage":1}},
-  "POST /v1/finance/compensation": {"method":"POST","path":"/v1/finance/compensation","operationId":"ReportAPI_GetCompensationReport","report":true},
-  "POST /v1/finance/decompensation": {"method":"POST","path":"/v1/finance/decompensation","operationId":"ReportAPI_GetDecompensationReport","report":true},
+  "POST /v1/finance/compensation": {"method":"POST","path":"/v1/finance/compensation","operationId":"ReportAPI_GetCompensationReport","report":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
+  "POST /v1/finance/decompensation": {"method":"POST","path":"/v1/finance/decompensation","operationId":"ReportAPI_GetDecompensationReport","report":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
   "POST /v1/finance/realization/by-day": {"method":"POST","path":"/v1/finance/realization/by-day","operationId":"FinanceAPI_GetRealizationByDayReportV1","idempotent":true},
   "POST /v1/finance/realization/posting": {"method":"POST","path":"/v1/finance/realization/posting","operationId":"FinanceAPI_GetRealizationReportV1","idempotent":true},
   "POST /v1/order/approve/crossborder": {"method":"POST","path":"/v1/order/approve/crossborder","operationId":"Legacy_ApproveCrossborderOrderV1","deprecated":true},
@@ -78,10 +78,10 @@ export const operations = {
   "POST /v1/product/action/timer/status": {"method":"POST","path":"/v1/product/action/timer/status","operationId":"ProductAPI_ActionTimerStatus","idempotent":true},
   "POST /v1/product/action/timer/update": {"method":"POST","path":"/v1/product/action/timer/update","operationId":"ProductAPI_ActionTimerUpdate"},
   "POST /v1/product/archive": {"method":"POST","path":"/v1/product/archive","operationId":"ProductAPI_ProductArchive"},
-  "POST /v1/product/attributes/update": {"method":"POST","path":"/v1/product/attributes/update","operationId":"ProductAPI_ProductUpdateAttributes"},
+  "POST /v1/product/attributes/update": {"method":"POST","path":"/v1/product/attributes/update","operationId":"ProductAPI_ProductUpdateAttributes","async":{"status":"POST /v1/product/import/info","request":{"task_id":"task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}},
   "POST /v1/product/classify": {"method":"POST","path":"/v1/product/classify","operationId":"Legacy_ClassifyProductsV1","idempotent":true,"deprecated":true},
   "POST /v1/product/import": {"method":"POST","path":"/v1/product/import","operationId":"Legacy_ImportProductsV1","deprecated":true,"replacedBy":"POST /v3/product/import"},
-  "POST /v1/product/import-by-sku": {"method":"POST","path":"/v1/product/import-by-sku","operationId":"ProductAPI_ImportProductsBySKU"},
+  "POST /v1/product/import-by-sku": {"method":"POST","path":"/v1/product/import-by-sku","operationId":"ProductAPI_ImportProductsBySKU","async":{"status":"POST /v1/product/import/info","request":{"task_id":"result.task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}},
   "POST /v1/product/import/info": {"method":"POST","path":"/v1/product/import/info","operationId":"ProductAPI_GetImportProductsInfo","idempotent":true},
   "POST /v1/product/import/prices": {"method":"POST","path":"/v1/product/import/prices","operationId":"ProductAPI_ImportProductsPrices"},
   "POST /v1/product/import/stocks": {"method":"POST","path":"/v1/product/import/stocks","operationId":"Legacy_ImportProductStocksV1","deprecated":true,"replacedBy":"POST /v2/products/stocks"},
@@ -103,14 +103,14 @@ export const operations = {
   "POST /v1/product/update": {"method":"POST","path":"/v1/product/update","operationId":"Legacy_UpdateProductV1","deprecated":true,"replacedBy":"POST /v1/product/attributes/update"},
   "POST /v1/product/update/discount": {"method":"POST","path":"/v1/product/update/discount","operationId":"ProductAPI_ProductUpdateDiscount"},
   "POST /v1/product/update/offer-id": {"method":"POST","path":"/v1/product/update/offer-id","operationId":"ProductAPI_ProductUpdateOfferID"},
-  "POST /v1/report/discounted/create": {"method":"POST","path":"/v1/report/discounted/create","operationId":"ReportAPI_CreateDiscountedReport","report":true,"rateLimit":{"requests":1,"per":"minute"}},
+  "POST /v1/report/discounted/create": {"method":"POST","path":"/v1/report/discounted/create","operationId":"ReportAPI_CreateDiscountedReport","report":true,"rateLimit":{"requests":1,"per":"minute"},"async":{"status":"POST /v1/report/info","request":{"code":"code"},"state":"result.status","success":["success"],"failure":["failed"]}},
   "POST /v1/report/info": {"method":"POST","path":"/v1/report/info","operationId":"ReportAPI_ReportInfo","idempotent":true},
   "POST /v1/report/list": {"method":"POST","path":"/v1/report/list","operationId":"ReportAPI_ReportList","idempotent":true,"pagination":{"style":"page","items":"result.reports","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}},
-  "POST /v1/report/marked-products-sales/create": {"method":"POST","path":"/v1/report/marked-products-sales/create","operationId":"CreateCompanyMarkedProductsSalesReport","report":true},
-  "POST /v1/report/postings/create": {"method":"POST","path":"/v1/report/postings/create","operationId":"ReportAPI_CreateCompanyPostingsReport","report":true},
-  "POST /v1/report/products/create": {"method":"POST","path":"/v1/report/products/create","operationId":"ReportAPI_CreateCompanyProductsReport","report":true},
-  "POST /v1/report/transactions/create": {"method":"POST","path":"/v1/report/transactions/create","operationId":"Legacy_CreateTransactionsReportV1","report":true,"deprecated":true},
-  "POST /v1/report/warehouse/stock": {"method":"POST","path":"/v1/report/warehouse/stock","operationId":"ReportAPI_CreateStockByWarehouseReport","report":true},
+  "POST /v1/report/marked-products-sales/create": {"method":"POST","path":"/v1/report/marked-products-sales/create","operationId":"CreateCompanyMarkedProductsSalesReport","report":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
+  "POST /v1/report/postings/create": {"method":"POST","path":"/v1/report/postings/create","operationId":"ReportAPI_CreateCompanyPostingsReport","report":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
+  "POST /v1/report/products/create": {"method":"POST","path":"/v1/report/products/create","operationId":"ReportAPI_CreateCompanyProductsReport","report":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
+  "POST /v1/report/transactions/create": {"method":"POST","path":"/v1/report/transactions/create","operationId":"Legacy_CreateTransactionsReportV1","report":true,"deprecated":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
+  "POST /v1/report/warehouse/stock": {"method":"POST","path":"/v1/report/warehouse/stock","operationId":"ReportAPI_CreateStockByWarehouseReport","report":true,"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}},
   "POST /v1/return/pass/create": {"method":"POST","path":"/v1/return/pass/create","operationId":"returnPassCreate"},
   "POST /v1/return/pass/delete": {"method":"POST","path":"/v1/return/pass/delete","operationId":"returnPassDelete"},
   "POST /v1/return/pass/update": {"method":"POST","path":"/v1/return/pass/update","operationId":"returnPassUpdate"},
@@ -125,19 +125,19 @@ export const operations = {
   "POST /v1/review/info": {"method":"POST","path":"/v1/review/info","operationId":"ReviewAPI_ReviewInfo","idempotent":true},
   "POST /v1/review/list": {"method":"POST","path":"/v1/review/list","operationId":"ReviewAPI_ReviewList","idempotent":true,"pagination":{"style":"last_id","items":"reviews","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}},
   "POST /v1/roles": {"method":"POST","path":"/v1/roles","operationId":"AccessAPI_RolesByToken","idempotent":true},
-  "POST /v1/warehouse/archive": {"method":"POST","path":"/v1/warehouse/archive","operationId":"ArchiveWarehouseFBS"},
-  "POST /v1/warehouse/fbs/create": {"method":"POST","path":"/v1/warehouse/fbs/create","operationId":"WarehouseAPI_CreateWarehouseFBS"},
+  "POST /v1/warehouse/archive": {"method":"POST","path":"/v1/warehouse/archive","operationId":"ArchiveWarehouseFBS","async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}},
+  "POST /v1/warehouse/fbs/create": {"method":"POST","path":"/v1/warehouse/fbs/create","operationId":"WarehouseAPI_CreateWarehouseFBS","async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}},
   "POST /v1/warehouse/fbs/create/drop-off/list": {"method":"POST","path":"/v1/warehouse/fbs/create/drop-off/list","operationId":"WarehouseAPI_ListDropOffPointsForCreateFBSWarehouse","idempotent":true},
   "POST /v1/warehouse/fbs/create/drop-off/timeslot/list": {"method":"POST","path":"/v1/warehouse/fbs/create/drop-off/timeslot/list","operationId":"WarehouseFbsCreateDropOffTimeslotList","idempotent":true},
   "POST /v1/warehouse/fbs/create/pick-up/timeslot/list": {"method":"POST","path":"/v1/warehouse/fbs/create/pick-up/timeslot/list","operationId":"WarehouseFbsCreatePickUpTimeslotList","idempotent":true},
-  "POST /v1/warehouse/fbs/first-mile/update": {"method":"POST","path":"/v1/warehouse/fbs/first-mile/update","operationId":"UpdateWarehouseFBSFirstMile"},
-  "POST /v1/warehouse/fbs/update": {"method":"POST","path":"/v1/warehouse/fbs/update","operationId":"UpdateWarehouseFBS"},
+  "POST /v1/warehouse/fbs/first-mile/update": {"method":"POST","path":"/v1/warehouse/fbs/first-mile/update","operationId":"UpdateWarehouseFBSFirstMile","async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}},
+  "POST /v1/warehouse/fbs/update": {"method":"POST","path":"/v1/warehouse/fbs/update","operationId":"UpdateWarehouseFBS","async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}},
   "POST /v1/warehouse/fbs/update/drop-off/list": {"method":"POST","path":"/v1/warehouse/fbs/update/drop-off/list","operationId":"WarehouseAPI_ListDropOffPointsForUpdateFBSWarehouse","idempotent":true},
   "POST /v1/warehouse/fbs/update/drop-off/timeslot/list": {"method":"POST","path":"/v1/warehouse/fbs/update/drop-off/timeslot/list","operationId":"WarehouseFbsUpdateDropOffTimeslotList","idempotent":true},
   "POST /v1/warehouse/fbs/update/pick-up/timeslot/list": {"method":"POST","path":"/v1/warehouse/fbs/update/pick-up/timeslot/list","operationId":"WarehouseFbsUpdatePickUpTimeslotList","idempotent":true},
   "POST /v1/warehouse/list": {"method":"POST","path":"/v1/warehouse/list","operationId":"WarehouseAPI_WarehouseList","idempotent":true},
   "POST /v1/warehouse/operation/status": {"method":"POST","path":"/v1/warehouse/operation/status","operationId":"GetWarehouseFBSOperationStatus","idempotent":true},
-  "POST /v1/warehouse/unarchive": {"method":"POST","path":"/v1/warehouse/unarchive","operationId":"UnarchiveWarehouseFBS"},
+  "POST /v1/warehouse/unarchive": {"method":"POST","path":"/v1/warehouse/unarchive","operationId":"UnarchiveWarehouseFBS","async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}},
   "POST /v2/category/attribute": {"method":"POST","path":"/v2/category/attribute","operationId":"Legacy_ListCategoryAttributesV2","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/description-category/attribute"},
   "POST /v2/category/attribute/value/by-option": {"method":"POST","path":"/v2/category/attribute/value/by-option","operationId":"Legacy_GetAttributeValuesByOptionV2","idempotent":true,"deprecated":true},
   "POST /v2/category/attribute/values": {"method":"POST","path":"/v2/category/attribute/values","operationId":"Legacy_ListCategoryAttributeValuesV2","idempotent":true,"deprecated":true,"replacedBy":"POST /v1/description-category/attribute/values","pagination":{"style":"last_id","items":"result","request":{"cursor":"last_value_id","limit":"limit"},"response":{"itemCursor":"id"}}},
@@ -166,7 +166,7 @@ export const operations = {
   "POST /v2/posting/fbo/get": {"method":"POST","path":"/v2/posting/fbo/get","operationId":"PostingAPI_GetFboPosting","idempotent":true},
   "POST /v2/posting/fbo/list": {"method":"POST","path":"/v2/posting/fbo/list","operationId":"PostingAPI_GetFboPostingList","idempotent":true,"pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}},
   "POST /v2/posting/fbs/act/check-status": {"method":"POST","path":"/v2/posting/fbs/act/check-status","operationId":"PostingAPI_PostingFBSActCheckStatus","idempotent":true},
-  "POST /v2/posting/fbs/act/create": {"method":"POST","path":"/v2/posting/fbs/act/create","operationId":"PostingAPI_PostingFBSActCreate"},
+  "POST /v2/posting/fbs/act/create": {"method":"POST","path":"/v2/posting/fbs/act/create","operationId":"PostingAPI_PostingFBSActCreate","async":{"status":"POST /v2/posting/fbs/act/check-status","request":{"id":"result.id"},"state":"result.status","success":["ready"],"failure":["error","cancelled"]}},
   "POST /v2/posting/fbs/act/get-pdf": {"method":"POST","path":"/v2/posting/fbs/act/get-pdf","operationId":"PostingAPI_PostingFBSGetAct","idempotent":true},
   "POST /v2/posting/fbs/arbitration": {"method":"POST","path":"/v2/posting/fbs/arbitration","operationId":"PostingAPI_MoveFbsPostingToArbitration"},
   "POST /v2/posting/fbs/awaiting-delivery": {"method":"POST","path":"/v2/posting/fbs/awaiting-delivery","operationId":"PostingAPI_MoveFbsPostingToAwaitingDelivery"},
@@ -204,7 +204,7 @@ export const operations = {
   "POST /v3/posting/fbs/get": {"method":"POST","path":"/v3/posting/fbs/get","operationId":"PostingAPI_GetFbsPostingV3","idempotent":true},
   "POST /v3/posting/fbs/list": {"method":"POST","path":"/v3/posting/fbs/list","operationId":"PostingAPI_GetFbsPostingListV3","idempotent":true,"pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"result.has_next"}}},
   "POST /v3/posting/fbs/unfulfilled/list": {"method":"POST","path":"/v3/posting/fbs/unfulfilled/list","operationId":"PostingAPI_GetFbsPostingUnfulfilledList","idempotent":true,"pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"}}},
-  "POST /v3/product/import": {"method":"POST","path":"/v3/product/import","operationId":"ProductAPI_ImportProductsV3"},
+  "POST /v3/product/import": {"method":"POST","path":"/v3/product/import","operationId":"ProductAPI_ImportProductsV3","async":{"status":"POST /v1/product/import/info","request":{"task_id":"result.task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}},
   "POST /v3/product/info/list": {"method":"POST","path":"/v3/product/info/list","operationId":"ProductAPI_GetProductInfoList","idempotent":true},
   "POST /v3/product/list": {"method":"POST","path":"/v3/product/list","operationId":"ProductAPI_GetProductList","idempotent":true,"pagination":{"style":"last_id","items":"result.items","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"result.last_id","total":"result.total"}}},
   "POST /v3/products/info/attributes": {"method":"POST","path":"/v3/products/info/attributes","operationId":"ProductAPI_GetProductAttributesV3","idempotent":true,"deprecated":true,"replacedBy":"POST /v4/product/info/attributes","pagination":{"style":"last_id","items":"result","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","total":"total"}}},
@@ -241,6 +241,18 @@ export interface Pagination {
   readonly firstPage?: number;
 }
 
+/** x-async: the work a method starts, and how to wait for it. */
+export interface AsyncWork {
+  /** `METHOD /path` of the method that reports the state. */
+  readonly status: string;
+  /** Its request: field (query parameter for GET) <- dotted path in the starting method's 200 body. */
+  readonly request: { readonly [field: string]: string };
+  /** Dotted path of the state in the status answer; through arrays, one state per item. */
+  readonly state: string;
+  readonly success: readonly (string | boolean)[];
+  readonly failure: readonly (string | boolean)[];
+}
+
 export interface OperationInfo {
   readonly method: string;
   readonly path: string;
@@ -251,6 +263,7 @@ export interface OperationInfo {
   readonly replacedBy?: string;
   readonly rateLimit?: RateLimit;
   readonly pagination?: Pagination;
+  readonly async?: AsyncWork;
 }
 
 /** POST paths that return one page of a longer list (x-pagination). */
@@ -258,6 +271,9 @@ export type PaginatedPath = "/v1/actions/candidates" | "/v1/actions/discounts-ta
 
 /** POST paths that create a report polled with /v1/report/info (x-report). */
 export type ReportPath = "/v1/finance/compensation" | "/v1/finance/decompensation" | "/v1/report/discounted/create" | "/v1/report/marked-products-sales/create" | "/v1/report/postings/create" | "/v1/report/products/create" | "/v1/report/transactions/create" | "/v1/report/warehouse/stock";
+
+/** POST paths that start work another method reports on (x-async). */
+export type AsyncPath = "/v1/finance/compensation" | "/v1/finance/decompensation" | "/v1/product/attributes/update" | "/v1/product/import-by-sku" | "/v1/report/discounted/create" | "/v1/report/marked-products-sales/create" | "/v1/report/postings/create" | "/v1/report/products/create" | "/v1/report/transactions/create" | "/v1/report/warehouse/stock" | "/v1/warehouse/archive" | "/v1/warehouse/fbs/create" | "/v1/warehouse/fbs/first-mile/update" | "/v1/warehouse/fbs/update" | "/v1/warehouse/unarchive" | "/v2/posting/fbs/act/create" | "/v3/product/import";
 
 /** Looks up an operation by HTTP method and schema path. */
 export function operationInfo(method: string, path: string): OperationInfo | undefined {

@@ -21,6 +21,7 @@ export { paginate, type PostClient } from './paginate.js';
 export type { Page, PageItem, PaginateBody, PaginateOptions, RequestBodyOf, ResponseOf } from './paginate-types.js';
 export { waitFor, OzonTaskFailedError, type WaitOptions, type CheckResult, type Waiting } from './poll.js';
 export { createReport, waitForReport, type ReadyReport } from './reports.js';
+export { waitForAsync, type AsyncResult } from './async.js';
 export {
   waitForProductImport,
   waitForWarehouseOperation,
@@ -30,5 +31,5 @@ export {
   type WarehouseOperationStatus,
 } from './tasks.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
-export { operations, operationInfo, type OperationInfo, type OperationKey, type PaginatedPath, type ReportPath, type Pagination, type RateLimit } from '../generated/operations.js';
+export { operations, operationInfo, type OperationInfo, type OperationKey, type PaginatedPath, type ReportPath, type AsyncPath, type AsyncWork, type Pagination, type RateLimit } from '../generated/operations.js';
 export type { paths, components, operations as operationTypes } from '../generated/schema.js';

@@ -40,7 +40,10 @@ export function mockViolation(response: Response): string | undefined {
     if (!isRecord(first) || typeof first.message !== 'string') return undefined;
     const loc = Array.isArray(first.location) ? first.location.map(String) : [];
     const where = (loc[0] === 'request' ? loc.slice(loc[1] === 'body' ? 2 : 1) : loc).join('.');
-    return where ? `${where} ${first.message}` : first.message;
+    if (!where) return first.message;
+    // Prism's message usually repeats the location ("Request body property a.b must be string").
+    const at = first.message.indexOf(where);
+    return at >= 0 ? first.message.slice(at) : `${where} ${first.message}`;
   } catch {
     return undefined;
   }
