@@ -20704,7 +20704,7 @@ export interface operations {
                      * Format: uint64
                      * @description Id of the newest message to mark as read; older ones are marked too.
                      */
-                    from_message_id?: number;
+                    from_message_id?: number | string;
                 };
             };
         };
@@ -20779,7 +20779,7 @@ export interface operations {
                      * Format: uint64
                      * @description Message to start from; by default the latest visible message.
                      */
-                    from_message_id?: number;
+                    from_message_id?: number | string;
                     /**
                      * Format: int64
                      * @description Number of messages to return, at most 1000.
@@ -20811,7 +20811,7 @@ export interface operations {
                      *           ],
                      *           "is_image": true,
                      *           "is_read": true,
-                     *           "message_id": 3000000000817032000,
+                     *           "message_id": "3000000000817031942",
                      *           "moderate_image_status": "SUCCESS",
                      *           "user": {
                      *             "id": "115568",
@@ -20848,7 +20848,7 @@ export interface operations {
                              * Format: uint64
                              * @description Id of the message.
                              */
-                            message_id?: number;
+                            message_id?: string;
                             /**
                              * @description Moderation state of the image:
                              *     - `SUCCESS`: approved;
@@ -20919,8 +20919,8 @@ export interface operations {
                      *             "chat_status": "Opened",
                      *             "chat_type": "Seller_Support"
                      *           },
-                     *           "first_unread_message_id": 3000000000118022000,
-                     *           "last_message_id": 3000000000128004000,
+                     *           "first_unread_message_id": "3000000000118021931",
+                     *           "last_message_id": "3000000000128004274",
                      *           "unread_count": 1
                      *         }
                      *       ],
@@ -20937,12 +20937,12 @@ export interface operations {
                              * Format: uint64
                              * @description Id of the oldest unread message in the chat.
                              */
-                            first_unread_message_id?: number;
+                            first_unread_message_id?: string;
                             /**
                              * Format: uint64
                              * @description Id of the newest message in the chat.
                              */
-                            last_message_id?: number;
+                            last_message_id?: string;
                             /**
                              * Format: int64
                              * @description Number of unread messages in the chat.
@@ -21001,7 +21001,7 @@ export interface operations {
                      * Format: uint64
                      * @description Message to start from; by default the latest visible message.
                      */
-                    from_message_id?: number;
+                    from_message_id?: number | string;
                     /**
                      * Format: int64
                      * @description Number of messages to return, at most 1000.
@@ -21023,7 +21023,7 @@ export interface operations {
                      *       "has_next": true,
                      *       "messages": [
                      *         {
-                     *           "message_id": 3000000000817032000,
+                     *           "message_id": "3000000000817031942",
                      *           "user": {
                      *             "id": "115568",
                      *             "type": "customer"
@@ -21055,12 +21055,12 @@ export interface operations {
                              * Format: uint64
                              * @description Id of the message (the name the page's example uses).
                              */
-                            message_id?: number;
+                            message_id?: string;
                             /**
                              * Format: uint64
                              * @description Id of the message (the name the page's field list uses).
                              */
-                            messageId?: number;
+                            messageId?: string;
                             user?: components["schemas"]["ChatMessageUser"];
                         }[];
                     };
@@ -21126,8 +21126,8 @@ export interface operations {
                      *             "chat_status": "Opened",
                      *             "chat_type": "Seller_Support"
                      *           },
-                     *           "first_unread_message_id": 3000000000118022000,
-                     *           "last_message_id": 3000000000128004000,
+                     *           "first_unread_message_id": "3000000000118021931",
+                     *           "last_message_id": "3000000000128004274",
                      *           "unread_count": 1
                      *         }
                      *       ],
@@ -21165,12 +21165,12 @@ export interface operations {
                              * Format: uint64
                              * @description Id of the oldest unread message in the chat.
                              */
-                            first_unread_message_id?: number;
+                            first_unread_message_id?: string;
                             /**
                              * Format: uint64
                              * @description Id of the newest message in the chat.
                              */
-                            last_message_id?: number;
+                            last_message_id?: string;
                             /**
                              * Format: int64
                              * @description Number of unread messages in the chat.

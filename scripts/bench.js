@@ -140,6 +140,54 @@ const overheadRow = (figure, key, how) =>
 overheadRow('per-call overhead, sequential', 'sequential', '20k calls of each, one at a time, interleaved in rounds of 500');
 overheadRow('per-call overhead, 16 concurrent', 'concurrent', '20k calls of each, 16 in flight, interleaved in rounds of 500');
 
+// --- big-id parse --------------------------------------------------------------------------------
+
+/** A /v3/chat/history page of `n` messages whose ids (about 3e18) are bare JSON numbers, as Ozon may send them. */
+function chatPage(n) {
+  const messages = Array.from({ length: n }, (_, i) => ({
+    message_id: `@${3000000000817031942n + BigInt(i)}@`,
+    created_at: '2026-03-01T12:00:00Z',
+    data: [`Message ${i}: is the PH-2045-BLK case in stock? Order 0112345678-0001-1.`],
+    is_image: false,
+    is_read: i % 2 === 0,
+    moderate_image_status: 'SUCCESS',
+    context: { order_number: '0112345678-0001', sku: '1587240913' },
+    user: { id: '115568', type: 'customer' },
+  }));
+  return JSON.stringify({ has_next: true, messages }).replace(/"@(\d+)@"/g, '$1');
+}
+
+/** µs per call of each of `fns` on `text`, interleaved in rounds after a warm-up. */
+function timeParsers(fns, text, rounds = 40, per = 25) {
+  const names = Object.keys(fns);
+  const ns = Object.fromEntries(names.map((n) => [n, 0n]));
+  for (const n of names) for (let i = 0; i < 50; i++) fns[n](text);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < names.length; j++) {
+      const n = names[(r + j) % names.length];
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < per; i++) fns[n](text);
+      ns[n] += process.hrtime.bigint() - t0;
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, Number(ns[n]) / (rounds * per) / 1000]));
+}
+
+row('big-id parse, 500-item page', '≤ 1.10×', 'npm run bench -- parse', async () => {
+  const { parseJson } = await loadClient();
+  const big = chatPage(500);
+  const plain = big.replace(/"message_id":(\d+)/g, (_, d) => `"message_id":${Number(d.slice(-9))}`);
+  const m = timeParsers({ json: (t) => JSON.parse(t), ours: (t) => parseJson(t) }, big);
+  const p = timeParsers({ json: (t) => JSON.parse(t), ours: (t) => parseJson(t) }, plain);
+  const ratio = m.ours / m.json;
+  const typical = p.ours / p.json;
+  return {
+    result: `${typical.toFixed(2)}× without big ids (${p.ours.toFixed(0)} vs ${p.json.toFixed(0)} µs); ${ratio.toFixed(2)}× with 500 (${m.ours.toFixed(0)} vs ${m.json.toFixed(0)} µs)`,
+    met: ratio <= 1.1 && typical <= 1.1,
+    note: `parseJson (integers beyond 2^53 kept as strings) vs JSON.parse (which rounds them) on a /v3/chat/history page of 500 messages, ${(big.length / 1024).toFixed(0)} KB: once with small ids (no run of 16 digits: straight to JSON.parse), once with bare 19-digit ids (quoted first, then JSON.parse); 1000 parses each, interleaved`,
+  };
+});
+
 // --- consumer type-check ------------------------------------------------------------------------
 
 /** Runs `tsc -p dir` under /usr/bin/time -v; returns wall seconds and peak RSS in MB. */
