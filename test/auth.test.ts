@@ -2,7 +2,7 @@
 // that are not valid header values (refused, never echoed), and OAuth tokens (a string or a
 // function called per request), scrubbed like the key. A real loopback server echoes them back.
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createOzonClient, OzonApiError, unwrap, type OzonClientOptions } from '../src/index.js';
 import { sendJson, startServer, type TestServer } from './server.js';
 
@@ -80,6 +80,12 @@ describe('OAuth access token', () => {
     expect(h.authorization).toBe('Bearer oauth-token-7c1d');
     expect(h['api-key']).toBeUndefined();
     expect(h['client-id']).toBeUndefined();
+  });
+
+  it('is accepted by the mock, whose spec offers the bearer scheme next to Client-Id + Api-Key', async () => {
+    const ozon = createOzonClient({ accessToken: 'contract-test-token', baseUrl: inject('mockUrl'), retry: false });
+    const { response } = await ozon.POST('/v1/report/info', { body: { code: 'REPORT_seller_products_924336' } });
+    expect(response.status).toBe(200);
   });
 
   it('calls a token function before each request, so a refreshed token is used', async () => {
