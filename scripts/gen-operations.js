@@ -61,11 +61,16 @@ function checkAsync(spec, key, op) {
   if (!status) fail(`status method "${a.status}" is not in the spec`);
   if (statusMethod !== 'POST' && statusMethod !== 'GET') fail(`status method "${a.status}" must be POST or GET`);
   const started = jsonOf(spec, op.responses?.['200']);
-  if (!started) fail('needs a JSON 200 answer to read the status request from');
+  if (!started && Object.values(a.request).some((v) => !v.startsWith('$request.'))) fail('needs a JSON 200 answer to read the status request from');
   const statusReq = jsonOf(spec, status.requestBody);
   const query = (status.parameters ?? []).map((p) => deref(spec, p)).filter((p) => p?.in === 'query');
+  // The start's request schema, JSON or not (a multipart upload can name a field too).
+  const startContent = deref(spec, op.requestBody)?.content ?? {};
+  const startReq = deref(spec, (startContent['application/json'] ?? Object.values(startContent)[0])?.schema);
   for (const [field, from] of Object.entries(a.request)) {
-    if (!schemaAt(spec, started, from)) fail(`request.${field}: "${from}" is not in the 200 schema of ${key}`);
+    if (from.startsWith('$request.')) {
+      if (!schemaAt(spec, startReq, from.slice(9))) fail(`request.${field}: "${from.slice(9)}" is not in the request schema of ${key}`);
+    } else if (!schemaAt(spec, started, from)) fail(`request.${field}: "${from}" is not in the 200 schema of ${key}`);
     const there = statusMethod === 'GET' ? query.some((p) => p.name === field) : schemaAt(spec, statusReq, field);
     if (!there) fail(`request.${field}: "${field}" is not in the request of ${a.status}`);
   }
@@ -88,8 +93,28 @@ function firstPage(spec, op) {
   return first;
 }
 
+/** Offset style: whether the offset field is an int64 written as a JSON string. */
+function offsetIsString(spec, op) {
+  const req = deref(spec, deref(spec, op.requestBody)?.content?.['application/json']?.schema);
+  return deref(spec, schemaAt(spec, req, op['x-pagination'].request.cursor))?.type === 'string';
+}
+
+/**
+ * last_id and cursor styles: the value to send on the first page when the request schema
+ * requires the cursor field (an empty string, or 0 for an integer field); undefined otherwise.
+ */
+function requiredFirstCursor(spec, op) {
+  const req = deref(spec, deref(spec, op.requestBody)?.content?.['application/json']?.schema);
+  const keys = op['x-pagination'].request.cursor.split('.');
+  const last = keys.pop();
+  const parent = keys.length ? schemaAt(spec, req, keys.join('.')) : req;
+  if (!parent?.required?.includes(last)) return undefined;
+  return deref(spec, schemaAt(spec, parent, last))?.type === 'integer' ? 0 : '';
+}
+
 export function operationsTable(spec) {
   const entries = [];
+  const nonJsonStarts = new Set();
   for (const { method, path, op } of operationsOf(spec)) {
     const key = `${method.toUpperCase()} ${path}`;
     const entry = { method: method.toUpperCase(), path, operationId: op.operationId };
@@ -97,18 +122,26 @@ export function operationsTable(spec) {
     if (op['x-report']) entry.report = true;
     if (op.deprecated) entry.deprecated = true;
     if (op['x-replaced-by']) entry.replacedBy = op['x-replaced-by'];
+    if (op['x-sunset']) entry.sunset = op['x-sunset'];
     if (op['x-rate-limit']) entry.rateLimit = op['x-rate-limit'];
-    if (op['x-async']) entry.async = checkAsync(spec, key, op);
+    if (op['x-async']) {
+      entry.async = checkAsync(spec, key, op);
+      // waitForAsync sends JSON: a start with another body (a multipart upload) stays out of AsyncPath.
+      if (op.requestBody && !deref(spec, op.requestBody)?.content?.['application/json']) nonJsonStarts.add(key);
+    }
     if (op['x-pagination']) {
       checkPagination(spec, key, op);
       entry.pagination = op['x-pagination'];
       if (entry.pagination.style === 'page') entry.pagination = { ...entry.pagination, firstPage: firstPage(spec, op) };
+      const first = ['last_id', 'cursor'].includes(entry.pagination.style) ? requiredFirstCursor(spec, op) : undefined;
+      if (first !== undefined) entry.pagination = { ...entry.pagination, firstCursor: first };
+      if (entry.pagination.style === 'offset' && offsetIsString(spec, op)) entry.pagination = { ...entry.pagination, offsetAsString: true };
     }
     entries.push([key, entry]);
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const union = (pred) => {
-    const paths = entries.filter(([, e]) => pred(e)).map(([, e]) => JSON.stringify(e.path));
+    const paths = entries.filter(([k, e]) => pred(e, k)).map(([, e]) => JSON.stringify(e.path));
     return paths.length ? [...new Set(paths)].join(' | ') : 'never';
   };
   const body = entries.map(([k, e]) => `  ${JSON.stringify(k)}: ${JSON.stringify(e)},`).join('\n');
@@ -131,13 +164,17 @@ export interface Pagination {
   readonly response?: { readonly cursor?: string; readonly itemCursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
   /** Page style: the number of the first page (0 or 1), from the page field's default or minimum. */
   readonly firstPage?: number;
+  /** Offset style: the offset field is an int64 sent as a JSON string ("0", "50", ...). */
+  readonly offsetAsString?: boolean;
+  /** last_id and cursor styles: what the first page sends when the cursor field is required. */
+  readonly firstCursor?: string | number;
 }
 
 /** x-async: the work a method starts, and how to wait for it. */
 export interface AsyncWork {
   /** \`METHOD /path\` of the method that reports the state. */
   readonly status: string;
-  /** Its request: field (query parameter for GET) <- dotted path in the starting method's 200 body. */
+  /** Its request: field (query parameter for GET) <- dotted path in the starting method's 200 body, or \`$request.<path>\` in its request body. */
   readonly request: { readonly [field: string]: string };
   /** Dotted path of the state in the status answer; through arrays, one state per item. */
   readonly state: string;
@@ -153,6 +190,8 @@ export interface OperationInfo {
   readonly report?: boolean;
   readonly deprecated?: boolean;
   readonly replacedBy?: string;
+  /** Deprecated operations: the date (YYYY-MM-DD) Ozon switches the method off (x-sunset). */
+  readonly sunset?: string;
   readonly rateLimit?: RateLimit;
   readonly pagination?: Pagination;
   readonly async?: AsyncWork;
@@ -164,8 +203,8 @@ export type PaginatedPath = ${union((e) => e.method === 'POST' && e.pagination)}
 /** POST paths that create a report polled with /v1/report/info (x-report). */
 export type ReportPath = ${union((e) => e.method === 'POST' && e.report)};
 
-/** POST paths that start work another method reports on (x-async). */
-export type AsyncPath = ${union((e) => e.method === 'POST' && e.async)};
+/** POST paths with a JSON body that start work another method reports on (x-async): what waitForAsync takes. */
+export type AsyncPath = ${union((e, k) => e.method === 'POST' && e.async && !nonJsonStarts.has(k))};
 
 /** Looks up an operation by HTTP method and schema path. */
 export function operationInfo(method: string, path: string): OperationInfo | undefined {

@@ -41,6 +41,8 @@ function isInt64(schema) {
 export async function schemaTypes(spec) {
   const requestOnly = requestOnlyComponents(spec);
   const inRequest = (path) => {
+    // Push payloads are what Ozon sends: typed as documented (the receiver turns int64 strings into numbers).
+    if (path.startsWith('#/webhooks/')) return false;
     if (/\/(requestBody|parameters)\//.test(path)) return true;
     const m = path.match(/^#\/components\/schemas\/([^/]+)/);
     return Boolean(m && requestOnly.has(m[1].replace(/~1/g, '/').replace(/~0/g, '~')));

@@ -24,13 +24,14 @@ async function bundle() {
 }
 
 /** The three files, from the bundle; throws when the bundle is not OpenAPI 3.1.0. */
-async function render(spec, { schemaTypes }, { operationsTable }) {
+async function render(spec, { schemaTypes }, { operationsTable }, { webhookFiles }) {
   if (spec.openapi !== '3.1.0') throw new Error(`expected OpenAPI 3.1.0, bundled ${spec.openapi}`);
   const bundled = { 'x-generated': HEADER, ...spec };
   return {
     'openapi.json': `${JSON.stringify(bundled, null, 2)}\n`,
     'schema.d.ts': `// ${HEADER}\n${await schemaTypes(spec)}`,
     'operations.ts': `// ${HEADER}\n${operationsTable(spec)}`,
+    ...webhookFiles(spec, HEADER),
   };
 }
 
@@ -41,7 +42,7 @@ async function build() {
   const linting = lint();
   // openapi-typescript (and TypeScript with it) takes ~1.5 s to load: it loads here while the two
   // Redocly processes run.
-  const rendering = Promise.all([bundle(), import('./gen-types.js'), import('./gen-operations.js')]).then((a) => render(...a));
+  const rendering = Promise.all([bundle(), import('./gen-types.js'), import('./gen-operations.js'), import('./gen-webhooks.js')]).then((a) => render(...a));
   const [problems, rendered] = await Promise.allSettled([linting, rendering]);
   if (problems.status === 'rejected') throw problems.reason;
   if (problems.value.length) {

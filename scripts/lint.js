@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run lint: Redocly lint of openapi/ with redocly.yaml. Fails on any error or warning, and
-// when a file under openapi/paths/ is not referenced from openapi/openapi.yaml.
-import { readFileSync, readdirSync } from 'node:fs';
+// when a file under openapi/paths/ or openapi/webhooks/ is not referenced from openapi/openapi.yaml.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { redocly, redoclyAsync, root } from './lib.js';
 
@@ -17,12 +17,12 @@ export async function lint() {
   const problems = [...report.problems];
   // Orphan path files: written but not wired into the root.
   const rootText = readFileSync(join(root, 'openapi/openapi.yaml'), 'utf8');
-  const pathsDir = join(root, 'openapi/paths');
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
     );
-  for (const file of walk(pathsDir)) {
+  const dirs = ['paths', 'webhooks'].map((d) => join(root, 'openapi', d)).filter((d) => existsSync(d));
+  for (const file of dirs.flatMap(walk)) {
     const ref = relative(join(root, 'openapi'), file);
     if (!rootText.includes(`$ref: ${ref}`)) {
       problems.push({ ruleId: 'orphan-path-file', severity: 'error', message: `${ref} is not referenced from openapi/openapi.yaml`, location: [] });

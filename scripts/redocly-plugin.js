@@ -2,8 +2,10 @@
 //  - ozon/operation-examples: an operation with a JSON body has a request example, and its
 //    200 JSON response has an example (Prism serves it; contract tests send the request).
 //  - ozon/vendor-extensions: the x- extensions read by scripts/generate.js have the right shape.
-//  - ozon/english-text: summaries and descriptions are English (no Cyrillic or CJK letters) and
-//    carry no TODO left from transcription.
+//  - ozon/english-text: summaries and descriptions are English (no Cyrillic or CJK letters),
+//    carry no TODO left from transcription, and speak to the user about the API, never about
+//    the pages it was transcribed from ("the page's example", "the Russian pages", "the docs",
+//    "the old reference", "field list", ru-ref ...): such notes go in `# doc fix:` comments.
 
 const STYLES = ['last_id', 'offset', 'page', 'cursor'];
 const PERIODS = ['second', 'minute', 'hour', 'day'];
@@ -63,7 +65,11 @@ function VendorExtensions() {
       if (a !== undefined) {
         if (typeof a?.status !== 'string' || !/^(GET|POST) \/\S+$/.test(a.status)) bad('x-async', 'status must read "METHOD /path"');
         if (!a?.request || typeof a.request !== 'object' || Array.isArray(a.request)) bad('x-async', 'request must map status-body fields to dotted paths');
-        else for (const [k, v] of Object.entries(a.request)) if (!isDotted(k) || !isDotted(v)) bad('x-async', `request.${k} must be a dotted path`);
+        else for (const [k, v] of Object.entries(a.request)) {
+          // A value is a dotted path in this method's 200 body, or `$request.<path>` in its request body.
+          const from = typeof v === 'string' && v.startsWith('$request.') ? v.slice('$request.'.length) : v;
+          if (!isDotted(k) || !isDotted(from)) bad('x-async', `request.${k} must be a dotted path, or $request.<dotted path>`);
+        }
         if (!isDotted(a?.state)) bad('x-async', 'state must be a dotted path');
         for (const k of ['success', 'failure']) {
           const list = a?.[k];
@@ -92,15 +98,60 @@ function VendorExtensions() {
 
 const FOREIGN = /[\u0400-\u04FF\u3000-\u9FFF]|\bTODO\b/;
 
+// Talk about our sources. Precise on purpose: paging words ("one page of results", "the next
+// page", "Number of the page to return", "page_size", "the previous page's `cursor`"), the
+// storefront ("the product page"), languages ("in Russian", "simplified Chinese", "Chinese
+// yuan"), "for example", "the reference list of ..." and "Ozon does not document ..." all pass.
+const VERB = String.raw`(?:shows|says|gives|lists|names|calls|uses|documents|describes|mentions|explains|states|has|does|doesn't|puts|nests|wraps|marks|carries|spells|writes)`;
+const VERBS = String.raw`(?:show|say|give|list|name|call|use|document|describe|mention|explain|state|have|do|don't|put|nest|wrap|mark|carry|spell|write)`;
+const SOURCE_TALK = new RegExp(
+  [
+    // Working names of the sources.
+    String.raw`\b(?:ru|cn|zh|en)-(?:ref|seed|\d{4})\b`,
+    String.raw`\bour\s+sources?\b`,
+    // A doc page: "the Chinese page", "the Russian pages", "Ozon's page", "this method's pages".
+    String.raw`\b(?:chinese|russian|english|doc|docs|documentation|reference|ref|source|ozon['’]s|method['’]s)\s+pages?\b`,
+    String.raw`\bthe\s+page['’]s\b`,
+    String.raw`\bpages?\s+for\s+(?:this|that|the|each)\s+method\b`,
+    String.raw`\b(?:by|from)\s+the\s+pages?\b(?![\s_-]*(?:number|size|count|token|index))`,
+    String.raw`\b(?:listed|shown|named|given|documented|described|mentioned|flat)\s+(?:\w+\s+)?on\s+the\s+pages?\b`,
+    String.raw`\bthe\s+page\s+${VERB}\b`,
+    String.raw`\bthe\s+pages\s+${VERBS}\b`,
+    // The docs, the documentation, an (old) reference.
+    String.raw`\b(?:the|its|their|ozon['’]s|current|old|older|official|public|api)\s+(?:docs?|documentation)\b`,
+    String.raw`\bdocumentation\s+${VERB}\b`,
+    String.raw`\b(?:old|older|newer|current|previous|earlier|legacy|russian|chinese|english|api|its|ozon['’]s|[\w/]+-era)\s+reference\b`,
+    String.raw`\breference\s+(?:pages?|docs?|documentation)\b`,
+    String.raw`\bthe\s+reference\s+${VERB}\b`,
+    // Their examples, field lists and tables.
+    String.raw`\b(?:the|its|their|this|that|both|chinese|russian|english|page['’]s|ozon['’]s)\s+examples?\b`,
+    String.raw`\bexample\s+${VERB}\b`,
+    String.raw`\bexamples\s+${VERBS}\b`,
+    String.raw`\bfield\s+(?:lists?|tables?)\b`,
+    String.raw`\b(?:the|its|their)\s+table\s+${VERB}\b`,
+  ].join('|'),
+  'i',
+);
+
 function EnglishText() {
   const check = (node, ctx) => {
     for (const key of ['summary', 'description']) {
-      if (typeof node[key] === 'string' && FOREIGN.test(node[key])) {
+      const text = node[key];
+      if (typeof text !== 'string') continue;
+      if (FOREIGN.test(text)) {
         ctx.report({ message: `${key} must be English, written for the user (no Cyrillic, CJK or TODO).`, location: ctx.location.child([key]) });
+      }
+      const talk = text.match(SOURCE_TALK);
+      if (talk) {
+        ctx.report({
+          message: `${key} talks about our sources ("${talk[0]}"): say what it means to the user, and put the note in a \`# doc fix:\` comment.`,
+          location: ctx.location.child([key]),
+        });
       }
     }
   };
-  return { Operation: check, Schema: check, Parameter: check, Response: check, Tag: check };
+  // Operation also covers the operations of `webhooks` (OpenAPI 3.1), which hold path items.
+  return { Operation: check, Schema: check, Parameter: check, RequestBody: check, Response: check, Header: check, Tag: check, Server: check };
 }
 
 export default function ozonPlugin() {

@@ -59,9 +59,13 @@ export async function waitForAsync<P extends AsyncPath>(client: PostClient, path
 
   const request: Record<string, unknown> = {};
   for (const [field, from] of Object.entries(work.request)) {
-    const v = getAt(started, from);
+    const fromRequest = from.startsWith('$request.');
+    const v = fromRequest ? getAt(body, from.slice('$request.'.length)) : getAt(started, from);
     if (v === undefined || v === null || v === '') {
-      throw new OzonApiError({ status: 200, method: 'POST', path, message: `POST ${path} answered without "${from}", needed to ask ${work.status} for the state` });
+      const message = fromRequest
+        ? `the body of POST ${path} has no "${from.slice('$request.'.length)}", needed to ask ${work.status} for the state`
+        : `POST ${path} answered without "${from}", needed to ask ${work.status} for the state`;
+      throw new OzonApiError({ status: 200, method: 'POST', path, message });
     }
     setAt(request, field, v);
   }

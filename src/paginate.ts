@@ -25,6 +25,9 @@ function paginationOf(path: string): Pagination {
 /** Values that mean "no next position" in last_id and cursor styles. */
 const isEmptyCursor = (c: unknown) => c === undefined || c === null || c === '' || c === 0;
 
+/** A count from the answer: a number, or an int64 written as a string ("120"). */
+const asCount = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+
 interface Plan {
   p: Pagination;
   maxItems: number | undefined;
@@ -54,12 +57,12 @@ async function* pages<P extends PaginatedPath>(
   const post = client.POST as unknown as LoosePost;
   const r = p.response ?? {};
   const where = { method: 'POST', path };
-  let cursor: unknown = p.style === 'offset' ? 0 : p.style === 'page' ? (p.firstPage ?? 1) : undefined;
+  let cursor: unknown = p.style === 'offset' ? 0 : p.style === 'page' ? (p.firstPage ?? 1) : p.firstCursor;
   const sent = new Set<string>(); // positions sent so far: a few bytes a page, to catch a cycle of any length
   let seen = 0;
   for (let index = 1; ; index++) {
     const pageBody = structuredClone(body ?? {}) as Record<string, unknown>;
-    if (cursor !== undefined) setAt(pageBody, p.request.cursor, cursor);
+    if (cursor !== undefined) setAt(pageBody, p.request.cursor, p.offsetAsString ? String(cursor) : cursor);
     const data = await unwrap(post(path, { body: pageBody, ...(opts.signal ? { signal: opts.signal } : {}) }));
     const found = getAt(data, p.items);
     // Ozon's gateway leaves empty lists out of the answer: a missing list is an empty page.
@@ -73,8 +76,8 @@ async function* pages<P extends PaginatedPath>(
     if (items.length === 0) return;
     if ((maxItems !== undefined && seen >= maxItems) || (maxPages !== undefined && index >= maxPages)) return;
     if (r.hasNext && getAt(data, r.hasNext) === false) return;
-    const total = r.total ? getAt(data, r.total) : undefined;
-    if (typeof total === 'number' && seen >= total) return;
+    const total = asCount(r.total ? getAt(data, r.total) : undefined);
+    if (total !== undefined && seen >= total) return;
     const pageCount = r.pageCount ? getAt(data, r.pageCount) : undefined;
     if (typeof pageCount === 'number' && index >= pageCount) return;
 

@@ -50,10 +50,11 @@ export async function waitForReport(client: PostClient, code: string, opts?: Wai
 export async function createReport<P extends ReportPath>(client: PostClient, path: P, body: RequestBodyOf<P>, opts?: WaitOptions): Promise<ReadyReport> {
   if (!operationInfo('POST', path)?.report) throw new TypeError(`createReport: POST ${String(path)} does not create a report (no x-report in the spec)`);
   resolveWaitOptions(opts); // a bad option fails before the report is created
-  const post = client.POST as unknown as (p: string, init: object) => Promise<{ data?: { result?: { code?: string } }; response: Response }>;
+  const post = client.POST as unknown as (p: string, init: object) => Promise<{ data?: { result?: { code?: string }; code?: string }; response: Response }>;
   const signal = opts?.signal;
   const created = await unwrap(post(path, { body, ...(signal ? { signal } : {}) }));
-  const code = created?.result?.code;
+  // Most report methods answer `{ result: { code } }`; the placement reports answer `{ code }`.
+  const code = created?.result?.code ?? created?.code;
   if (typeof code !== 'string' || !code) {
     throw new OzonTaskFailedError({ status: 200, method: 'POST', path, result: created, message: `POST ${path} answered without a report code` });
   }

@@ -106,6 +106,17 @@ describe('waitForAsync', () => {
     expect(err.message).toBe('POST /v1/warehouse/archive answered without "operation_id", needed to ask POST /v1/warehouse/operation/status for the state');
   });
 
+  it('takes a status field from the starting request when the spec says $request.<path>', async () => {
+    const supply = '4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53';
+    const ozon = await setup((req, res) => {
+      if (req.url === '/v1/fbp/order/drop-off/cancel') return sendJson(res, {});
+      sendJson(res, { supply_id: supply, cancellation_state: { cancellation_status: 'CANCELED' } });
+    });
+    const result = await waitForAsync(ozon, '/v1/fbp/order/drop-off/cancel', { supply_id: supply }, { clock: new FakeClock() });
+    expect(result.cancellation_state?.cancellation_status).toBe('CANCELED');
+    expect(server!.seen[1]).toMatchObject({ url: '/v1/fbp/order/get', body: { supply_id: supply } });
+  });
+
   it('refuses a path without x-async, and bad options, before sending anything', async () => {
     const ozon = await setup(warehouse({ status: 'SUCCESS' }));
     await expect(waitForAsync(ozon, '/v1/report/info' as never, {} as never)).rejects.toThrow(/no x-async in the spec/);

@@ -1,6 +1,7 @@
 // `npm run docs` builds the HTML reference; headless Chromium (Debian's /usr/bin/chromium,
-// installed by .ci/run) opens it and must render the FBS posting list and a legacy operation
-// marked deprecated, and take a screenshot (kept as reference/screenshot.png).
+// installed by .ci/run) opens it and must render the FBS posting list, a legacy operation
+// marked deprecated and a push notification (webhook), and take a screenshot (kept as
+// reference/screenshot.png).
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,8 +33,8 @@ async function heading(operationId: string, title: string): Promise<string> {
 
 describe('API reference page', () => {
   it('renders the FBS posting list operation, and a screenshot can be taken', async () => {
-    expect(await heading('PostingAPI_GetFbsPostingListV3', 'List FBS postings')).not.toMatch(/deprecated/i);
-    expect(await page.evaluate<string>('document.body.innerText')).toContain('/v3/posting/fbs/list');
+    expect(await heading('PostingFbsList', 'List FBS postings (v4)')).not.toMatch(/deprecated/i);
+    expect(await page.evaluate<string>('document.body.innerText')).toContain('/v4/posting/fbs/list');
     const png = await page.screenshot();
     writeFileSync(join(dirname(file), 'screenshot.png'), png);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -45,5 +46,12 @@ describe('API reference page', () => {
   it('shows a legacy operation as deprecated', async () => {
     expect(await heading('Legacy_ListFbsPostingsV2', 'List FBS postings (v2)')).toMatch(/deprecated/i);
     expect(await page.evaluate<string>('document.body.innerText')).toContain('/v2/posting/fbs/list');
+  }, 60_000);
+
+  it('shows the push notifications (webhooks)', async () => {
+    expect(await heading('Notification_ReceiveNewPosting', 'New posting')).toBeTruthy();
+    const text = await page.evaluate<string>('document.body.innerText');
+    expect(text).toMatch(/TYPE_NEW_POSTING/);
+    expect(text).toMatch(/Webhook/);
   }, 60_000);
 });

@@ -35,11 +35,17 @@ describe('generator: x-async', () => {
     expect(ts).toContain('export type AsyncPath = "/v1/thing/start";');
   });
 
+  it('accepts a field taken from the starting request ($request.<path>)', () => {
+    const ts: string = operationsTable(mini({ ...good, request: { task_id: '$request.name' } }));
+    expect(ts).toContain('"request":{"task_id":"$request.name"}');
+  });
+
   it.each([
     ['a status method that does not exist', { status: 'POST /v1/thing/state' }, /x-async status method "POST \/v1\/thing\/state" is not in the spec/],
     ['a request field the status method does not take', { request: { id: 'result.task_id' } }, /request.id: "id" is not in the request of POST \/v1\/thing\/status/],
     ['a request source not in the 200 answer', { request: { task_id: 'task_id' } }, /request.task_id: "task_id" is not in the 200 schema of POST \/v1\/thing\/start/],
     ['a state path not in the status answer', { state: 'result.status' }, /state "result.status" is not in the 200 schema of POST \/v1\/thing\/status/],
+    ['a $request. field not in the request of the start', { request: { task_id: '$request.task' } }, /request.task_id: "task" is not in the request schema of POST \/v1\/thing\/start/],
     ['a state value outside the enum', { success: ['SUCCESS'] }, /state values \["SUCCESS"\] are not in the enum of "result.items.state"/],
   ])('fails on %s', (_, change, message) => {
     expect(() => operationsTable(mini({ ...good, ...change }))).toThrow(message);

@@ -79,7 +79,7 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('ships the built JS, the declarations, the bundled spec and the mock command, and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts']) {
+    for (const f of ['package.json', 'README.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts', 'bin/ozon-seller-push.js', 'dist/generated/push.js']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|openapi)\/|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
@@ -146,10 +146,53 @@ console.log(JSON.stringify({
     }
   }, 90_000);
 
+  it('`ozon-seller-push` round trip with a receiver built with createPushHandler, and a wrong one', async () => {
+    const port = await freePort();
+    writeFileSync(
+      join(app, 'receiver.mjs'),
+      `import { createServer } from 'node:http';
+import { createPushHandler } from 'ozon-seller-api';
+const push = createPushHandler({ TYPE_NEW_POSTING: (p) => console.log('got', p.posting_number) }, { name: 'shop-sync', version: '1.0.0' });
+const wrong = (req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+createServer((req, res) => (req.url === '/wrong' ? wrong(req, res) : push.node(req, res))).listen(${port}, '127.0.0.1', () => console.log('listening'));
+`,
+    );
+    const receiver = spawn(process.execPath, [join(app, 'receiver.mjs')], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    receiver.stdout!.on('data', (d) => (log += d));
+    receiver.stderr!.on('data', (d) => (log += d));
+    const exited = new Promise((resolve) => receiver.once('exit', resolve));
+    const bin = join(app, 'node_modules/.bin/ozon-seller-push');
+    const push = (...args: string[]) =>
+      run(process.execPath, [bin, ...args], { cwd: app }).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code?: number; stdout?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '' }),
+      );
+    try {
+      while (!log.includes('listening')) {
+        if (receiver.exitCode !== null) throw new Error(`the receiver did not start:\n${log}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const url = `http://127.0.0.1:${port}/push`;
+      const sent = await push(url, 'TYPE_NEW_POSTING', '--posting_number', '0112345678-0001-1');
+      expect(sent).toMatchObject({ code: 0, stdout: expect.stringContaining('Ozon would accept this answer.') });
+      const ping = await push(url, '--ping');
+      expect(ping).toMatchObject({ code: 0, stdout: expect.stringContaining('"name":"shop-sync"') });
+      const wrong = await push(`http://127.0.0.1:${port}/wrong`, 'new-posting');
+      expect(wrong.code).toBe(1);
+      expect(wrong.stdout).toContain('INVALID_BODY');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(log).toContain('got 0112345678-0001-1');
+    } finally {
+      receiver.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
+
   it('type-checks a consumer under moduleResolution nodenext and bundler', async () => {
     writeFileSync(
       join(app, 'consumer.ts'),
-      `import { createOzonClient, unwrap, OzonApiError, type components, type OzonClientOptions } from 'ozon-seller-api';
+      `import { createOzonClient, createPushHandler, unwrap, OzonApiError, OZON_PUSH_SOURCES, type components, type OzonClientOptions } from 'ozon-seller-api';
 import { startMock } from 'ozon-seller-api/mock';
 
 const options: OzonClientOptions = { clientId: '836', apiKey: 'key', timeoutMs: 5_000 };
@@ -157,9 +200,9 @@ const ozon = createOzonClient(options);
 
 export async function postings(): Promise<number> {
   const mock = await startMock({ port: 4010 });
-  const body = { dir: 'ASC' as const, filter: { since: '2024-01-01T00:00:00Z', to: '2024-01-31T00:00:00Z' }, limit: 100, offset: 0 };
-  const page = await unwrap(ozon.POST('/v3/posting/fbs/list', { body }));
-  const first: string | undefined = page.result?.postings?.[0]?.posting_number;
+  const body = { sort_dir: 'ASC' as const, filter: { since: '2026-01-01T00:00:00Z', to: '2026-01-31T00:00:00Z' }, limit: 100 };
+  const page = await unwrap(ozon.POST('/v4/posting/fbs/list', { body }));
+  const first: string | undefined = page.postings?.[0]?.posting_number;
   await mock.stop();
   return first?.length ?? 0;
 }
@@ -171,11 +214,15 @@ export function isApiError(e: unknown): e is OzonApiError {
 export type Money = components['schemas'] extends Record<string, unknown> ? true : false;
 
 // @ts-expect-error: an unknown path does not compile
-void ozon.POST('/v3/posting/fbs/no-such-method', { body: {} });
+void ozon.POST('/v4/posting/fbs/no-such-method', { body: {} });
 // @ts-expect-error: a body field of the wrong type does not compile
 void ozon.POST('/v1/report/info', { body: { code: 42 } });
 // @ts-expect-error: the mock's options are typed too
 void startMock({ port: '4010' });
+
+export const push = createPushHandler({ TYPE_STATE_CHANGED: (p) => void p.new_state?.startsWith('posting_') }, { allowedSources: OZON_PUSH_SOURCES });
+// @ts-expect-error: a state change carries no products
+createPushHandler({ TYPE_STATE_CHANGED: (p) => p.products });
 `,
     );
     const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: false };

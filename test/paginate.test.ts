@@ -103,18 +103,6 @@ describe('last_id style', () => {
 });
 
 describe('offset style', () => {
-  it('ends on has_next: false, advancing the offset by the items received', async () => {
-    // /v3/posting/fbs/list: items result.postings, result.has_next.
-    const { ozon, seen } = await serve((body) => {
-      const page = ids(7).slice(body.offset, body.offset + 3);
-      return { result: { postings: page.map((n) => ({ posting_number: `P-${n}` })), has_next: body.offset + 3 < 7 } };
-    });
-    const filter = { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
-    const items = await collect(paginate(ozon, '/v3/posting/fbs/list', { filter, limit: 3 }));
-    expect(items.map((p) => p.posting_number)).toEqual(ids(7).map((n) => `P-${n}`));
-    expect(seen.map((r) => r.body.offset)).toEqual([0, 3, 6]);
-  });
-
   it('ends when total is reached', async () => {
     // /v1/analytics/average-delivery-time/details: items data, total_rows.
     const { ozon, seen } = await serve((body) => ({ data: ids(5).slice(body.offset, body.offset + 2).map((n) => ({ offer_id: `o${n}` })), total_rows: 5 }));
@@ -180,6 +168,18 @@ describe('cursor style', () => {
     const items = await collect(paginate(ozon, '/v3/chat/list', { limit: 1 }));
     expect(items.map((c) => c.chat?.chat_id)).toEqual(['c0', 'c1', 'c2']);
     expect(seen.map((r) => r.body.cursor)).toEqual([undefined, '1', '2']);
+  });
+
+  it('ends on has_next: false even though a cursor comes back (/v4/posting/fbs/list)', async () => {
+    const { ozon, seen } = await serve((body) => {
+      const at = body.cursor ? Number(body.cursor) : 0;
+      const page = ids(7).slice(at, at + 3);
+      return { postings: page.map((n) => ({ posting_number: `P-${n}` })), cursor: String(at + 3), has_next: at + 3 < 7 };
+    });
+    const filter = { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    const items = await collect(paginate(ozon, '/v4/posting/fbs/list', { filter, limit: 3 }));
+    expect(items.map((p) => p.posting_number)).toEqual(ids(7).map((n) => `P-${n}`));
+    expect(seen.map((r) => r.body.cursor)).toEqual([undefined, '3', '6']);
   });
 
   it('ends on an empty cursor (/v1/pass/list)', async () => {
@@ -271,5 +271,26 @@ describe('options and errors', () => {
     expect(() => paginate(ozon, '/v1/returns/list', { limit: 1 }, { maxItems: 0 })).toThrow(/"maxItems" must be an integer >= 1/);
     expect(() => paginate.pages(ozon, '/v1/returns/list', { limit: 1 }, { maxPages: 1.5 })).toThrow(/"maxPages"/);
     expect(() => paginate(ozon, '/v1/returns/list', 'limit=1' as never)).toThrow(/must be an object/);
+  });
+});
+
+describe('int64 fields written as strings, and a required cursor', () => {
+  it('sends a string offset and ends on a total given as a string', async () => {
+    // /v1/search-queries/top: offset and limit are int64 strings; total is an int64 string.
+    const { ozon, seen } = await serve((body) => {
+      const start = Number(body.offset);
+      return { search_queries: ids(5).slice(start, start + 2).map((n) => ({ query: `q${n}` })), offset: '2', total: '5' };
+    });
+    const items = await collect(paginate(ozon, '/v1/search-queries/top', { limit: '2' }));
+    expect(items.map((q) => q.query)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(seen.map((r) => r.body.offset)).toEqual(['0', '2', '4']);
+  });
+
+  it('sends an empty last_id on the first page when the field is required', async () => {
+    // /v1/finance/accrual/by-day: last_id is required, empty for the first page.
+    const { ozon, seen } = await serve((body) => (body.last_id === '' ? { accruals: [{ accrual_id: 1 }], last_id: 'a1' } : { accruals: [{ accrual_id: 2 }], last_id: '' }));
+    const items = await collect(paginate(ozon, '/v1/finance/accrual/by-day', { date: '2026-05-14' }));
+    expect(items.map((a) => a.accrual_id)).toEqual([1, 2]);
+    expect(seen.map((r) => r.body.last_id)).toEqual(['', 'a1']);
   });
 });

@@ -45,6 +45,13 @@ describe('createReport', () => {
     expect(clock.sleeps).toEqual([1000, 1500]);
   });
 
+  it('reads the report code from the top level of the answer too (placement reports)', async () => {
+    const { fetch, log } = queueFetch(json({ code: 'R-2' }), json({ result: { code: 'R-2', status: 'success', file: 'https://cdn.ozon/r-2.xlsx' } }));
+    const report = await createReport(client(fetch), '/v1/report/placement/by-products/create', { date_from: '2026-05-01', date_to: '2026-05-31' }, { clock: new FakeClock() });
+    expect(report).toEqual({ code: 'R-2', status: 'success', file: 'https://cdn.ozon/r-2.xlsx' });
+    expect(log).toHaveLength(2);
+  });
+
   it("throws OzonTaskFailedError (an OzonApiError) with Ozon's message when the report failed", async () => {
     const { fetch } = queueFetch(json({ result: { code: 'R-1' } }), status('processing'), status('failed', { error: 'too many rows for the period' }));
     const err = await createReport(client(fetch), '/v1/report/postings/create', { filter: {} } as never, { clock: new FakeClock() }).catch((e: unknown) => e);
