@@ -34,6 +34,7 @@ export function deref(node: any): any {
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
+ajv.addFormat('uint64', { type: 'string', validate: /^\d{1,20}$/ }); // ids beyond 2^53, as strings of digits
 ajv.addSchema({ ...spec, $id: 'spec' }, 'spec');
 
 const pointer = (parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');

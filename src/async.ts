@@ -1,0 +1,103 @@
+import { operationInfo, type AsyncPath, type AsyncWork, type operations } from '../generated/operations.js';
+import type { paths } from '../generated/schema.js';
+import { getAt, setAt } from './dotted.js';
+import { OzonApiError } from './errors.js';
+import type { PostClient } from './paginate.js';
+import type { RequestBodyOf } from './paginate-types.js';
+import { OzonTaskFailedError, resolveWaitOptions, waitFor, type WaitOptions } from './poll.js';
+import { unwrap } from './unwrap.js';
+
+type StatusKey<P extends AsyncPath> = (typeof operations)[`POST ${P}`] extends { async: { status: infer S extends string } } ? S : never;
+type StatusPath<P extends AsyncPath> = StatusKey<P> extends `${string} ${infer Path extends keyof paths}` ? Path : never;
+type StatusMethod<P extends AsyncPath> = StatusKey<P> extends `${infer M} ${string}` ? Lowercase<M> : never;
+type OkJson<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+
+/** The status method's 200 answer for the work that `POST P` starts: what `waitForAsync` returns. */
+export type AsyncResult<P extends AsyncPath> = OkJson<paths[StatusPath<P>][StatusMethod<P> & keyof paths[StatusPath<P>]]>;
+
+type Call = (path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** The states at a dotted path; a path through arrays gives one state per item. */
+function statesAt(value: unknown, dotted: string): unknown[] {
+  let level: unknown[] = [value];
+  for (const key of dotted.split('.')) {
+    const next: unknown[] = [];
+    for (const v of level) {
+      const items = Array.isArray(v) ? v : [v];
+      for (const item of items) {
+        if (item !== null && typeof item === 'object' && key in item) next.push((item as Record<string, unknown>)[key]);
+      }
+    }
+    level = next.flatMap((v) => (Array.isArray(v) ? v : [v]));
+  }
+  return level.filter((v) => v !== undefined && v !== null);
+}
+
+function asyncWorkOf(path: string): AsyncWork {
+  const work = operationInfo('POST', path)?.async;
+  if (!work) throw new TypeError(`waitForAsync: POST ${String(path)} does not start asynchronous work (no x-async in the spec)`);
+  return work;
+}
+
+/**
+ * Starts the work of an `x-async` method, then polls the method that reports its state until a
+ * success state, and returns that method's last answer. A failure state throws
+ * `OzonTaskFailedError` (with the answer in `result`); the wait options are `createReport`'s.
+ * Where the state is per item (product import), every item must reach a final state, and one
+ * failed item fails the wait: `waitForProductImport` splits the items instead.
+ *
+ * ```ts
+ * const status = await waitForAsync(ozon, '/v1/warehouse/archive', { warehouse_id: 1020005000219156, reason: 'Closed for repairs' });
+ * console.log(status.status); // 'SUCCESS'
+ * ```
+ */
+export async function waitForAsync<P extends AsyncPath>(client: PostClient, path: P, body: RequestBodyOf<P>, opts?: WaitOptions): Promise<AsyncResult<P>> {
+  const work = asyncWorkOf(path);
+  const { signal } = resolveWaitOptions(opts); // a bad option fails before the work starts
+  const [method, statusPath] = work.status.split(' ') as [string, string];
+  const started = await unwrap((client.POST as unknown as Call)(path, { body, ...(signal ? { signal } : {}) }));
+
+  const request: Record<string, unknown> = {};
+  for (const [field, from] of Object.entries(work.request)) {
+    const fromRequest = from.startsWith('$request.');
+    const v = fromRequest ? getAt(body, from.slice('$request.'.length)) : getAt(started, from);
+    if (v === undefined || v === null || v === '') {
+      const message = fromRequest
+        ? `the body of POST ${path} has no "${from.slice('$request.'.length)}", needed to ask ${work.status} for the state`
+        : `POST ${path} answered without "${from}", needed to ask ${work.status} for the state`;
+      throw new OzonApiError({ status: 200, method: 'POST', path, message });
+    }
+    setAt(request, field, v);
+  }
+  const call: Call = method === 'GET' ? (client.GET as unknown as Call) : (client.POST as unknown as Call);
+  const init = method === 'GET' ? { params: { query: request } } : { body: request };
+  const what = `the work started by POST ${path} (${Object.entries(request).map(([k, v]) => `${k} ${String(v)}`).join(', ')})`;
+  const success = new Set<unknown>(work.success);
+  const failure = new Set<unknown>(work.failure);
+
+  return waitFor<AsyncResult<P>>(
+    async (s) => {
+      const data = await unwrap(call(statusPath, { ...init, ...(s ? { signal: s } : {}) }));
+      const states = statesAt(data, work.state);
+      const final = states.length > 0 && states.every((x) => success.has(x) || failure.has(x));
+      if (!final) return { done: false, state: states.length ? [...new Set(states.map(String))].join(', ') : 'no state yet' };
+      const failed = states.filter((x) => failure.has(x));
+      if (failed.length) {
+        const of = states.length > 1 ? ` (${failed.length} of ${states.length})` : '';
+        throw new OzonTaskFailedError({ status: 200, method, path: statusPath, result: data, message: `${what} ended in ${String(failed[0])}${of}${reasonOf(data)}` });
+      }
+      return { done: true, value: data as AsyncResult<P> };
+    },
+    { method, path: statusPath, what },
+    opts,
+  );
+}
+
+/** Ozon's reason for a failure, where the answer has one in a usual place. */
+function reasonOf(data: unknown): string {
+  for (const p of ['error.message', 'result.error', 'error', 'message']) {
+    const v = getAt(data, p);
+    if (typeof v === 'string' && v) return `: ${v}`;
+  }
+  return '';
+}
