@@ -8,7 +8,8 @@ declare function currentAccessToken(sellerId: string): Promise<string>;
 export async function main(sellerId: string): Promise<void> {
   // A fixed token...
   const once = createOzonClient({ accessToken: process.env.OZON_ACCESS_TOKEN! });
-  await unwrap(once.POST('/v1/warehouse/list', { body: {} }));
+  const roles = await unwrap(once.POST('/v1/roles', { body: {} }));
+  console.log(roles.roles?.map((r) => r.name));
 
   // ...or one read before each request. `clientId` is not sent with a token; given, it makes the
   // clients of one seller share Ozon's 50-requests-a-second budget.
