@@ -39,12 +39,23 @@ function asyncWorkOf(path: string): AsyncWork {
   return work;
 }
 
+/** The starting method's 200 answer, the input of `waitForStarted`. */
+export type AsyncStarted<P extends AsyncPath> = OkJson<paths[P]['post' & keyof paths[P]]>;
+
+/** Options of `waitForStarted`: the wait options, and the body the work was started with. */
+export interface WaitForStartedOptions<P extends AsyncPath> extends WaitOptions {
+  /** The starting request's body: needed where the status method takes fields of it (`$request.<path>` in `x-async`). */
+  request?: RequestBodyOf<P>;
+}
+
 /**
  * Starts the work of an `x-async` method, then polls the method that reports its state until a
  * success state, and returns that method's last answer. A failure state throws
  * `OzonTaskFailedError` (with the answer in `result`); the wait options are `createReport`'s.
  * Where the state is per item (product import), every item must reach a final state, and one
- * failed item fails the wait: `waitForProductImport` splits the items instead.
+ * failed item fails the wait: `waitForProductImport` splits the items instead. To keep ids of
+ * the starting answer (a draft id the next step needs), start the work yourself and call
+ * `waitForStarted` with its answer.
  *
  * ```ts
  * const status = await waitForAsync(ozon, '/v1/warehouse/archive', { warehouse_id: 1020005000219156, reason: 'Closed for repairs' });
@@ -52,18 +63,37 @@ function asyncWorkOf(path: string): AsyncWork {
  * ```
  */
 export async function waitForAsync<P extends AsyncPath>(client: PostClient, path: P, body: RequestBodyOf<P>, opts?: WaitOptions): Promise<AsyncResult<P>> {
-  const work = asyncWorkOf(path);
+  asyncWorkOf(path);
   const { signal } = resolveWaitOptions(opts); // a bad option fails before the work starts
-  const [method, statusPath] = work.status.split(' ') as [string, string];
   const started = await unwrap((client.POST as unknown as Call)(path, { body, ...(signal ? { signal } : {}) }));
+  return waitForStarted(client, path, started as AsyncStarted<P>, { ...opts, request: body });
+}
 
+/**
+ * Waits for work an `x-async` method has already started: `started` is that method's 200 answer
+ * (for example one saved before a restart), `opts.request` the body it was started with where the
+ * status method needs fields of it. Polls and ends like `waitForAsync`.
+ *
+ * ```ts
+ * const draft = await unwrap(ozon.POST('/v1/draft/crossdock/create', { body }));
+ * const info = await waitForStarted(ozon, '/v1/draft/crossdock/create', draft); // polls /v2/draft/create/info
+ * console.log(draft.draft_id, info.status);
+ * ```
+ */
+export async function waitForStarted<P extends AsyncPath>(client: PostClient, path: P, started: AsyncStarted<P>, opts?: WaitForStartedOptions<P>): Promise<AsyncResult<P>> {
+  const work = asyncWorkOf(path);
+  resolveWaitOptions(opts);
+  const [method, statusPath] = work.status.split(' ') as [string, string];
+  const body = opts?.request;
   const request: Record<string, unknown> = {};
   for (const [field, from] of Object.entries(work.request)) {
     const fromRequest = from.startsWith('$request.');
     const v = fromRequest ? getAt(body, from.slice('$request.'.length)) : getAt(started, from);
     if (v === undefined || v === null || v === '') {
       const message = fromRequest
-        ? `the body of POST ${path} has no "${from.slice('$request.'.length)}", needed to ask ${work.status} for the state`
+        ? body === undefined
+          ? `${work.status} needs "${from.slice('$request.'.length)}" of the body POST ${path} was started with: pass it as the "request" option`
+          : `the body of POST ${path} has no "${from.slice('$request.'.length)}", needed to ask ${work.status} for the state`
         : `POST ${path} answered without "${from}", needed to ask ${work.status} for the state`;
       throw new OzonApiError({ status: 200, method: 'POST', path, message });
     }
@@ -74,6 +104,7 @@ export async function waitForAsync<P extends AsyncPath>(client: PostClient, path
   const what = `the work started by POST ${path} (${Object.entries(request).map(([k, v]) => `${k} ${String(v)}`).join(', ')})`;
   const success = new Set<unknown>(work.success);
   const failure = new Set<unknown>(work.failure);
+  const { request: _request, ...waitOpts } = opts ?? {};
 
   return waitFor<AsyncResult<P>>(
     async (s) => {
@@ -89,7 +120,7 @@ export async function waitForAsync<P extends AsyncPath>(client: PostClient, path
       return { done: true, value: data as AsyncResult<P> };
     },
     { method, path: statusPath, what },
-    opts,
+    waitOpts,
   );
 }
 

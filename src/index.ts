@@ -21,7 +21,7 @@ export { paginate, type PostClient } from './paginate.js';
 export type { Page, PageItem, PaginateBody, PaginateOptions, RequestBodyOf, ResponseOf } from './paginate-types.js';
 export { waitFor, OzonTaskFailedError, type WaitOptions, type CheckResult, type Waiting } from './poll.js';
 export { createReport, waitForReport, type ReadyReport } from './reports.js';
-export { waitForAsync, type AsyncResult } from './async.js';
+export { waitForAsync, waitForStarted, type AsyncResult, type AsyncStarted, type WaitForStartedOptions } from './async.js';
 export {
   waitForProductImport,
   waitForWarehouseOperation,

@@ -1,7 +1,7 @@
 // waitForAsync against a loopback node:http server: the states a status method goes through,
 // a failure state, a per-item failure, the timeout and the caller's abort.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOzonClient, OzonApiError, OzonTaskFailedError, OzonTimeoutError, waitForAsync } from '../src/index.js';
+import { createOzonClient, OzonApiError, OzonTaskFailedError, OzonTimeoutError, unwrap, waitForAsync, waitForStarted } from '../src/index.js';
 import { FakeClock } from './fake-clock.js';
 import { KEY } from './helpers.js';
 import { sendJson, startServer, type Handler, type TestServer } from './server.js';
@@ -122,5 +122,45 @@ describe('waitForAsync', () => {
     await expect(waitForAsync(ozon, '/v1/report/info' as never, {} as never)).rejects.toThrow(/no x-async in the spec/);
     await expect(waitForAsync(ozon, '/v1/warehouse/archive', archive, { timeout: -1 })).rejects.toThrow(/"timeout"/);
     expect(server!.seen).toHaveLength(0);
+  });
+});
+
+describe('waitForStarted', () => {
+  it('waits for work started earlier, from the starting answer alone, and sends nothing to the starting method', async () => {
+    const done = { status: 'SUCCESS', type: 'WAREHOUSE_ENABLE_DISABLE', result: { entity_id: 1020005000219156 } };
+    const states = [{ status: 'IN_PROGRESS' }, done];
+    const ozon = await setup((_req, res, n) => sendJson(res, states[Math.min(n - 1, 1)]));
+    const result = await waitForStarted(ozon, '/v1/warehouse/archive', { operation_id: OP }, { clock: new FakeClock() });
+    expect(result).toEqual(done);
+    expect(server!.seen.map((r) => [r.url, r.body])).toEqual([
+      ['/v1/warehouse/operation/status', { operation_id: OP }],
+      ['/v1/warehouse/operation/status', { operation_id: OP }],
+    ]);
+  });
+
+  it('keeps the ids of the starting answer for the next steps (a draft id), and fails on a failure state', async () => {
+    const ozon = await setup((req, res) => {
+      if (req.url === '/v1/draft/crossdock/create') return sendJson(res, { draft_id: 30957724, errors: [] });
+      sendJson(res, { status: 'FAILED', errors: [{ error_message: 'no capacity' }] });
+    });
+    const draft = await unwrap(ozon.POST('/v1/draft/crossdock/create', { body: { cluster_info: { items: [{ quantity: 1, sku: 1445625485 }], macrolocal_cluster_id: 4039 }, deletion_sku_mode: 'PARTIAL', delivery_info: { type: 'DROPOFF', drop_off_warehouse: { warehouse_id: 1020002115578000, warehouse_type: 'CROSS_DOCK' } } } }));
+    expect(draft.draft_id).toBe(30957724);
+    const err = await caught(waitForStarted(ozon, '/v1/draft/crossdock/create', draft, { clock: new FakeClock() }));
+    expect(err).toBeInstanceOf(OzonTaskFailedError);
+    expect(err.message).toContain('ended in FAILED');
+    expect(server!.seen[1]).toMatchObject({ url: '/v2/draft/create/info', body: { draft_id: 30957724 } });
+  });
+
+  it('asks for the starting body when the status method needs a field of it ($request.<path>), before sending anything', async () => {
+    const supply = '4c8e2d1a-9b7f-4e35-a6c0-2f1d8b9e7a53';
+    const ozon = await setup((_req, res) => sendJson(res, { label_url: 'https://cdn1.ozone.ru/s3/fbp-documents/labels/x.pdf', state: 'FINISHED' }));
+    const started = { code: '9b4d7e22-0f3a-4c61-8e5b-d2a6f1c3e807' };
+    const err = await caught(waitForStarted(ozon, '/v1/fbp/label/create', started));
+    expect(err).toBeInstanceOf(OzonApiError);
+    expect(err.message).toBe('POST /v1/fbp/label/get needs "supply_id" of the body POST /v1/fbp/label/create was started with: pass it as the "request" option');
+    expect(server!.seen).toHaveLength(0);
+    const label = await waitForStarted(ozon, '/v1/fbp/label/create', started, { request: { supply_id: supply }, clock: new FakeClock() });
+    expect(label.state).toBe('FINISHED');
+    expect(server!.seen.map((r) => r.body)).toEqual([{ code: started.code, supply_id: supply }]);
   });
 });
