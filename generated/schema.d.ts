@@ -9569,7 +9569,7 @@ export interface operations {
                      *           "picture": "https://cdn1.ozone.ru/s3/multimedia-v/6088253599.jpg"
                      *         }
                      *       ],
-                     *       "has_next": true
+                     *       "has_next": false
                      *     }
                      */
                     "application/json": {
@@ -10945,7 +10945,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "cursor": "WzEwMjAwMDMwODAwNzMwMDAsMTgwNTUwMzY1XQ==",
-                     *       "has_next": true,
+                     *       "has_next": false,
                      *       "stocks": [
                      *         {
                      *           "free_stock": 12,
@@ -11739,7 +11739,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "cursor": "string",
+                     *       "cursor": "",
                      *       "products": [
                      *         {
                      *           "height": 0,
@@ -12141,7 +12141,7 @@ export interface operations {
                      *             ]
                      *           }
                      *         ],
-                     *         "has_next": true
+                     *         "has_next": false
                      *       }
                      *     }
                      */
@@ -16340,7 +16340,7 @@ export interface operations {
                      *           "warehouse_id": 0
                      *         }
                      *       ],
-                     *       "cursor": "string"
+                     *       "cursor": ""
                      *     }
                      */
                     "application/json": {
@@ -17347,7 +17347,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "counter": 1,
-                     *       "last_id": 283784254
+                     *       "last_id": 0
                      *     }
                      */
                     "application/json": {
@@ -18477,7 +18477,7 @@ export interface operations {
                      *           },
                      *           "end_balance_amount": 0
                      *         },
-                     *         "page_count": 15
+                     *         "page_count": 1
                      *       }
                      *     }
                      */
@@ -18993,7 +18993,7 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "has_next": true
+                     *       "has_next": false
                      *     }
                      */
                     "application/json": {
@@ -19942,7 +19942,7 @@ export interface operations {
                      *           "view_conversion": 0
                      *         }
                      *       ],
-                     *       "page_count": 0,
+                     *       "page_count": 1,
                      *       "total": 0
                      *     }
                      */
@@ -20079,7 +20079,7 @@ export interface operations {
                      *         "date_from": "string",
                      *         "date_to": "string"
                      *       },
-                     *       "page_count": 0,
+                     *       "page_count": 1,
                      *       "queries": [
                      *         {
                      *           "currency": "string",
@@ -20094,7 +20094,7 @@ export interface operations {
                      *           "view_conversion": 0
                      *         }
                      *       ],
-                     *       "total": 0
+                     *       "total": 1
                      *     }
                      */
                     "application/json": {
@@ -20491,7 +20491,7 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
-                     *       "total_rows": 10
+                     *       "total_rows": 1
                      *     }
                      */
                     "application/json": {
@@ -20798,7 +20798,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "has_next": true,
+                     *       "has_next": false,
                      *       "messages": [
                      *         {
                      *           "context": {
@@ -20926,7 +20926,7 @@ export interface operations {
                      *       ],
                      *       "total_unread_count": 5,
                      *       "cursor": "30000002342123123",
-                     *       "has_next": true
+                     *       "has_next": false
                      *     }
                      */
                     "application/json": {
@@ -21020,7 +21020,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "has_next": true,
+                     *       "has_next": false,
                      *       "messages": [
                      *         {
                      *           "message_id": 3000000000817032000,
@@ -21131,7 +21131,7 @@ export interface operations {
                      *           "unread_count": 1
                      *         }
                      *       ],
-                     *       "total_chats_count": 25,
+                     *       "total_chats_count": 1,
                      *       "total_unread_count": 5
                      *     }
                      */
@@ -21300,7 +21300,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "has_next": true,
+                     *       "has_next": false,
                      *       "last_id": "string",
                      *       "reviews": [
                      *         {
@@ -22010,7 +22010,7 @@ export interface operations {
                      *             "min_stock": 0
                      *           }
                      *         ],
-                     *         "total": 263,
+                     *         "total": 1,
                      *         "last_id": 28745
                      *       }
                      *     }
@@ -23803,7 +23803,7 @@ export interface operations {
                      *           "competitor_id": 0
                      *         }
                      *       ],
-                     *       "total": 0
+                     *       "total": 1
                      *     }
                      */
                     "application/json": {
@@ -24072,7 +24072,7 @@ export interface operations {
                      *           "enabled": true
                      *         }
                      *       ],
-                     *       "total": 0
+                     *       "total": 1
                      *     }
                      */
                     "application/json": {
@@ -24637,7 +24637,7 @@ export interface operations {
                      *           "auto_approve_date": "2021-09-16T15:03:25.155827Z"
                      *         }
                      *       ],
-                     *       "total": 19,
+                     *       "total": 2,
                      *       "counters": {
                      *         "on_approval": 0,
                      *         "approved": 14,
@@ -24856,7 +24856,7 @@ export interface operations {
                  *         "status": "delivering",
                  *         "to": "2020-03-25T11:40:57.126Z"
                  *       },
-                 *       "limit": 1,
+                 *       "limit": 50,
                  *       "offset": 0,
                  *       "with": {
                  *         "barcodes": true
@@ -25120,7 +25120,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "dir": "asc",
-                 *       "limit": 1,
+                 *       "limit": 50,
                  *       "offset": 0,
                  *       "status": [
                  *         "awaiting_deliver"
@@ -25982,7 +25982,7 @@ export interface operations {
                      *             ]
                      *           }
                      *         ],
-                     *         "total": 121
+                     *         "total": 2
                      *       }
                      *     }
                      */
@@ -26076,7 +26076,7 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "total": 121
+                     *       "total": 1
                      *     }
                      */
                     "application/json": {
@@ -27547,7 +27547,7 @@ export interface operations {
                  *         ]
                  *       },
                  *       "page": 0,
-                 *       "page_size": 0
+                 *       "page_size": 100
                  *     }
                  */
                 "application/json": {
@@ -27845,7 +27845,7 @@ export interface operations {
                      *             }
                      *           }
                      *         ],
-                     *         "total": 5594
+                     *         "total": 1
                      *       }
                      *     }
                      */
@@ -27963,7 +27963,7 @@ export interface operations {
                      *             "offer_id": "REDSGS10-512"
                      *           }
                      *         ],
-                     *         "total": 4
+                     *         "total": 2
                      *       }
                      *     }
                      */
@@ -28544,7 +28544,7 @@ export interface operations {
                  *       "attribute_id": 8229,
                  *       "language": "EN",
                  *       "last_value_id": 0,
-                 *       "limit": 1
+                 *       "limit": 50
                  *     }
                  */
                 "application/json": {
