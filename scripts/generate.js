@@ -24,8 +24,10 @@ async function bundle() {
 }
 
 /** The three files, from the bundle; throws when the bundle is not OpenAPI 3.1.0. */
-async function render(spec, { schemaTypes }, { operationsTable }) {
-  if (spec.openapi !== '3.1.0') throw new Error(`expected OpenAPI 3.1.0, bundled ${spec.openapi}`);
+async function render(documented, { schemaTypes, widenRequestInt64 }, { operationsTable }) {
+  if (documented.openapi !== '3.1.0') throw new Error(`expected OpenAPI 3.1.0, bundled ${documented.openapi}`);
+  // int64 request fields take a number or a string of digits, in the bundle as in the types.
+  const spec = widenRequestInt64(documented);
   const bundled = { 'x-generated': HEADER, ...spec };
   return {
     'openapi.json': `${JSON.stringify(bundled, null, 2)}\n`,

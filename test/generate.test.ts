@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationsTable } from '../scripts/gen-operations.js';
-import { requestOnlyComponents, schemaTypes } from '../scripts/gen-types.js';
+import { requestOnlyComponents, schemaTypes, widenRequestInt64 } from '../scripts/gen-types.js';
 
 const id64 = { type: 'integer', format: 'int64' };
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -53,6 +53,18 @@ describe('generator', () => {
     expect(squash).toMatch(/Nested: \{ sku\?: number \| string;/);
     expect(squash).toMatch(/Shared: \{ product_id\?: number;/);
     expect(squash).toContain('total?: number;');
+  });
+
+  it('widens the same int64 fields in the bundle: an integer or a string of digits', () => {
+    const wide = widenRequestInt64(mini) as any;
+    const both = { type: ['integer', 'string'], format: 'int64', pattern: '^-?[0-9]+$' };
+    const op = wide.paths['/v1/things/list'].post;
+    expect(op.requestBody.content['application/json'].schema.properties.ids.items).toEqual(both);
+    expect(wide.components.schemas.Filter.properties.warehouse_id).toEqual(both);
+    expect(wide.components.schemas.Nested.properties.sku).toEqual(both);
+    expect(wide.components.schemas.Shared.properties.product_id).toEqual(id64);
+    expect(op.responses['200'].content['application/json'].schema.properties.total).toEqual(id64);
+    expect(mini.components.schemas.Filter.properties.warehouse_id).toEqual(id64);
   });
 
   it('rejects x-pagination paths that are not in the schemas', () => {
