@@ -7333,7 +7333,7 @@ export interface operations {
                      *             "offer_id": "136748",
                      *             "product_id": 223681945,
                      *             "quants": {
-                     *               "quant_code": "string",
+                     *               "quant_code": "QNT-000123",
                      *               "quant_size": 0
                      *             }
                      *           }
@@ -7459,7 +7459,7 @@ export interface operations {
                  *           ],
                  *           "barcode": "112772873170",
                  *           "description_category_id": 17028922,
-                 *           "new_description_category_id": 0,
+                 *           "new_description_category_id": 17028922,
                  *           "color_image": "",
                  *           "complex_attributes": [],
                  *           "currency_code": "RUB",
@@ -7764,7 +7764,7 @@ export interface operations {
                  *       "items": [
                  *         {
                  *           "sku": 298789742,
-                 *           "name": "string",
+                 *           "name": "Silicone phone case, black",
                  *           "offer_id": "91132",
                  *           "currency_code": "RUB",
                  *           "old_price": "2590",
@@ -7849,16 +7849,16 @@ export interface operations {
                  *           "attributes": [
                  *             {
                  *               "complex_id": 0,
-                 *               "id": 0,
+                 *               "id": 85,
                  *               "values": [
                  *                 {
                  *                   "dictionary_value_id": 0,
-                 *                   "value": "string"
+                 *                   "value": "Black"
                  *                 }
                  *               ]
                  *             }
                  *           ],
-                 *           "offer_id": "string"
+                 *           "offer_id": "PH-2045-BLK"
                  *         }
                  *       ]
                  *     }
@@ -7883,7 +7883,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "task_id": 0
+                     *       "task_id": 1245789
                      *     }
                      */
                     "application/json": {
@@ -8658,13 +8658,13 @@ export interface operations {
                 /**
                  * @example {
                  *       "offer_id": [
-                 *         "string"
+                 *         "PH-2045-BLK"
                  *       ],
                  *       "product_id": [
-                 *         "string"
+                 *         "223681945"
                  *       ],
                  *       "sku": [
-                 *         "string"
+                 *         "180550365"
                  *       ]
                  *     }
                  */
@@ -8690,53 +8690,53 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "barcodes": [
-                     *             "string"
+                     *             "OZN1234567890"
                      *           ],
                      *           "color_image": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253601.jpg"
                      *           ],
                      *           "commissions": [
                      *             {
                      *               "delivery_amount": 0,
                      *               "percent": 0,
                      *               "return_amount": 0,
-                     *               "sale_schema": "string",
+                     *               "sale_schema": "FBS",
                      *               "value": 0
                      *             }
                      *           ],
                      *           "created_at": "2019-08-24T14:15:22Z",
-                     *           "currency_code": "string",
-                     *           "description_category_id": 0,
+                     *           "currency_code": "RUB",
+                     *           "description_category_id": 17028922,
                      *           "discounted_fbo_stocks": 0,
                      *           "errors": [
                      *             {
-                     *               "attribute_id": 0,
-                     *               "code": "string",
-                     *               "field": "string",
+                     *               "attribute_id": 85,
+                     *               "code": "INVALID_VALUE",
+                     *               "field": "offer_id",
                      *               "level": "ERROR_LEVEL_UNSPECIFIED",
-                     *               "state": "string",
+                     *               "state": "imported",
                      *               "texts": {
-                     *                 "attribute_name": "string",
-                     *                 "description": "string",
-                     *                 "hint_code": "string",
-                     *                 "message": "string",
+                     *                 "attribute_name": "Color",
+                     *                 "description": "Soft silicone case with a raised camera rim.",
+                     *                 "hint_code": "ATTRIBUTE_VALUE_INVALID",
+                     *                 "message": "The product is not found",
                      *                 "params": [
                      *                   {
-                     *                     "name": "string",
-                     *                     "value": "string"
+                     *                     "name": "Silicone phone case, black",
+                     *                     "value": "Black"
                      *                   }
                      *                 ],
-                     *                 "short_description": "string"
+                     *                 "short_description": "The color is not in the dictionary"
                      *               }
                      *             }
                      *           ],
                      *           "has_discounted_fbo_item": true,
-                     *           "id": 0,
+                     *           "id": 223681945,
                      *           "images": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                      *           ],
                      *           "images360": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253600.jpg"
                      *           ],
                      *           "is_archived": true,
                      *           "is_autoarchived": true,
@@ -8744,36 +8744,36 @@ export interface operations {
                      *           "is_kgt": true,
                      *           "is_prepayment_allowed": true,
                      *           "is_super": true,
-                     *           "marketing_price": "string",
-                     *           "min_price": "string",
+                     *           "marketing_price": "1240.00",
+                     *           "min_price": "1090.00",
                      *           "model_info": {
                      *             "count": 0,
-                     *             "model_id": 0
+                     *             "model_id": 43210987
                      *           },
-                     *           "name": "string",
-                     *           "offer_id": "string",
-                     *           "old_price": "string",
-                     *           "price": "string",
+                     *           "name": "Silicone phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "old_price": "1590.00",
+                     *           "price": "1290.00",
                      *           "price_indexes": {
                      *             "color_index": "COLOR_INDEX_UNSPECIFIED",
                      *             "external_index_data": {
-                     *               "minimal_price": "string",
-                     *               "minimal_price_currency": "string",
+                     *               "minimal_price": "1090.00",
+                     *               "minimal_price_currency": "RUB",
                      *               "price_index_value": 0
                      *             },
                      *             "ozon_index_data": {
-                     *               "minimal_price": "string",
-                     *               "minimal_price_currency": "string",
+                     *               "minimal_price": "1090.00",
+                     *               "minimal_price_currency": "RUB",
                      *               "price_index_value": 0
                      *             },
                      *             "self_marketplaces_index_data": {
-                     *               "minimal_price": "string",
-                     *               "minimal_price_currency": "string",
+                     *               "minimal_price": "1090.00",
+                     *               "minimal_price_currency": "RUB",
                      *               "price_index_value": 0
                      *             }
                      *           },
                      *           "primary_image": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                      *           ],
                      *           "promotions": [
                      *             {
@@ -8781,26 +8781,26 @@ export interface operations {
                      *               "type": "UNSPECIFIED"
                      *             }
                      *           ],
-                     *           "sku": 0,
+                     *           "sku": 180550365,
                      *           "sources": [
                      *             {
                      *               "created_at": "2019-08-24T14:15:22Z",
-                     *               "quant_code": "string",
+                     *               "quant_code": "QNT-000123",
                      *               "shipment_type": "SHIPMENT_TYPE_UNSPECIFIED",
-                     *               "sku": 0,
+                     *               "sku": 180550365,
                      *               "source": "SDS"
                      *             }
                      *           ],
                      *           "statuses": {
                      *             "is_created": true,
-                     *             "moderate_status": "string",
-                     *             "status": "string",
-                     *             "status_description": "string",
-                     *             "status_failed": "string",
-                     *             "status_name": "string",
-                     *             "status_tooltip": "string",
+                     *             "moderate_status": "approved",
+                     *             "status": "imported",
+                     *             "status_description": "The product is on sale",
+                     *             "status_failed": "",
+                     *             "status_name": "Ready to sell",
+                     *             "status_tooltip": "Buyers can see and order the product",
                      *             "status_updated_at": "2019-08-24T14:15:22Z",
-                     *             "validation_status": "string"
+                     *             "validation_status": "success"
                      *           },
                      *           "stocks": {
                      *             "has_stock": true,
@@ -8808,14 +8808,14 @@ export interface operations {
                      *               {
                      *                 "present": 0,
                      *                 "reserved": 0,
-                     *                 "sku": 0,
-                     *                 "source": "string"
+                     *                 "sku": 180550365,
+                     *                 "source": "sds"
                      *               }
                      *             ]
                      *           },
-                     *           "type_id": 0,
+                     *           "type_id": 91565,
                      *           "updated_at": "2019-08-24T14:15:22Z",
-                     *           "vat": "string",
+                     *           "vat": "0.2",
                      *           "visibility_details": {
                      *             "has_price": true,
                      *             "has_stock": true
@@ -9429,13 +9429,13 @@ export interface operations {
                      *           "attribute_complex_id": 0,
                      *           "name": "Бренд в одежде и обуви",
                      *           "description": "Укажите наименование бренда, под которым произведён товар. Если товар не имеет бренда, используйте значение \"Нет бренда\"",
-                     *           "type": "string",
+                     *           "type": "warehouse",
                      *           "is_collection": false,
                      *           "is_required": true,
                      *           "is_aspect": false,
                      *           "max_value_count": 0,
                      *           "group_name": "",
-                     *           "group_id": 0,
+                     *           "group_id": 1,
                      *           "dictionary_id": 28732849,
                      *           "category_dependent": true,
                      *           "complex_is_collection": true
@@ -9639,10 +9639,10 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "id": 0,
-                     *           "info": "string",
-                     *           "picture": "string",
-                     *           "value": "string"
+                     *           "id": 5056737,
+                     *           "info": "Beauty and health",
+                     *           "picture": "https://cdn1.ozone.ru/s3/multimedia-v/6088253599.jpg",
+                     *           "value": "Black"
                      *         }
                      *       ]
                      *     }
@@ -9668,14 +9668,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "color_image": "string",
+                 *       "color_image": "https://cdn1.ozone.ru/s3/multimedia-1/6088253601.jpg",
                  *       "images": [
-                 *         "string"
+                 *         "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                  *       ],
                  *       "images360": [
-                 *         "string"
+                 *         "https://cdn1.ozone.ru/s3/multimedia-1/6088253600.jpg"
                  *       ],
-                 *       "product_id": 0
+                 *       "product_id": 223681945
                  *     }
                  */
                 "application/json": {
@@ -9708,9 +9708,9 @@ export interface operations {
                      *             "is_360": true,
                      *             "is_color": true,
                      *             "is_primary": true,
-                     *             "product_id": 0,
-                     *             "state": "string",
-                     *             "url": "string"
+                     *             "product_id": 223681945,
+                     *             "state": "imported",
+                     *             "url": "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                      *           }
                      *         ]
                      *       }
@@ -9761,7 +9761,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "product_id": [
-                 *         "string"
+                 *         "223681945"
                  *       ]
                  *     }
                  */
@@ -9782,23 +9782,23 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "product_id": 0,
+                     *           "product_id": 223681945,
                      *           "primary_photo": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                      *           ],
                      *           "photo": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253602.jpg"
                      *           ],
                      *           "color_photo": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253601.jpg"
                      *           ],
                      *           "photo_360": [
-                     *             "string"
+                     *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253600.jpg"
                      *           ],
                      *           "errors": [
                      *             {
-                     *               "message": "string",
-                     *               "url": "string"
+                     *               "message": "The product is not found",
+                     *               "url": "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                      *             }
                      *           ]
                      *         }
@@ -9849,8 +9849,8 @@ export interface operations {
                  * @example {
                  *       "update_offer_id": [
                  *         {
-                 *           "new_offer_id": "string",
-                 *           "offer_id": "string"
+                 *           "new_offer_id": "PH-2045-BLK-2",
+                 *           "offer_id": "PH-2045-BLK"
                  *         }
                  *       ]
                  *     }
@@ -9877,8 +9877,8 @@ export interface operations {
                      * @example {
                      *       "errors": [
                      *         {
-                     *           "message": "string",
-                     *           "offer_id": "string"
+                     *           "message": "The product is not found",
+                     *           "offer_id": "PH-2045-BLK"
                      *         }
                      *       ]
                      *     }
@@ -10072,7 +10072,7 @@ export interface operations {
                  *       "cursor": "",
                  *       "filter": {
                  *         "offer_id": [
-                 *           "string"
+                 *           "PH-2045-BLK"
                  *         ],
                  *         "product_id": [
                  *           "313455276"
@@ -10150,18 +10150,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "cursor": "string",
+                     *       "cursor": "",
                      *       "items": [
                      *         {
-                     *           "offer_id": "string",
-                     *           "product_id": 0,
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "product_id": 223681945,
                      *           "stocks": [
                      *             {
                      *               "present": 0,
                      *               "reserved": 0,
                      *               "shipment_type": "SHIPMENT_TYPE_GENERAL",
-                     *               "sku": 0,
-                     *               "type": "string",
+                     *               "sku": 180550365,
+                     *               "type": "warehouse",
                      *               "warehouse_ids": [
                      *                 "22142605386000"
                      *               ]
@@ -10308,7 +10308,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "cursor": "string",
+                     *       "cursor": "",
                      *       "items": [
                      *         {
                      *           "acquiring": 0,
@@ -10331,7 +10331,7 @@ export interface operations {
                      *               {
                      *                 "date_from": "2024-12-13T06:49:37.591Z",
                      *                 "date_to": "2024-12-13T06:49:37.591Z",
-                     *                 "title": "string",
+                     *                 "title": "Silicone phone case, black",
                      *                 "value": "0"
                      *               }
                      *             ],
@@ -10357,17 +10357,17 @@ export interface operations {
                      *             "color_index": "WITHOUT_INDEX",
                      *             "external_index_data": {
                      *               "min_price": "0",
-                     *               "min_price_currency": "string",
+                     *               "min_price_currency": "RUB",
                      *               "price_index_value": 0
                      *             },
                      *             "ozon_index_data": {
                      *               "min_price": "0",
-                     *               "min_price_currency": "string",
+                     *               "min_price_currency": "RUB",
                      *               "price_index_value": 0
                      *             },
                      *             "self_marketplaces_index_data": {
                      *               "min_price": "0",
-                     *               "min_price_currency": "string",
+                     *               "min_price_currency": "RUB",
                      *               "price_index_value": 0
                      *             }
                      *           },
@@ -10851,12 +10851,12 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "sku": 0,
+                     *           "sku": 180550365,
                      *           "present": 0,
-                     *           "product_id": 0,
+                     *           "product_id": 223681945,
                      *           "reserved": 0,
-                     *           "warehouse_id": 0,
-                     *           "warehouse_name": "string"
+                     *           "warehouse_id": 18114520187000,
+                     *           "warehouse_name": "Khimki FBS"
                      *         }
                      *       ]
                      *     }
@@ -11121,7 +11121,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "discount": 10,
-                 *       "product_id": 0
+                 *       "product_id": 223681945
                  *     }
                  */
                 "application/json": {
@@ -11230,7 +11230,7 @@ export interface operations {
                      *         {
                      *           "expired_at": "2019-08-24T14:15:22Z",
                      *           "min_price_for_auto_actions_enabled": true,
-                     *           "product_id": 0
+                     *           "product_id": 223681945
                      *         }
                      *       ]
                      *     }
@@ -11577,7 +11577,7 @@ export interface operations {
                      *       "result": [
                      *         {
                      *           "count": 0,
-                     *           "sku": 0
+                     *           "sku": 180550365
                      *         }
                      *       ]
                      *     }
@@ -11639,15 +11639,15 @@ export interface operations {
                      *           "availability": "AVAILABLE",
                      *           "deleted_at": "2019-08-24T14:15:22Z",
                      *           "delivery_schema": "SDS",
-                     *           "product_id": 0,
-                     *           "sku": 0
+                     *           "product_id": 223681945,
+                     *           "sku": 180550365
                      *         }
                      *       ],
                      *       "errors": [
                      *         {
-                     *           "code": "string",
-                     *           "sku": 0,
-                     *           "message": "string"
+                     *           "code": "INVALID_VALUE",
+                     *           "sku": 180550365,
+                     *           "message": "The product is not found"
                      *         }
                      *       ]
                      *     }
@@ -11744,10 +11744,10 @@ export interface operations {
                      *         {
                      *           "height": 0,
                      *           "length": 0,
-                     *           "name": "string",
-                     *           "offer_id": "string",
-                     *           "product_id": 0,
-                     *           "sku": 0,
+                     *           "name": "Silicone phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "product_id": 223681945,
+                     *           "sku": 180550365,
                      *           "weight": 0,
                      *           "width": 0
                      *         }
@@ -11818,8 +11818,8 @@ export interface operations {
                  * @example {
                  *       "barcodes": [
                  *         {
-                 *           "barcode": "string",
-                 *           "sku": 0
+                 *           "barcode": "OZN1234567890",
+                 *           "sku": 180550365
                  *         }
                  *       ]
                  *     }
@@ -11849,10 +11849,10 @@ export interface operations {
                      * @example {
                      *       "errors": [
                      *         {
-                     *           "code": "string",
-                     *           "error": "string",
-                     *           "barcode": "string",
-                     *           "sku": 0
+                     *           "code": "INVALID_VALUE",
+                     *           "error": "The product is not found",
+                     *           "barcode": "OZN1234567890",
+                     *           "sku": 180550365
                      *         }
                      *       ]
                      *     }
@@ -11912,10 +11912,10 @@ export interface operations {
                      * @example {
                      *       "errors": [
                      *         {
-                     *           "code": "string",
-                     *           "error": "string",
-                     *           "barcode": "string",
-                     *           "product_id": 0
+                     *           "code": "INVALID_VALUE",
+                     *           "error": "The product is not found",
+                     *           "barcode": "OZN1234567890",
+                     *           "product_id": 223681945
                      *         }
                      *       ]
                      *     }
@@ -11958,13 +11958,12 @@ export interface operations {
                  *         "delivery_method_id": [
                  *           21321684811000
                  *         ],
-                 *         "fbpFilter": "string",
                  *         "is_quantum": false,
                  *         "last_changed_status_date": {
                  *           "from": "2023-11-03T11:47:39.878Z",
                  *           "to": "2023-11-03T11:47:39.878Z"
                  *         },
-                 *         "order_id": 0,
+                 *         "order_id": 438764970,
                  *         "provider_id": [
                  *           24
                  *         ],
@@ -12088,7 +12087,7 @@ export interface operations {
                      *               ]
                      *             },
                      *             "cancellation": {
-                     *               "cancel_reason_id": 0,
+                     *               "cancel_reason_id": 402,
                      *               "cancel_reason": "",
                      *               "cancellation_type": "",
                      *               "cancelled_after_ship": false,
@@ -12114,11 +12113,11 @@ export interface operations {
                      *             "financial_data": null,
                      *             "is_express": false,
                      *             "legal_info": {
-                     *               "company_name": "string",
-                     *               "inn": "string",
-                     *               "kpp": "string"
+                     *               "company_name": "OOO Romashka",
+                     *               "inn": "7701234567",
+                     *               "kpp": "770101001"
                      *             },
-                     *             "quantum_id": 0,
+                     *             "quantum_id": 1,
                      *             "requirements": {
                      *               "products_requiring_change_country": [],
                      *               "products_requiring_gtd": [],
@@ -12288,7 +12287,7 @@ export interface operations {
                      *               ]
                      *             },
                      *             "cancellation": {
-                     *               "cancel_reason_id": 0,
+                     *               "cancel_reason_id": 402,
                      *               "cancel_reason": "",
                      *               "cancellation_type": "",
                      *               "cancelled_after_ship": false,
@@ -12296,7 +12295,7 @@ export interface operations {
                      *               "cancellation_initiator": ""
                      *             },
                      *             "customer": null,
-                     *             "quantum_id": 0,
+                     *             "quantum_id": 1,
                      *             "products": [
                      *               {
                      *                 "price": "1259",
@@ -12348,9 +12347,9 @@ export interface operations {
                      *             },
                      *             "is_express": false,
                      *             "legal_info": {
-                     *               "company_name": "string",
-                     *               "inn": "string",
-                     *               "kpp": "string"
+                     *               "company_name": "OOO Romashka",
+                     *               "inn": "7701234567",
+                     *               "kpp": "770101001"
                      *             },
                      *             "requirements": {
                      *               "products_requiring_change_country": [],
@@ -12483,7 +12482,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         "cancellation": {
-                     *           "cancel_reason_id": 0,
+                     *           "cancel_reason_id": 402,
                      *           "cancel_reason": "",
                      *           "cancellation_type": "",
                      *           "cancelled_after_ship": false,
@@ -12517,13 +12516,13 @@ export interface operations {
                      *         "additional_data": [],
                      *         "is_express": false,
                      *         "legal_info": {
-                     *           "company_name": "string",
-                     *           "inn": "string",
-                     *           "kpp": "string"
+                     *           "company_name": "OOO Romashka",
+                     *           "inn": "7701234567",
+                     *           "kpp": "770101001"
                      *         },
                      *         "related_postings": {
                      *           "related_posting_numbers": [
-                     *             "string"
+                     *             "57195475-0050-4"
                      *           ]
                      *         },
                      *         "requirements": {
@@ -12759,7 +12758,7 @@ export interface operations {
                      *         "provider_status": "",
                      *         "delivery_price": "",
                      *         "cancellation": {
-                     *           "cancel_reason_id": 0,
+                     *           "cancel_reason_id": 402,
                      *           "cancel_reason": "",
                      *           "cancellation_type": "",
                      *           "cancelled_after_ship": false,
@@ -12983,7 +12982,7 @@ export interface operations {
                      *               "mandatory_mark": [
                      *                 "123"
                      *               ],
-                     *               "name": "string",
+                     *               "name": "Silicone phone case, black",
                      *               "offer_id": "17125",
                      *               "price": "2000",
                      *               "quantity": 1,
@@ -13049,13 +13048,13 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string",
+                 *       "posting_number": "57195475-0050-3",
                  *       "products": [
                  *         {
                  *           "exemplarsIds": [
                  *             "0"
                  *           ],
-                 *           "product_id": 0,
+                 *           "product_id": 223681945,
                  *           "quantity": 0
                  *         }
                  *       ]
@@ -13091,7 +13090,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "result": "string"
+                     *       "result": "57195475-0050-3"
                      *     }
                      */
                     "application/json": {
@@ -13705,12 +13704,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string",
+                 *       "posting_number": "57195475-0050-3",
                  *       "postings": [
                  *         {
                  *           "products": [
                  *             {
-                 *               "product_id": 0,
+                 *               "product_id": 223681945,
                  *               "quantity": 0
                  *             }
                  *           ]
@@ -13750,20 +13749,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "parent_posting": {
-                     *         "posting_number": "string",
+                     *         "posting_number": "57195475-0050-3",
                      *         "products": [
                      *           {
-                     *             "product_id": 0,
+                     *             "product_id": 223681945,
                      *             "quantity": 0
                      *           }
                      *         ]
                      *       },
                      *       "postings": [
                      *         {
-                     *           "posting_number": "string",
+                     *           "posting_number": "57195475-0050-3",
                      *           "products": [
                      *             {
-                     *               "product_id": 0,
+                     *               "product_id": 223681945,
                      *               "quantity": 0
                      *             }
                      *           ]
@@ -13827,7 +13826,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "new_cutoff_date": "2019-08-24T14:15:22Z",
-                 *       "posting_number": "string"
+                 *       "posting_number": "57195475-0050-3"
                  *     }
                  */
                 "application/json": {
@@ -13878,7 +13877,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "delivery_method_id": 0,
+                 *       "delivery_method_id": 18114520187000,
                  *       "departure_date": "2019-08-24T14:15:22Z"
                  *     }
                  */
@@ -13907,30 +13906,30 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "carriage_id": 0,
+                     *           "carriage_id": 24566712,
                      *           "carriage_postings_count": 0,
-                     *           "carriage_status": "string",
+                     *           "carriage_status": "received",
                      *           "cutoff_at": "2019-08-24T14:15:22Z",
-                     *           "delivery_method_id": 0,
-                     *           "delivery_method_name": "string",
+                     *           "delivery_method_id": 18114520187000,
+                     *           "delivery_method_name": "Ozon Logistics, Khimki",
                      *           "errors": [
                      *             {
-                     *               "code": "string",
+                     *               "code": "INVALID_VALUE",
                      *               "status": "warning"
                      *             }
                      *           ],
-                     *           "first_mile_type": "string",
+                     *           "first_mile_type": "DropOff",
                      *           "has_entrusted_acceptance": true,
                      *           "mandatory_postings_count": 0,
                      *           "mandatory_packaged_count": 0,
-                     *           "recommended_time_local": "string",
+                     *           "recommended_time_local": "12:00",
                      *           "recommended_time_utc_offset_in_minutes": 0,
-                     *           "tpl_provider_icon_url": "string",
-                     *           "tpl_provider_name": "string",
-                     *           "warehouse_city": "string",
-                     *           "warehouse_id": 0,
-                     *           "warehouse_name": "string",
-                     *           "warehouse_timezone": "string"
+                     *           "tpl_provider_icon_url": "https://cdn1.ozone.ru/s3/fs-tpl/ozon-logistics.png",
+                     *           "tpl_provider_name": "Ozon Logistics",
+                     *           "warehouse_city": "Khimki",
+                     *           "warehouse_id": 18114520187000,
+                     *           "warehouse_name": "Khimki FBS",
+                     *           "warehouse_timezone": "Europe/Moscow"
                      *         }
                      *       ]
                      *     }
@@ -14099,13 +14098,13 @@ export interface operations {
                      *           "order_number": "16965409-0014",
                      *           "posting_number": "16965409-0014-1",
                      *           "status": "delivered",
-                     *           "cancel_reason_id": 0,
+                     *           "cancel_reason_id": 402,
                      *           "created_at": "2021-09-01T00:23:45.607000Z",
                      *           "in_process_at": "2021-09-01T00:25:30.120000Z",
                      *           "legal_info": {
-                     *             "company_name": "string",
-                     *             "inn": "string",
-                     *             "kpp": "string"
+                     *             "company_name": "OOO Romashka",
+                     *             "inn": "7701234567",
+                     *             "kpp": "770101001"
                      *           },
                      *           "products": [
                      *             {
@@ -14209,13 +14208,13 @@ export interface operations {
                      *         "order_number": "50520644-0012",
                      *         "posting_number": "50520644-0012-7",
                      *         "status": "delivered",
-                     *         "cancel_reason_id": 0,
+                     *         "cancel_reason_id": 402,
                      *         "created_at": "2021-09-01T00:34:56.563Z",
                      *         "in_process_at": "2021-09-01T00:34:56.103Z",
                      *         "legal_info": {
-                     *           "company_name": "string",
-                     *           "inn": "string",
-                     *           "kpp": "string"
+                     *           "company_name": "OOO Romashka",
+                     *           "inn": "7701234567",
+                     *           "kpp": "770101001"
                      *         },
                      *         "products": [
                      *           {
@@ -14919,7 +14918,7 @@ export interface operations {
                      *         {
                      *           "exemplars": [
                      *             {
-                     *               "exemplar_id": 0,
+                     *               "exemplar_id": 2091234567,
                      *               "gtd": "",
                      *               "gtd_check_status": "passed",
                      *               "gtd_error_codes": [],
@@ -15140,7 +15139,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string"
+                 *       "posting_number": "57195475-0050-3"
                  *     }
                  */
                 "application/json": {
@@ -15159,24 +15158,24 @@ export interface operations {
                     /**
                      * @example {
                      *       "multi_box_qty": 0,
-                     *       "posting_number": "string",
+                     *       "posting_number": "57195475-0050-3",
                      *       "products": [
                      *         {
                      *           "exemplars": [
                      *             {
-                     *               "exemplar_id": 0,
-                     *               "gtd": "string",
+                     *               "exemplar_id": 2091234567,
+                     *               "gtd": "10702070/140326/0012345",
                      *               "is_gtd_absent": true,
                      *               "is_rnpt_absent": true,
-                     *               "mandatory_mark": "string",
-                     *               "rnpt": "string",
-                     *               "jw_uin": "string"
+                     *               "mandatory_mark": "Chestny ZNAK",
+                     *               "rnpt": "10702070/140326/0012345/1",
+                     *               "jw_uin": "1234567890123456789012345"
                      *             }
                      *           ],
                      *           "is_gtd_needed": true,
                      *           "is_mandatory_mark_needed": true,
                      *           "is_rnpt_needed": true,
-                     *           "product_id": 0,
+                     *           "product_id": 223681945,
                      *           "quantity": 0
                      *         }
                      *       ]
@@ -15248,24 +15247,24 @@ export interface operations {
                 /**
                  * @example {
                  *       "multi_box_qty": 0,
-                 *       "posting_number": "string",
+                 *       "posting_number": "57195475-0050-3",
                  *       "products": [
                  *         {
                  *           "exemplars": [
                  *             {
-                 *               "exemplar_id": 0,
-                 *               "gtd": "string",
+                 *               "exemplar_id": 2091234567,
+                 *               "gtd": "10702070/140326/0012345",
                  *               "is_gtd_absent": true,
                  *               "is_rnpt_absent": true,
-                 *               "mandatory_mark": "string",
-                 *               "rnpt": "string",
-                 *               "jw_uin": "string"
+                 *               "mandatory_mark": "Chestny ZNAK",
+                 *               "rnpt": "10702070/140326/0012345/1",
+                 *               "jw_uin": "1234567890123456789012345"
                  *             }
                  *           ],
                  *           "is_gtd_needed": true,
                  *           "is_mandatory_mark_needed": true,
                  *           "is_rnpt_needed": true,
-                 *           "product_id": 0,
+                 *           "product_id": 223681945,
                  *           "quantity": 0
                  *         }
                  *       ]
@@ -15354,7 +15353,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string"
+                 *       "posting_number": "57195475-0050-3"
                  *     }
                  */
                 "application/json": {
@@ -15372,37 +15371,37 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "posting_number": "string",
+                     *       "posting_number": "57195475-0050-3",
                      *       "products": [
                      *         {
                      *           "exemplars": [
                      *             {
-                     *               "exemplar_id": 0,
-                     *               "gtd": "string",
-                     *               "gtd_check_status": "string",
+                     *               "exemplar_id": 2091234567,
+                     *               "gtd": "10702070/140326/0012345",
+                     *               "gtd_check_status": "passed",
                      *               "gtd_error_codes": [
-                     *                 "string"
+                     *                 "GTD_NOT_FOUND"
                      *               ],
                      *               "is_gtd_absent": true,
                      *               "is_rnpt_absent": true,
                      *               "marks": [
                      *                 {
-                     *                   "check_status": "string",
+                     *                   "check_status": "passed",
                      *                   "error_codes": [
-                     *                     "string"
+                     *                     "MARK_FORMAT_INVALID"
                      *                   ],
-                     *                   "mark": "string",
+                     *                   "mark": "010460123456789021ABCdef1234567",
                      *                   "mark_type": "mandatory_mark"
                      *                 }
                      *               ],
-                     *               "rnpt": "string",
-                     *               "rnpt_check_status": "string",
+                     *               "rnpt": "10702070/140326/0012345/1",
+                     *               "rnpt_check_status": "passed",
                      *               "rnpt_error_codes": [
-                     *                 "string"
+                     *                 "RNPT_NOT_FOUND"
                      *               ]
                      *             }
                      *           ],
-                     *           "product_id": 0
+                     *           "product_id": 223681945
                      *         }
                      *       ],
                      *       "status": "ship_available"
@@ -15472,22 +15471,22 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string",
+                 *       "posting_number": "57195475-0050-3",
                  *       "products": [
                  *         {
                  *           "exemplars": [
                  *             {
-                 *               "gtd": "string",
+                 *               "gtd": "10702070/140326/0012345",
                  *               "marks": [
                  *                 {
-                 *                   "mark": "string",
+                 *                   "mark": "010460123456789021ABCdef1234567",
                  *                   "mark_type": "mandatory_mark"
                  *                 }
                  *               ],
-                 *               "rnpt": "string"
+                 *               "rnpt": "10702070/140326/0012345/1"
                  *             }
                  *           ],
-                 *           "product_id": 0
+                 *           "product_id": 223681945
                  *         }
                  *       ]
                  *     }
@@ -15526,28 +15525,28 @@ export interface operations {
                      * @example {
                      *       "products": [
                      *         {
-                     *           "error": "string",
+                     *           "error": "The product is not found",
                      *           "exemplars": [
                      *             {
                      *               "errors": [
-                     *                 "string"
+                     *                 "The product is not found"
                      *               ],
-                     *               "gtd": "string",
+                     *               "gtd": "10702070/140326/0012345",
                      *               "marks": [
                      *                 {
                      *                   "errors": [
-                     *                     "string"
+                     *                     "The product is not found"
                      *                   ],
-                     *                   "mark": "string",
+                     *                   "mark": "010460123456789021ABCdef1234567",
                      *                   "mark_type": "mandatory_mark",
                      *                   "valid": true
                      *                 }
                      *               ],
-                     *               "rnpt": "string",
+                     *               "rnpt": "10702070/140326/0012345/1",
                      *               "valid": true
                      *             }
                      *           ],
-                     *           "product_id": 0,
+                     *           "product_id": 223681945,
                      *           "valid": true
                      *         }
                      *       ]
@@ -15605,7 +15604,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string"
+                 *       "posting_number": "57195475-0050-3"
                  *     }
                  */
                 "application/json": {
@@ -15624,22 +15623,22 @@ export interface operations {
                     /**
                      * @example {
                      *       "multi_box_qty": 0,
-                     *       "posting_number": "string",
+                     *       "posting_number": "57195475-0050-3",
                      *       "products": [
                      *         {
                      *           "exemplars": [
                      *             {
-                     *               "exemplar_id": 0,
-                     *               "gtd": "string",
+                     *               "exemplar_id": 2091234567,
+                     *               "gtd": "10702070/140326/0012345",
                      *               "is_gtd_absent": true,
                      *               "is_rnpt_absent": true,
                      *               "marks": [
                      *                 {
-                     *                   "mark": "string",
+                     *                   "mark": "010460123456789021ABCdef1234567",
                      *                   "mark_type": "mandatory_mark"
                      *                 }
                      *               ],
-                     *               "rnpt": "string"
+                     *               "rnpt": "10702070/140326/0012345/1"
                      *             }
                      *           ],
                      *           "is_gtd_needed": true,
@@ -15647,7 +15646,7 @@ export interface operations {
                      *           "is_mandatory_mark_needed": true,
                      *           "is_mandatory_mark_possible": true,
                      *           "is_rnpt_needed": true,
-                     *           "product_id": 0,
+                     *           "product_id": 223681945,
                      *           "quantity": 0
                      *         }
                      *       ]
@@ -15705,25 +15704,25 @@ export interface operations {
                 /**
                  * @example {
                  *       "multi_box_qty": 0,
-                 *       "posting_number": "string",
+                 *       "posting_number": "57195475-0050-3",
                  *       "products": [
                  *         {
                  *           "exemplars": [
                  *             {
-                 *               "exemplar_id": 0,
-                 *               "gtd": "string",
+                 *               "exemplar_id": 2091234567,
+                 *               "gtd": "10702070/140326/0012345",
                  *               "is_gtd_absent": true,
                  *               "is_rnpt_absent": true,
                  *               "marks": [
                  *                 {
-                 *                   "mark": "string",
+                 *                   "mark": "010460123456789021ABCdef1234567",
                  *                   "mark_type": "mandatory_mark"
                  *                 }
                  *               ],
-                 *               "rnpt": "string"
+                 *               "rnpt": "10702070/140326/0012345/1"
                  *             }
                  *           ],
-                 *           "product_id": 0
+                 *           "product_id": 223681945
                  *         }
                  *       ]
                  *     }
@@ -15775,7 +15774,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "posting_number": "string"
+                 *       "posting_number": "57195475-0050-3"
                  *     }
                  */
                 "application/json": {
@@ -15810,7 +15809,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "carriage_id": 0
+                 *       "carriage_id": 24566712
                  *     }
                  */
                 "application/json": {
@@ -15831,34 +15830,34 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "act_type": "string",
+                     *       "act_type": "FBS",
                      *       "arrival_pass_ids": [
                      *         "0"
                      *       ],
                      *       "available_actions": [
-                     *         "string"
+                     *         "cancel"
                      *       ],
                      *       "cancel_availability": {
                      *         "is_cancel_available": true,
-                     *         "reason": "string"
+                     *         "reason": "The carriage is already handed over"
                      *       },
-                     *       "carriage_id": 0,
-                     *       "company_id": 0,
+                     *       "carriage_id": 24566712,
+                     *       "company_id": 836,
                      *       "containers_count": 0,
                      *       "created_at": "2019-08-24T14:15:22Z",
-                     *       "delivery_method_id": 0,
-                     *       "departure_date": "string",
-                     *       "first_mile_type": "string",
+                     *       "delivery_method_id": 18114520187000,
+                     *       "departure_date": "2026-03-14",
+                     *       "first_mile_type": "DropOff",
                      *       "has_postings_for_next_carriage": true,
-                     *       "integration_type": "string",
+                     *       "integration_type": "ozon",
                      *       "is_container_label_printed": true,
                      *       "is_partial": true,
                      *       "partial_num": 0,
                      *       "retry_count": 0,
                      *       "status": "received",
-                     *       "tpl_provider_id": 0,
+                     *       "tpl_provider_id": 24,
                      *       "updated_at": "2019-08-24T14:15:22Z",
-                     *       "warehouse_id": 0
+                     *       "warehouse_id": 18114520187000
                      *     }
                      */
                     "application/json": {
@@ -15968,7 +15967,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "carriage_id": 0
+                 *       "carriage_id": 24566712
                  *     }
                  */
                 "application/json": {
@@ -15989,8 +15988,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "string",
-                     *       "carriage_status": "string"
+                     *       "error": "The product is not found",
+                     *       "carriage_status": "received"
                      *     }
                      */
                     "application/json": {
@@ -16020,9 +16019,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "carriage_id": 0,
+                 *       "carriage_id": 24566712,
                  *       "posting_numbers": [
-                 *         "string"
+                 *         "57195475-0050-3"
                  *       ]
                  *     }
                  */
@@ -16048,8 +16047,8 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "error": "string",
-                     *           "posting_number": "string",
+                     *           "error": "The product is not found",
+                     *           "posting_number": "57195475-0050-3",
                      *           "result": true
                      *         }
                      *       ]
@@ -16089,14 +16088,14 @@ export interface operations {
                  * @example {
                  *       "arrival_passes": [
                  *         {
-                 *           "driver_name": "string",
-                 *           "driver_phone": "string",
-                 *           "vehicle_license_plate": "string",
-                 *           "vehicle_model": "string",
+                 *           "driver_name": "Ivan Petrov",
+                 *           "driver_phone": "+79161234567",
+                 *           "vehicle_license_plate": "A123BC777",
+                 *           "vehicle_model": "GAZelle Next",
                  *           "with_returns": true
                  *         }
                  *       ],
-                 *       "carriage_id": 0
+                 *       "carriage_id": 24566712
                  *     }
                  */
                 "application/json": {
@@ -16158,15 +16157,15 @@ export interface operations {
                  * @example {
                  *       "arrival_passes": [
                  *         {
-                 *           "driver_name": "string",
-                 *           "driver_phone": "string",
-                 *           "id": 0,
-                 *           "vehicle_license_plate": "string",
-                 *           "vehicle_model": "string",
+                 *           "driver_name": "Ivan Petrov",
+                 *           "driver_phone": "+79161234567",
+                 *           "id": 4517890,
+                 *           "vehicle_license_plate": "A123BC777",
+                 *           "vehicle_model": "GAZelle Next",
                  *           "with_returns": true
                  *         }
                  *       ],
-                 *       "carriage_id": 0
+                 *       "carriage_id": 24566712
                  *     }
                  */
                 "application/json": {
@@ -16228,7 +16227,7 @@ export interface operations {
                  *       "arrival_pass_ids": [
                  *         "0"
                  *       ],
-                 *       "carriage_id": 0
+                 *       "carriage_id": 24566712
                  *     }
                  */
                 "application/json": {
@@ -16326,18 +16325,18 @@ export interface operations {
                      * @example {
                      *       "arrival_passes": [
                      *         {
-                     *           "arrival_pass_id": 0,
+                     *           "arrival_pass_id": 4517890,
                      *           "arrival_reasons": [
-                     *             "string"
+                     *             "FBS_DELIVERY"
                      *           ],
                      *           "arrival_time": "2019-08-24T14:15:22Z",
-                     *           "driver_name": "string",
-                     *           "driver_phone": "string",
-                     *           "dropoff_point_id": 0,
+                     *           "driver_name": "Ivan Petrov",
+                     *           "driver_phone": "+79161234567",
+                     *           "dropoff_point_id": 1020000078654000,
                      *           "is_active": true,
-                     *           "vehicle_license_plate": "string",
-                     *           "vehicle_model": "string",
-                     *           "warehouse_id": 0
+                     *           "vehicle_license_plate": "A123BC777",
+                     *           "vehicle_model": "GAZelle Next",
+                     *           "warehouse_id": 18114520187000
                      *         }
                      *       ],
                      *       "cursor": ""
@@ -16402,12 +16401,12 @@ export interface operations {
                  *       "arrival_passes": [
                  *         {
                  *           "arrival_time": "2019-08-24T14:15:22Z",
-                 *           "driver_name": "string",
-                 *           "driver_phone": "string",
-                 *           "dropoff_point_id": 0,
-                 *           "vehicle_license_plate": "string",
-                 *           "vehicle_model": "string",
-                 *           "warehouse_id": 0
+                 *           "driver_name": "Ivan Petrov",
+                 *           "driver_phone": "+79161234567",
+                 *           "dropoff_point_id": 1020000078654000,
+                 *           "vehicle_license_plate": "A123BC777",
+                 *           "vehicle_model": "GAZelle Next",
+                 *           "warehouse_id": 18114520187000
                  *         }
                  *       ]
                  *     }
@@ -16476,12 +16475,12 @@ export interface operations {
                  * @example {
                  *       "arrival_passes": [
                  *         {
-                 *           "arrival_pass_id": 0,
+                 *           "arrival_pass_id": 4517890,
                  *           "arrival_time": "2019-08-24T14:15:22Z",
-                 *           "driver_name": "string",
-                 *           "driver_phone": "string",
-                 *           "vehicle_license_plate": "string",
-                 *           "vehicle_model": "string"
+                 *           "driver_name": "Ivan Petrov",
+                 *           "driver_phone": "+79161234567",
+                 *           "vehicle_license_plate": "A123BC777",
+                 *           "vehicle_model": "GAZelle Next"
                  *         }
                  *       ]
                  *     }
@@ -16623,7 +16622,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "delivery_method_id": 0,
+                 *       "delivery_method_id": 21321684,
                  *       "polygons": [
                  *         {
                  *           "polygon_id": 1323,
@@ -16757,7 +16756,7 @@ export interface operations {
                      *           "status": "ACTIVE",
                      *           "cutoff": "13:00",
                      *           "provider_id": 24,
-                     *           "template_id": 0,
+                     *           "template_id": 1500,
                      *           "warehouse_id": 15588127982000,
                      *           "created_at": "2019-04-04T15:22:31.048202Z",
                      *           "updated_at": "2021-08-15T10:21:44.854209Z",
@@ -16914,15 +16913,15 @@ export interface operations {
                  *           "time_from": "2019-08-24T14:15:22Z",
                  *           "time_to": "2019-08-24T14:15:22Z"
                  *         },
-                 *         "order_id": 0,
+                 *         "order_id": 438764970,
                  *         "posting_numbers": [
-                 *           "string"
+                 *           "57195475-0050-3"
                  *         ],
-                 *         "product_name": "string",
-                 *         "offer_id": "string",
+                 *         "product_name": "Silicone phone case, black",
+                 *         "offer_id": "PH-2045-BLK",
                  *         "visual_status_name": "ArrivedAtReturnPlace",
                  *         "warehouse_id": 911,
-                 *         "barcode": "string",
+                 *         "barcode": "OZN1234567890",
                  *         "return_schema": "FBO"
                  *       },
                  *       "limit": 500,
@@ -17325,25 +17324,25 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "approve_comment": "string",
+                     *           "approve_comment": "The buyer asked to cancel before shipping",
                      *           "approve_date": "2024-11-27T12:31:43.621Z",
                      *           "auto_approve_date": "2024-11-27T12:31:43.621Z",
-                     *           "cancellation_id": 0,
+                     *           "cancellation_id": 283784254,
                      *           "cancellation_initiator": "OZON",
                      *           "cancellation_reason": {
-                     *             "id": 0,
-                     *             "name": "string"
+                     *             "id": 508,
+                     *             "name": "Silicone phone case, black"
                      *           },
-                     *           "cancellation_reason_message": "string",
+                     *           "cancellation_reason_message": "Ordered by mistake",
                      *           "cancelled_at": "2024-11-27T12:31:43.621Z",
                      *           "order_date": "2024-11-27T12:31:43.621Z",
-                     *           "posting_number": "string",
+                     *           "posting_number": "57195475-0050-3",
                      *           "state": {
-                     *             "id": 0,
-                     *             "name": "string",
+                     *             "id": 2,
+                     *             "name": "Silicone phone case, black",
                      *             "state": "ON_APPROVAL"
                      *           },
-                     *           "tpl_integration_type": "string"
+                     *           "tpl_integration_type": "ozon"
                      *         }
                      *       ],
                      *       "counter": 1,
@@ -17508,7 +17507,7 @@ export interface operations {
                      *               "delivery_schema": "",
                      *               "order_date": "",
                      *               "posting_number": "",
-                     *               "warehouse_id": 0
+                     *               "warehouse_id": 18114520187000
                      *             },
                      *             "items": [],
                      *             "services": []
@@ -18017,20 +18016,20 @@ export interface operations {
                      * @example {
                      *       "result": {
                      *         "header": {
-                     *           "contract_date": "string",
-                     *           "contract_number": "string",
-                     *           "currency_sys_name": "string",
+                     *           "contract_date": "2026-01-15",
+                     *           "contract_number": "IR-2026-00123",
+                     *           "currency_sys_name": "RUB",
                      *           "doc_amount": 0,
-                     *           "doc_date": "string",
-                     *           "number": "string",
-                     *           "payer_inn": "string",
-                     *           "payer_kpp": "string",
-                     *           "payer_name": "string",
-                     *           "receiver_inn": "string",
-                     *           "receiver_kpp": "string",
-                     *           "receiver_name": "string",
-                     *           "start_date": "string",
-                     *           "stop_date": "string",
+                     *           "doc_date": "2026-03-31",
+                     *           "number": "24566712",
+                     *           "payer_inn": "7704217370",
+                     *           "payer_kpp": "997750001",
+                     *           "payer_name": "OOO Internet Solutions",
+                     *           "receiver_inn": "7701234567",
+                     *           "receiver_kpp": "770101001",
+                     *           "receiver_name": "OOO Romashka",
+                     *           "start_date": "2026-03-01T00:00:00Z",
+                     *           "stop_date": "2026-03-31T23:59:59Z",
                      *           "vat_amount": 0
                      *         },
                      *         "rows": [
@@ -18049,10 +18048,10 @@ export interface operations {
                      *               "total": 0
                      *             },
                      *             "item": {
-                     *               "barcode": "string",
-                     *               "name": "string",
-                     *               "offer_id": "string",
-                     *               "sku": 0
+                     *               "barcode": "OZN1234567890",
+                     *               "name": "Silicone phone case, black",
+                     *               "offer_id": "PH-2045-BLK",
+                     *               "sku": 180550365
                      *             },
                      *             "return_commission": {
                      *               "amount": 0,
@@ -18130,20 +18129,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "header": {
-                     *         "contract_date": "string",
-                     *         "contract_number": "string",
-                     *         "currency_sys_name": "string",
+                     *         "contract_date": "2026-01-15",
+                     *         "contract_number": "IR-2026-00123",
+                     *         "currency_sys_name": "RUB",
                      *         "doc_amount": 0,
-                     *         "doc_date": "string",
-                     *         "number": "string",
-                     *         "payer_inn": "string",
-                     *         "payer_kpp": "string",
-                     *         "payer_name": "string",
-                     *         "receiver_inn": "string",
-                     *         "receiver_kpp": "string",
-                     *         "receiver_name": "string",
-                     *         "start_date": "string",
-                     *         "stop_date": "string",
+                     *         "doc_date": "2026-03-31",
+                     *         "number": "24566712",
+                     *         "payer_inn": "7704217370",
+                     *         "payer_kpp": "997750001",
+                     *         "payer_name": "OOO Internet Solutions",
+                     *         "receiver_inn": "7701234567",
+                     *         "receiver_kpp": "770101001",
+                     *         "receiver_name": "OOO Romashka",
+                     *         "start_date": "2026-03-01T00:00:00Z",
+                     *         "stop_date": "2026-03-31T23:59:59Z",
                      *         "vat_amount": 0
                      *       },
                      *       "rows": [
@@ -18162,10 +18161,10 @@ export interface operations {
                      *             "total": 0
                      *           },
                      *           "item": {
-                     *             "barcode": "string",
-                     *             "name": "string",
-                     *             "offer_id": "string",
-                     *             "sku": 0
+                     *             "barcode": "OZN1234567890",
+                     *             "name": "Silicone phone case, black",
+                     *             "offer_id": "PH-2045-BLK",
+                     *             "sku": 180550365
                      *           },
                      *           "return_commission": {
                      *             "amount": 0,
@@ -18182,12 +18181,12 @@ export interface operations {
                      *           "row_number": 0,
                      *           "seller_price_per_instance": 0,
                      *           "order": {
-                     *             "posting_number": "string",
-                     *             "created_date": "string"
+                     *             "posting_number": "57195475-0050-3",
+                     *             "created_date": "2026-03-10"
                      *           },
                      *           "legal_entity_document": {
-                     *             "number": "string",
-                     *             "sale_date": "string"
+                     *             "number": "24566712",
+                     *             "sale_date": "2026-03-14"
                      *           }
                      *         }
                      *       ]
@@ -18303,10 +18302,10 @@ export interface operations {
                      *             "total": 0
                      *           },
                      *           "item": {
-                     *             "barcode": "string",
-                     *             "name": "string",
-                     *             "offer_id": "string",
-                     *             "sku": 0
+                     *             "barcode": "OZN1234567890",
+                     *             "name": "Silicone phone case, black",
+                     *             "offer_id": "PH-2045-BLK",
+                     *             "sku": 180550365
                      *           },
                      *           "return_commission": {
                      *             "amount": 0,
@@ -18402,7 +18401,7 @@ export interface operations {
                      *         "cash_flows": [
                      *           {
                      *             "commission_amount": 1437,
-                     *             "currency_code": "string",
+                     *             "currency_code": "RUB",
                      *             "item_delivery_and_return_amount": 1991,
                      *             "orders_amount": 1000,
                      *             "period": {
@@ -18422,7 +18421,7 @@ export interface operations {
                      *           },
                      *           "payments": {
                      *             "payment": 0,
-                     *             "currency_code": "string"
+                     *             "currency_code": "RUB"
                      *           },
                      *           "begin_balance_amount": 0,
                      *           "delivery": {
@@ -18431,7 +18430,7 @@ export interface operations {
                      *             "delivery_services": {
                      *               "total": 0,
                      *               "items": {
-                     *                 "name": "string",
+                     *                 "name": "Silicone phone case, black",
                      *                 "price": 0
                      *               }
                      *             }
@@ -18442,7 +18441,7 @@ export interface operations {
                      *             "return_services": {
                      *               "total": 0,
                      *               "items": {
-                     *                 "name": "string",
+                     *                 "name": "Silicone phone case, black",
                      *                 "price": 0
                      *               }
                      *             }
@@ -18461,7 +18460,7 @@ export interface operations {
                      *             "total": 0,
                      *             "items": [
                      *               {
-                     *                 "name": "string",
+                     *                 "name": "Silicone phone case, black",
                      *                 "price": 0
                      *               }
                      *             ]
@@ -18470,7 +18469,7 @@ export interface operations {
                      *             "total": 0,
                      *             "items": [
                      *               {
-                     *                 "name": "string",
+                     *                 "name": "Silicone phone case, black",
                      *                 "price": 0
                      *               }
                      *             ]
@@ -18725,7 +18724,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "result": {
-                     *         "code": "string"
+                     *         "code": "INVALID_VALUE"
                      *       }
                      *     }
                      */
@@ -18770,7 +18769,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "result": {
-                     *         "code": "string"
+                     *         "code": "INVALID_VALUE"
                      *       }
                      *     }
                      */
@@ -18933,7 +18932,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "filter": {
-                 *         "place_id": 0
+                 *         "place_id": 17412345
                  *       },
                  *       "pagination": {
                  *         "last_id": 0,
@@ -18977,17 +18976,17 @@ export interface operations {
                      * @example {
                      *       "drop_off_points": [
                      *         {
-                     *           "address": "string",
+                     *           "address": "Khimki, Leningradskoe sh., 1",
                      *           "box_count": 0,
-                     *           "id": 0,
-                     *           "name": "string",
+                     *           "id": 1020000078654000,
+                     *           "name": "Silicone phone case, black",
                      *           "pass_info": {
                      *             "count": 0,
                      *             "is_required": true
                      *           },
-                     *           "place_id": 0,
+                     *           "place_id": 17412345,
                      *           "returns_count": 0,
-                     *           "utc_offset": "string",
+                     *           "utc_offset": "+03:00",
                      *           "warehouses_ids": [
                      *             "0"
                      *           ]
@@ -19059,8 +19058,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "filter": {
-                 *         "offer_id": "string",
-                 *         "posting_number": "string",
+                 *         "offer_id": "PH-2045-BLK",
+                 *         "posting_number": "57195475-0050-3",
                  *         "group_state": [
                  *           "All"
                  *         ],
@@ -19119,24 +19118,24 @@ export interface operations {
                     /**
                      * @example {
                      *       "returns": {
-                     *         "client_name": "string",
+                     *         "client_name": "Anna K.",
                      *         "created_at": "2019-08-24T14:15:22Z",
-                     *         "order_number": "string",
-                     *         "posting_number": "string",
+                     *         "order_number": "57195475-0050",
+                     *         "posting_number": "57195475-0050-3",
                      *         "product": {
-                     *           "name": "string",
-                     *           "offer_id": "string",
+                     *           "name": "Silicone phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
                      *           "currency_code": "RUB",
-                     *           "price": "string",
-                     *           "sku": 0
+                     *           "price": "1290.00",
+                     *           "sku": 180550365
                      *         },
-                     *         "return_id": 0,
-                     *         "return_number": "string",
+                     *         "return_id": 1000015552,
+                     *         "return_number": "57195475-0050-3-R1",
                      *         "state": {
-                     *           "group_state": "string",
-                     *           "money_return_state_name": "string",
-                     *           "state": "string",
-                     *           "state_name": "string"
+                     *           "group_state": "New",
+                     *           "money_return_state_name": "Refunded",
+                     *           "state": "imported",
+                     *           "state_name": "Ready to sell"
                      *         }
                      *       }
                      *     }
@@ -19197,7 +19196,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "return_id": 0
+                 *       "return_id": 1000015552
                  *     }
                  */
                 "application/json": {
@@ -19221,51 +19220,51 @@ export interface operations {
                      *       "returns": {
                      *         "available_actions": [
                      *           {
-                     *             "id": 0,
-                     *             "name": "string"
+                     *             "id": 1,
+                     *             "name": "Spring sale"
                      *           }
                      *         ],
-                     *         "client_name": "string",
+                     *         "client_name": "Anna K.",
                      *         "client_photo": [
-                     *           "string"
+                     *           "https://cdn1.ozone.ru/s3/rfbs-returns/photo-1.jpg"
                      *         ],
                      *         "client_return_method_type": {
-                     *           "id": 0,
-                     *           "name": "string"
+                     *           "id": 1,
+                     *           "name": "Silicone phone case, black"
                      *         },
-                     *         "comment": "string",
+                     *         "comment": "Packed in two boxes",
                      *         "created_at": "2019-08-24T14:15:22Z",
-                     *         "order_number": "string",
-                     *         "posting_number": "string",
+                     *         "order_number": "57195475-0050",
+                     *         "posting_number": "57195475-0050-3",
                      *         "product": {
-                     *           "name": "string",
-                     *           "offer_id": "string",
+                     *           "name": "Silicone phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
                      *           "currency_code": "RUB",
-                     *           "price": "string",
-                     *           "sku": 0
+                     *           "price": "1290.00",
+                     *           "sku": 180550365
                      *         },
-                     *         "rejection_comment": "string",
+                     *         "rejection_comment": "The product shows signs of use",
                      *         "rejection_reason": [
                      *           {
-                     *             "hint": "string",
-                     *             "id": 0,
+                     *             "hint": "Agree a partial refund with the buyer",
+                     *             "id": 3,
                      *             "is_comment_required": true,
-                     *             "name": "string"
+                     *             "name": "Silicone phone case, black"
                      *           }
                      *         ],
-                     *         "return_method_description": "string",
-                     *         "return_number": "string",
+                     *         "return_method_description": "Return at an Ozon pick-up point",
+                     *         "return_number": "57195475-0050-3-R1",
                      *         "return_reason": {
-                     *           "id": 0,
+                     *           "id": 12,
                      *           "is_defect": true,
-                     *           "name": "string"
+                     *           "name": "Silicone phone case, black"
                      *         },
-                     *         "ru_post_tracking_number": "string",
+                     *         "ru_post_tracking_number": "RA123456789RU",
                      *         "state": {
-                     *           "state": "string",
-                     *           "state_name": "string"
+                     *           "state": "imported",
+                     *           "state_name": "Ready to sell"
                      *         },
-                     *         "warehouse_id": 0
+                     *         "warehouse_id": 18114520187000
                      *       }
                      *     }
                      */
@@ -19377,8 +19376,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "return_id": 0,
-                 *       "return_method_description": "string"
+                 *       "return_id": 1000015552,
+                 *       "return_method_description": "Return at an Ozon pick-up point"
                  *     }
                  */
                 "application/json": {
@@ -19422,9 +19421,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "return_id": 0,
-                 *       "comment": "string",
-                 *       "rejection_reason_id": 0
+                 *       "return_id": 1000015552,
+                 *       "comment": "Packed in two boxes",
+                 *       "rejection_reason_id": 3
                  *     }
                  */
                 "application/json": {
@@ -19473,8 +19472,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "compensation_amount": "string",
-                 *       "return_id": 0
+                 *       "compensation_amount": "300.00",
+                 *       "return_id": 1000015552
                  *     }
                  */
                 "application/json": {
@@ -19518,7 +19517,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "return_id": 0
+                 *       "return_id": 1000015552
                  *     }
                  */
                 "application/json": {
@@ -19560,7 +19559,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "return_id": 0,
+                 *       "return_id": 1000015552,
                  *       "return_for_back_way": 0
                  *     }
                  */
@@ -19608,12 +19607,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "comment": "string",
+                 *       "comment": "Packed in two boxes",
                  *       "compensation_amount": 0,
-                 *       "id": 0,
-                 *       "rejection_reason_id": 0,
+                 *       "id": 1000015552,
+                 *       "rejection_reason_id": 3,
                  *       "return_for_back_way": 0,
-                 *       "return_id": 0
+                 *       "return_id": 1000015552
                  *     }
                  */
                 "application/json": {
@@ -19673,8 +19672,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "cancellation_id": 0,
-                 *       "comment": "string"
+                 *       "cancellation_id": 283784254,
+                 *       "comment": "Packed in two boxes"
                  *     }
                  */
                 "application/json": components["schemas"]["ConditionalCancellationDecision"];
@@ -19706,8 +19705,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "cancellation_id": 0,
-                 *       "comment": "string"
+                 *       "cancellation_id": 283784254,
+                 *       "comment": "Packed in two boxes"
                  *     }
                  */
                 "application/json": components["schemas"]["ConditionalCancellationDecision"];
@@ -19925,18 +19924,18 @@ export interface operations {
                     /**
                      * @example {
                      *       "analytics_period": {
-                     *         "date_from": "string",
-                     *         "date_to": "string"
+                     *         "date_from": "2026-03-01",
+                     *         "date_to": "2026-03-31"
                      *       },
                      *       "items": [
                      *         {
-                     *           "category": "string",
-                     *           "currency": "string",
+                     *           "category": "Phone cases",
+                     *           "currency": "RUB",
                      *           "gmv": 0,
-                     *           "name": "string",
-                     *           "offer_id": "string",
+                     *           "name": "Silicone phone case, black",
+                     *           "offer_id": "PH-2045-BLK",
                      *           "position": 0,
-                     *           "sku": 0,
+                     *           "sku": 180550365,
                      *           "unique_search_users": 0,
                      *           "unique_view_users": 0,
                      *           "view_conversion": 0
@@ -20076,19 +20075,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "analytics_period": {
-                     *         "date_from": "string",
-                     *         "date_to": "string"
+                     *         "date_from": "2026-03-01",
+                     *         "date_to": "2026-03-31"
                      *       },
                      *       "page_count": 1,
                      *       "queries": [
                      *         {
-                     *           "currency": "string",
+                     *           "currency": "RUB",
                      *           "gmv": 0,
                      *           "order_count": 0,
                      *           "position": 0,
-                     *           "query": "string",
+                     *           "query": "phone case",
                      *           "query_index": 0,
-                     *           "sku": 0,
+                     *           "sku": 180550365,
                      *           "unique_search_users": 0,
                      *           "unique_view_users": 0,
                      *           "view_conversion": 0
@@ -21301,19 +21300,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "has_next": false,
-                     *       "last_id": "string",
+                     *       "last_id": "",
                      *       "reviews": [
                      *         {
                      *           "comments_amount": 0,
-                     *           "id": "string",
+                     *           "id": "0187310a-97d9-dfcf-3039-82d809f0e233",
                      *           "is_rating_participant": true,
                      *           "order_status": "DELIVERED",
                      *           "photos_amount": 0,
                      *           "published_at": "2019-08-24T14:15:22Z",
                      *           "rating": 0,
-                     *           "sku": 0,
+                     *           "sku": 180550365,
                      *           "status": "UNPROCESSED",
-                     *           "text": "string",
+                     *           "text": "Thank you for the review!",
                      *           "videos_amount": 0
                      *         }
                      *       ]
@@ -21383,7 +21382,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "review_id": "string"
+                 *       "review_id": "0187310a-97d9-dfcf-3039-82d809f0e233"
                  *     }
                  */
                 "application/json": {
@@ -21403,29 +21402,29 @@ export interface operations {
                      * @example {
                      *       "comments_amount": 0,
                      *       "dislikes_amount": 0,
-                     *       "id": "string",
+                     *       "id": "0187310a-97d9-dfcf-3039-82d809f0e233",
                      *       "is_rating_participant": true,
                      *       "likes_amount": 0,
                      *       "order_status": "DELIVERED",
                      *       "photos": [
                      *         {
                      *           "height": 0,
-                     *           "url": "string",
+                     *           "url": "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg",
                      *           "width": 0
                      *         }
                      *       ],
                      *       "photos_amount": 0,
                      *       "published_at": "2019-08-24T14:15:22Z",
                      *       "rating": 0,
-                     *       "sku": 0,
+                     *       "sku": 180550365,
                      *       "status": "UNPROCESSED",
-                     *       "text": "string",
+                     *       "text": "Thank you for the review!",
                      *       "videos": [
                      *         {
                      *           "height": 0,
-                     *           "preview_url": "string",
-                     *           "short_video_preview_url": "string",
-                     *           "url": "string",
+                     *           "preview_url": "https://cdn1.ozone.ru/s3/review-video/preview-1.jpg",
+                     *           "short_video_preview_url": "https://cdn1.ozone.ru/s3/review-video/short-1.mp4",
+                     *           "url": "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg",
                      *           "width": 0
                      *         }
                      *       ],
@@ -21534,7 +21533,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "review_ids": [
-                 *         "string"
+                 *         "0187310a-97d9-dfcf-3039-82d809f0e233"
                  *       ],
                  *       "status": "PROCESSED"
                  *     }
@@ -21573,9 +21572,9 @@ export interface operations {
                 /**
                  * @example {
                  *       "mark_review_as_processed": true,
-                 *       "parent_comment_id": "string",
-                 *       "review_id": "string",
-                 *       "text": "string"
+                 *       "parent_comment_id": "0187310b-1a2c-7f00-9e11-4c5d6e7f8a91",
+                 *       "review_id": "0187310a-97d9-dfcf-3039-82d809f0e233",
+                 *       "text": "Thank you for the review!"
                  *     }
                  */
                 "application/json": {
@@ -21599,7 +21598,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "comment_id": "string"
+                     *       "comment_id": "0187310b-1a2c-7f00-9e11-4c5d6e7f8a90"
                      *     }
                      */
                     "application/json": {
@@ -21623,7 +21622,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "comment_id": "string"
+                 *       "comment_id": "0187310b-1a2c-7f00-9e11-4c5d6e7f8a90"
                  *     }
                  */
                 "application/json": {
@@ -21699,12 +21698,12 @@ export interface operations {
                      * @example {
                      *       "comments": [
                      *         {
-                     *           "id": "string",
+                     *           "id": "0187310a-97d9-dfcf-3039-82d809f0e233",
                      *           "is_official": true,
                      *           "is_owner": true,
-                     *           "parent_comment_id": "string",
+                     *           "parent_comment_id": "0187310b-1a2c-7f00-9e11-4c5d6e7f8a91",
                      *           "published_at": "2019-08-24T14:15:22Z",
-                     *           "text": "string"
+                     *           "text": "Thank you for the review!"
                      *         }
                      *       ],
                      *       "offset": 0
@@ -22222,15 +22221,15 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "id": 0,
+                     *           "id": 1245789,
                      *           "created_at": "2019-08-24T14:15:22Z",
                      *           "end_at": "2019-08-24T14:15:22Z",
                      *           "edited_till": "2019-08-24T14:15:22Z",
-                     *           "status": "string",
-                     *           "customer_name": "string",
-                     *           "sku": 0,
-                     *           "user_comment": "string",
-                     *           "seller_comment": "string",
+                     *           "status": "imported",
+                     *           "customer_name": "Anna K.",
+                     *           "sku": 180550365,
+                     *           "user_comment": "I would buy two at this price",
+                     *           "seller_comment": "The buyer agreed to a partial refund",
                      *           "requested_price": 0,
                      *           "approved_price": 0,
                      *           "original_price": 0,
@@ -22238,18 +22237,18 @@ export interface operations {
                      *           "discount_percent": 0,
                      *           "base_price": 0,
                      *           "min_auto_price": 0,
-                     *           "prev_task_id": 0,
+                     *           "prev_task_id": 1245700,
                      *           "is_damaged": true,
                      *           "moderated_at": "2019-08-24T14:15:22Z",
                      *           "approved_discount": 0,
                      *           "approved_discount_percent": 0,
                      *           "is_purchased": true,
                      *           "is_auto_moderated": true,
-                     *           "offer_id": "string",
-                     *           "email": "string",
-                     *           "last_name": "string",
-                     *           "first_name": "string",
-                     *           "patronymic": "string",
+                     *           "offer_id": "PH-2045-BLK",
+                     *           "email": "seller@example.com",
+                     *           "last_name": "Petrova",
+                     *           "first_name": "Maria",
+                     *           "patronymic": "Ivanovna",
                      *           "approved_quantity_min": 0,
                      *           "approved_quantity_max": 0,
                      *           "requested_quantity_min": 0,
@@ -22424,9 +22423,9 @@ export interface operations {
                  * @example {
                  *       "tasks": [
                  *         {
-                 *           "id": 0,
+                 *           "id": 1245789,
                  *           "approved_price": 0,
-                 *           "seller_comment": "string",
+                 *           "seller_comment": "The buyer agreed to a partial refund",
                  *           "approved_quantity_min": 0,
                  *           "approved_quantity_max": 0
                  *         }
@@ -22474,8 +22473,8 @@ export interface operations {
                      *       "result": {
                      *         "fail_details": [
                      *           {
-                     *             "task_id": 0,
-                     *             "error_for_user": "string"
+                     *             "task_id": 1245789,
+                     *             "error_for_user": "Check the offer id and try again"
                      *           }
                      *         ],
                      *         "success_count": 0,
@@ -22505,8 +22504,8 @@ export interface operations {
                  * @example {
                  *       "tasks": [
                  *         {
-                 *           "id": 0,
-                 *           "seller_comment": "string"
+                 *           "id": 1245789,
+                 *           "seller_comment": "The buyer agreed to a partial refund"
                  *         }
                  *       ]
                  *     }
@@ -22537,8 +22536,8 @@ export interface operations {
                      *       "result": {
                      *         "fail_details": [
                      *           {
-                     *             "task_id": 0,
-                     *             "error_for_user": "string"
+                     *             "task_id": 1245789,
+                     *             "error_for_user": "Check the offer id and try again"
                      *           }
                      *         ],
                      *         "success_count": 0,
@@ -22634,12 +22633,12 @@ export interface operations {
                      *         {
                      *           "has_entrusted_acceptance": true,
                      *           "is_rfbs": true,
-                     *           "name": "string",
-                     *           "warehouse_id": 0,
+                     *           "name": "Silicone phone case, black",
+                     *           "warehouse_id": 18114520187000,
                      *           "can_print_act_in_advance": true,
                      *           "first_mile_type": {
-                     *             "dropoff_point_id": "string",
-                     *             "dropoff_timeslot_id": 0,
+                     *             "dropoff_point_id": "1020000078654000",
+                     *             "dropoff_timeslot_id": 2054,
                      *             "first_mile_is_changing": true,
                      *             "first_mile_type": "DropOff"
                      *           },
@@ -23145,7 +23144,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "operation_id": "string"
+                     *       "operation_id": "f5bd7a36-3e9b-4a71-a4f2-4a7a2c9c1d10"
                      *     }
                      */
                     "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
@@ -23168,9 +23167,9 @@ export interface operations {
                  * @example {
                  *       "cut_in_time": 3000,
                  *       "first_mile_type": "DROP_OFF",
-                 *       "drop_off_point_id": 0,
-                 *       "timeslot_id": 0,
-                 *       "warehouse_id": 0
+                 *       "drop_off_point_id": 1020000078654000,
+                 *       "timeslot_id": 2054,
+                 *       "warehouse_id": 18114520187000
                  *     }
                  */
                 "application/json": {
@@ -23216,7 +23215,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "operation_id": "string"
+                     *       "operation_id": "f5bd7a36-3e9b-4a71-a4f2-4a7a2c9c1d10"
                      *     }
                      */
                     "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
@@ -23317,7 +23316,7 @@ export interface operations {
                  *           "PPZ"
                  *         ]
                  *       },
-                 *       "warehouse_id": 0
+                 *       "warehouse_id": 18114520187000
                  *     }
                  */
                 "application/json": {
@@ -23380,7 +23379,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "drop_off_point_id": 0
+                 *       "drop_off_point_id": 1020000078654000
                  *     }
                  */
                 "application/json": {
@@ -23430,8 +23429,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "drop_off_point_id": 0,
-                 *       "warehouse_id": 0
+                 *       "drop_off_point_id": 1020000078654000,
+                 *       "warehouse_id": 18114520187000
                  *     }
                  */
                 "application/json": {
@@ -23622,7 +23621,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "operation_id": "string"
+                     *       "operation_id": "f5bd7a36-3e9b-4a71-a4f2-4a7a2c9c1d10"
                      *     }
                      */
                     "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
@@ -23669,7 +23668,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "operation_id": "string"
+                     *       "operation_id": "f5bd7a36-3e9b-4a71-a4f2-4a7a2c9c1d10"
                      *     }
                      */
                     "application/json": components["schemas"]["FbsWarehouseOperationStarted"];
@@ -23709,8 +23708,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": {
-                     *         "code": "string",
-                     *         "message": "string"
+                     *         "code": "INVALID_VALUE",
+                     *         "message": "The product is not found"
                      *       },
                      *       "result": {
                      *         "warehouse_id": 1020005000219156
@@ -23799,8 +23798,8 @@ export interface operations {
                      * @example {
                      *       "competitor": [
                      *         {
-                     *           "competitor_name": "string",
-                     *           "competitor_id": 0
+                     *           "competitor_name": "Competitor store",
+                     *           "competitor_id": 1008426
                      *         }
                      *       ],
                      *       "total": 1
@@ -23922,7 +23921,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "strategy_id": "string"
+                 *       "strategy_id": "b7f8a3c2-5d1e-4f6a-9b0c-2e3d4f5a6b7c"
                  *     }
                  */
                 "application/json": {
@@ -23957,7 +23956,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "strategy_id": "string"
+                 *       "strategy_id": "b7f8a3c2-5d1e-4f6a-9b0c-2e3d4f5a6b7c"
                  *     }
                  */
                 "application/json": {
@@ -24062,11 +24061,11 @@ export interface operations {
                      * @example {
                      *       "strategies": [
                      *         {
-                     *           "strategy_id": "string",
-                     *           "strategy_name": "string",
+                     *           "strategy_id": "b7f8a3c2-5d1e-4f6a-9b0c-2e3d4f5a6b7c",
+                     *           "strategy_name": "Match the lowest competitor price",
                      *           "type": "COMP_PRICE",
                      *           "update_type": "strategyCreated",
-                     *           "updated_at": "string",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
                      *           "products_count": 0,
                      *           "competitors_count": 0,
                      *           "enabled": true
@@ -24234,7 +24233,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "product_id": 0
+                 *       "product_id": 223681945
                  *     }
                  */
                 "application/json": {
@@ -24256,12 +24255,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "result": {
-                     *         "strategy_id": "string",
+                     *         "strategy_id": "b7f8a3c2-5d1e-4f6a-9b0c-2e3d4f5a6b7c",
                      *         "is_enabled": true,
                      *         "strategy_product_price": 0,
                      *         "price_downloaded_at": "2022-11-17T15:33:53.936Z",
-                     *         "strategy_competitor_id": 0,
-                     *         "strategy_competitor_product_url": "string"
+                     *         "strategy_competitor_id": 1008426,
+                     *         "strategy_competitor_product_url": "https://www.ozon.ru/product/223681945/"
                      *       }
                      *     }
                      */
@@ -24425,7 +24424,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "strategy_id": "string"
+                 *       "strategy_id": "b7f8a3c2-5d1e-4f6a-9b0c-2e3d4f5a6b7c"
                  *     }
                  */
                 "application/json": {
@@ -24913,7 +24912,7 @@ export interface operations {
                      *           "order_number": "29750371-0013",
                      *           "posting_number": "29750371-0013-1",
                      *           "status": "delivering",
-                     *           "cancel_reason_id": 0,
+                     *           "cancel_reason_id": 402,
                      *           "created_at": "2020-02-27T11:48:08Z",
                      *           "in_process_at": "2020-02-27T12:52:11Z",
                      *           "shipment_date": "2020-03-06T10:00:00Z",
@@ -24979,7 +24978,7 @@ export interface operations {
                      * @example {
                      *       "result": {
                      *         "shipment_date": "2019-11-01T13:11:13.973Z",
-                     *         "cancel_reason_id": 0,
+                     *         "cancel_reason_id": 402,
                      *         "created_at": "2019-11-01T13:11:13.973Z",
                      *         "in_process_at": "2019-11-01T13:11:13.973Z",
                      *         "order_id": 86765466,
@@ -24994,7 +24993,7 @@ export interface operations {
                      *             "sku": 149512345
                      *           }
                      *         ],
-                     *         "status": "string"
+                     *         "status": "imported"
                      *       }
                      *     }
                      */
@@ -25162,7 +25161,7 @@ export interface operations {
                      *           "order_number": "34489339-0003",
                      *           "posting_number": "34489339-0003-2",
                      *           "status": "awaiting_deliver",
-                     *           "cancel_reason_id": 0,
+                     *           "cancel_reason_id": 402,
                      *           "created_at": "2020-03-18T21:56:43Z",
                      *           "in_process_at": "2020-03-18T21:58:56Z",
                      *           "shipment_date": "2020-03-26T10:00:00Z",
@@ -25283,7 +25282,7 @@ export interface operations {
                      *               "sku": 100056
                      *             }
                      *           ],
-                     *           "shipping_provider_id": 0,
+                     *           "shipping_provider_id": 24,
                      *           "status": "awaiting_approve",
                      *           "tracking_number": ""
                      *         }
@@ -25364,7 +25363,7 @@ export interface operations {
                      *               "sku": 100056
                      *             }
                      *           ],
-                     *           "shipping_provider_id": 0,
+                     *           "shipping_provider_id": 24,
                      *           "status": "awaiting_approve",
                      *           "tracking_number": ""
                      *         }
@@ -25456,7 +25455,7 @@ export interface operations {
                      *               "sku": 100056
                      *             }
                      *           ],
-                     *           "shipping_provider_id": 0,
+                     *           "shipping_provider_id": 24,
                      *           "status": "awaiting_approve",
                      *           "tracking_number": ""
                      *         }
@@ -25813,7 +25812,7 @@ export interface operations {
                      *             "price": "79999",
                      *             "tracking_number": "XZY1111111",
                      *             "status": "delivered",
-                     *             "cancel_reason_id": 0,
+                     *             "cancel_reason_id": 402,
                      *             "auto_cancel_date": "2019-01-09T09:56:53.587Z",
                      *             "shipping_provider_id": 5
                      *           }
@@ -25962,7 +25961,7 @@ export interface operations {
                      *                 "item_id": 67696756,
                      *                 "product_id": 28987,
                      *                 "offer_id": "02905340-43",
-                     *                 "cancel_reason_id": 0,
+                     *                 "cancel_reason_id": 402,
                      *                 "quantity": "1"
                      *               }
                      *             ]
@@ -25976,7 +25975,7 @@ export interface operations {
                      *                 "item_id": 67735563,
                      *                 "product_id": 29187,
                      *                 "offer_id": "25605010-37",
-                     *                 "cancel_reason_id": 0,
+                     *                 "cancel_reason_id": 402,
                      *                 "quantity": "2"
                      *               }
                      *             ]
@@ -26951,27 +26950,27 @@ export interface operations {
                  *           "attributes": [
                  *             {
                  *               "complex_id": 0,
-                 *               "id": 0,
+                 *               "id": 85,
                  *               "values": [
                  *                 {
                  *                   "dictionary_value_id": 0,
-                 *                   "value": "string"
+                 *                   "value": "Black"
                  *                 }
                  *               ]
                  *             }
                  *           ],
-                 *           "barcode": "string",
-                 *           "category_id": 0,
+                 *           "barcode": "OZN1234567890",
+                 *           "category_id": 17028922,
                  *           "complex_attributes": [
                  *             {
                  *               "attributes": [
                  *                 {
                  *                   "complex_id": 0,
-                 *                   "id": 0,
+                 *                   "id": 21841,
                  *                   "values": [
                  *                     {
                  *                       "dictionary_value_id": 0,
-                 *                       "value": "string"
+                 *                       "value": "Black"
                  *                     }
                  *                   ]
                  *                 }
@@ -26981,26 +26980,26 @@ export interface operations {
                  *           "depth": 0,
                  *           "dimension_unit": "mm",
                  *           "height": 0,
-                 *           "image_group_id": "string",
+                 *           "image_group_id": "PH-2045",
                  *           "images": [
-                 *             "string"
+                 *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253599.jpg"
                  *           ],
                  *           "images360": [
-                 *             "string"
+                 *             "https://cdn1.ozone.ru/s3/multimedia-1/6088253600.jpg"
                  *           ],
-                 *           "name": "string",
-                 *           "offer_id": "string",
-                 *           "old_price": "string",
+                 *           "name": "Silicone phone case, black",
+                 *           "offer_id": "PH-2045-BLK",
+                 *           "old_price": "1590.00",
                  *           "pdf_list": [
                  *             {
                  *               "index": 0,
-                 *               "name": "string",
-                 *               "src_url": "string"
+                 *               "name": "Silicone phone case, black",
+                 *               "src_url": "https://cdn1.ozone.ru/s3/docs/PH-2045-manual.pdf"
                  *             }
                  *           ],
-                 *           "premium_price": "string",
-                 *           "price": "string",
-                 *           "vat": "string",
+                 *           "premium_price": "1190.00",
+                 *           "price": "1290.00",
+                 *           "vat": "0.2",
                  *           "weight": 0,
                  *           "weight_unit": "g",
                  *           "width": 0
@@ -27145,7 +27144,7 @@ export interface operations {
                      *         "item_updated": [
                      *           {
                      *             "success": true,
-                     *             "product_id": 0,
+                     *             "product_id": 223681945,
                      *             "offer_id": "Offer_RbtbQseqtTeBlHB8AjF9t-23"
                      *           },
                      *           {
@@ -27369,10 +27368,10 @@ export interface operations {
                      *       "created_at": "2019-11-26T10:40:44.940Z",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "attribute_id": 0,
-                     *           "code": "string",
-                     *           "level": "string"
+                     *           "field": "offer_id",
+                     *           "attribute_id": 85,
+                     *           "code": "INVALID_VALUE",
+                     *           "level": "ERROR_LEVEL_ERROR"
                      *         }
                      *       ],
                      *       "id": 7154396,
@@ -27466,10 +27465,10 @@ export interface operations {
                      *             "created_at": "2019-11-26T10:40:44.940Z",
                      *             "errors": [
                      *               {
-                     *                 "attribute_id": 0,
-                     *                 "code": "string",
-                     *                 "field": "string",
-                     *                 "level": "string"
+                     *                 "attribute_id": 85,
+                     *                 "code": "INVALID_VALUE",
+                     *                 "field": "offer_id",
+                     *                 "level": "ERROR_LEVEL_ERROR"
                      *               }
                      *             ],
                      *             "id": 7154396,
@@ -27576,7 +27575,7 @@ export interface operations {
                      * @example {
                      *       "result": [
                      *         {
-                     *           "id": 0,
+                     *           "id": 223681945,
                      *           "offer_id": "ABC-123",
                      *           "attributes": [
                      *             {
@@ -28494,9 +28493,9 @@ export interface operations {
                      *       "type": "bool",
                      *       "is_collection": false,
                      *       "is_required": false,
-                     *       "group_id": 0,
+                     *       "group_id": 1,
                      *       "group_name": "",
-                     *       "dictionary_id": 0
+                     *       "dictionary_id": 28732849
                      *     }
                      */
                     "application/json": {
@@ -28816,7 +28815,7 @@ export interface operations {
                      *         {
                      *           "context": {
                      *             "item": {
-                     *               "sku": 0
+                     *               "sku": 180550365
                      *             },
                      *             "order": {
                      *               "order_number": "123456-0001",
