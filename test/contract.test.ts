@@ -71,10 +71,41 @@ describe('contract: errors', () => {
     expect(err).toBeInstanceOf(OzonApiError);
     const e = err as OzonApiError;
     expect(e.status).toBe(404);
-    expect(e.code).toBe(3);
+    expect(e.code).toBe(5);
     expect(e.method).toBe('POST');
     expect(e.path).toBe('/v1/report/info');
-    expect(e.message).toContain('invalid request payload');
+    expect(e.message).toContain('not found');
+  });
+
+  // Each documented error status answers with an example that says what it means.
+  const statuses = {
+    400: { code: 3, message: /invalid request payload/ },
+    403: { code: 7, message: /missing a required role/ },
+    404: { code: 5, message: /not found/ },
+    409: { code: 9, message: /already in status/ },
+    429: { code: 8, message: /rate limit/ },
+    500: { code: 13, message: /Internal error/ },
+  } as const;
+  for (const [status, want] of Object.entries(statuses)) {
+    it(`Prefer: code=${status} gets the ${status} example`, async () => {
+      const { error, response } = await client()
+        .withOptions({ retry: false })
+        .POST('/v3/posting/fbs/get', { body: { posting_number: '57195475-0050-3' }, headers: { Prefer: `code=${status}` } });
+      expect(response.status).toBe(Number(status));
+      const body = error as { code: number; message: string };
+      expect(body.code).toBe(want.code);
+      expect(body.message).toMatch(want.message);
+      expect(validateAt(['components', 'schemas', 'ApiError'], body)).toEqual([]);
+      expect(response.headers.get('trace-id')).toBeTruthy();
+      if (status === '429') expect(response.headers.get('retry-after')).toBe('1');
+    });
+  }
+
+  it('every operation lists 429, and each error status points at its own response', () => {
+    for (const { method, path, op } of specOperations()) {
+      expect(op.responses['429'], `${method} ${path}`).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+      for (const s of ['400', '403', '404', '409', '500']) if (op.responses[s]) expect(op.responses[s].$ref, `${method} ${path} ${s}`).not.toBe('#/components/responses/Error');
+    }
   });
 
   it('a body that breaks the schema is rejected by the mock, not accepted', async () => {
