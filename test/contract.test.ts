@@ -2,10 +2,12 @@
 // request example through the typed client to a Prism mock of the spec, expects a 2xx, and checks
 // the body against the operation's 200 schema.
 import { describe, expect, inject, it } from 'vitest';
-import { createOzonClient, OzonApiError, unwrap } from '../src/index.js';
+import { createOzonClient, OzonApiError, unwrap, type DeprecationNotice } from '../src/index.js';
 import { deref, specOperations, validateAt } from './spec.js';
 
-const client = () => createOzonClient({ clientId: '836', apiKey: 'contract-test-key', baseUrl: inject('mockUrl') });
+/** Deprecation notices of the calls below: captured and checked, not printed as Node warnings. */
+const notices: DeprecationNotice[] = [];
+const client = () => createOzonClient({ clientId: '836', apiKey: 'contract-test-key', baseUrl: inject('mockUrl'), onDeprecated: (n) => notices.push(n) });
 
 /** Path and query parameters from their examples. */
 function paramsOf(op: any) {
@@ -39,6 +41,9 @@ describe('contract: every operation against the Prism mock', () => {
       const init: Record<string, unknown> = { params: paramsOf(op), parseAs };
       if (reqMedia) init.body = reqMedia.example;
       const { data, error, response } = await (client() as any).request(method, path, init);
+      const notice = notices.find((n) => n.operation === `${method.toUpperCase()} ${path}`);
+      if (op.deprecated) expect(notice?.replacedBy).toBe(op['x-replaced-by']);
+      else expect(notice).toBeUndefined();
       expect(error, `Prism answered ${response.status}: ${JSON.stringify(error)}`).toBeUndefined();
       expect(response.status).toBeGreaterThanOrEqual(200);
       expect(response.status).toBeLessThan(300);

@@ -32,8 +32,11 @@ export function deref(node: any): any {
 }
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+// Ozon's own integer formats (uint64 ids, uint32 counts): checked like int64, without a warning each time.
+const quietUnknownFormat = { log: console.log, warn: (m: unknown) => (/^unknown format/.test(String(m)) ? undefined : console.warn(m)), error: console.error };
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: quietUnknownFormat });
 addFormats(ajv);
+for (const f of ['uint64', 'uint32']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 });
 ajv.addSchema({ ...spec, $id: 'spec' }, 'spec');
 
 const pointer = (parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
