@@ -10,14 +10,18 @@ import {
   type ResolvedOptions,
   type ResolvedRequestOptions,
 } from './options.js';
+import type { DeprecatedCalls } from './deprecated-calls.js';
 import { RateLimiter } from './rate-limit.js';
 import { attemptInfoOf, bufferedBody, createTransport } from './transport.js';
 
 const decoder = new TextDecoder();
 import { rememberRequest } from './unwrap.js';
 
-/** The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. */
-export type OzonClient = Client<paths> & {
+/**
+ * The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. Calls of
+ * deprecated operations resolve to `DeprecatedCalls`' signatures first, so editors mark them.
+ */
+export type OzonClient = DeprecatedCalls & Client<paths> & {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -102,7 +106,7 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
   client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
   return Object.assign(client, {
     withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
-  });
+  }) as OzonClient;
 }
 
 /**

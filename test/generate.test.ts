@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationsTable } from '../scripts/gen-operations.js';
 import { requestOnlyComponents, schemaTypes, widenRequestInt64 } from '../scripts/gen-types.js';
+import { countsText, specCounts, withCounts } from '../scripts/readme-counts.js';
 
 const id64 = { type: 'integer', format: 'int64' };
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -80,6 +81,24 @@ describe('generator', () => {
     expect(ts).toContain('"POST /v1/things/list": {"method":"POST","path":"/v1/things/list","operationId":"ListThings","pagination":');
     expect(ts).toContain('export type PaginatedPath = "/v1/things/list";');
     expect(ts).toContain('export type ReportPath = never;');
+  });
+});
+
+describe('README counts', () => {
+  it('the README states the counts of the bundled spec, as generate writes them', () => {
+    const root = join(import.meta.dirname, '..');
+    const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(countsText(spec));
+    expect(withCounts(readme, spec)).toBe(readme);
+    const c = specCounts(spec);
+    expect(c.current + c.deprecated + c.legacy).toBe(c.operations);
+    expect(readme).toContain(`The spec describes ${c.operations} operations: ${c.current} current`);
+  });
+
+  it('counts a small spec, and refuses a README without the markers', () => {
+    expect(specCounts(mini)).toEqual({ operations: 1, current: 1, deprecated: 0, legacy: 0, paginated: 1, rateLimited: 0, webhooks: 0 });
+    expect(() => withCounts('# no block', mini)).toThrow(/no counts block/);
   });
 });
 
