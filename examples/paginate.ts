@@ -14,10 +14,7 @@ export async function main(): Promise<void> {
   for await (const product of first100) console.log(product.product_id, product.offer_id);
 
   // Whole pages, e.g. to write each page to a database in one transaction.
-  for await (const page of paginate.pages(ozon, '/v3/finance/transaction/list', {
-    filter: { date: { from: '2026-01-01T00:00:00Z', to: '2026-01-31T23:59:59Z' }, transaction_type: 'all' },
-    page_size: 1000,
-  })) {
-    console.log(`page ${page.index}: ${page.items.length} operations of ${page.data.result?.row_count}`);
+  for await (const page of paginate.pages(ozon, '/v1/report/list', { page_size: 1000, report_type: 'ALL' })) {
+    console.log(`page ${page.index}: ${page.items.length} reports of ${page.data.result?.total}`);
   }
 }

@@ -22,10 +22,9 @@ try {
   }
   console.log(`paginate POST /v1/returns/list: ${count} return(s)`);
 
-  const filter = { date: { from: '2021-11-01T00:00:00.000Z', to: '2021-11-30T00:00:00.000Z' }, transaction_type: 'all' };
-  for await (const page of paginate.pages(ozon, '/v3/finance/transaction/list', { filter, page_size: 100 })) {
-    console.log(`paginate.pages POST /v3/finance/transaction/list: page ${page.index} of ${page.data.result?.page_count}, ${page.items.length} operation(s)`);
-    for (const op of page.items) console.log(`  ${op.operation_date}  ${op.operation_type_name}  ${op.amount}`);
+  for await (const page of paginate.pages(ozon, '/v1/report/list', { page_size: 100, report_type: 'ALL' })) {
+    console.log(`paginate.pages POST /v1/report/list: page ${page.index}, ${page.items.length} of ${page.data.result?.total} report(s)`);
+    for (const r of page.items) console.log(`  ${r.created_at}  ${r.report_type}  ${r.status}`);
   }
 
   const report = await createReport(ozon, '/v1/report/products/create', { language: 'DEFAULT', visibility: 'ALL' }, { interval: 200, timeout: 10_000 });

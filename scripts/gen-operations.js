@@ -54,6 +54,7 @@ export function operationsTable(spec) {
     if (op['x-report']) entry.report = true;
     if (op.deprecated) entry.deprecated = true;
     if (op['x-replaced-by']) entry.replacedBy = op['x-replaced-by'];
+    if (op['x-sunset']) entry.sunset = op['x-sunset'];
     if (op['x-rate-limit']) entry.rateLimit = op['x-rate-limit'];
     if (op['x-pagination']) {
       checkPagination(spec, key, op);
@@ -97,6 +98,8 @@ export interface OperationInfo {
   readonly report?: boolean;
   readonly deprecated?: boolean;
   readonly replacedBy?: string;
+  /** Deprecated operations: the date (YYYY-MM-DD) Ozon switches the method off (x-sunset). */
+  readonly sunset?: string;
   readonly rateLimit?: RateLimit;
   readonly pagination?: Pagination;
 }

@@ -66,7 +66,11 @@ function VendorExtensions() {
       if (a !== undefined) {
         if (typeof a?.status !== 'string' || !/^(GET|POST) \/\S+$/.test(a.status)) bad('x-async', 'status must read "METHOD /path"');
         if (!a?.request || typeof a.request !== 'object' || Array.isArray(a.request)) bad('x-async', 'request must map status-body fields to dotted paths');
-        else for (const [k, v] of Object.entries(a.request)) if (!isDotted(k) || !isDotted(v)) bad('x-async', `request.${k} must be a dotted path`);
+        else for (const [k, v] of Object.entries(a.request)) {
+          // A value is a dotted path in this method's 200 body, or `$request.<path>` in its request body.
+          const from = typeof v === 'string' && v.startsWith('$request.') ? v.slice('$request.'.length) : v;
+          if (!isDotted(k) || !isDotted(from)) bad('x-async', `request.${k} must be a dotted path, or $request.<dotted path>`);
+        }
         if (!isDotted(a?.state)) bad('x-async', 'state must be a dotted path');
         for (const k of ['success', 'failure']) {
           const list = a?.[k];

@@ -6,6 +6,8 @@ export interface DeprecationNotice {
   operation: string;
   /** `METHOD /path` of the operation to use instead, when the spec names one (`x-replaced-by`). */
   replacedBy: string | undefined;
+  /** The date (YYYY-MM-DD) Ozon switches the method off, when the spec gives one (`x-sunset`). */
+  sunset?: string;
   message: string;
 }
 
@@ -22,14 +24,15 @@ export const defaultDeprecationHandler: DeprecationHandler = (notice) => {
 const reported = new WeakMap<DeprecationHandler, Set<string>>();
 
 /** Tells `handler` that a deprecated operation was called, once per operation. */
-export function noticeDeprecated(info: OperationInfo | undefined, handler: DeprecationHandler | false): void {
+export function noticeDeprecated(info: OperationInfo | undefined, handler: DeprecationHandler | false, now: number = Date.now()): void {
   if (!info?.deprecated || handler === false) return;
   let seen = reported.get(handler);
   if (!seen) reported.set(handler, (seen = new Set()));
   const operation = `${info.method} ${info.path}`;
   if (seen.has(operation)) return;
   seen.add(operation);
-  const replacedBy = info.replacedBy;
-  const message = `ozon-seller-api: ${operation} is deprecated by Ozon${replacedBy ? `; use ${replacedBy} instead` : ' and has no replacement'}`;
-  handler({ operation, replacedBy, message });
+  const { replacedBy, sunset } = info;
+  const when = sunset ? (Date.parse(`${sunset}T00:00:00Z`) <= now ? ` (switched off since ${sunset})` : ` (Ozon switches it off on ${sunset})`) : '';
+  const message = `ozon-seller-api: ${operation} is deprecated by Ozon${when}${replacedBy ? `; use ${replacedBy} instead` : ' and has no replacement'}`;
+  handler(sunset ? { operation, replacedBy, sunset, message } : { operation, replacedBy, message });
 }

@@ -25,6 +25,21 @@ function paramsOf(op: any) {
   return params;
 }
 
+/** A multipart/form-data body built from the media type's example; binary fields become files. */
+function formDataOf(media: any): FormData {
+  const props = deref(media.schema)?.properties ?? {};
+  const form = new FormData();
+  for (const [name, value] of Object.entries<any>(media.example ?? {})) {
+    const prop = deref(props[name]);
+    const binary = (prop?.format ?? deref(prop?.items)?.format) === 'binary';
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (binary) form.append(name, new Blob([String(v)]), `${name}.bin`);
+      else form.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }
+  }
+  return form;
+}
+
 const operations = specOperations();
 
 describe('contract: every operation against the Prism mock', () => {
@@ -34,12 +49,15 @@ describe('contract: every operation against the Prism mock', () => {
 
   for (const { method, path, op } of operations) {
     it(`${method.toUpperCase()} ${path}`, async () => {
-      const reqMedia = deref(op.requestBody)?.content?.['application/json'];
+      const reqContent = deref(op.requestBody)?.content;
+      const reqMedia = reqContent?.['application/json'];
+      const formMedia = reqContent?.['multipart/form-data'];
       const ok = deref(op.responses['200']);
       const [okType] = Object.keys(ok?.content ?? {});
       const parseAs = okType === 'application/json' ? 'json' : okType ? 'arrayBuffer' : 'text';
       const init: Record<string, unknown> = { params: paramsOf(op), parseAs };
       if (reqMedia) init.body = reqMedia.example;
+      else if (formMedia) init.body = formDataOf(formMedia);
       const { data, error, response } = await (client() as any).request(method, path, init);
       const notice = notices.find((n) => n.operation === `${method.toUpperCase()} ${path}`);
       if (op.deprecated) expect(notice?.replacedBy).toBe(op['x-replaced-by']);

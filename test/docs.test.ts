@@ -38,8 +38,8 @@ async function heading(operationId: string, title: string): Promise<string> {
 
 describe.skipIf(plan.run === false)('API reference page', () => {
   it('renders the FBS posting list operation, and a screenshot can be taken', async () => {
-    expect(await heading('PostingAPI_GetFbsPostingListV3', 'List FBS postings')).not.toMatch(/deprecated/i);
-    expect(await page.evaluate<string>('document.body.innerText')).toContain('/v3/posting/fbs/list');
+    expect(await heading('PostingFbsList', 'List FBS postings (v4)')).not.toMatch(/deprecated/i);
+    expect(await page.evaluate<string>('document.body.innerText')).toContain('/v4/posting/fbs/list');
     const png = await page.screenshot();
     writeFileSync(join(dirname(file), 'screenshot.png'), png);
     expect(png.subarray(1, 4).toString()).toBe('PNG');

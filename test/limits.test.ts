@@ -1,6 +1,7 @@
 // Rate limits (x-rate-limit and a global cap) with a fake clock, and deprecation warnings.
 import { describe, expect, it } from 'vitest';
 import { createOzonClient, defaultDeprecationHandler, paginate, type DeprecationNotice } from '../src/index.js';
+import { noticeDeprecated } from '../src/deprecation.js';
 import { WindowLimiter } from '../src/rate-limit.js';
 import { FakeClock } from './fake-clock.js';
 import { json, KEY } from './helpers.js';
@@ -129,6 +130,29 @@ describe('deprecated operations', () => {
     expect(notices).toEqual([
       { operation: 'POST /v1/order/ship/crossborder', replacedBy: undefined, message: 'ozon-seller-api: POST /v1/order/ship/crossborder is deprecated by Ozon and has no replacement' },
     ]);
+  });
+
+  it('names the switch-off date (x-sunset): past dates as switched off', async () => {
+    const notices: DeprecationNotice[] = [];
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => json({}), onDeprecated: (n) => notices.push(n) });
+    await ozon.POST('/v3/finance/transaction/totals', { body: {} } as never);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.sunset).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const past = Date.parse(`${notices[0]!.sunset}T00:00:00Z`) <= Date.now();
+    expect(notices[0]!.message).toContain(past ? `(switched off since ${notices[0]!.sunset})` : `(Ozon switches it off on ${notices[0]!.sunset})`);
+    expect(notices[0]!.message).toContain('; use POST /v1/finance/accrual/postings instead');
+  });
+
+  it('tells a future switch-off date from a past one', () => {
+    const info = { method: 'POST', path: '/v1/x', operationId: 'X', deprecated: true, sunset: '2026-07-06' } as const;
+    const seen: DeprecationNotice[] = [];
+    const handler = (n: DeprecationNotice) => void seen.push(n);
+    noticeDeprecated(info, handler, Date.parse('2026-07-05T23:59:59Z'));
+    noticeDeprecated(info, handler, Date.parse('2026-07-06T00:00:00Z')); // once per handler: not heard again
+    const later: DeprecationNotice[] = [];
+    noticeDeprecated(info, (n) => later.push(n), Date.parse('2026-07-06T00:00:00Z'));
+    expect(seen.map((n) => n.message)).toEqual(['ozon-seller-api: POST /v1/x is deprecated by Ozon (Ozon switches it off on 2026-07-06) and has no replacement']);
+    expect(later[0]!.message).toBe('ozon-seller-api: POST /v1/x is deprecated by Ozon (switched off since 2026-07-06) and has no replacement');
   });
 
   it('onDeprecated: false silences the warning', async () => {

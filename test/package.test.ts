@@ -205,9 +205,9 @@ const ozon = createOzonClient(options);
 
 export async function postings(): Promise<number> {
   const mock = await startMock({ port: 4010 });
-  const body = { dir: 'ASC' as const, filter: { since: '2024-01-01T00:00:00Z', to: '2024-01-31T00:00:00Z' }, limit: 100, offset: 0 };
-  const page = await unwrap(ozon.POST('/v3/posting/fbs/list', { body }));
-  const first: string | undefined = page.result?.postings?.[0]?.posting_number;
+  const body = { sort_dir: 'ASC' as const, filter: { since: '2026-01-01T00:00:00Z', to: '2026-01-31T00:00:00Z' }, limit: 100 };
+  const page = await unwrap(ozon.POST('/v4/posting/fbs/list', { body }));
+  const first: string | undefined = page.postings?.[0]?.posting_number;
   await mock.stop();
   return first?.length ?? 0;
 }
@@ -219,7 +219,7 @@ export function isApiError(e: unknown): e is OzonApiError {
 export type Money = components['schemas'] extends Record<string, unknown> ? true : false;
 
 // @ts-expect-error: an unknown path does not compile
-void ozon.POST('/v3/posting/fbs/no-such-method', { body: {} });
+void ozon.POST('/v4/posting/fbs/no-such-method', { body: {} });
 // @ts-expect-error: a body field of the wrong type does not compile
 void ozon.POST('/v1/report/info', { body: { code: 42 } });
 // @ts-expect-error: the mock's options are typed too

@@ -103,18 +103,6 @@ describe('last_id style', () => {
 });
 
 describe('offset style', () => {
-  it('ends on has_next: false, advancing the offset by the items received', async () => {
-    // /v3/posting/fbs/list: items result.postings, result.has_next.
-    const { ozon, seen } = await serve((body) => {
-      const page = ids(7).slice(body.offset, body.offset + 3);
-      return { result: { postings: page.map((n) => ({ posting_number: `P-${n}` })), has_next: body.offset + 3 < 7 } };
-    });
-    const filter = { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
-    const items = await collect(paginate(ozon, '/v3/posting/fbs/list', { filter, limit: 3 }));
-    expect(items.map((p) => p.posting_number)).toEqual(ids(7).map((n) => `P-${n}`));
-    expect(seen.map((r) => r.body.offset)).toEqual([0, 3, 6]);
-  });
-
   it('ends when total is reached', async () => {
     // /v1/analytics/average-delivery-time/details: items data, total_rows.
     const { ozon, seen } = await serve((body) => ({ data: ids(5).slice(body.offset, body.offset + 2).map((n) => ({ offer_id: `o${n}` })), total_rows: 5 }));
@@ -205,6 +193,18 @@ describe('cursor style', () => {
     const items = await collect(paginate(ozon, '/v3/chat/list', { limit: 1 }));
     expect(items.map((c) => c.chat?.chat_id)).toEqual(['c0', 'c1', 'c2']);
     expect(seen.map((r) => r.body.cursor)).toEqual([undefined, '1', '2']);
+  });
+
+  it('ends on has_next: false even though a cursor comes back (/v4/posting/fbs/list)', async () => {
+    const { ozon, seen } = await serve((body) => {
+      const at = body.cursor ? Number(body.cursor) : 0;
+      const page = ids(7).slice(at, at + 3);
+      return { postings: page.map((n) => ({ posting_number: `P-${n}` })), cursor: String(at + 3), has_next: at + 3 < 7 };
+    });
+    const filter = { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    const items = await collect(paginate(ozon, '/v4/posting/fbs/list', { filter, limit: 3 }));
+    expect(items.map((p) => p.posting_number)).toEqual(ids(7).map((n) => `P-${n}`));
+    expect(seen.map((r) => r.body.cursor)).toEqual([undefined, '3', '6']);
   });
 
   it('ends on an empty cursor (/v1/pass/list)', async () => {
