@@ -66,6 +66,10 @@ export function widenRequestInt64(spec) {
       const types = Array.isArray(node.type) ? node.type : [node.type];
       node.type = [...new Set(['integer', 'string', ...types.filter((t) => t !== 'integer' && t !== 'string')])];
       node.pattern ??= DIGITS;
+      // An enum of ids takes each value in both forms too.
+      const other = (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v);
+      if (Array.isArray(node.enum)) node.enum = [...new Set([...node.enum, ...node.enum.map(other)])];
+      if ('const' in node) node.enum = [...new Set([node.const, other(node.const)])], delete node.const;
     }
     for (const [k, v] of Object.entries(node)) if (k !== 'example' && k !== 'examples') visit(v, `${path}/${esc(k)}`);
   };

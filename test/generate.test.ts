@@ -66,6 +66,9 @@ describe('generator', () => {
     expect(wide.components.schemas.Shared.properties.product_id).toEqual(id64);
     expect(op.responses['200'].content['application/json'].schema.properties.total).toEqual(id64);
     expect(mini.components.schemas.Filter.properties.warehouse_id).toEqual(id64);
+    const withEnum = structuredClone(mini) as any;
+    withEnum.components.schemas.Filter.properties.warehouse_id = { ...id64, enum: [15, 30] };
+    expect(widenRequestInt64(withEnum).components.schemas.Filter.properties.warehouse_id.enum).toEqual([15, 30, '15', '30']);
   });
 
   it('rejects x-pagination paths that are not in the schemas', () => {
