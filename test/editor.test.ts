@@ -1,8 +1,8 @@
 // What an editor shows, asked of TypeScript's language service (the engine behind VS Code's hover,
 // completions and squiggles) on a file of calls: a deprecated operation is marked at its call
 // site, and an unknown body field is reported or not as the README says.
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
@@ -17,46 +17,43 @@ export const extraRequired = ozon.POST('/v1/report/info', { body: { code: 'REPOR
 export const strict: RequestBodyOf<'/v1/report/info'> = { code: 'REPORT_1', extra: 1 };
 `;
 
-function service() {
-  const cfg = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const host: ts.LanguageServiceHost = {
-    getScriptFileNames: () => [file],
-    getScriptVersion: () => '1',
-    getScriptSnapshot: (f) => (f === file ? ts.ScriptSnapshot.fromString(source) : ts.sys.fileExists(f) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(f)!) : undefined),
-    getCurrentDirectory: () => root,
-    getCompilationSettings: () => cfg.options,
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (f) => f === file || ts.sys.fileExists(f),
-    readFile: (f) => (f === file ? source : ts.sys.readFile(f)),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
-  };
-  return ts.createLanguageService(host);
+interface Probe {
+  deprecated: { line: number; code: number }[];
+  errors: { line: number; code: number; text: string }[];
+  hovers: { line: number; tags: { name: string; text: string }[] }[];
 }
 
-const ls = service();
+/** What the language service says about `source`, from test/editor-probe.mjs in its own process. */
+function probe(): Promise<Probe> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [join(root, 'test/editor-probe.mjs'), file], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as Probe),
+    );
+    child.stdin!.end(source);
+  });
+}
+
+let result: Promise<Probe> | undefined;
 const lineOf = (pos: number) => source.slice(0, pos).split('\n').length;
 const lineWith = (needle: string) => lineOf(source.indexOf(needle));
 
 describe('in the editor', () => {
-  it('a call of a deprecated operation is marked deprecated at the call site (hover and strike-through)', () => {
-    const deprecated = ls.getSuggestionDiagnostics(file).filter((d) => d.reportsDeprecated);
-    const lines = deprecated.map((d) => lineOf(d.start!));
+  it('a call of a deprecated operation is marked deprecated at the call site (hover and strike-through)', async () => {
+    const { deprecated, hovers } = await (result ??= probe());
+    const lines = deprecated.map((d) => d.line);
     expect(deprecated.every((d) => d.code === 6387)).toBe(true);
     expect(lines).toContain(lineWith('legacy ='));
     expect(lines).toContain(lineWith('legacyGet ='));
     expect(lines).not.toContain(lineWith('current ='));
     expect(lines).not.toContain(lineWith('extraRequired ='));
-    const hover = ls.getQuickInfoAtPosition(file, source.indexOf("POST('/v2/posting/fbs/list'"))!;
-    expect(hover.tags?.map((t) => t.name)).toEqual(['deprecated']);
-    expect(ts.displayPartsToString(hover.tags![0]!.text)).toContain('Ozon has deprecated this method');
-    const plain = ls.getQuickInfoAtPosition(file, source.indexOf("POST('/v3/posting/fbs/get'"))!;
-    expect(plain.tags ?? []).toEqual([]);
+    const hover = hovers.find((h) => h.line === lineWith('legacy ='))!;
+    expect(hover.tags.map((t) => t.name)).toEqual(['deprecated']);
+    expect(hover.tags[0]!.text).toContain('Ozon has deprecated this method');
+    expect(hovers.find((h) => h.line === lineWith('current ='))!.tags).toEqual([]);
   }, 120_000);
 
-  it('an unknown body field: reported with a suggestion for some methods, compiled for others', () => {
-    const errors = ls.getSemanticDiagnostics(file).map((d) => ({ line: lineOf(d.start!), code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' ') }));
+  it('an unknown body field: reported with a suggestion for some methods, compiled for others', async () => {
+    const { errors } = await (result ??= probe());
     // /v3/product/list: TypeScript's excess-property check, with "Did you mean" for a near miss
     // (reported as "No overload matches this call": the deprecated-call signature is tried first).
     // /v1/report/info: the init is inferred generically, so the extra field compiles; a body

@@ -87,7 +87,7 @@ beforeAll(async () => {
   const prism = dirname(require.resolve('@stoplight/prism-cli/package.json'));
   mkdirSync(join(app, 'node_modules/@stoplight'), { recursive: true });
   symlinkSync(prism, join(app, 'node_modules/@stoplight/prism-cli'), 'dir');
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // paginate and paginate.pages against a real loopback server that serves a list in pages, for
 // each of the four styles and every end condition; a repeated cursor; options and bad input.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOzonClient, OzonApiError, paginate, type OzonClient } from '../src/index.js';
+import { createOzonClient, OzonApiError, paginate, type DeprecationNotice, type OzonClient } from '../src/index.js';
 import { KEY } from './helpers.js';
 import { sendJson, startServer, type Seen, type TestServer } from './server.js';
 
@@ -12,13 +12,16 @@ afterEach(async () => {
 });
 
 /** A server answering every request with `page(body, n)` (n counts requests from 1). */
+/** Deprecation notices of the calls (some paths here are deprecated): captured, not printed. */
+const notices: DeprecationNotice[] = [];
+
 async function serve(page: (body: any, n: number) => unknown): Promise<{ ozon: OzonClient; seen: Seen[] }> {
   server = await startServer((req, res, n) => {
     const out = page(req.body, n);
     if (out instanceof Array && typeof out[0] === 'number') return sendJson(res, out[1], out[0]);
     sendJson(res, out);
   });
-  return { ozon: createOzonClient({ clientId: '1', apiKey: KEY, baseUrl: server.url, retry: false }), seen: server.seen };
+  return { ozon: createOzonClient({ clientId: '1', apiKey: KEY, baseUrl: server.url, retry: false, onDeprecated: (n) => notices.push(n) }), seen: server.seen };
 }
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -125,6 +128,7 @@ describe('offset style', () => {
     const items = await collect(paginate(ozon, '/v2/posting/fbo/list', { filter: { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }, limit: 2 }));
     expect(items.map((p) => p.posting_number)).toEqual(ids(5).map((n) => `P-${n}`));
     expect(seen.map((r) => r.body.offset)).toEqual([0, 2, 4]);
+    expect(notices.map((n) => n.operation)).toContain('POST /v2/posting/fbo/list');
   });
 
   it('does not end on a short page when the method has an end marker', async () => {
