@@ -3,7 +3,7 @@
 // declare its cargo places and get their labels. The steps Ozon finishes later (the draft, the
 // supply order, the cargo places, the labels) are waited for with `waitForStarted`, which polls
 // each method's status method (`x-async` in the spec) and keeps the ids of the start answer.
-import { createOzonClient, unwrap, waitForStarted, type OzonClient, type WaitOptions } from '../src/index.js';
+import { createOzonClient, unwrap, waitForStarted, type OzonClient, type WaitOptions } from 'ozon-seller-api';
 
 export interface SupplyPlan {
   /** What to ship: Ozon SKUs and quantities. */

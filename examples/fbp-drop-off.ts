@@ -2,7 +2,7 @@
 // warehouse, picks a drop-off point, drafts the delivery, registers it as an order and prints the
 // label for its cargo places. The label is made asynchronously: `waitForStarted` polls
 // `/v1/fbp/label/get` (the status method the spec names in `x-async`) until the file is ready.
-import { createOzonClient, unwrap, waitForStarted, type OzonClient, type WaitOptions } from '../src/index.js';
+import { createOzonClient, unwrap, waitForStarted, type OzonClient, type WaitOptions } from 'ozon-seller-api';
 
 export interface DropOffPlan {
   /** Products to deliver: Ozon SKUs and quantities. */

@@ -1,6 +1,6 @@
 // An app acting for a seller: an OAuth token instead of Client-Id and Api-Key. Give a function
 // to refresh the token: it is called before each request.
-import { createOzonClient, unwrap } from '../src/index.js';
+import { createOzonClient, unwrap } from 'ozon-seller-api';
 
 /** Your token store: returns a valid access token, refreshing it when it is about to expire. */
 declare function currentAccessToken(sellerId: string): Promise<string>;

@@ -2,7 +2,7 @@
 // the `limiter` option. The client asks `acquire(key, limit, signal)` before each request; this
 // one keeps a sliding window per key in a sorted set. No Redis package is needed to read it:
 // `RedisLike` is the one method it uses (ioredis and node-redis both offer an `eval`).
-import { createOzonClient, type RateLimit, type RateLimiter } from '../src/index.js';
+import { createOzonClient, type RateLimit, type RateLimiter } from 'ozon-seller-api';
 
 /** The part of a Redis client this limiter uses: EVAL of a Lua script. */
 export interface RedisLike {

@@ -1,5 +1,5 @@
 // Configure retries and rate limits for a client, and per request.
-import { createOzonClient, DEFAULT_RETRY_POLICY, unwrap } from '../src/index.js';
+import { createOzonClient, DEFAULT_RETRY_POLICY, unwrap } from 'ozon-seller-api';
 
 const ozon = createOzonClient({
   clientId: process.env.OZON_CLIENT_ID!,

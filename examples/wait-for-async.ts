@@ -1,6 +1,6 @@
 // Start asynchronous work and wait for it with one helper: any method marked x-async in the spec
 // (product import, warehouse changes, FBS shipment documents, reports).
-import { createOzonClient, OzonTaskFailedError, OzonTimeoutError, waitForAsync } from '../src/index.js';
+import { createOzonClient, OzonTaskFailedError, OzonTimeoutError, waitForAsync } from 'ozon-seller-api';
 
 const ozon = createOzonClient({ clientId: process.env.OZON_CLIENT_ID!, apiKey: process.env.OZON_API_KEY! });
 

@@ -11,6 +11,7 @@ import {
   type ResolvedOptions,
   type ResolvedRequestOptions,
 } from './options.js';
+import type { DeprecatedCalls } from './deprecated-calls.js';
 import { parseJson } from './json.js';
 import { sharedLimiter, type RateLimiter } from './rate-limit.js';
 import { attemptInfoOf, bufferedBody, createTransport } from './transport.js';
@@ -18,8 +19,11 @@ import { rememberRequest } from './unwrap.js';
 
 const decoder = new TextDecoder();
 
-/** The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. */
-export type OzonClient = Client<paths> & {
+/**
+ * The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. Calls of
+ * deprecated operations resolve to `DeprecatedCalls`' signatures first, so editors mark them.
+ */
+export type OzonClient = DeprecatedCalls & Client<paths> & {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -113,7 +117,7 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
   client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
   return Object.assign(client, {
     withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
-  });
+  }) as OzonClient;
 }
 
 /**
