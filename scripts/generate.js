@@ -36,7 +36,8 @@ async function render(documented, { schemaTypes, widenRequestInt64 }, { operatio
   return {
     'openapi.json': `${JSON.stringify(bundled, null, 2)}\n`,
     'schema.d.ts': `// ${HEADER}\n${await schemaTypes(spec)}`,
-    'operations.ts': `// ${HEADER}\n${operationsTable(spec)}`,
+    // The runtime tables read the types as documented (e.g. an offset Ozon takes as a string).
+    'operations.ts': `// ${HEADER}\n${operationsTable(documented)}`,
     ...webhookFiles(spec, HEADER),
     // The README's counts block (README.md at the root, not in generated/).
     ...(existsSync(readme) ? { '../README.md': withCounts(readFileSync(readme, 'utf8'), spec) } : {}),
