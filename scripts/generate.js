@@ -30,15 +30,14 @@ async function render(documented, { schemaTypes, widenRequestInt64 }, { operatio
   if (documented.openapi !== '3.1.0') throw new Error(`expected OpenAPI 3.1.0, bundled ${documented.openapi}`);
   // Each error status its own answer; int64 request fields take a number or a string of digits,
   // in the bundle as in the types.
-  const withErrors = errorsByStatus(documented);
-  const spec = widenRequestInt64(withErrors);
+  const spec = widenRequestInt64(errorsByStatus(documented));
   const bundled = { 'x-generated': HEADER, ...spec };
   const readme = join(root, 'README.md');
   return {
     'openapi.json': `${JSON.stringify(bundled, null, 2)}\n`,
     'schema.d.ts': `// ${HEADER}\n${await schemaTypes(spec)}`,
-    // The runtime table reads the documented types (an int64 offset written as a string is sent so).
-    'operations.ts': `// ${HEADER}\n${operationsTable(withErrors)}`,
+    // The runtime tables read the types as documented (e.g. an offset Ozon takes as a string).
+    'operations.ts': `// ${HEADER}\n${operationsTable(documented)}`,
     ...webhookFiles(spec, HEADER),
     // The README's counts block (README.md at the root, not in generated/).
     ...(existsSync(readme) ? { '../README.md': withCounts(readFileSync(readme, 'utf8'), spec) } : {}),
