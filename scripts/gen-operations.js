@@ -64,11 +64,23 @@ function requiredFirstCursor(spec, op) {
   return deref(spec, schemaAt(spec, parent, last))?.type === 'integer' ? 0 : '';
 }
 
+/**
+ * One operation as a line of the packed table: method (empty for POST), path, flags (`i`
+ * idempotent, `r` report, `d` deprecated) and, only when it has any, the other fields as JSON,
+ * separated by spaces. Most operations are a POST with at most one flag: a path and a letter.
+ */
+function packed(e) {
+  const { method, path, idempotent, report, deprecated, ...rest } = e;
+  const flags = `${idempotent ? 'i' : ''}${report ? 'r' : ''}${deprecated ? 'd' : ''}`;
+  const json = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
+  return `${method === 'POST' ? '' : method} ${path} ${flags}${json}`;
+}
+
 export function operationsTable(spec) {
   const entries = [];
   for (const { method, path, op } of operationsOf(spec)) {
     const key = `${method.toUpperCase()} ${path}`;
-    const entry = { method: method.toUpperCase(), path, operationId: op.operationId };
+    const entry = { method: method.toUpperCase(), path };
     if (op['x-idempotent']) entry.idempotent = true;
     if (op['x-report']) entry.report = true;
     if (op.deprecated) entry.deprecated = true;
@@ -90,15 +102,11 @@ export function operationsTable(spec) {
     const paths = entries.filter(([, e]) => pred(e)).map(([, e]) => JSON.stringify(e.path));
     return paths.length ? [...new Set(paths)].join(' | ') : 'never';
   };
-  const body = entries.map(([k, e]) => `  ${JSON.stringify(k)}: ${JSON.stringify(e)},`).join('\n');
-  return `/** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
-export const operations = {
-${body}
-} as const;
-
-export type OperationKey = keyof typeof operations;
-
-export interface RateLimit {
+  const pagedTypes = entries
+    .filter(([, e]) => e.method === 'POST' && e.pagination)
+    .map(([, e]) => `  ${JSON.stringify(e.path)}: { items: ${JSON.stringify(e.pagination.items)}; cursor: ${JSON.stringify(e.pagination.request.cursor)} };`);
+  const lines = entries.map(([, e]) => packed(e)).join('\n');
+  return `export interface RateLimit {
   readonly requests: number;
   readonly per: 'second' | 'minute' | 'hour' | 'day';
 }
@@ -119,7 +127,6 @@ export interface Pagination {
 export interface OperationInfo {
   readonly method: string;
   readonly path: string;
-  readonly operationId: string;
   readonly idempotent?: boolean;
   readonly report?: boolean;
   readonly deprecated?: boolean;
@@ -130,11 +137,42 @@ export interface OperationInfo {
   readonly pagination?: Pagination;
 }
 
+/** "METHOD /path" of every operation of the spec. */
+export type OperationKey =
+${entries.map(([k]) => `  | ${JSON.stringify(k)}`).join('\n')};
+
 /** POST paths that return one page of a longer list (x-pagination). */
 export type PaginatedPath = ${union((e) => e.method === 'POST' && e.pagination)};
 
 /** POST paths that create a report polled with /v1/report/info (x-report). */
 export type ReportPath = ${union((e) => e.method === 'POST' && e.report)};
+
+/** Type level only: where each paginated POST path has its items (in the 200 body) and its cursor (in the request). */
+export interface PaginationPaths {
+${pagedTypes.join('\n')}
+}
+
+// One line per operation: method (empty for POST), path, flags (i idempotent, r report, d deprecated)
+// and the other fields as JSON when there are any, separated by spaces. Only what differs from a
+// plain POST is written, so the table stays small as the spec grows.
+const PACKED = \`${lines.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`;
+
+function unpack(text: string): Record<string, OperationInfo> {
+  const table: Record<string, OperationInfo> = {};
+  for (const line of text.split('\\n')) {
+    const [, m, path = '', flags = '', json] = /^(\\S*) (\\S+) (\\S*) ?(.*)$/.exec(line) ?? [];
+    const method = m || 'POST';
+    const info: { -readonly [K in keyof OperationInfo]: OperationInfo[K] } = { method, path };
+    if (flags.includes('i')) info.idempotent = true;
+    if (flags.includes('r')) info.report = true;
+    if (flags.includes('d')) info.deprecated = true;
+    table[\`\${method} \${path}\`] = json ? Object.assign(info, JSON.parse(json)) : info;
+  }
+  return table;
+}
+
+/** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
+export const operations = unpack(PACKED) as { readonly [K in OperationKey]: OperationInfo };
 
 /** Looks up an operation by HTTP method and schema path. */
 export function operationInfo(method: string, path: string): OperationInfo | undefined {

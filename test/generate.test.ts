@@ -65,7 +65,9 @@ describe('generator', () => {
 
   it('writes a table with the extensions and the paginated path union', () => {
     const ts: string = operationsTable(mini);
-    expect(ts).toContain('"POST /v1/things/list": {"method":"POST","path":"/v1/things/list","operationId":"ListThings","pagination":');
+    // Packed: method (empty for POST), path, flags, then what else the operation has, as JSON.
+    expect(ts).toContain(' /v1/things/list  {"pagination":{"style":"last_id","items":"items"');
+    expect(ts).toContain('"/v1/things/list": { items: "items"; cursor: "last_id" };');
     expect(ts).toContain('export type PaginatedPath = "/v1/things/list";');
     expect(ts).toContain('export type ReportPath = never;');
   });
