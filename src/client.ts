@@ -1,5 +1,6 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
+import type { TypedClient } from './client-types.js';
 import { malformedJsonError, OzonApiError, OzonNetworkError } from './errors.js';
 import {
   isLoopbackHost,
@@ -17,7 +18,7 @@ const decoder = new TextDecoder();
 import { rememberRequest } from './unwrap.js';
 
 /** The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. */
-export type OzonClient = Client<paths> & {
+export type OzonClient = TypedClient & {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -100,7 +101,7 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
   const { o, limiter } = shared;
   const client = createClient<paths>({ baseUrl: o.baseUrl, fetch: createTransport({ client: o, request: r, limiter }) });
   client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
-  return Object.assign(client, {
+  return Object.assign(client as unknown as TypedClient, {
     withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
   });
 }

@@ -1,4 +1,5 @@
 export { createOzonClient, type OzonClient } from './client.js';
+export type { CallOptions, CallResult, ClientMethod, InitOf, OperationOf, PathsWith, SuccessOf, ErrorOf, TypedClient } from './client-types.js';
 export { OzonApiError, OzonNetworkError, OzonTimeoutError, errorFromResponse, type OzonErrorDetail, type OzonApiErrorInit } from './errors.js';
 export { unwrap, type FetchResult } from './unwrap.js';
 export {
