@@ -1,5 +1,5 @@
 // Create a products report and wait for its file.
-import { createOzonClient, createReport, OzonTaskFailedError, OzonTimeoutError, waitForReport } from '../src/index.js';
+import { createOzonClient, createReport, OzonTaskFailedError, OzonTimeoutError, waitForReport } from 'ozon-seller-api';
 
 const ozon = createOzonClient({ clientId: process.env.OZON_CLIENT_ID!, apiKey: process.env.OZON_API_KEY! });
 

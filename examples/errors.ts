@@ -1,5 +1,5 @@
 // What can go wrong, and how to tell the cases apart.
-import { createOzonClient, OzonApiError, OzonNetworkError, OzonTimeoutError, unwrap } from '../src/index.js';
+import { createOzonClient, OzonApiError, OzonNetworkError, OzonTimeoutError, unwrap } from 'ozon-seller-api';
 
 const ozon = createOzonClient({ clientId: process.env.OZON_CLIENT_ID!, apiKey: process.env.OZON_API_KEY! });
 

@@ -1,5 +1,5 @@
 // Iterate over every FBO/FBS return, one page in memory at a time, then over whole pages.
-import { createOzonClient, paginate } from '../src/index.js';
+import { createOzonClient, paginate } from 'ozon-seller-api';
 
 const ozon = createOzonClient({ clientId: process.env.OZON_CLIENT_ID!, apiKey: process.env.OZON_API_KEY! });
 

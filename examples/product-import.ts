@@ -1,6 +1,6 @@
 // Import products, wait for the task, and handle products that failed inside a 200 answer;
 // then create a warehouse and wait for the operation.
-import { createOzonClient, unwrap, waitForProductImport, waitForWarehouseOperation } from '../src/index.js';
+import { createOzonClient, unwrap, waitForProductImport, waitForWarehouseOperation } from 'ozon-seller-api';
 
 const ozon = createOzonClient({ clientId: process.env.OZON_CLIENT_ID!, apiKey: process.env.OZON_API_KEY! });
 

@@ -1,5 +1,5 @@
 // Configure retries and rate limits for a client, and per request.
-import { createOzonClient, DEFAULT_RETRY_POLICY, unwrap } from '../src/index.js';
+import { createOzonClient, DEFAULT_RETRY_POLICY, unwrap } from 'ozon-seller-api';
 
 const ozon = createOzonClient({
   clientId: process.env.OZON_CLIENT_ID!,
@@ -8,7 +8,8 @@ const ozon = createOzonClient({
   // Merged over DEFAULT_RETRY_POLICY: 429 is always retried (honouring Retry-After); 5xx and
   // network errors only for x-idempotent operations (reads).
   retry: { retries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000, doNotRetry: [...DEFAULT_RETRY_POLICY.doNotRetry, 500] },
-  // x-rate-limit of each operation is honoured by queueing (default: true), plus a global cap.
+  // x-rate-limit of each operation is honoured by queueing (default: true), and the account cap
+  // (default 50 a second, shared by the clients of this process with the same clientId) lowered.
   rateLimits: true,
   maxRequestsPerSecond: 10,
   // Route deprecation warnings to your logger instead of process warnings (or `false`).

@@ -17,6 +17,18 @@ export interface Pagination {
   readonly firstCursor?: string | number;
 }
 
+/** x-async: the work a method starts, and how to wait for it. */
+export interface AsyncWork {
+  /** `METHOD /path` of the method that reports the state. */
+  readonly status: string;
+  /** Its request: field (query parameter for GET) <- dotted path in the starting method's 200 body, or `$request.<path>` in its request body. */
+  readonly request: { readonly [field: string]: string };
+  /** Dotted path of the state in the status answer; through arrays, one state per item. */
+  readonly state: string;
+  readonly success: readonly (string | boolean)[];
+  readonly failure: readonly (string | boolean)[];
+}
+
 export interface OperationInfo {
   readonly method: string;
   readonly path: string;
@@ -28,6 +40,7 @@ export interface OperationInfo {
   readonly sunset?: string;
   readonly rateLimit?: RateLimit;
   readonly pagination?: Pagination;
+  readonly async?: AsyncWork;
 }
 
 /** "METHOD /path" of every operation of the spec. */
@@ -557,15 +570,86 @@ export type OperationKey =
   | "POST /v6/fbs/posting/product/exemplar/set";
 
 /** POST paths that return one page of a longer list (x-pagination). */
-export type PaginatedPath = "/v1/actions/auto-add/products/candidates" | "/v1/actions/auto-add/products/list" | "/v1/actions/candidates" | "/v1/actions/discounts-task/list" | "/v1/actions/products" | "/v1/analytics/average-delivery-time/details" | "/v1/analytics/data" | "/v1/analytics/manage/stocks" | "/v1/analytics/product-queries" | "/v1/analytics/product-queries/details" | "/v1/analytics/turnover/stocks" | "/v1/assembly/carriage/posting/list" | "/v1/assembly/carriage/product/list" | "/v1/assembly/fbs/posting/list" | "/v1/assembly/fbs/product/list" | "/v1/brand/company-certification/list" | "/v1/carriage/container/list" | "/v1/chat/list" | "/v1/conditional-cancellation/list" | "/v1/delivery-method/list" | "/v1/description-category/attribute/values" | "/v1/fbp/archive/list" | "/v1/fbp/draft/drop-off/point/list" | "/v1/fbp/draft/list" | "/v1/fbp/order/list" | "/v1/finance/accrual/by-day" | "/v1/finance/cash-flow-statement/list" | "/v1/order/list" | "/v1/order/unfulfilled" | "/v1/pass/list" | "/v1/posting/digital/list" | "/v1/posting/fbp/list" | "/v1/posting/unpaid-legal/product/list" | "/v1/pricing-strategy/competitors/list" | "/v1/pricing-strategy/list" | "/v1/product/certificate/list" | "/v1/product/certificate/products/list" | "/v1/product/certification/list" | "/v1/product/info/prices" | "/v1/product/info/stocks" | "/v1/product/info/warehouse/stocks" | "/v1/product/info/wrong-volume" | "/v1/product/list" | "/v1/product/quant/list" | "/v1/question/answer/list" | "/v1/question/list" | "/v1/rating/index/fbs/posting/list" | "/v1/receipts/seller/list" | "/v1/removal/from-stock/list" | "/v1/removal/from-supply/list" | "/v1/report/list" | "/v1/return/giveout/list" | "/v1/returns/company/fbs/info" | "/v1/returns/list" | "/v1/review/comment/list" | "/v1/review/list" | "/v1/search-queries/text" | "/v1/search-queries/top" | "/v1/seller-actions/list" | "/v1/seller-actions/products/candidates" | "/v1/seller-actions/products/list" | "/v1/supply-order/bundle" | "/v1/warehouse/fbs/create/return-point/list" | "/v1/warehouse/fbs/pickup/history/list" | "/v1/warehouse/fbs/update/return-point/list" | "/v1/warehouse/invalid-products/get" | "/v2/actions/discounts-task/list" | "/v2/analytics/stock_on_warehouses" | "/v2/carriage/delivery/list" | "/v2/category/attribute/values" | "/v2/chat/history" | "/v2/chat/list" | "/v2/conditional-cancellation/list" | "/v2/delivery-method/list" | "/v2/finance/transaction/list" | "/v2/posting/crossborder/list" | "/v2/posting/crossborder/unfulfilled/list" | "/v2/posting/digital/list" | "/v2/posting/fbo/list" | "/v2/posting/fbs/list" | "/v2/posting/fbs/unfulfilled/list" | "/v2/product/certification/list" | "/v2/product/info/stocks-by-warehouse/fbs" | "/v2/products/info/attributes" | "/v2/review/list" | "/v2/warehouse/list" | "/v3/chat/history" | "/v3/chat/list" | "/v3/finance/transaction/list" | "/v3/posting/fbo/list" | "/v3/posting/fbs/list" | "/v3/posting/fbs/unfulfilled/list" | "/v3/product/list" | "/v3/products/info/attributes" | "/v3/supply-order/list" | "/v4/posting/fbs/list" | "/v4/posting/fbs/unfulfilled/list" | "/v4/product/info/attributes" | "/v4/product/info/stocks" | "/v5/product/info/prices";
+export type PaginatedPath = "/v1/actions/auto-add/products/candidates" | "/v1/actions/auto-add/products/list" | "/v1/actions/candidates" | "/v1/actions/discounts-task/list" | "/v1/actions/products" | "/v1/analytics/average-delivery-time/details" | "/v1/analytics/data" | "/v1/analytics/manage/stocks" | "/v1/analytics/product-queries" | "/v1/analytics/product-queries/details" | "/v1/analytics/turnover/stocks" | "/v1/assembly/carriage/posting/list" | "/v1/assembly/carriage/product/list" | "/v1/assembly/fbs/posting/list" | "/v1/assembly/fbs/product/list" | "/v1/brand/company-certification/list" | "/v1/carriage/container/list" | "/v1/chat/list" | "/v1/conditional-cancellation/list" | "/v1/delivery-method/list" | "/v1/description-category/attribute/values" | "/v1/fbp/archive/list" | "/v1/fbp/draft/drop-off/point/list" | "/v1/fbp/draft/list" | "/v1/fbp/order/list" | "/v1/finance/accrual/by-day" | "/v1/finance/cash-flow-statement/list" | "/v1/order/list" | "/v1/order/unfulfilled" | "/v1/pass/list" | "/v1/posting/digital/list" | "/v1/posting/fbp/list" | "/v1/posting/unpaid-legal/product/list" | "/v1/pricing-strategy/competitors/list" | "/v1/pricing-strategy/list" | "/v1/product/certificate/list" | "/v1/product/certificate/products/list" | "/v1/product/certification/list" | "/v1/product/info/prices" | "/v1/product/info/stocks" | "/v1/product/info/warehouse/stocks" | "/v1/product/info/wrong-volume" | "/v1/product/list" | "/v1/product/quant/list" | "/v1/question/answer/list" | "/v1/question/list" | "/v1/rating/index/fbs/posting/list" | "/v1/receipts/seller/list" | "/v1/removal/from-stock/list" | "/v1/removal/from-supply/list" | "/v1/report/list" | "/v1/return/giveout/list" | "/v1/returns/company/fbs/info" | "/v1/returns/list" | "/v1/review/comment/list" | "/v1/review/list" | "/v1/search-queries/text" | "/v1/search-queries/top" | "/v1/seller-actions/list" | "/v1/seller-actions/products/candidates" | "/v1/seller-actions/products/list" | "/v1/supply-order/bundle" | "/v1/warehouse/fbs/create/return-point/list" | "/v1/warehouse/fbs/pickup/history/list" | "/v1/warehouse/fbs/update/return-point/list" | "/v1/warehouse/invalid-products/get" | "/v1/warehouse/list" | "/v2/actions/discounts-task/list" | "/v2/analytics/stock_on_warehouses" | "/v2/carriage/delivery/list" | "/v2/category/attribute/values" | "/v2/chat/history" | "/v2/chat/list" | "/v2/conditional-cancellation/list" | "/v2/delivery-method/list" | "/v2/finance/transaction/list" | "/v2/posting/crossborder/list" | "/v2/posting/crossborder/unfulfilled/list" | "/v2/posting/digital/list" | "/v2/posting/fbo/list" | "/v2/posting/fbs/list" | "/v2/posting/fbs/unfulfilled/list" | "/v2/product/certification/list" | "/v2/product/info/stocks-by-warehouse/fbs" | "/v2/products/info/attributes" | "/v2/returns/rfbs/list" | "/v2/review/list" | "/v2/warehouse/list" | "/v3/chat/history" | "/v3/chat/list" | "/v3/finance/transaction/list" | "/v3/posting/fbo/list" | "/v3/posting/fbs/list" | "/v3/posting/fbs/unfulfilled/list" | "/v3/product/list" | "/v3/products/info/attributes" | "/v3/supply-order/list" | "/v4/posting/fbs/list" | "/v4/posting/fbs/unfulfilled/list" | "/v4/product/info/attributes" | "/v4/product/info/stocks" | "/v5/product/info/prices";
 
 /** POST paths that create a report polled with /v1/report/info (x-report). */
 export type ReportPath = "/v1/finance/compensation" | "/v1/finance/decompensation" | "/v1/finance/document-b2b-sales" | "/v1/finance/mutual-settlement" | "/v1/report/discounted/create" | "/v1/report/marked-products-sales/create" | "/v1/report/placement/by-products/create" | "/v1/report/placement/by-supplies/create" | "/v1/report/postings/create" | "/v1/report/products/create" | "/v1/report/transactions/create" | "/v1/report/warehouse/stock" | "/v2/report/returns/create";
+
+/** POST paths with a JSON body that start work another method reports on (x-async): what waitForAsync takes. */
+export type AsyncPath = "/v1/cargoes-label/create" | "/v1/cargoes/create" | "/v1/cargoes/delete" | "/v1/cargoes/label/transport-by-order/create" | "/v1/cargoes/label/transport/create" | "/v1/cargoes/transport/activate" | "/v1/cargoes/transport/bind" | "/v1/cargoes/transport/create" | "/v1/carriage/container/approve" | "/v1/carriage/container/cancel" | "/v1/carriage/container/fill" | "/v1/carriage/container/place-into" | "/v1/carriage/container/remove-from" | "/v1/carriage/container/remove-postings" | "/v1/draft/create" | "/v1/draft/crossdock/create" | "/v1/draft/direct/create" | "/v1/draft/multi-cluster/create" | "/v1/draft/supply/create" | "/v1/fbp/act-from/create" | "/v1/fbp/act-to/create" | "/v1/fbp/label/create" | "/v1/fbp/order/direct/cancel" | "/v1/fbp/order/drop-off/cancel" | "/v1/fbp/order/pick-up/cancel" | "/v1/finance/compensation" | "/v1/finance/decompensation" | "/v1/posting/fbs/package-label/create" | "/v1/product/attributes/update" | "/v1/product/import-by-sku" | "/v1/report/discounted/create" | "/v1/report/marked-products-sales/create" | "/v1/report/postings/create" | "/v1/report/products/create" | "/v1/report/transactions/create" | "/v1/report/warehouse/stock" | "/v1/supply-order/cancel" | "/v1/supply-order/content/update" | "/v1/supply-order/pass/create" | "/v1/supply-order/timeslot/update" | "/v1/warehouse/archive" | "/v1/warehouse/erfbs/aggregator/create" | "/v1/warehouse/erfbs/aggregator/delivery-method/update" | "/v1/warehouse/erfbs/non-integrated/create" | "/v1/warehouse/erfbs/non-integrated/delivery-method/update" | "/v1/warehouse/erfbs/update" | "/v1/warehouse/fbs/create" | "/v1/warehouse/fbs/first-mile/update" | "/v1/warehouse/fbs/update" | "/v1/warehouse/rfbs/pause" | "/v1/warehouse/rfbs/unpause" | "/v1/warehouse/unarchive" | "/v2/cargoes/delete" | "/v2/draft/supply/create" | "/v2/posting/fbs/act/create" | "/v3/product/import" | "/v6/fbs/posting/product/exemplar/set";
 
 /** Type level only: the paths of each HTTP method, as literal unions (cheaper for the type checker than a mapped type over `paths`). */
 export interface MethodPaths {
   get: "/v1/actions" | "/v1/cargoes-label/file/{file_guid}" | "/v1/order/{id}" | "/v1/product/certificate/accordance-types" | "/v1/product/certificate/types" | "/v1/supplier/available_warehouses" | "/v2/product/certificate/accordance-types/list";
   post: "/v1/actions/auto-add/products/candidates" | "/v1/actions/auto-add/products/delete" | "/v1/actions/auto-add/products/list" | "/v1/actions/auto-add/products/update" | "/v1/actions/candidates" | "/v1/actions/discounts-task/approve" | "/v1/actions/discounts-task/decline" | "/v1/actions/discounts-task/list" | "/v1/actions/products" | "/v1/actions/products/activate" | "/v1/actions/products/deactivate" | "/v1/analytics/average-delivery-time" | "/v1/analytics/average-delivery-time/details" | "/v1/analytics/average-delivery-time/summary" | "/v1/analytics/data" | "/v1/analytics/manage/stocks" | "/v1/analytics/product-queries" | "/v1/analytics/product-queries/details" | "/v1/analytics/stocks" | "/v1/analytics/turnover/stocks" | "/v1/assembly/carriage/posting/list" | "/v1/assembly/carriage/product/list" | "/v1/assembly/fbs/posting/list" | "/v1/assembly/fbs/product/list" | "/v1/barcode/add" | "/v1/barcode/generate" | "/v1/brand/company-certification/list" | "/v1/cancel-reason/list" | "/v1/cancel-reason/list-by-order" | "/v1/cancel-reason/list-by-posting" | "/v1/cargoes-label/create" | "/v1/cargoes-label/get" | "/v1/cargoes/create" | "/v1/cargoes/delete" | "/v1/cargoes/delete/status" | "/v1/cargoes/get" | "/v1/cargoes/label/transport-by-order/create" | "/v1/cargoes/label/transport-by-order/status" | "/v1/cargoes/label/transport/create" | "/v1/cargoes/label/transport/status" | "/v1/cargoes/rules/get" | "/v1/cargoes/supplies/get" | "/v1/cargoes/transport/activate" | "/v1/cargoes/transport/activate/status" | "/v1/cargoes/transport/bind" | "/v1/cargoes/transport/bind/status" | "/v1/cargoes/transport/create" | "/v1/cargoes/transport/create/status" | "/v1/carriage/act-discrepancy/pdf" | "/v1/carriage/approve" | "/v1/carriage/cancel" | "/v1/carriage/container/approve" | "/v1/carriage/container/cancel" | "/v1/carriage/container/create" | "/v1/carriage/container/document/get" | "/v1/carriage/container/fill" | "/v1/carriage/container/get" | "/v1/carriage/container/label/get" | "/v1/carriage/container/list" | "/v1/carriage/container/place-into" | "/v1/carriage/container/remove-from" | "/v1/carriage/container/remove-postings" | "/v1/carriage/container/status/get" | "/v1/carriage/container/task/info" | "/v1/carriage/create" | "/v1/carriage/delivery/list" | "/v1/carriage/ettn/status" | "/v1/carriage/get" | "/v1/carriage/pass/create" | "/v1/carriage/pass/delete" | "/v1/carriage/pass/update" | "/v1/carriage/set-postings" | "/v1/category/attribute" | "/v1/category/tree" | "/v1/chat/history" | "/v1/chat/list" | "/v1/chat/send/file" | "/v1/chat/send/message" | "/v1/chat/start" | "/v1/cluster/list" | "/v1/conditional-cancellation/approve" | "/v1/conditional-cancellation/get" | "/v1/conditional-cancellation/list" | "/v1/conditional-cancellation/reject" | "/v1/delivery-method/list" | "/v1/delivery-method/return/settings/get" | "/v1/delivery/check" | "/v1/delivery/map" | "/v1/delivery/point/info" | "/v1/delivery/point/list" | "/v1/description-category/attribute" | "/v1/description-category/attribute/values" | "/v1/description-category/attribute/values/search" | "/v1/description-category/tree" | "/v1/draft/create" | "/v1/draft/create/info" | "/v1/draft/crossdock/create" | "/v1/draft/direct/create" | "/v1/draft/multi-cluster/create" | "/v1/draft/supply/create" | "/v1/draft/supply/create/status" | "/v1/draft/timeslot/info" | "/v1/fbp/act-from/create" | "/v1/fbp/act-from/get" | "/v1/fbp/act-to/create" | "/v1/fbp/act-to/get" | "/v1/fbp/archive/get" | "/v1/fbp/archive/list" | "/v1/fbp/draft/direct/create" | "/v1/fbp/draft/direct/delete" | "/v1/fbp/draft/direct/product/validate" | "/v1/fbp/draft/direct/registrate" | "/v1/fbp/draft/direct/seller-dlv/create" | "/v1/fbp/draft/direct/seller-dlv/edit" | "/v1/fbp/draft/direct/timeslot/edit" | "/v1/fbp/draft/direct/timeslot/get" | "/v1/fbp/draft/direct/tpl-dlv/create" | "/v1/fbp/draft/direct/tpl-dlv/edit" | "/v1/fbp/draft/drop-off/create" | "/v1/fbp/draft/drop-off/delete" | "/v1/fbp/draft/drop-off/dlv/edit" | "/v1/fbp/draft/drop-off/point/list" | "/v1/fbp/draft/drop-off/point/timetable" | "/v1/fbp/draft/drop-off/product/validate" | "/v1/fbp/draft/drop-off/province/list" | "/v1/fbp/draft/drop-off/registrate" | "/v1/fbp/draft/get" | "/v1/fbp/draft/list" | "/v1/fbp/draft/pick-up/create" | "/v1/fbp/draft/pick-up/delete" | "/v1/fbp/draft/pick-up/dlv/edit" | "/v1/fbp/draft/pick-up/product/validate" | "/v1/fbp/draft/pick-up/registrate" | "/v1/fbp/label/create" | "/v1/fbp/label/get" | "/v1/fbp/order/direct/cancel" | "/v1/fbp/order/direct/seller-dlv/edit" | "/v1/fbp/order/direct/timeslot/edit" | "/v1/fbp/order/direct/timeslot/list" | "/v1/fbp/order/drop-off/cancel" | "/v1/fbp/order/drop-off/dlv/edit" | "/v1/fbp/order/drop-off/timetable" | "/v1/fbp/order/get" | "/v1/fbp/order/list" | "/v1/fbp/order/pick-up/cancel" | "/v1/fbp/order/pick-up/dlv/edit" | "/v1/fbp/warehouse/list" | "/v1/fbs/posting/product/exemplar/update" | "/v1/finance/accrual/by-day" | "/v1/finance/accrual/postings" | "/v1/finance/accrual/types" | "/v1/finance/balance" | "/v1/finance/cash-flow-statement/list" | "/v1/finance/compensation" | "/v1/finance/decompensation" | "/v1/finance/document-b2b-sales" | "/v1/finance/document-b2b-sales/json" | "/v1/finance/mutual-settlement" | "/v1/finance/products/buyout" | "/v1/finance/realization/by-day" | "/v1/finance/realization/posting" | "/v1/invoice/delete" | "/v1/invoice/file/upload" | "/v1/notification/check" | "/v1/notification/delete" | "/v1/notification/enable" | "/v1/notification/list" | "/v1/notification/push-type/list" | "/v1/notification/set" | "/v1/notification/update" | "/v1/order/approve/crossborder" | "/v1/order/cancel" | "/v1/order/cancel-reason/list" | "/v1/order/cancel/check" | "/v1/order/cancel/fbs" | "/v1/order/cancel/status" | "/v1/order/items/cancel/crossborder" | "/v1/order/list" | "/v1/order/package-label/fbs" | "/v1/order/ship/crossborder" | "/v1/order/ship/fbs" | "/v1/order/shipping-provider/list" | "/v1/order/unfulfilled" | "/v1/pass/list" | "/v1/polygon/bind" | "/v1/polygon/create" | "/v1/polygon/delete" | "/v1/polygon/list" | "/v1/polygon/time/coordinates/update" | "/v1/polygon/time/set" | "/v1/posting/cancel" | "/v1/posting/cancel/status" | "/v1/posting/carriage-available/list" | "/v1/posting/cutoff/set" | "/v1/posting/digital/codes/upload" | "/v1/posting/digital/list" | "/v1/posting/fbo/cancel-reason/list" | "/v1/posting/fbp/list" | "/v1/posting/fbs/cancel-reason" | "/v1/posting/fbs/package-label/create" | "/v1/posting/fbs/package-label/get" | "/v1/posting/fbs/pick-up-code/verify" | "/v1/posting/fbs/product/traceable/attribute" | "/v1/posting/fbs/restrictions" | "/v1/posting/fbs/split" | "/v1/posting/fbs/timeslot/change-restrictions" | "/v1/posting/fbs/timeslot/set" | "/v1/posting/fbs/traceable/split" | "/v1/posting/global/etgb" | "/v1/posting/marks" | "/v1/posting/unpaid-legal/product/list" | "/v1/pricing-strategy/competitors/list" | "/v1/pricing-strategy/create" | "/v1/pricing-strategy/delete" | "/v1/pricing-strategy/info" | "/v1/pricing-strategy/list" | "/v1/pricing-strategy/product/info" | "/v1/pricing-strategy/products/add" | "/v1/pricing-strategy/products/delete" | "/v1/pricing-strategy/products/list" | "/v1/pricing-strategy/status" | "/v1/pricing-strategy/strategy-ids-by-product-ids" | "/v1/pricing-strategy/update" | "/v1/product/action/timer/status" | "/v1/product/action/timer/update" | "/v1/product/archive" | "/v1/product/attributes/update" | "/v1/product/certificate/bind" | "/v1/product/certificate/create" | "/v1/product/certificate/delete" | "/v1/product/certificate/info" | "/v1/product/certificate/list" | "/v1/product/certificate/product_status/list" | "/v1/product/certificate/products/list" | "/v1/product/certificate/rejection_reasons/list" | "/v1/product/certificate/status/list" | "/v1/product/certificate/unbind" | "/v1/product/certification/list" | "/v1/product/classify" | "/v1/product/digital/stocks/import" | "/v1/product/import" | "/v1/product/import-by-sku" | "/v1/product/import/info" | "/v1/product/import/prices" | "/v1/product/import/stocks" | "/v1/product/info" | "/v1/product/info/description" | "/v1/product/info/discounted" | "/v1/product/info/prices" | "/v1/product/info/stocks" | "/v1/product/info/stocks-by-warehouse/fbs" | "/v1/product/info/subscription" | "/v1/product/info/warehouse/stocks" | "/v1/product/info/wrong-volume" | "/v1/product/list" | "/v1/product/pictures/import" | "/v1/product/placement-zone/info" | "/v1/product/prepayment/set" | "/v1/product/prices/details" | "/v1/product/quant/info" | "/v1/product/quant/list" | "/v1/product/rating-by-sku" | "/v1/product/related-sku/get" | "/v1/product/stairway-discount/by-quantity/get" | "/v1/product/stairway-discount/by-quantity/set" | "/v1/product/unarchive" | "/v1/product/update" | "/v1/product/update/discount" | "/v1/product/update/offer-id" | "/v1/product/visibility/info" | "/v1/product/visibility/set" | "/v1/question/answer/create" | "/v1/question/answer/delete" | "/v1/question/answer/list" | "/v1/question/change-status" | "/v1/question/count" | "/v1/question/info" | "/v1/question/list" | "/v1/question/top-sku" | "/v1/rating/history" | "/v1/rating/index/fbs/info" | "/v1/rating/index/fbs/posting/list" | "/v1/rating/summary" | "/v1/receipts/get" | "/v1/receipts/seller/list" | "/v1/receipts/upload" | "/v1/removal/from-stock/list" | "/v1/removal/from-supply/list" | "/v1/report/discounted/create" | "/v1/report/info" | "/v1/report/list" | "/v1/report/marked-products-sales/create" | "/v1/report/placement/by-products/create" | "/v1/report/placement/by-supplies/create" | "/v1/report/postings/create" | "/v1/report/products/create" | "/v1/report/transactions/create" | "/v1/report/warehouse/stock" | "/v1/return/giveout/barcode" | "/v1/return/giveout/barcode-reset" | "/v1/return/giveout/get-pdf" | "/v1/return/giveout/get-png" | "/v1/return/giveout/info" | "/v1/return/giveout/is-enabled" | "/v1/return/giveout/list" | "/v1/return/pass/create" | "/v1/return/pass/delete" | "/v1/return/pass/update" | "/v1/returns/company/fbs/info" | "/v1/returns/list" | "/v1/returns/rfbs/action/set" | "/v1/returns/settings/utilization/history" | "/v1/returns/settings/utilization/info" | "/v1/returns/settings/utilization/update" | "/v1/review/change-status" | "/v1/review/comment/create" | "/v1/review/comment/delete" | "/v1/review/comment/list" | "/v1/review/count" | "/v1/review/info" | "/v1/review/list" | "/v1/roles" | "/v1/search-queries/text" | "/v1/search-queries/top" | "/v1/seller-actions/archive" | "/v1/seller-actions/change-activity" | "/v1/seller-actions/create/discount" | "/v1/seller-actions/create/discount-with-condition" | "/v1/seller-actions/create/installment" | "/v1/seller-actions/create/multi-level-discount" | "/v1/seller-actions/create/voucher" | "/v1/seller-actions/list" | "/v1/seller-actions/products/add" | "/v1/seller-actions/products/candidates" | "/v1/seller-actions/products/delete" | "/v1/seller-actions/products/list" | "/v1/seller-actions/update/discount" | "/v1/seller-actions/update/discount-with-condition" | "/v1/seller-actions/update/installment" | "/v1/seller-actions/update/multi-level-discount" | "/v1/seller-actions/update/voucher" | "/v1/seller-actions/voucher/get" | "/v1/seller/info" | "/v1/seller/ozon-logistics/info" | "/v1/supply-order/bundle" | "/v1/supply-order/cancel" | "/v1/supply-order/cancel/status" | "/v1/supply-order/content/update" | "/v1/supply-order/content/update/status" | "/v1/supply-order/content/update/validation" | "/v1/supply-order/details" | "/v1/supply-order/pass/create" | "/v1/supply-order/pass/status" | "/v1/supply-order/status/counter" | "/v1/supply-order/timeslot/get" | "/v1/supply-order/timeslot/status" | "/v1/supply-order/timeslot/update" | "/v1/warehouse/archive" | "/v1/warehouse/erfbs/aggregator/create" | "/v1/warehouse/erfbs/aggregator/delivery-method/update" | "/v1/warehouse/erfbs/non-integrated/create" | "/v1/warehouse/erfbs/non-integrated/delivery-method/update" | "/v1/warehouse/erfbs/update" | "/v1/warehouse/fbo/list" | "/v1/warehouse/fbo/seller/list" | "/v1/warehouse/fbs/create" | "/v1/warehouse/fbs/create/drop-off/list" | "/v1/warehouse/fbs/create/drop-off/timeslot/list" | "/v1/warehouse/fbs/create/pick-up/timeslot/list" | "/v1/warehouse/fbs/create/return-point/list" | "/v1/warehouse/fbs/first-mile/update" | "/v1/warehouse/fbs/pickup/courier/cancel" | "/v1/warehouse/fbs/pickup/courier/create" | "/v1/warehouse/fbs/pickup/history/list" | "/v1/warehouse/fbs/pickup/planning/list" | "/v1/warehouse/fbs/return-mile/check" | "/v1/warehouse/fbs/return-mile/info" | "/v1/warehouse/fbs/update" | "/v1/warehouse/fbs/update/drop-off/list" | "/v1/warehouse/fbs/update/drop-off/timeslot/list" | "/v1/warehouse/fbs/update/pick-up/timeslot/list" | "/v1/warehouse/fbs/update/return-point/list" | "/v1/warehouse/invalid-products/get" | "/v1/warehouse/list" | "/v1/warehouse/operation/status" | "/v1/warehouse/ozon/list" | "/v1/warehouse/rfbs/pause" | "/v1/warehouse/rfbs/unpause" | "/v1/warehouse/unarchive" | "/v1/warehouse/warehouses-with-invalid-products" | "/v2/actions/discounts-task/list" | "/v2/analytics/stock_on_warehouses" | "/v2/cargoes/create/info" | "/v2/cargoes/delete" | "/v2/cargoes/delete/status" | "/v2/cargoes/get" | "/v2/carriage/delivery/list" | "/v2/category/attribute" | "/v2/category/attribute/value/by-option" | "/v2/category/attribute/values" | "/v2/chat/history" | "/v2/chat/list" | "/v2/chat/read" | "/v2/cluster/list" | "/v2/conditional-cancellation/approve" | "/v2/conditional-cancellation/list" | "/v2/conditional-cancellation/reject" | "/v2/delivery-method/list" | "/v2/delivery/checkout" | "/v2/draft/create/info" | "/v2/draft/supply/create" | "/v2/draft/supply/create/status" | "/v2/draft/timeslot/info" | "/v2/fbs/posting/delivered" | "/v2/fbs/posting/delivering" | "/v2/fbs/posting/last-mile" | "/v2/fbs/posting/sent-by-seller" | "/v2/fbs/posting/tracking-number/set" | "/v2/finance/realization" | "/v2/finance/transaction/list" | "/v2/finance/transaction/totals" | "/v2/invoice/create-or-update" | "/v2/invoice/get" | "/v2/order/create" | "/v2/polygon/bind" | "/v2/posting/crossborder/approve" | "/v2/posting/crossborder/cancel" | "/v2/posting/crossborder/cancel-reason/list" | "/v2/posting/crossborder/get" | "/v2/posting/crossborder/list" | "/v2/posting/crossborder/ship" | "/v2/posting/crossborder/shipping-provider/list" | "/v2/posting/crossborder/unfulfilled/list" | "/v2/posting/digital/list" | "/v2/posting/fbo/get" | "/v2/posting/fbo/list" | "/v2/posting/fbs/act/check-status" | "/v2/posting/fbs/act/create" | "/v2/posting/fbs/act/get-barcode" | "/v2/posting/fbs/act/get-barcode/text" | "/v2/posting/fbs/act/get-container-labels" | "/v2/posting/fbs/act/get-pdf" | "/v2/posting/fbs/act/get-postings" | "/v2/posting/fbs/act/list" | "/v2/posting/fbs/arbitration" | "/v2/posting/fbs/awaiting-delivery" | "/v2/posting/fbs/cancel" | "/v2/posting/fbs/cancel-reason/list" | "/v2/posting/fbs/digital/act/check-status" | "/v2/posting/fbs/digital/act/get-pdf" | "/v2/posting/fbs/get" | "/v2/posting/fbs/get-by-barcode" | "/v2/posting/fbs/list" | "/v2/posting/fbs/package-label" | "/v2/posting/fbs/package-label/create" | "/v2/posting/fbs/product/cancel" | "/v2/posting/fbs/product/change" | "/v2/posting/fbs/product/country/list" | "/v2/posting/fbs/product/country/set" | "/v2/posting/fbs/ship" | "/v2/posting/fbs/unfulfilled/list" | "/v2/product/certification/list" | "/v2/product/import" | "/v2/product/info" | "/v2/product/info/list" | "/v2/product/info/stocks-by-warehouse/fbs" | "/v2/product/pictures/info" | "/v2/products/delete" | "/v2/products/info/attributes" | "/v2/products/stocks" | "/v2/report/returns/create" | "/v2/returns/rfbs/compensate" | "/v2/returns/rfbs/get" | "/v2/returns/rfbs/list" | "/v2/returns/rfbs/receive-return" | "/v2/returns/rfbs/reject" | "/v2/returns/rfbs/return-money" | "/v2/returns/rfbs/verify" | "/v2/review/change-status" | "/v2/review/comment/delete" | "/v2/review/count" | "/v2/review/info" | "/v2/review/list" | "/v2/warehouse/list" | "/v3/chat/history" | "/v3/chat/list" | "/v3/finance/transaction/list" | "/v3/finance/transaction/totals" | "/v3/posting/fbo/list" | "/v3/posting/fbs/get" | "/v3/posting/fbs/list" | "/v3/posting/fbs/unfulfilled/list" | "/v3/posting/multiboxqty/set" | "/v3/product/import" | "/v3/product/info/list" | "/v3/product/list" | "/v3/products/info/attributes" | "/v3/supply-order/get" | "/v3/supply-order/list" | "/v4/fbs/posting/product/exemplar/set" | "/v4/fbs/posting/product/exemplar/status" | "/v4/fbs/posting/product/exemplar/validate" | "/v4/posting/fbs/list" | "/v4/posting/fbs/ship" | "/v4/posting/fbs/ship/package" | "/v4/posting/fbs/unfulfilled/list" | "/v4/product/info/attributes" | "/v4/product/info/limit" | "/v4/product/info/stocks" | "/v5/fbs/posting/product/exemplar/create-or-get" | "/v5/fbs/posting/product/exemplar/set" | "/v5/fbs/posting/product/exemplar/status" | "/v5/fbs/posting/product/exemplar/validate" | "/v5/product/info/prices" | "/v6/fbs/posting/product/exemplar/create-or-get" | "/v6/fbs/posting/product/exemplar/set";
+}
+
+/** Type level only: the paths of deprecated operations, per HTTP method. */
+export interface DeprecatedPaths {
+  get: "/v1/cargoes-label/file/{file_guid}" | "/v1/order/{id}";
+  post: "/v1/actions/discounts-task/list" | "/v1/analytics/average-delivery-time" | "/v1/analytics/average-delivery-time/details" | "/v1/analytics/average-delivery-time/summary" | "/v1/analytics/manage/stocks" | "/v1/carriage/delivery/list" | "/v1/category/attribute" | "/v1/category/tree" | "/v1/chat/history" | "/v1/chat/list" | "/v1/conditional-cancellation/approve" | "/v1/conditional-cancellation/get" | "/v1/conditional-cancellation/list" | "/v1/conditional-cancellation/reject" | "/v1/delivery-method/list" | "/v1/draft/create" | "/v1/draft/create/info" | "/v1/draft/supply/create" | "/v1/draft/supply/create/status" | "/v1/draft/timeslot/info" | "/v1/order/approve/crossborder" | "/v1/order/cancel-reason/list" | "/v1/order/cancel/fbs" | "/v1/order/items/cancel/crossborder" | "/v1/order/list" | "/v1/order/package-label/fbs" | "/v1/order/ship/crossborder" | "/v1/order/ship/fbs" | "/v1/order/shipping-provider/list" | "/v1/order/unfulfilled" | "/v1/polygon/bind" | "/v1/posting/carriage-available/list" | "/v1/posting/digital/list" | "/v1/posting/fbs/package-label/create" | "/v1/product/certification/list" | "/v1/product/classify" | "/v1/product/import" | "/v1/product/import/stocks" | "/v1/product/info" | "/v1/product/info/prices" | "/v1/product/info/stocks" | "/v1/product/info/stocks-by-warehouse/fbs" | "/v1/product/list" | "/v1/product/prepayment/set" | "/v1/product/update" | "/v1/report/transactions/create" | "/v1/review/change-status" | "/v1/review/comment/delete" | "/v1/review/count" | "/v1/review/info" | "/v1/review/list" | "/v1/warehouse/list" | "/v2/analytics/stock_on_warehouses" | "/v2/category/attribute" | "/v2/category/attribute/value/by-option" | "/v2/category/attribute/values" | "/v2/chat/history" | "/v2/chat/list" | "/v2/fbs/posting/sent-by-seller" | "/v2/finance/transaction/list" | "/v2/finance/transaction/totals" | "/v2/posting/crossborder/approve" | "/v2/posting/crossborder/cancel" | "/v2/posting/crossborder/cancel-reason/list" | "/v2/posting/crossborder/get" | "/v2/posting/crossborder/list" | "/v2/posting/crossborder/ship" | "/v2/posting/crossborder/shipping-provider/list" | "/v2/posting/crossborder/unfulfilled/list" | "/v2/posting/fbo/list" | "/v2/posting/fbs/digital/act/check-status" | "/v2/posting/fbs/digital/act/get-pdf" | "/v2/posting/fbs/get" | "/v2/posting/fbs/list" | "/v2/posting/fbs/product/change" | "/v2/posting/fbs/ship" | "/v2/posting/fbs/unfulfilled/list" | "/v2/product/import" | "/v2/product/info" | "/v2/product/info/list" | "/v2/products/info/attributes" | "/v2/returns/rfbs/compensate" | "/v2/returns/rfbs/receive-return" | "/v2/returns/rfbs/reject" | "/v2/returns/rfbs/return-money" | "/v2/returns/rfbs/verify" | "/v3/finance/transaction/list" | "/v3/finance/transaction/totals" | "/v3/posting/fbs/list" | "/v3/posting/fbs/unfulfilled/list" | "/v3/products/info/attributes" | "/v4/fbs/posting/product/exemplar/set" | "/v4/fbs/posting/product/exemplar/status" | "/v4/fbs/posting/product/exemplar/validate" | "/v5/fbs/posting/product/exemplar/create-or-get" | "/v5/fbs/posting/product/exemplar/set";
+}
+
+/** Type level only: the status method ("METHOD /path") of each POST path with x-async. */
+export interface AsyncStatus {
+  "/v1/cargoes-label/create": "POST /v1/cargoes-label/get";
+  "/v1/cargoes/create": "POST /v2/cargoes/create/info";
+  "/v1/cargoes/delete": "POST /v1/cargoes/delete/status";
+  "/v1/cargoes/label/transport-by-order/create": "POST /v1/cargoes/label/transport-by-order/status";
+  "/v1/cargoes/label/transport/create": "POST /v1/cargoes/label/transport/status";
+  "/v1/cargoes/transport/activate": "POST /v1/cargoes/transport/activate/status";
+  "/v1/cargoes/transport/bind": "POST /v1/cargoes/transport/bind/status";
+  "/v1/cargoes/transport/create": "POST /v1/cargoes/transport/create/status";
+  "/v1/carriage/container/approve": "POST /v1/carriage/container/task/info";
+  "/v1/carriage/container/cancel": "POST /v1/carriage/container/task/info";
+  "/v1/carriage/container/fill": "POST /v1/carriage/container/task/info";
+  "/v1/carriage/container/place-into": "POST /v1/carriage/container/task/info";
+  "/v1/carriage/container/remove-from": "POST /v1/carriage/container/task/info";
+  "/v1/carriage/container/remove-postings": "POST /v1/carriage/container/task/info";
+  "/v1/draft/create": "POST /v1/draft/create/info";
+  "/v1/draft/crossdock/create": "POST /v2/draft/create/info";
+  "/v1/draft/direct/create": "POST /v2/draft/create/info";
+  "/v1/draft/multi-cluster/create": "POST /v2/draft/create/info";
+  "/v1/draft/supply/create": "POST /v1/draft/supply/create/status";
+  "/v1/fbp/act-from/create": "POST /v1/fbp/act-from/get";
+  "/v1/fbp/act-to/create": "POST /v1/fbp/act-to/get";
+  "/v1/fbp/label/create": "POST /v1/fbp/label/get";
+  "/v1/fbp/order/direct/cancel": "POST /v1/fbp/order/get";
+  "/v1/fbp/order/drop-off/cancel": "POST /v1/fbp/order/get";
+  "/v1/fbp/order/pick-up/cancel": "POST /v1/fbp/order/get";
+  "/v1/finance/compensation": "POST /v1/report/info";
+  "/v1/finance/decompensation": "POST /v1/report/info";
+  "/v1/posting/fbs/package-label/create": "POST /v1/posting/fbs/package-label/get";
+  "/v1/product/attributes/update": "POST /v1/product/import/info";
+  "/v1/product/certificate/create": "POST /v1/product/certificate/info";
+  "/v1/product/import-by-sku": "POST /v1/product/import/info";
+  "/v1/report/discounted/create": "POST /v1/report/info";
+  "/v1/report/marked-products-sales/create": "POST /v1/report/info";
+  "/v1/report/postings/create": "POST /v1/report/info";
+  "/v1/report/products/create": "POST /v1/report/info";
+  "/v1/report/transactions/create": "POST /v1/report/info";
+  "/v1/report/warehouse/stock": "POST /v1/report/info";
+  "/v1/supply-order/cancel": "POST /v1/supply-order/cancel/status";
+  "/v1/supply-order/content/update": "POST /v1/supply-order/content/update/status";
+  "/v1/supply-order/pass/create": "POST /v1/supply-order/pass/status";
+  "/v1/supply-order/timeslot/update": "POST /v1/supply-order/timeslot/status";
+  "/v1/warehouse/archive": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/erfbs/aggregator/create": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/erfbs/aggregator/delivery-method/update": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/erfbs/non-integrated/create": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/erfbs/non-integrated/delivery-method/update": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/erfbs/update": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/fbs/create": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/fbs/first-mile/update": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/fbs/update": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/rfbs/pause": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/rfbs/unpause": "POST /v1/warehouse/operation/status";
+  "/v1/warehouse/unarchive": "POST /v1/warehouse/operation/status";
+  "/v2/cargoes/delete": "POST /v2/cargoes/delete/status";
+  "/v2/draft/supply/create": "POST /v2/draft/supply/create/status";
+  "/v2/posting/fbs/act/create": "POST /v2/posting/fbs/act/check-status";
+  "/v3/product/import": "POST /v1/product/import/info";
+  "/v6/fbs/posting/product/exemplar/set": "POST /v5/fbs/posting/product/exemplar/status";
 }
 
 /** Type level only: where each paginated POST path has its items (in the 200 body) and its cursor (in the request). */
@@ -636,6 +720,7 @@ export interface PaginationPaths {
   "/v1/warehouse/fbs/pickup/history/list": { items: "result.history"; cursor: "cursor" };
   "/v1/warehouse/fbs/update/return-point/list": { items: "points"; cursor: "last_id" };
   "/v1/warehouse/invalid-products/get": { items: "validation_results"; cursor: "last_id" };
+  "/v1/warehouse/list": { items: "result"; cursor: "offset" };
   "/v2/actions/discounts-task/list": { items: "tasks"; cursor: "last_id" };
   "/v2/analytics/stock_on_warehouses": { items: "result.rows"; cursor: "offset" };
   "/v2/carriage/delivery/list": { items: "methods"; cursor: "cursor" };
@@ -654,6 +739,7 @@ export interface PaginationPaths {
   "/v2/product/certification/list": { items: "certification"; cursor: "page" };
   "/v2/product/info/stocks-by-warehouse/fbs": { items: "products"; cursor: "cursor" };
   "/v2/products/info/attributes": { items: "result"; cursor: "page" };
+  "/v2/returns/rfbs/list": { items: "returns"; cursor: "last_id" };
   "/v2/review/list": { items: "reviews"; cursor: "last_id" };
   "/v2/warehouse/list": { items: "warehouses"; cursor: "cursor" };
   "/v3/chat/history": { items: "messages"; cursor: "from_message_id" };
@@ -698,7 +784,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/analytics/average-delivery-time/summary id
  /v1/analytics/data i {"rateLimit":{"requests":1,"per":"minute"},"pagination":{"style":"offset","items":"result.data","request":{"cursor":"offset","limit":"limit"}}}
  /v1/analytics/manage/stocks id {"replacedBy":"POST /v1/analytics/stocks","sunset":"2026-01-22","pagination":{"style":"offset","items":"items","request":{"cursor":"offset","limit":"limit"}}}
- /v1/analytics/product-queries i {"pagination":{"style":"page","items":"items","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"page_count"},"firstPage":1}}
+ /v1/analytics/product-queries i {"pagination":{"style":"page","items":"items","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"page_count"},"firstPage":0}}
  /v1/analytics/product-queries/details i {"pagination":{"style":"page","items":"queries","request":{"cursor":"page","limit":"page_size"},"response":{"total":"total","pageCount":"page_count"},"firstPage":0}}
  /v1/analytics/stocks i
  /v1/analytics/turnover/stocks i {"rateLimit":{"requests":1,"per":"minute"},"pagination":{"style":"offset","items":"items","request":{"cursor":"offset","limit":"limit"}}}
@@ -712,38 +798,38 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/cancel-reason/list i
  /v1/cancel-reason/list-by-order i
  /v1/cancel-reason/list-by-posting i
- /v1/cargoes-label/create 
+ /v1/cargoes-label/create  {"async":{"status":"POST /v1/cargoes-label/get","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v1/cargoes-label/get i
- /v1/cargoes/create 
- /v1/cargoes/delete 
+ /v1/cargoes/create  {"async":{"status":"POST /v2/cargoes/create/info","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
+ /v1/cargoes/delete  {"async":{"status":"POST /v1/cargoes/delete/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/cargoes/delete/status i
  /v1/cargoes/get i
- /v1/cargoes/label/transport-by-order/create 
+ /v1/cargoes/label/transport-by-order/create  {"async":{"status":"POST /v1/cargoes/label/transport-by-order/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v1/cargoes/label/transport-by-order/status i
- /v1/cargoes/label/transport/create 
+ /v1/cargoes/label/transport/create  {"async":{"status":"POST /v1/cargoes/label/transport/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v1/cargoes/label/transport/status i
  /v1/cargoes/rules/get i
  /v1/cargoes/supplies/get i
- /v1/cargoes/transport/activate 
+ /v1/cargoes/transport/activate  {"async":{"status":"POST /v1/cargoes/transport/activate/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v1/cargoes/transport/activate/status i
- /v1/cargoes/transport/bind 
+ /v1/cargoes/transport/bind  {"async":{"status":"POST /v1/cargoes/transport/bind/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v1/cargoes/transport/bind/status i
- /v1/cargoes/transport/create 
+ /v1/cargoes/transport/create  {"async":{"status":"POST /v1/cargoes/transport/create/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v1/cargoes/transport/create/status i
  /v1/carriage/act-discrepancy/pdf i
  /v1/carriage/approve 
  /v1/carriage/cancel 
- /v1/carriage/container/approve 
- /v1/carriage/container/cancel 
+ /v1/carriage/container/approve  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
+ /v1/carriage/container/cancel  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
  /v1/carriage/container/create 
  /v1/carriage/container/document/get i
- /v1/carriage/container/fill 
+ /v1/carriage/container/fill  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
  /v1/carriage/container/get i
  /v1/carriage/container/label/get i
  /v1/carriage/container/list i {"pagination":{"style":"cursor","items":"containers","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/carriage/container/place-into 
- /v1/carriage/container/remove-from 
- /v1/carriage/container/remove-postings 
+ /v1/carriage/container/place-into  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
+ /v1/carriage/container/remove-from  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
+ /v1/carriage/container/remove-postings  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
  /v1/carriage/container/status/get i
  /v1/carriage/container/task/info i
  /v1/carriage/create 
@@ -776,17 +862,17 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/description-category/attribute/values i {"pagination":{"style":"last_id","items":"result","request":{"cursor":"last_value_id","limit":"limit"},"response":{"itemCursor":"id","hasNext":"has_next"}}}
  /v1/description-category/attribute/values/search i
  /v1/description-category/tree i
- /v1/draft/create d {"replacedBy":"POST /v1/draft/crossdock/create","sunset":"2026-03-16","rateLimit":{"requests":2,"per":"minute"}}
+ /v1/draft/create d {"replacedBy":"POST /v1/draft/crossdock/create","sunset":"2026-03-16","rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v1/draft/create/info","request":{"operation_id":"operation_id"},"state":"status","success":["CALCULATION_STATUS_SUCCESS"],"failure":["CALCULATION_STATUS_FAILED","CALCULATION_STATUS_EXPIRED"]}}
  /v1/draft/create/info id {"replacedBy":"POST /v2/draft/create/info","sunset":"2026-03-16","rateLimit":{"requests":2,"per":"minute"}}
- /v1/draft/crossdock/create  {"rateLimit":{"requests":2,"per":"minute"}}
- /v1/draft/direct/create  {"rateLimit":{"requests":2,"per":"minute"}}
- /v1/draft/multi-cluster/create  {"rateLimit":{"requests":2,"per":"minute"}}
- /v1/draft/supply/create d {"replacedBy":"POST /v2/draft/supply/create","sunset":"2026-03-16"}
+ /v1/draft/crossdock/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/create/info","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
+ /v1/draft/direct/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/create/info","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
+ /v1/draft/multi-cluster/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/create/info","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
+ /v1/draft/supply/create d {"replacedBy":"POST /v2/draft/supply/create","sunset":"2026-03-16","async":{"status":"POST /v1/draft/supply/create/status","request":{"operation_id":"operation_id"},"state":"status","success":["DraftSupplyCreateStatusSuccess"],"failure":["DraftSupplyCreateStatusFailed"]}}
  /v1/draft/supply/create/status id {"replacedBy":"POST /v2/draft/supply/create/status","sunset":"2026-03-16"}
  /v1/draft/timeslot/info id {"replacedBy":"POST /v2/draft/timeslot/info","sunset":"2026-03-16"}
- /v1/fbp/act-from/create 
+ /v1/fbp/act-from/create  {"async":{"status":"POST /v1/fbp/act-from/get","request":{"file_uuid":"file_uuid"},"state":"status","success":["EXIST"],"failure":["ERROR","NOT_EXIST"]}}
  /v1/fbp/act-from/get i
- /v1/fbp/act-to/create 
+ /v1/fbp/act-to/create  {"async":{"status":"POST /v1/fbp/act-to/get","request":{"code":"code","supply_id":"$request.supply_id"},"state":"state","success":["FINISHED"],"failure":["FAILED"]}}
  /v1/fbp/act-to/get i
  /v1/fbp/archive/get i
  /v1/fbp/archive/list i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"count"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
@@ -815,18 +901,18 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/fbp/draft/pick-up/dlv/edit 
  /v1/fbp/draft/pick-up/product/validate 
  /v1/fbp/draft/pick-up/registrate 
- /v1/fbp/label/create 
+ /v1/fbp/label/create  {"async":{"status":"POST /v1/fbp/label/get","request":{"code":"code","supply_id":"$request.supply_id"},"state":"state","success":["FINISHED"],"failure":["FAILED"]}}
  /v1/fbp/label/get i
- /v1/fbp/order/direct/cancel 
+ /v1/fbp/order/direct/cancel  {"async":{"status":"POST /v1/fbp/order/get","request":{"supply_id":"$request.supply_id"},"state":"cancellation_state.cancellation_status","success":["CANCELED"],"failure":["NOT_CANCELED"]}}
  /v1/fbp/order/direct/seller-dlv/edit 
  /v1/fbp/order/direct/timeslot/edit 
  /v1/fbp/order/direct/timeslot/list i
- /v1/fbp/order/drop-off/cancel 
+ /v1/fbp/order/drop-off/cancel  {"async":{"status":"POST /v1/fbp/order/get","request":{"supply_id":"$request.supply_id"},"state":"cancellation_state.cancellation_status","success":["CANCELED"],"failure":["NOT_CANCELED"]}}
  /v1/fbp/order/drop-off/dlv/edit 
  /v1/fbp/order/drop-off/timetable i
  /v1/fbp/order/get i
  /v1/fbp/order/list i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"count"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/fbp/order/pick-up/cancel 
+ /v1/fbp/order/pick-up/cancel  {"async":{"status":"POST /v1/fbp/order/get","request":{"supply_id":"$request.supply_id"},"state":"cancellation_state.cancellation_status","success":["CANCELED"],"failure":["NOT_CANCELED"]}}
  /v1/fbp/order/pick-up/dlv/edit 
  /v1/fbp/warehouse/list i
  /v1/fbs/posting/product/exemplar/update 
@@ -835,8 +921,8 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/finance/accrual/types i
  /v1/finance/balance i
  /v1/finance/cash-flow-statement/list i {"pagination":{"style":"page","items":"result.cash_flows","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"result.page_count"},"firstPage":1}}
- /v1/finance/compensation r
- /v1/finance/decompensation r
+ /v1/finance/compensation r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
+ /v1/finance/decompensation r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
  /v1/finance/document-b2b-sales r
  /v1/finance/document-b2b-sales/json i
  /v1/finance/mutual-settlement r
@@ -881,7 +967,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/posting/fbo/cancel-reason/list i
  /v1/posting/fbp/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
  /v1/posting/fbs/cancel-reason i
- /v1/posting/fbs/package-label/create d {"replacedBy":"POST /v2/posting/fbs/package-label/create"}
+ /v1/posting/fbs/package-label/create d {"replacedBy":"POST /v2/posting/fbs/package-label/create","async":{"status":"POST /v1/posting/fbs/package-label/get","request":{"task_id":"result.task_id"},"state":"result.status","success":["completed"],"failure":["error"]}}
  /v1/posting/fbs/package-label/get i
  /v1/posting/fbs/pick-up-code/verify 
  /v1/posting/fbs/product/traceable/attribute i
@@ -908,9 +994,9 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/product/action/timer/status i
  /v1/product/action/timer/update 
  /v1/product/archive 
- /v1/product/attributes/update 
+ /v1/product/attributes/update  {"async":{"status":"POST /v1/product/import/info","request":{"task_id":"task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}}
  /v1/product/certificate/bind 
- /v1/product/certificate/create 
+ /v1/product/certificate/create  {"async":{"status":"POST /v1/product/certificate/info","request":{"certificate_number":"$request.number"},"state":"result.status_code","success":["approved"],"failure":["declined"]}}
  /v1/product/certificate/delete 
  /v1/product/certificate/info i
  /v1/product/certificate/list i {"pagination":{"style":"page","items":"result.certificates","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"result.page_count"},"firstPage":1}}
@@ -923,7 +1009,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/product/classify id
  /v1/product/digital/stocks/import 
  /v1/product/import d {"replacedBy":"POST /v3/product/import"}
- /v1/product/import-by-sku 
+ /v1/product/import-by-sku  {"async":{"status":"POST /v1/product/import/info","request":{"task_id":"result.task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}}
  /v1/product/import/info i
  /v1/product/import/prices 
  /v1/product/import/stocks d {"replacedBy":"POST /v2/products/stocks"}
@@ -970,16 +1056,16 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/receipts/upload 
  /v1/removal/from-stock/list i {"pagination":{"style":"last_id","items":"returns_summary_report_rows","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id"}}}
  /v1/removal/from-supply/list i {"pagination":{"style":"last_id","items":"returns_summary_report_rows","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id"}}}
- /v1/report/discounted/create r {"rateLimit":{"requests":1,"per":"minute"}}
+ /v1/report/discounted/create r {"rateLimit":{"requests":1,"per":"minute"},"async":{"status":"POST /v1/report/info","request":{"code":"code"},"state":"result.status","success":["success"],"failure":["failed"]}}
  /v1/report/info i
  /v1/report/list i {"pagination":{"style":"page","items":"result.reports","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/report/marked-products-sales/create r
+ /v1/report/marked-products-sales/create r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
  /v1/report/placement/by-products/create r {"rateLimit":{"requests":5,"per":"day"}}
  /v1/report/placement/by-supplies/create r {"rateLimit":{"requests":5,"per":"day"}}
- /v1/report/postings/create r
- /v1/report/products/create r
- /v1/report/transactions/create rd
- /v1/report/warehouse/stock r
+ /v1/report/postings/create r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
+ /v1/report/products/create r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
+ /v1/report/transactions/create rd {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
+ /v1/report/warehouse/stock r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
  /v1/return/giveout/barcode i
  /v1/return/giveout/barcode-reset 
  /v1/return/giveout/get-pdf i
@@ -1027,55 +1113,55 @@ GET /v2/product/certificate/accordance-types/list i
  /v1/seller/info i
  /v1/seller/ozon-logistics/info i
  /v1/supply-order/bundle i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next","total":"total_count"}}}
- /v1/supply-order/cancel 
+ /v1/supply-order/cancel  {"async":{"status":"POST /v1/supply-order/cancel/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/supply-order/cancel/status i
- /v1/supply-order/content/update 
+ /v1/supply-order/content/update  {"async":{"status":"POST /v1/supply-order/content/update/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/supply-order/content/update/status i
  /v1/supply-order/content/update/validation i
  /v1/supply-order/details i
- /v1/supply-order/pass/create 
+ /v1/supply-order/pass/create  {"async":{"status":"POST /v1/supply-order/pass/status","request":{"operation_id":"operation_id"},"state":"result","success":["Success"],"failure":["Failed"]}}
  /v1/supply-order/pass/status i
  /v1/supply-order/status/counter i
  /v1/supply-order/timeslot/get i
  /v1/supply-order/timeslot/status i
- /v1/supply-order/timeslot/update 
- /v1/warehouse/archive 
- /v1/warehouse/erfbs/aggregator/create 
- /v1/warehouse/erfbs/aggregator/delivery-method/update 
- /v1/warehouse/erfbs/non-integrated/create 
- /v1/warehouse/erfbs/non-integrated/delivery-method/update 
- /v1/warehouse/erfbs/update 
+ /v1/supply-order/timeslot/update  {"async":{"status":"POST /v1/supply-order/timeslot/status","request":{"operation_id":"operation_id"},"state":"status","success":["STATUS_SUCCESS"],"failure":["STATUS_ERROR"]}}
+ /v1/warehouse/archive  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/erfbs/aggregator/create  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/erfbs/aggregator/delivery-method/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/erfbs/non-integrated/create  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/erfbs/non-integrated/delivery-method/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/erfbs/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/warehouse/fbo/list i
  /v1/warehouse/fbo/seller/list i
- /v1/warehouse/fbs/create 
+ /v1/warehouse/fbs/create  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/warehouse/fbs/create/drop-off/list i
  /v1/warehouse/fbs/create/drop-off/timeslot/list i
  /v1/warehouse/fbs/create/pick-up/timeslot/list i
  /v1/warehouse/fbs/create/return-point/list i {"pagination":{"style":"last_id","items":"points","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/warehouse/fbs/first-mile/update 
+ /v1/warehouse/fbs/first-mile/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/warehouse/fbs/pickup/courier/cancel 
  /v1/warehouse/fbs/pickup/courier/create 
  /v1/warehouse/fbs/pickup/history/list i {"pagination":{"style":"cursor","items":"result.history","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"result.cursor"}}}
  /v1/warehouse/fbs/pickup/planning/list i
  /v1/warehouse/fbs/return-mile/check i
  /v1/warehouse/fbs/return-mile/info i
- /v1/warehouse/fbs/update 
+ /v1/warehouse/fbs/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/warehouse/fbs/update/drop-off/list i
  /v1/warehouse/fbs/update/drop-off/timeslot/list i
  /v1/warehouse/fbs/update/pick-up/timeslot/list i
  /v1/warehouse/fbs/update/return-point/list i {"pagination":{"style":"last_id","items":"points","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
  /v1/warehouse/invalid-products/get i {"pagination":{"style":"last_id","items":"validation_results","request":{"cursor":"last_id"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/warehouse/list id {"replacedBy":"POST /v2/warehouse/list","sunset":"2026-04-07"}
+ /v1/warehouse/list id {"replacedBy":"POST /v2/warehouse/list","sunset":"2026-04-07","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
  /v1/warehouse/operation/status i
  /v1/warehouse/ozon/list i
- /v1/warehouse/rfbs/pause 
- /v1/warehouse/rfbs/unpause 
- /v1/warehouse/unarchive 
+ /v1/warehouse/rfbs/pause  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/rfbs/unpause  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
+ /v1/warehouse/unarchive  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
  /v1/warehouse/warehouses-with-invalid-products i
  /v2/actions/discounts-task/list i {"pagination":{"style":"last_id","items":"tasks","request":{"cursor":"last_id","limit":"limit"},"response":{"itemCursor":"id"}}}
  /v2/analytics/stock_on_warehouses id {"replacedBy":"POST /v1/analytics/stocks","pagination":{"style":"offset","items":"result.rows","request":{"cursor":"offset","limit":"limit"}}}
  /v2/cargoes/create/info i
- /v2/cargoes/delete 
+ /v2/cargoes/delete  {"async":{"status":"POST /v2/cargoes/delete/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v2/cargoes/delete/status i
  /v2/cargoes/get i
  /v2/carriage/delivery/list i {"pagination":{"style":"cursor","items":"methods","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
@@ -1092,7 +1178,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v2/delivery-method/list i {"pagination":{"style":"cursor","items":"delivery_methods","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
  /v2/delivery/checkout i
  /v2/draft/create/info i {"rateLimit":{"requests":2,"per":"minute"}}
- /v2/draft/supply/create  {"rateLimit":{"requests":2,"per":"minute"}}
+ /v2/draft/supply/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/supply/create/status","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
  /v2/draft/supply/create/status i
  /v2/draft/timeslot/info i
  /v2/fbs/posting/delivered 
@@ -1119,7 +1205,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v2/posting/fbo/get i
  /v2/posting/fbo/list id {"replacedBy":"POST /v3/posting/fbo/list","sunset":"2026-06-01","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
  /v2/posting/fbs/act/check-status i
- /v2/posting/fbs/act/create 
+ /v2/posting/fbs/act/create  {"async":{"status":"POST /v2/posting/fbs/act/check-status","request":{"id":"result.id"},"state":"result.status","success":["ready"],"failure":["error","cancelled"]}}
  /v2/posting/fbs/act/get-barcode i
  /v2/posting/fbs/act/get-barcode/text i
  /v2/posting/fbs/act/get-container-labels i
@@ -1155,7 +1241,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v2/report/returns/create r
  /v2/returns/rfbs/compensate d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
  /v2/returns/rfbs/get i
- /v2/returns/rfbs/list i
+ /v2/returns/rfbs/list i {"pagination":{"style":"last_id","items":"returns","request":{"cursor":"last_id","limit":"limit"},"response":{"itemCursor":"return_id"}}}
  /v2/returns/rfbs/receive-return d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
  /v2/returns/rfbs/reject d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
  /v2/returns/rfbs/return-money d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
@@ -1175,7 +1261,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v3/posting/fbs/list id {"replacedBy":"POST /v4/posting/fbs/list","sunset":"2026-06-01","pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"result.has_next"}}}
  /v3/posting/fbs/unfulfilled/list id {"replacedBy":"POST /v4/posting/fbs/unfulfilled/list","sunset":"2026-06-01","pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"}}}
  /v3/posting/multiboxqty/set 
- /v3/product/import 
+ /v3/product/import  {"async":{"status":"POST /v1/product/import/info","request":{"task_id":"result.task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}}
  /v3/product/info/list i
  /v3/product/list i {"pagination":{"style":"last_id","items":"result.items","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"result.last_id","total":"result.total"}}}
  /v3/products/info/attributes id {"replacedBy":"POST /v4/product/info/attributes","pagination":{"style":"last_id","items":"result","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","total":"total"}}}
@@ -1197,7 +1283,7 @@ GET /v2/product/certificate/accordance-types/list i
  /v5/fbs/posting/product/exemplar/validate i
  /v5/product/info/prices i {"pagination":{"style":"cursor","items":"items","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","total":"total"}}}
  /v6/fbs/posting/product/exemplar/create-or-get i
- /v6/fbs/posting/product/exemplar/set `;
+ /v6/fbs/posting/product/exemplar/set  {"async":{"status":"POST /v5/fbs/posting/product/exemplar/status","request":{"posting_number":"$request.posting_number"},"state":"status","success":["ship_available"],"failure":["ship_not_available"]}}`;
 
 function unpack(text: string): Record<string, OperationInfo> {
   const table: Record<string, OperationInfo> = {};

@@ -101,6 +101,60 @@ const how = (c) => `POST ${PATH} (answer checked: path, auth headers, body), ${R
 overheadRow('per-call overhead, sequential', 'sequential', how('one at a time'));
 overheadRow('per-call overhead, 16 in flight', 'concurrent', how('16 in flight'));
 
+// --- big-id parse --------------------------------------------------------------------------------
+
+/** A /v3/chat/history page of `n` messages whose ids (about 3e18) are bare JSON numbers, as Ozon may send them. */
+function chatPage(n) {
+  const messages = Array.from({ length: n }, (_, i) => ({
+    message_id: `@${3000000000817031942n + BigInt(i)}@`,
+    created_at: '2026-03-01T12:00:00Z',
+    data: [`Message ${i}: is the PH-2045-BLK case in stock? Order 0112345678-0001-1.`],
+    is_image: false,
+    is_read: i % 2 === 0,
+    moderate_image_status: 'SUCCESS',
+    context: { order_number: '0112345678-0001', sku: '1587240913' },
+    user: { id: '115568', type: 'customer' },
+  }));
+  return JSON.stringify({ has_next: true, messages }).replace(/"@(\d+)@"/g, '$1');
+}
+
+/**
+ * µs per call of JSON.parse and of `ours` on `text`, and the median of their per-round ratios:
+ * each round times both back to back (order alternating), so load that comes and goes on a shared
+ * machine hits both alike.
+ */
+function timeParsers(ours, text, rounds = 200, per = 5) {
+  const fns = { json: (t) => JSON.parse(t), ours };
+  for (const f of Object.values(fns)) for (let i = 0; i < 50; i++) f(text);
+  const total = { json: 0, ours: 0 };
+  const ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    const one = {};
+    for (const n of r % 2 ? ['json', 'ours'] : ['ours', 'json']) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < per; i++) fns[n](text);
+      one[n] = Number(process.hrtime.bigint() - t0);
+      total[n] += one[n];
+    }
+    ratios.push(one.ours / one.json);
+  }
+  ratios.sort((x, y) => x - y);
+  return { json: total.json / (rounds * per) / 1000, ours: total.ours / (rounds * per) / 1000, ratio: ratios[Math.floor(rounds / 2)] };
+}
+
+row('big-id parse, 500-item page', '≤ 1.10×', 'npm run bench -- parse', async () => {
+  const { parseJson } = await loadClient();
+  const big = chatPage(500);
+  const plain = big.replace(/"message_id":(\d+)/g, (_, d) => `"message_id":${Number(d.slice(-9))}`);
+  const m = timeParsers((t) => parseJson(t), big);
+  const p = timeParsers((t) => parseJson(t), plain);
+  return {
+    result: `${p.ratio.toFixed(2)}× without big ids (${p.ours.toFixed(0)} vs ${p.json.toFixed(0)} µs); ${m.ratio.toFixed(2)}× with 500 (${m.ours.toFixed(0)} vs ${m.json.toFixed(0)} µs)`,
+    met: m.ratio <= 1.1 && p.ratio <= 1.1,
+    note: `parseJson (integers beyond 2^53 kept as strings) vs JSON.parse (which rounds them) on a /v3/chat/history page of 500 messages, ${(big.length / 1024).toFixed(0)} KB: once with small ids (no run of 16 digits: straight to JSON.parse), once with bare 19-digit ids (quoted first, then JSON.parse); 1000 parses each; the ratio is the median of 200 rounds that time both back to back`,
+  };
+});
+
 // --- consumer type-check ------------------------------------------------------------------------
 
 row('consumer type-check, 20 operations', '≤ ×1.3 an empty project', 'npm run bench -- type-check', async () => {

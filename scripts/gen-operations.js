@@ -1,6 +1,7 @@
 // generated/operations.ts: runtime tables of every operation's x- extensions, so the client
 // layer (retries, rate limits, pagination, polling, deprecation warnings) reads the spec, not
-// hand-typed lists. Checks that x-pagination's dotted paths exist in the schemas.
+// hand-typed lists. Checks that x-pagination's and x-async's dotted paths exist in the schemas,
+// and that every x-async names an existing status method.
 import { deref, operationsOf } from './lib.js';
 
 /** Follows a dotted path through object schemas; returns the schema at its end or undefined. */
@@ -34,6 +35,53 @@ function checkPagination(spec, key, op) {
     }
     if (!schemaAt(spec, res, v)) fail(`response.${k} path "${v}" is not in the 200 schema`);
   }
+}
+
+/** Like schemaAt, but steps into array items on the way (a state per item: `result.items.status`). */
+function schemaThrough(spec, schema, dotted) {
+  let s = deref(spec, schema);
+  for (const key of dotted.split('.')) {
+    while (s?.type === 'array') s = deref(spec, s.items);
+    s = schemaAt(spec, s, key);
+    if (!s) return undefined;
+  }
+  return s;
+}
+
+const jsonOf = (spec, node) => deref(spec, deref(spec, node)?.content?.['application/json']?.schema);
+
+/** Checks an x-async against the spec; returns the table entry's `async`. */
+function checkAsync(spec, key, op) {
+  const a = op['x-async'];
+  const fail = (msg) => {
+    throw new Error(`${key}: x-async ${msg}`);
+  };
+  const [statusMethod, statusPath] = a.status.split(' ');
+  const status = spec.paths?.[statusPath]?.[statusMethod.toLowerCase()];
+  if (!status) fail(`status method "${a.status}" is not in the spec`);
+  if (statusMethod !== 'POST' && statusMethod !== 'GET') fail(`status method "${a.status}" must be POST or GET`);
+  const started = jsonOf(spec, op.responses?.['200']);
+  if (!started && Object.values(a.request).some((v) => !v.startsWith('$request.'))) fail('needs a JSON 200 answer to read the status request from');
+  const statusReq = jsonOf(spec, status.requestBody);
+  const query = (status.parameters ?? []).map((p) => deref(spec, p)).filter((p) => p?.in === 'query');
+  // The start's request schema, JSON or not (a multipart upload can name a field too).
+  const startContent = deref(spec, op.requestBody)?.content ?? {};
+  const startReq = deref(spec, (startContent['application/json'] ?? Object.values(startContent)[0])?.schema);
+  for (const [field, from] of Object.entries(a.request)) {
+    if (from.startsWith('$request.')) {
+      if (!schemaAt(spec, startReq, from.slice(9))) fail(`request.${field}: "${from.slice(9)}" is not in the request schema of ${key}`);
+    } else if (!schemaAt(spec, started, from)) fail(`request.${field}: "${from}" is not in the 200 schema of ${key}`);
+    const there = statusMethod === 'GET' ? query.some((p) => p.name === field) : schemaAt(spec, statusReq, field);
+    if (!there) fail(`request.${field}: "${field}" is not in the request of ${a.status}`);
+  }
+  const stateSchema = schemaThrough(spec, jsonOf(spec, status.responses?.['200']), a.state);
+  if (!stateSchema) fail(`state "${a.state}" is not in the 200 schema of ${a.status}`);
+  const values = [...a.success, ...(a.failure ?? [])];
+  if (Array.isArray(stateSchema.enum)) {
+    const unknown = values.filter((v) => !stateSchema.enum.includes(v));
+    if (unknown.length) fail(`state values ${JSON.stringify(unknown)} are not in the enum of "${a.state}"`);
+  }
+  return { status: a.status, request: a.request, state: a.state, success: a.success, failure: a.failure ?? [] };
 }
 
 /** The number of the first page: the page field's `default`, else its `minimum`, else 1. */
@@ -78,6 +126,7 @@ function packed(e) {
 
 export function operationsTable(spec) {
   const entries = [];
+  const nonJsonStarts = new Set();
   for (const { method, path, op } of operationsOf(spec)) {
     const key = `${method.toUpperCase()} ${path}`;
     const entry = { method: method.toUpperCase(), path };
@@ -87,6 +136,11 @@ export function operationsTable(spec) {
     if (op['x-replaced-by']) entry.replacedBy = op['x-replaced-by'];
     if (op['x-sunset']) entry.sunset = op['x-sunset'];
     if (op['x-rate-limit']) entry.rateLimit = op['x-rate-limit'];
+    if (op['x-async']) {
+      entry.async = checkAsync(spec, key, op);
+      // waitForAsync sends JSON: a start with another body (a multipart upload) stays out of AsyncPath.
+      if (op.requestBody && !deref(spec, op.requestBody)?.content?.['application/json']) nonJsonStarts.add(key);
+    }
     if (op['x-pagination']) {
       checkPagination(spec, key, op);
       entry.pagination = op['x-pagination'];
@@ -99,7 +153,7 @@ export function operationsTable(spec) {
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const union = (pred) => {
-    const paths = entries.filter(([, e]) => pred(e)).map(([, e]) => JSON.stringify(e.path));
+    const paths = entries.filter(([k, e]) => pred(e, k)).map(([, e]) => JSON.stringify(e.path));
     return paths.length ? [...new Set(paths)].join(' | ') : 'never';
   };
   const pagedTypes = entries
@@ -124,6 +178,18 @@ export interface Pagination {
   readonly firstCursor?: string | number;
 }
 
+/** x-async: the work a method starts, and how to wait for it. */
+export interface AsyncWork {
+  /** \`METHOD /path\` of the method that reports the state. */
+  readonly status: string;
+  /** Its request: field (query parameter for GET) <- dotted path in the starting method's 200 body, or \`$request.<path>\` in its request body. */
+  readonly request: { readonly [field: string]: string };
+  /** Dotted path of the state in the status answer; through arrays, one state per item. */
+  readonly state: string;
+  readonly success: readonly (string | boolean)[];
+  readonly failure: readonly (string | boolean)[];
+}
+
 export interface OperationInfo {
   readonly method: string;
   readonly path: string;
@@ -135,6 +201,7 @@ export interface OperationInfo {
   readonly sunset?: string;
   readonly rateLimit?: RateLimit;
   readonly pagination?: Pagination;
+  readonly async?: AsyncWork;
 }
 
 /** "METHOD /path" of every operation of the spec. */
@@ -147,9 +214,22 @@ export type PaginatedPath = ${union((e) => e.method === 'POST' && e.pagination)}
 /** POST paths that create a report polled with /v1/report/info (x-report). */
 export type ReportPath = ${union((e) => e.method === 'POST' && e.report)};
 
+/** POST paths with a JSON body that start work another method reports on (x-async): what waitForAsync takes. */
+export type AsyncPath = ${union((e, k) => e.method === 'POST' && e.async && !nonJsonStarts.has(k))};
+
 /** Type level only: the paths of each HTTP method, as literal unions (cheaper for the type checker than a mapped type over \`paths\`). */
 export interface MethodPaths {
 ${[...new Set(entries.map(([, e]) => e.method))].sort().map((m) => `  ${m.toLowerCase()}: ${union((e) => e.method === m)};`).join('\n')}
+}
+
+/** Type level only: the paths of deprecated operations, per HTTP method. */
+export interface DeprecatedPaths {
+${[...new Set(entries.map(([, e]) => e.method))].sort().map((m) => `  ${m.toLowerCase()}: ${union((e) => e.method === m && e.deprecated)};`).join('\n')}
+}
+
+/** Type level only: the status method ("METHOD /path") of each POST path with x-async. */
+export interface AsyncStatus {
+${entries.filter(([, e]) => e.method === 'POST' && e.async).map(([, e]) => `  ${JSON.stringify(e.path)}: ${JSON.stringify(e.async.status)};`).join('\n')}
 }
 
 /** Type level only: where each paginated POST path has its items (in the 200 body) and its cursor (in the request). */

@@ -38,15 +38,49 @@ function isInt64(schema) {
   return schema.format === 'int64' && (types.includes('integer') || types.includes('string'));
 }
 
-export async function schemaTypes(spec) {
+/** Whether the schema at a JSON pointer (`#/...`) is part of a request: the types widen its int64s. */
+function requestPredicate(spec) {
   const requestOnly = requestOnlyComponents(spec);
-  const inRequest = (path) => {
+  return (path) => {
     // Push payloads are what Ozon sends: typed as documented (the receiver turns int64 strings into numbers).
     if (path.startsWith('#/webhooks/')) return false;
     if (/\/(requestBody|parameters)\//.test(path)) return true;
     const m = path.match(/^#\/components\/schemas\/([^/]+)/);
     return Boolean(m && requestOnly.has(m[1].replace(/~1/g, '/').replace(/~0/g, '~')));
   };
+}
+
+const DIGITS = '^-?[0-9]+$';
+
+/**
+ * The bundle as the client's types read it: every int64 field the types widen to `number | string`
+ * (same predicate) accepts an integer or a string of digits, so the mock and users' tools accept
+ * what compiles. Response schemas keep the documented type. Returns a new object.
+ */
+export function widenRequestInt64(spec) {
+  const inRequest = requestPredicate(spec);
+  const out = JSON.parse(JSON.stringify(spec)); // a tree: no node shared between two places
+  const esc = (k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1');
+  const visit = (node, path) => {
+    if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    if (isInt64(node) && inRequest(path)) {
+      const types = Array.isArray(node.type) ? node.type : [node.type];
+      node.type = [...new Set(['integer', 'string', ...types.filter((t) => t !== 'integer' && t !== 'string')])];
+      node.pattern ??= DIGITS;
+      // An enum of ids takes each value in both forms too.
+      const other = (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v);
+      if (Array.isArray(node.enum)) node.enum = [...new Set([...node.enum, ...node.enum.map(other)])];
+      if ('const' in node) node.enum = [...new Set([node.const, other(node.const)])], delete node.const;
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'example' && k !== 'examples') visit(v, `${path}/${esc(k)}`);
+  };
+  visit(out, '#');
+  return out;
+}
+
+export async function schemaTypes(spec) {
+  const inRequest = requestPredicate(spec);
   const ast = await openapiTS(structuredClone(spec), {
     transform(schema, { path }) {
       if (!isInt64(schema) || !path || !inRequest(path)) return undefined;

@@ -3,6 +3,9 @@
 /** Path of the bundled spec, generated/openapi.json, that the mock serves. */
 export declare const SPEC: string;
 
+/** What `startMock()` and `ozon-seller-mock` say when Prism is not installed (how to install it). */
+export declare const PRISM_MISSING: string;
+
 /** A free TCP port on the host, found by binding port 0. */
 export declare function freePort(host?: string): Promise<number>;
 
@@ -15,8 +18,10 @@ export interface MockOptions {
   spec?: string;
   /** How long to wait for Prism to answer. Default: `60000` ms. */
   timeoutMs?: number;
-  /** Keep Prism's log to itself (shown only if it fails to start). Default: `true`. */
+  /** Keep Prism's log to itself (shown only if it fails to start). `false` passes it to this process's output. Default: `true`. */
   quiet?: boolean;
+  /** Receives Prism's log, chunk by chunk (instead of `quiet: false`). Default: none. */
+  onLog?: (chunk: string) => void;
   /** Aborting it while Prism starts stops Prism and rejects. */
   signal?: AbortSignal;
 }
@@ -29,5 +34,8 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-/** Starts a Prism mock (needs `@stoplight/prism-cli` installed) and resolves once it answers. */
+/**
+ * Starts a Prism mock (needs `@stoplight/prism-cli` installed) and resolves once it answers.
+ * Without Prism it rejects with an `Error` whose message is `PRISM_MISSING` and whose `code` is `'OZON_PRISM_MISSING'`.
+ */
 export declare function startMock(options?: MockOptions): Promise<RunningMock>;

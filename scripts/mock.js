@@ -8,6 +8,20 @@ import { binPath, root } from './lib.js';
 
 export const SPEC = join(root, 'generated/openapi.json');
 
+/** What `startMock()` and `ozon-seller-mock` say when Prism is not installed. */
+export const PRISM_MISSING = `Prism is not installed. The mock runs Prism (@stoplight/prism-cli), which this package does not install for you:
+  npm install --save-dev @stoplight/prism-cli@5`;
+
+/** Path of Prism's CLI, resolved from this package; a clear error when Prism is missing. */
+function prismBin() {
+  try {
+    return binPath('@stoplight/prism-cli', 'prism');
+  } catch (e) {
+    if (e?.code !== 'MODULE_NOT_FOUND') throw e;
+    throw Object.assign(new Error(PRISM_MISSING, { cause: e }), { code: 'OZON_PRISM_MISSING' });
+  }
+}
+
 /** A free TCP port on the host, found by binding port 0. */
 export function freePort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
@@ -22,18 +36,25 @@ export function freePort(host = '127.0.0.1') {
 }
 
 /**
- * Starts `prism mock` on a loopback port and resolves once it answers HTTP.
+ * Starts `prism mock` on a loopback port and resolves once it answers HTTP. Rejects with
+ * `PRISM_MISSING` (error code `OZON_PRISM_MISSING`) when Prism is not installed.
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeoutMs = 60_000, quiet = true, signal } = {}) {
+export async function startMock({ port, host = '127.0.0.1', spec = SPEC, timeoutMs = 60_000, quiet = true, onLog, signal } = {}) {
+  const bin = prismBin();
   const p = port || (await freePort(host));
-  const child = spawn(process.execPath, [binPath('@stoplight/prism-cli', 'prism'), 'mock', spec, '-h', host, '-p', String(p)], {
+  const inherit = !quiet && !onLog;
+  const child = spawn(process.execPath, [bin, 'mock', spec, '-h', host, '-p', String(p)], {
     cwd: root,
-    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
   });
   let log = '';
-  child.stdout?.on('data', (d) => (log = (log + d).slice(-4000)));
-  child.stderr?.on('data', (d) => (log = (log + d).slice(-4000)));
+  const take = (d) => {
+    log = (log + d).slice(-4000);
+    onLog?.(String(d));
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
   const stop = async () => {

@@ -6,6 +6,9 @@
 //    carry no TODO left from transcription, and speak to the user about the API, never about
 //    the pages it was transcribed from ("the page's example", "the Russian pages", "the docs",
 //    "the old reference", "field list", ru-ref ...): such notes go in `# doc fix:` comments.
+//  - ozon/no-placeholder-examples: no example value (request, answer, parameter or schema, in
+//    operations and webhooks) is the literal "string" or a scaffold's `TODO-...`: the mock
+//    serves the examples, so users' tests and demos see them.
 
 const STYLES = ['last_id', 'offset', 'page', 'cursor'];
 const PERIODS = ['second', 'minute', 'hour', 'day'];
@@ -154,6 +157,33 @@ function EnglishText() {
   return { Operation: check, Schema: check, Parameter: check, RequestBody: check, Response: check, Header: check, Tag: check, Server: check };
 }
 
+const PLACEHOLDER = (v) => v === 'string' || (typeof v === 'string' && v.startsWith('TODO-'));
+
+/** Dotted locations of placeholder values inside an example value. */
+function placeholders(value, path = [], out = []) {
+  if (PLACEHOLDER(value)) out.push(path);
+  else if (Array.isArray(value)) value.forEach((v, i) => placeholders(v, [...path, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k], out);
+  return out;
+}
+
+function NoPlaceholderExamples() {
+  const check = (node, ctx) => {
+    const found = [];
+    if ('example' in node) found.push(...placeholders(node.example, ['example']));
+    if (node.examples && typeof node.examples === 'object') {
+      for (const [k, ex] of Object.entries(node.examples)) {
+        if (Array.isArray(node.examples)) found.push(...placeholders(ex, ['examples', Number(k)]));
+        else if (ex && typeof ex === 'object' && 'value' in ex) found.push(...placeholders(ex.value, ['examples', k, 'value']));
+      }
+    }
+    for (const where of found) {
+      ctx.report({ message: 'Example value is a placeholder ("string" or TODO-...): write a realistic value.', location: ctx.location.child(where) });
+    }
+  };
+  return { MediaType: check, Parameter: check, Header: check, Schema: check };
+}
+
 export default function ozonPlugin() {
   return {
     id: 'ozon',
@@ -162,6 +192,7 @@ export default function ozonPlugin() {
         'operation-examples': OperationExamples,
         'vendor-extensions': VendorExtensions,
         'english-text': EnglishText,
+        'no-placeholder-examples': NoPlaceholderExamples,
       },
     },
   };

@@ -60,11 +60,17 @@ export type InitOf<P extends keyof paths, M extends HttpMethod, A extends ParseA
 /** What a call resolves to: openapi-fetch's `{ data, error, response }`. */
 export type CallResult<D, E> = { data: D; error?: never; response: Response } | { data?: never; error: E; response: Response };
 
+/** The arguments after the path: the init, optional when nothing in it is required. */
+export type CallArgs<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> =
+  Record<never, never> extends InitOf<P, M, A> ? [init?: InitOf<P, M, A>] : [init: InitOf<P, M, A>];
+
+/** What `M P` resolves to. */
+export type CallReturn<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> = Promise<
+  CallResult<Parsed<SuccessOf<OperationOf<P, M>>, A>, ErrorOf<OperationOf<P, M>>>
+>;
+
 /** `ozon.POST(path, init)` and the other methods: typed by the path, checked per operation. */
-export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M>, A extends ParseAs = 'json'>(
-  path: P,
-  ...init: Record<never, never> extends InitOf<P, M, A> ? [init?: InitOf<P, M, A>] : [init: InitOf<P, M, A>]
-) => Promise<CallResult<Parsed<SuccessOf<OperationOf<P, M>>, A>, ErrorOf<OperationOf<P, M>>>>;
+export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, M, A>) => CallReturn<P, M, A>;
 
 /** The typed methods of the client (openapi-fetch's at run time). */
 export interface TypedClient {

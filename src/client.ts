@@ -1,7 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import type { TypedClient } from './client-types.js';
-import { malformedJsonError, OzonApiError, OzonNetworkError } from './errors.js';
+import { OzonApiError, OzonNetworkError } from './errors.js';
+import { emptyBodyError, malformedJsonError } from './response-errors.js';
 import {
   isLoopbackHost,
   resolveOptions,
@@ -11,14 +12,20 @@ import {
   type ResolvedOptions,
   type ResolvedRequestOptions,
 } from './options.js';
-import { RateLimiter } from './rate-limit.js';
+import type { DeprecatedCalls } from './deprecated-calls.js';
+import { parseJson } from './json.js';
+import { sharedLimiter, type RateLimiter } from './rate-limit.js';
 import { attemptInfoOf, bufferedBody, createTransport } from './transport.js';
-
-const decoder = new TextDecoder();
 import { rememberRequest } from './unwrap.js';
 
-/** The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. */
-export type OzonClient = TypedClient & {
+const decoder = new TextDecoder();
+
+/**
+ * The typed client: openapi-fetch over the Ozon Seller API `paths` (typed per operation, see
+ * `TypedClient`), plus `withOptions`. Calls of deprecated operations resolve to
+ * `DeprecatedCalls`' signatures first, so editors mark them.
+ */
+export type OzonClient = DeprecatedCalls & TypedClient & {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -33,13 +40,12 @@ export type OzonClient = TypedClient & {
 /** Adds the auth and User-Agent headers; refuses to send the key anywhere but https or loopback. */
 function authMiddleware(o: ResolvedOptions): Middleware {
   return {
-    onRequest({ request }) {
+    async onRequest({ request }) {
       const url = new URL(request.url);
       if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new TypeError(`refusing to send the Api-Key over ${url.protocol}//${url.host}: use https`);
+        throw new TypeError(`refusing to send the credentials over ${url.protocol}//${url.host}: use https`);
       }
-      request.headers.set('Client-Id', o.clientId);
-      request.headers.set('Api-Key', o.apiKey);
+      await o.auth.apply(request.headers);
       request.headers.set('User-Agent', o.userAgent);
       return request;
     },
@@ -56,40 +62,50 @@ function errorMiddleware(o: ResolvedOptions): Middleware {
       if (error instanceof OzonApiError) return error;
       if (request.signal.aborted || (error instanceof Error && error.name === 'AbortError')) return error as Error;
       const reason = error instanceof Error ? error.message : String(error);
-      return new OzonNetworkError({ method: request.method, path: schemaPath, secrets: [o.apiKey], reason, cause: error });
+      return new OzonNetworkError({ method: request.method, path: schemaPath, secrets: o.secrets, reason, cause: error });
     },
   };
 }
 
 /**
- * Checks that a 2xx JSON body parses (openapi-fetch would throw a bare SyntaxError), and records
- * each response's method, schema path and attempts so `unwrap` can name them in errors.
+ * Checks that a 2xx JSON body is there and parses (openapi-fetch would resolve an empty one to
+ * `undefined` and throw a bare SyntaxError on a broken one), keeps integers beyond 2^53 exact
+ * (as strings), and records each response's method, schema path and attempts so `unwrap` can
+ * name them in errors.
  */
 function responseMiddleware(o: ResolvedOptions): Middleware {
   return {
     async onResponse({ request, response, schemaPath, options }) {
-      const info = { method: request.method, path: schemaPath, secrets: [o.apiKey], ...attemptInfoOf(response) };
+      const info = { method: request.method, path: schemaPath, secrets: o.secrets, ...attemptInfoOf(response) };
       let out = response;
-      const empty = response.status === 204 || request.method === 'HEAD' || response.headers.get('content-length') === '0';
-      if (response.ok && options.parseAs === 'json' && !empty) {
+      const noBody = response.status === 204 || response.status === 205 || request.method === 'HEAD';
+      if (response.ok && options.parseAs === 'json' && !noBody) {
         const bytes = bufferedBody(response);
         const text = bytes ? decoder.decode(bytes) : await response.clone().text();
+        if (text.trim() === '') throw emptyBodyError(response, info);
         let parsed: unknown;
         try {
-          parsed = text ? JSON.parse(text) : undefined;
+          parsed = parseJson(text);
         } catch (e) {
           throw malformedJsonError(text, response, info, e);
         }
-        if (bytes) {
-          // The transport's copy has a Content-Length, so openapi-fetch calls `json()`: hand it
-          // the body parsed once.
-          Object.defineProperty(out, 'json', { value: async () => parsed });
-        }
+        // Hand openapi-fetch the body parsed once: a copy with a Content-Length whose `json()`
+        // returns it (openapi-fetch calls `json()` when a Content-Length is there).
+        if (!bytes) out = withLength(response, text);
+        Object.defineProperty(out, 'json', { value: async () => parsed });
       }
       rememberRequest(out, info);
       return out;
     },
   };
+}
+
+/** A copy of a response read as text, with a Content-Length so openapi-fetch calls its `json()`. */
+function withLength(response: Response, text: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-length', String(new TextEncoder().encode(text).byteLength));
+  headers.delete('transfer-encoding');
+  return new Response(text, { status: response.status, statusText: response.statusText, headers });
 }
 
 interface Shared {
@@ -103,7 +119,7 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
   client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
   return Object.assign(client as unknown as TypedClient, {
     withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
-  });
+  }) as OzonClient;
 }
 
 /**
@@ -117,6 +133,6 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
  */
 export function createOzonClient(options: OzonClientOptions): OzonClient {
   const o = resolveOptions(options);
-  const limiter = new RateLimiter({ clock: o.clock, perOperation: o.rateLimits, requestsPerSecond: o.maxRequestsPerSecond });
+  const limiter = o.limiter ?? sharedLimiter(o.clock);
   return build({ o, limiter }, { retry: o.retry, idempotent: undefined, timeoutMs: o.timeoutMs });
 }

@@ -26,6 +26,8 @@ export interface OzonApiErrorInit {
   attempts?: number;
   /** A remark appended to the message, e.g. why the request was not retried. */
   note?: string;
+  /** The response headers; none when no response arrived. */
+  headers?: Record<string, string>;
 }
 
 const SNIPPET_LENGTH = 200;
@@ -64,6 +66,8 @@ export class OzonApiError extends Error {
   readonly snippet: string | undefined;
   /** How many requests were sent, retries included; undefined when the error did not come from a request. */
   readonly attempts: number | undefined;
+  /** The response's headers, names in lower case (empty when no response arrived). Only what the server sent; never the request's credentials. */
+  readonly headers: Record<string, string>;
 
   constructor(init: OzonApiErrorInit) {
     const secrets = init.secrets ?? [];
@@ -81,6 +85,7 @@ export class OzonApiError extends Error {
     this.method = init.method;
     this.path = init.path;
     this.snippet = init.snippet === undefined ? undefined : scrub(init.snippet, secrets).slice(0, SNIPPET_LENGTH);
+    this.headers = Object.fromEntries(Object.entries(init.headers ?? {}).map(([k, v]) => [k, scrub(v, secrets)]));
   }
 
   toJSON(): Record<string, unknown> {
@@ -95,6 +100,7 @@ export class OzonApiError extends Error {
       path: this.path,
       snippet: this.snippet,
       attempts: this.attempts,
+      headers: this.headers,
       cause: this.cause,
     };
   }
@@ -119,72 +125,4 @@ export class OzonNetworkError extends OzonApiError {
   constructor(init: Omit<OzonApiErrorInit, 'status' | 'message'> & { reason: string }) {
     super({ ...init, status: 0, message: `${init.method} ${init.path} failed before a response arrived: ${init.reason}` });
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The response's trace id header (Ozon sends `Trace-ID`; some gateways `X-O3-Trace-Id`). */
-export function traceIdOf(response: Response): string | undefined {
-  return response.headers.get('trace-id') ?? response.headers.get('x-o3-trace-id') ?? undefined;
-}
-
-type RequestFacts = { method: string; path: string; secrets?: readonly string[]; attempts?: number; note?: string };
-
-/** What every error about a response carries: status, request, trace id, attempts. */
-function responseFacts(response: Response, request: RequestFacts) {
-  return {
-    status: response.status,
-    method: request.method,
-    path: request.path,
-    traceId: traceIdOf(response),
-    secrets: request.secrets,
-    attempts: request.attempts,
-    note: request.note,
-  };
-}
-
-/** A body as a one-line snippet, and the response's content type for the message. */
-function snippetOf(text: string, response: Response) {
-  return { snippet: text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH), kind: response.headers.get('content-type') ?? 'no content type' };
-}
-
-/**
- * Builds the error for a non-2xx response from openapi-fetch's `error` value: Ozon's JSON body
- * `{code, message, details}` when it is one, else a short snippet of whatever the body was.
- */
-export function errorFromResponse(body: unknown, response: Response, request: RequestFacts): OzonApiError {
-  const base = responseFacts(response, request);
-  const where = `${request.method} ${request.path}`;
-  if (isRecord(body) && (typeof body.message === 'string' || typeof body.code === 'number')) {
-    const message = typeof body.message === 'string' && body.message ? body.message : response.statusText || 'error';
-    return new OzonApiError({
-      ...base,
-      code: typeof body.code === 'number' ? body.code : undefined,
-      details: Array.isArray(body.details) ? (body.details.filter(isRecord) as OzonErrorDetail[]) : [],
-      message: `${where} failed with ${response.status}: ${message}`,
-    });
-  }
-  const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
-  const { snippet, kind } = snippetOf(text, response);
-  return new OzonApiError({
-    ...base,
-    snippet,
-    message: snippet
-      ? `${where} failed with ${response.status} and a body that is not Ozon's error JSON (${kind}): ${snippet}`
-      : `${where} failed with ${response.status} and an empty body`,
-  });
-}
-
-/** A 2xx whose body is not valid JSON: an error with a snippet, instead of a bare SyntaxError. */
-export function malformedJsonError(text: string, response: Response, request: RequestFacts, cause: unknown): OzonApiError {
-  const { snippet, kind } = snippetOf(text, response);
-  return new OzonApiError({
-    ...responseFacts(response, request),
-    note: undefined,
-    snippet,
-    cause,
-    message: `${request.method} ${request.path} answered ${response.status} with a body that is not valid JSON (${kind}): ${snippet}`,
-  });
 }

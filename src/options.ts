@@ -2,12 +2,20 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { systemClock, type Clock } from './clock.js';
 import { defaultDeprecationHandler, type DeprecationHandler } from './deprecation.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import { resolveAuth, type AccessToken, type Auth } from './auth.js';
+import type { RateLimiter } from './rate-limit.js';
 
+/**
+ * Options of `createOzonClient`. Auth is either `clientId` + `apiKey` (a seller's own
+ * integration) or `accessToken` (an app acting for a seller); both or neither is a TypeError.
+ */
 export interface OzonClientOptions {
-  /** Seller account id, sent as the `Client-Id` header. Required. */
-  clientId: string | number;
-  /** API key, sent as the `Api-Key` header. Required. Never put in errors or logs. */
-  apiKey: string;
+  /** Seller account id, sent as `Client-Id` with `apiKey` (required then). With `accessToken` it is not sent, but clients with the same one share the account's request budget. */
+  clientId?: string | number;
+  /** API key, sent as `Api-Key`; surrounding whitespace is trimmed. Never put in errors or logs. */
+  apiKey?: string;
+  /** OAuth token sent as `Authorization: Bearer`, or a function returning the current one (called before each request, so a refresh works). Never put in errors or logs. */
+  accessToken?: AccessToken;
   /** API root. Default: `https://api-seller.ozon.ru`. Must be `https`, except for loopback hosts (a local mock). */
   baseUrl?: string;
   /** The fetch to send requests with. Default: `globalThis.fetch`. */
@@ -20,8 +28,10 @@ export interface OzonClientOptions {
   retry?: Partial<RetryPolicy> | false;
   /** Queue calls so each operation stays within its documented `x-rate-limit`. Default: true. */
   rateLimits?: boolean;
-  /** Cap on requests per second over all operations of this client. Default: none. */
-  maxRequestsPerSecond?: number;
+  /** Ozon's account limit: requests per second over all methods, shared by every client of this process with the same `clientId`; `false` turns it off. Default: 50. */
+  maxRequestsPerSecond?: number | false;
+  /** Where clients take their turn (`acquire(key, limit, signal)`); plug a shared store when several processes use one account. Default: in this process. */
+  limiter?: RateLimiter;
   /** Where deprecation warnings go: a function, or `false` for none. Default: a Node `DeprecationWarning`, once per process per operation. */
   onDeprecated?: DeprecationHandler | false;
   /** The clock behind backoff, rate limits and polling; inject a fake one in tests. Default: `Date.now` and `setTimeout`. */
@@ -39,8 +49,9 @@ export interface RequestOptions {
 }
 
 export interface ResolvedOptions {
-  clientId: string;
-  apiKey: string;
+  auth: Auth;
+  /** Values every error scrubs (the Api-Key, the tokens sent). */
+  secrets: string[];
   baseUrl: string;
   fetch: (input: Request) => Promise<Response>;
   /** True when no fetch was injected: the transport then calls the global fetch with (url, init), skipping a Request copy. */
@@ -49,7 +60,8 @@ export interface ResolvedOptions {
   userAgent: string;
   retry: Readonly<RetryPolicy>;
   rateLimits: boolean;
-  maxRequestsPerSecond: number | undefined;
+  maxRequestsPerSecond: number | false;
+  limiter: RateLimiter | undefined;
   onDeprecated: DeprecationHandler | false;
   clock: Clock;
 }
@@ -62,6 +74,8 @@ export interface ResolvedRequestOptions {
 
 export const DEFAULT_BASE_URL = 'https://api-seller.ozon.ru';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Ozon's limit per Client-Id over all methods. */
+export const DEFAULT_MAX_REQUESTS_PER_SECOND = 50;
 export const DEFAULT_USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
 
 /** True for hosts that never leave the machine: localhost, 127.0.0.0/8 and ::1. */
@@ -73,15 +87,9 @@ export function isLoopbackHost(hostname: string): boolean {
 /** Checks the options and fills defaults; a bad option is a TypeError that names it. */
 export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError('createOzonClient: options must be an object with clientId and apiKey');
+    throw new TypeError('createOzonClient: options must be an object with clientId and apiKey (or accessToken)');
   }
-  const { clientId, apiKey } = options;
-  if ((typeof clientId !== 'string' && typeof clientId !== 'number') || String(clientId).trim() === '') {
-    throw new TypeError('createOzonClient: option "clientId" is required (the seller account id, a non-empty string or number)');
-  }
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new TypeError('createOzonClient: option "apiKey" is required (a non-empty string)');
-  }
+  const auth = resolveAuth(options);
   const rawBase = options.baseUrl ?? DEFAULT_BASE_URL;
   let url: URL;
   try {
@@ -108,9 +116,13 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
   }
   const rateLimits = options.rateLimits ?? true;
   if (typeof rateLimits !== 'boolean') throw new TypeError('createOzonClient: option "rateLimits" must be a boolean');
-  const rps = options.maxRequestsPerSecond;
-  if (rps !== undefined && (typeof rps !== 'number' || !Number.isInteger(rps) || rps < 1)) {
-    throw new TypeError(`createOzonClient: option "maxRequestsPerSecond" must be an integer >= 1; got ${String(rps)}`);
+  const rps = options.maxRequestsPerSecond ?? DEFAULT_MAX_REQUESTS_PER_SECOND;
+  if (rps !== false && (typeof rps !== 'number' || !Number.isInteger(rps) || rps < 1)) {
+    throw new TypeError(`createOzonClient: option "maxRequestsPerSecond" must be an integer >= 1 or false; got ${String(rps)}`);
+  }
+  const limiter = options.limiter;
+  if (limiter !== undefined && typeof limiter?.acquire !== 'function') {
+    throw new TypeError('createOzonClient: option "limiter" must have acquire(key, limit, signal)');
   }
   const onDeprecated = options.onDeprecated ?? defaultDeprecationHandler;
   if (onDeprecated !== false && typeof onDeprecated !== 'function') {
@@ -121,8 +133,8 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
     throw new TypeError('createOzonClient: option "clock" must have now() and sleep(ms, signal)');
   }
   return {
-    clientId: String(clientId),
-    apiKey,
+    auth,
+    secrets: auth.secrets,
     baseUrl: url.href.replace(/\/+$/, ''),
     fetch: fetchImpl,
     globalFetch: options.fetch === undefined,
@@ -131,6 +143,7 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
     retry: resolveRetryPolicy(options.retry),
     rateLimits,
     maxRequestsPerSecond: rps,
+    limiter,
     onDeprecated,
     clock,
   };

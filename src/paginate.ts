@@ -5,8 +5,8 @@ import { OzonApiError } from './errors.js';
 import type { Page, PageItem, PaginateBody, PaginateOptions, ResponseOf } from './paginate-types.js';
 import { unwrap } from './unwrap.js';
 
-/** Any client with the typed `POST` over the Ozon paths (an `OzonClient` is one). */
-export type PostClient = Pick<TypedClient, 'POST'>;
+/** Any client with the typed methods over the Ozon paths (an `OzonClient` is one). */
+export type PostClient = TypedClient;
 type LoosePost = (path: string, init: { body: unknown; signal?: AbortSignal }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 function checkCount(name: string, v: unknown): number | undefined {
@@ -24,8 +24,20 @@ function paginationOf(path: string): Pagination {
 /** Values that mean "no next position" in last_id and cursor styles. */
 const isEmptyCursor = (c: unknown) => c === undefined || c === null || c === '' || c === 0;
 
-/** A count from the answer: a number, or an int64 written as a string ("120"). */
+/** A count from the answer: a number, or a string of digits (Ozon sends some int64 counts as strings). */
 const asCount = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+
+/**
+ * The page size that ends the list when a page comes back shorter: the body's limit, for methods
+ * whose answer has no end marker (no has_next, total, page count or next position). Ozon fills
+ * every page up to the limit but the last one, so a short page saves the request for an empty one.
+ */
+function shortPageLimit(p: Pagination, body: unknown): number | undefined {
+  const r = p.response ?? {};
+  if (r.hasNext || r.total || r.pageCount || r.cursor || !p.request.limit) return undefined;
+  const limit = asCount(getAt(body, p.request.limit));
+  return limit !== undefined && limit > 0 ? limit : undefined;
+}
 
 interface Plan {
   p: Pagination;
@@ -59,6 +71,7 @@ async function* pages<P extends PaginatedPath>(
   let cursor: unknown = p.style === 'offset' ? 0 : p.style === 'page' ? (p.firstPage ?? 1) : p.firstCursor;
   const sent = new Set<string>(); // positions sent so far: a few bytes a page, to catch a cycle of any length
   let seen = 0;
+  const shortPage = shortPageLimit(p, body);
   for (let index = 1; ; index++) {
     const pageBody = structuredClone(body ?? {}) as Record<string, unknown>;
     if (cursor !== undefined) setAt(pageBody, p.request.cursor, p.offsetAsString ? String(cursor) : cursor);
@@ -72,13 +85,13 @@ async function* pages<P extends PaginatedPath>(
     yield { data: data as ResponseOf<P>, items, index };
     seen += items.length;
 
-    if (items.length === 0) return;
+    if (items.length === 0 || (shortPage !== undefined && items.length < shortPage)) return;
     if ((maxItems !== undefined && seen >= maxItems) || (maxPages !== undefined && index >= maxPages)) return;
     if (r.hasNext && getAt(data, r.hasNext) === false) return;
-    const total = asCount(r.total ? getAt(data, r.total) : undefined);
+    const total = r.total ? asCount(getAt(data, r.total)) : undefined;
     if (total !== undefined && seen >= total) return;
-    const pageCount = r.pageCount ? getAt(data, r.pageCount) : undefined;
-    if (typeof pageCount === 'number' && index >= pageCount) return;
+    const pageCount = r.pageCount ? asCount(getAt(data, r.pageCount)) : undefined;
+    if (pageCount !== undefined && index >= pageCount) return;
 
     if (p.style === 'offset') cursor = (cursor as number) + items.length;
     else if (p.style === 'page') cursor = (cursor as number) + 1;
@@ -121,7 +134,8 @@ async function* items<P extends PaginatedPath>(
  * Iterates over every item of a paginated list, fetching pages as they are needed (one page in
  * memory at a time). Works for every operation with `x-pagination`: last_id, offset, page and
  * cursor styles. It stops on `has_next: false`, an empty page, `total` or `page_count` reached,
- * or an empty cursor; a cursor that comes back twice throws `OzonApiError`.
+ * or an empty cursor; for methods whose answer has none of these markers, on a page shorter than
+ * the body's limit. A cursor that comes back twice throws `OzonApiError`.
  *
  * ```ts
  * for await (const ret of paginate(ozon, '/v1/returns/list', { filter: {}, limit: 500 })) console.log(ret.id);

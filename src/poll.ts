@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from './clock.js';
 import { OzonApiError, OzonTimeoutError } from './errors.js';
 
-/** Options of the waiting helpers (`createReport`, `waitForReport`, `waitForProductImport`, `waitForWarehouseOperation`). */
+/** Options of the waiting helpers (`waitForAsync`, `createReport`, `waitForReport`, `waitForProductImport`, `waitForWarehouseOperation`). */
 export interface WaitOptions {
   /** Wait before the second check, in ms; each further wait is 1.5 times longer, up to `maxInterval`. Default: 1000. */
   interval?: number;

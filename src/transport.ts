@@ -3,6 +3,7 @@ import { OzonNetworkError, OzonTimeoutError, type OzonApiError } from './errors.
 import { matchOperation } from './operation-match.js';
 import type { ResolvedOptions, ResolvedRequestOptions } from './options.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { RateLimit } from '../generated/operations.js';
 import { backoffDelay, parseRetryAfter } from './retry-policy.js';
 
 /** What the transport learnt about a response it returned, for the errors `unwrap` builds. */
@@ -36,13 +37,15 @@ export interface TransportConfig {
 export function createTransport({ client: o, request: r, limiter }: TransportConfig): (request: Request) => Promise<Response> {
   const basePath = new URL(o.baseUrl).pathname.replace(/\/+$/, '');
   const policy = r.retry;
+  const account: RateLimit | undefined = o.maxRequestsPerSecond === false ? undefined : { requests: o.maxRequestsPerSecond, per: 'second' };
 
   return async function send(request: Request): Promise<Response> {
     const pathname = new URL(request.url).pathname;
     const relative = basePath && pathname.startsWith(basePath) ? pathname.slice(basePath.length) || '/' : pathname;
     const op = matchOperation(request.method, relative);
     noticeDeprecated(op, o.onDeprecated);
-    const where = { method: request.method, path: op?.path ?? relative, secrets: [o.apiKey] };
+    const where = { method: request.method, path: op?.path ?? relative, secrets: o.secrets };
+    const opKey = o.rateLimits && op?.rateLimit ? `${o.auth.account} ${op.method} ${op.path}` : undefined;
     const idempotent = r.idempotent ?? op?.idempotent === true;
     const caller = request.signal;
     // The body is read once and re-sent as bytes on every attempt (no stream tee per attempt).
@@ -50,7 +53,8 @@ export function createTransport({ client: o, request: r, limiter }: TransportCon
 
     let req: Request | undefined;
     for (let attempt = 1; ; attempt++) {
-      await limiter.acquire(op && `${op.method} ${op.path}`, op?.rateLimit, caller);
+      if (opKey) await limiter.acquire(opKey, op!.rateLimit!, caller);
+      if (account) await limiter.acquire(o.auth.account, account, caller);
       if (caller.aborted) throw caller.reason;
       const canRetry = attempt <= policy.retries;
       const abort = attemptSignal(caller, r.timeoutMs);
@@ -178,7 +182,7 @@ function describe(error: unknown): string {
   return error.message;
 }
 
-type Where = { method: string; path: string; secrets: string[]; attempts: number; note: string | undefined };
+type Where = { method: string; path: string; secrets: readonly string[]; attempts: number; note: string | undefined };
 
 /** The error for a request that got no answer: a timeout or a network failure. */
 function noAnswer(error: unknown, timedOut: boolean, where: Where, timeoutMs: number): OzonApiError {

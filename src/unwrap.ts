@@ -1,4 +1,5 @@
-import { errorFromResponse, OzonApiError } from './errors.js';
+import { OzonApiError } from './errors.js';
+import { errorFromResponse } from './response-errors.js';
 
 interface RequestInfo {
   method: string;

@@ -1,12 +1,25 @@
 // A minimal Chrome DevTools Protocol client over --remote-debugging-pipe (fds 3 and 4, one JSON
 // message per NUL byte), for Debian's /usr/bin/chromium. No browser download, no WebSocket.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Whether the browser test runs. With Chromium (`CHROMIUM_PATH`, else /usr/bin/chromium) it runs.
+ * Without it, it is skipped with a one-line reason, so `npm test` passes with Node alone; under
+ * `CI=true` a missing Chromium is a failure (`.ci/run` installs it, so CI always runs the test).
+ */
+export function chromiumPlan(env: Record<string, string | undefined> = process.env, exists: (path: string) => boolean = existsSync): { run: true } | { run: false; reason: string } | { run: 'fail'; reason: string } {
+  const path = env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (exists(path)) return { run: true };
+  const missing = `no Chromium at ${path} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  if (env.CI === 'true') return { run: 'fail', reason: `CI=true and ${missing}` };
+  return { run: false, reason: `API reference test skipped: ${missing}` };
+}
 
 /** The flags: headless, no sandbox (CI runs as root), no background networking. */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking'];

@@ -2,10 +2,12 @@
 // request example through the typed client to a Prism mock of the spec, expects a 2xx, and checks
 // the body against the operation's 200 schema.
 import { describe, expect, inject, it } from 'vitest';
-import { createOzonClient, OzonApiError, unwrap } from '../src/index.js';
+import { createOzonClient, OzonApiError, unwrap, type DeprecationNotice } from '../src/index.js';
 import { deref, specOperations, validateAt } from './spec.js';
 
-const client = () => createOzonClient({ clientId: '836', apiKey: 'contract-test-key', baseUrl: inject('mockUrl') });
+/** Deprecation notices of the calls below: captured and checked, not printed as Node warnings. */
+const notices: DeprecationNotice[] = [];
+const client = () => createOzonClient({ clientId: '836', apiKey: 'contract-test-key', baseUrl: inject('mockUrl'), onDeprecated: (n) => notices.push(n) });
 
 /** Path and query parameters from their examples. */
 function paramsOf(op: any) {
@@ -57,6 +59,9 @@ describe('contract: every operation against the Prism mock', () => {
       if (reqMedia) init.body = reqMedia.example;
       else if (formMedia) init.body = formDataOf(formMedia);
       const { data, error, response } = await (client() as any).request(method, path, init);
+      const notice = notices.find((n) => n.operation === `${method.toUpperCase()} ${path}`);
+      if (op.deprecated) expect(notice?.replacedBy).toBe(op['x-replaced-by']);
+      else expect(notice).toBeUndefined();
       expect(error, `Prism answered ${response.status}: ${JSON.stringify(error)}`).toBeUndefined();
       expect(response.status).toBeGreaterThanOrEqual(200);
       expect(response.status).toBeLessThan(300);
@@ -89,10 +94,41 @@ describe('contract: errors', () => {
     expect(err).toBeInstanceOf(OzonApiError);
     const e = err as OzonApiError;
     expect(e.status).toBe(404);
-    expect(e.code).toBe(3);
+    expect(e.code).toBe(5);
     expect(e.method).toBe('POST');
     expect(e.path).toBe('/v1/report/info');
-    expect(e.message).toContain('invalid request payload');
+    expect(e.message).toContain('not found');
+  });
+
+  // Each documented error status answers with an example that says what it means.
+  const statuses = {
+    400: { code: 3, message: /invalid request payload/ },
+    403: { code: 7, message: /missing a required role/ },
+    404: { code: 5, message: /not found/ },
+    409: { code: 9, message: /already in status/ },
+    429: { code: 8, message: /rate limit/ },
+    500: { code: 13, message: /Internal error/ },
+  } as const;
+  for (const [status, want] of Object.entries(statuses)) {
+    it(`Prefer: code=${status} gets the ${status} example`, async () => {
+      const { error, response } = await client()
+        .withOptions({ retry: false })
+        .POST('/v3/posting/fbs/get', { body: { posting_number: '57195475-0050-3' }, headers: { Prefer: `code=${status}` } });
+      expect(response.status).toBe(Number(status));
+      const body = error as { code: number; message: string };
+      expect(body.code).toBe(want.code);
+      expect(body.message).toMatch(want.message);
+      expect(validateAt(['components', 'schemas', 'ApiError'], body)).toEqual([]);
+      expect(response.headers.get('trace-id')).toBeTruthy();
+      if (status === '429') expect(response.headers.get('retry-after')).toBe('1');
+    });
+  }
+
+  it('every operation lists 429, and each error status points at its own response', () => {
+    for (const { method, path, op } of specOperations()) {
+      expect(op.responses['429'], `${method} ${path}`).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+      for (const s of ['400', '403', '404', '409', '500']) if (op.responses[s]) expect(op.responses[s].$ref, `${method} ${path} ${s}`).not.toBe('#/components/responses/Error');
+    }
   });
 
   it('a body that breaks the schema is rejected by the mock, not accepted', async () => {

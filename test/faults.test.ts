@@ -282,9 +282,23 @@ describe('bodies that are not JSON', () => {
     }
   });
 
-  it('an empty 200 is no data, not an error', async () => {
-    const { ozon } = await setup((_, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
+  it.each([
+    ['with Content-Length: 0', { 'content-type': 'application/json', 'content-length': '0' }],
+    ['chunked', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }],
+  ])('an empty 200 (%s) is an OzonApiError, not undefined data', async (_, headers) => {
+    const { ozon } = await setup((_req, res) => {
+      res.writeHead(200, headers);
+      res.end();
+    });
+    const err = await caught(unwrap(ozon.POST('/v3/product/list', { body: { filter: {}, limit: 10 } })));
+    expect(err).toBeInstanceOf(OzonApiError);
+    expect(err.status).toBe(200);
+    expect(err.message).toBe('POST /v3/product/list answered 200 with an empty body where a JSON answer was expected');
+  });
+
+  it('a 204 is still no data', async () => {
+    const { ozon } = await setup((_req, res) => {
+      res.writeHead(204);
       res.end();
     });
     const { data, error } = await ozon.POST('/v1/report/info', { body: { code: 'R1' } });

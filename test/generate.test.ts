@@ -1,12 +1,13 @@
 // The code generator: int64 widening of request-only fields, x-pagination checks, and the stale
 // check of generated/ (run on a temporary copy of the project).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationsTable } from '../scripts/gen-operations.js';
-import { requestOnlyComponents, schemaTypes } from '../scripts/gen-types.js';
+import { requestOnlyComponents, schemaTypes, widenRequestInt64 } from '../scripts/gen-types.js';
+import { countsText, specCounts, withCounts } from '../scripts/readme-counts.js';
 
 const id64 = { type: 'integer', format: 'int64' };
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -55,6 +56,21 @@ describe('generator', () => {
     expect(squash).toContain('total?: number;');
   });
 
+  it('widens the same int64 fields in the bundle: an integer or a string of digits', () => {
+    const wide = widenRequestInt64(mini) as any;
+    const both = { type: ['integer', 'string'], format: 'int64', pattern: '^-?[0-9]+$' };
+    const op = wide.paths['/v1/things/list'].post;
+    expect(op.requestBody.content['application/json'].schema.properties.ids.items).toEqual(both);
+    expect(wide.components.schemas.Filter.properties.warehouse_id).toEqual(both);
+    expect(wide.components.schemas.Nested.properties.sku).toEqual(both);
+    expect(wide.components.schemas.Shared.properties.product_id).toEqual(id64);
+    expect(op.responses['200'].content['application/json'].schema.properties.total).toEqual(id64);
+    expect(mini.components.schemas.Filter.properties.warehouse_id).toEqual(id64);
+    const withEnum = structuredClone(mini) as any;
+    withEnum.components.schemas.Filter.properties.warehouse_id = { ...id64, enum: [15, 30] };
+    expect(widenRequestInt64(withEnum).components.schemas.Filter.properties.warehouse_id.enum).toEqual([15, 30, '15', '30']);
+  });
+
   it('rejects x-pagination paths that are not in the schemas', () => {
     const bad = structuredClone(mini) as any;
     bad.paths['/v1/things/list'].post['x-pagination'].response.cursor = 'result.last_id';
@@ -73,15 +89,39 @@ describe('generator', () => {
   });
 });
 
+describe('README counts', () => {
+  it('the README states the counts of the bundled spec, as generate writes them', () => {
+    const root = join(import.meta.dirname, '..');
+    const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(countsText(spec));
+    expect(withCounts(readme, spec)).toBe(readme);
+    const c = specCounts(spec);
+    expect(c.current + c.deprecated + c.legacy).toBe(c.operations);
+    expect(readme).toContain(`The spec describes ${c.operations} operations: ${c.current} current`);
+  });
+
+  it('counts a small spec, and refuses a README without the markers', () => {
+    expect(specCounts(mini)).toEqual({ operations: 1, current: 1, deprecated: 0, legacy: 0, paginated: 1, rateLimited: 0, webhooks: 0 });
+    expect(() => withCounts('# no block', mini)).toThrow(/no counts block/);
+  });
+});
+
 describe('generate --check', () => {
-  it('passes on the committed output and fails once openapi/ changes', { timeout: 240_000 }, () => {
+  // Async (not spawnSync): a worker blocked for a minute misses vitest's own RPC deadline.
+  it('passes on the committed output and fails once openapi/ changes', { timeout: 300_000 }, async () => {
     const root = join(import.meta.dirname, '..');
     const dir = mkdtempSync(join(tmpdir(), 'ozon-gen-'));
     try {
-      for (const p of ['openapi', 'scripts', 'generated', 'redocly.yaml', 'package.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
+      for (const p of ['openapi', 'scripts', 'generated', 'redocly.yaml', 'package.json', 'README.md']) cpSync(join(root, p), join(dir, p), { recursive: true });
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-      const run = () => spawnSync(process.execPath, ['scripts/generate.js', '--check'], { cwd: dir, encoding: 'utf8' });
-      const fresh = run();
+      const run = () =>
+        new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+          execFile(process.execPath, ['scripts/generate.js', '--check'], { cwd: dir, encoding: 'utf8' }, (err, stdout, stderr) =>
+            resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+          ),
+        );
+      const fresh = await run();
       expect(fresh.status, fresh.stderr).toBe(0);
       // Unchanged inputs and outputs: the content hash answers, without linting again.
       expect(fresh.stdout).toContain('unchanged since the last generate');
@@ -89,13 +129,13 @@ describe('generate --check', () => {
       const table = join(dir, 'generated/operations.ts');
       const original = readFileSync(table, 'utf8');
       writeFileSync(table, `${original}// edited\n`);
-      const edited = run();
+      const edited = await run();
       expect(edited.status).toBe(1);
       expect(edited.stderr).toContain('generated/ is stale (operations.ts)');
       writeFileSync(table, original);
       const file = join(dir, 'openapi/paths/report/v1_report_info.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('summary: Get report info', 'summary: Get report state'));
-      const stale = run();
+      const stale = await run();
       expect(stale.status).toBe(1);
       expect(stale.stderr).toContain('generated/ is stale (openapi.json, schema.d.ts)');
     } finally {

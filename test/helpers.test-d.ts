@@ -45,8 +45,8 @@ describe('paginate types', () => {
     paginate(ozon, '/v1/returns/company/fbs/info', { pagination: { limit: 10 } });
     // @ts-expect-error limit must be a number
     paginate(ozon, '/v1/returns/list', { limit: '500' });
-    // @ts-expect-error a required field (review_id) is missing
-    paginate(ozon, '/v1/review/comment/list', { limit: 10 });
+    // @ts-expect-error a required field (status) is missing
+    paginate(ozon, '/v1/actions/discounts-task/list', { limit: 10 });
   });
 });
 

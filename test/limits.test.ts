@@ -1,10 +1,34 @@
 // Rate limits (x-rate-limit and a global cap) with a fake clock, and deprecation warnings.
 import { describe, expect, it } from 'vitest';
-import { createOzonClient, defaultDeprecationHandler, paginate, type DeprecationNotice } from '../src/index.js';
+import { createOzonClient, defaultDeprecationHandler, paginate, type Clock, type DeprecationNotice, type RateLimit, type RateLimiter } from '../src/index.js';
 import { noticeDeprecated } from '../src/deprecation.js';
 import { WindowLimiter } from '../src/rate-limit.js';
 import { FakeClock } from './fake-clock.js';
 import { json, KEY } from './helpers.js';
+
+/** A clock that moves only when the test says so. */
+class ManualClock implements Clock {
+  private t = Date.parse('2026-03-01T12:00:00Z');
+  private timers: { at: number; resolve: () => void }[] = [];
+  now() {
+    return this.t;
+  }
+  sleep(ms: number, signal?: AbortSignal) {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = { at: this.t + ms, resolve };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', () => ((this.timers = this.timers.filter((x) => x !== timer)), reject(signal.reason)), { once: true });
+    });
+  }
+  async advance(ms: number) {
+    this.t += ms;
+    const due = this.timers.filter((x) => x.at <= this.t);
+    this.timers = this.timers.filter((x) => x.at > this.t);
+    for (const x of due) x.resolve();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /** A fetch that answers 200 at once and logs the (fake) time of each request. */
 function timedFetch(clock: FakeClock) {
@@ -97,7 +121,93 @@ describe('rate limits', () => {
     expect(times.map((t) => t - times[0]!)).toEqual([0, 60_000, 120_000]);
   });
 
+  it('a queued call whose signal aborts rejects at once, takes nothing from the limit, and the calls behind move up', async () => {
+    const clock = new ManualClock();
+    const t0 = clock.now();
+    const times: number[] = [];
+    const fetch = async () => (times.push(clock.now() - t0), json({ result: {} }));
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, fetch, clock });
+    const body = { date_from: '2026-01-01', date_to: '2026-01-31', metrics: ['revenue'], dimension: ['sku'], limit: 10, offset: 0 } as never;
+    const ctl = new AbortController();
+    const first = ozon.POST('/v1/analytics/data', { body });
+    const second = ozon.POST('/v1/analytics/data', { body });
+    const third = ozon.POST('/v1/analytics/data', { body, signal: ctl.signal });
+    const fourth = ozon.POST('/v1/analytics/data', { body });
+    let rejectedAt: number | undefined;
+    const thirdDone = third.then(
+      () => 'resolved',
+      (e: unknown) => ((rejectedAt = clock.now() - t0), e),
+    );
+    await first;
+    await new Promise((r) => setTimeout(r, 20)); // the others are queued now; the clock stands still
+    ctl.abort(new DOMException('stop', 'AbortError'));
+    expect(await thirdDone).toMatchObject({ name: 'AbortError', message: 'stop' });
+    expect(rejectedAt).toBe(0); // at once, while the second call still waits for its minute
+    await clock.advance(60_000);
+    await second;
+    await clock.advance(60_000);
+    await fourth;
+    expect(times).toEqual([0, 60_000, 120_000]); // the fourth took the third's place
+  });
+
+  it("applies Ozon's 50 requests a second per account by default", async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const { fetch, times } = timedFetch(clock);
+    const ozon = createOzonClient({ clientId: '51', apiKey: KEY, fetch, clock });
+    await Promise.all(Array.from({ length: 120 }, () => ozon.POST('/v1/report/info', { body: { code: 'R' } })));
+    const at = times.map((x) => x.t - t0);
+    expect(at.filter((t) => t === 0)).toHaveLength(50);
+    expect(at.filter((t) => t === 1000)).toHaveLength(50);
+    expect(at.filter((t) => t === 2000)).toHaveLength(20);
+  });
+
+  it('two clients with the same Client-Id share the budget; another Client-Id has its own; false turns it off', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const a = timedFetch(clock);
+    const b = timedFetch(clock);
+    const c = timedFetch(clock);
+    const d = timedFetch(clock);
+    const one = createOzonClient({ clientId: '77', apiKey: KEY, fetch: a.fetch, clock, maxRequestsPerSecond: 2 });
+    const two = createOzonClient({ clientId: 77, apiKey: 'other-key', fetch: b.fetch, clock, maxRequestsPerSecond: 2 });
+    const other = createOzonClient({ clientId: '78', apiKey: KEY, fetch: c.fetch, clock, maxRequestsPerSecond: 2 });
+    const off = createOzonClient({ clientId: '77', apiKey: KEY, fetch: d.fetch, clock, maxRequestsPerSecond: false });
+    const post = (o: typeof one) => o.POST('/v1/report/info', { body: { code: 'R' } });
+    await Promise.all([post(one), post(two), post(one), post(two), post(other), post(other), post(off), post(off), post(off)]);
+    const at = (x: { times: { t: number }[] }) => x.times.map((y) => y.t - t0);
+    expect([...at(a), ...at(b)].sort()).toEqual([0, 0, 1000, 1000]);
+    expect(at(c)).toEqual([0, 0]);
+    expect(at(d)).toEqual([0, 0, 0]);
+  });
+
+  it('takes each turn from a limiter plugged in through the RateLimiter interface', async () => {
+    const asked: [string, RateLimit][] = [];
+    const limiter: RateLimiter = {
+      async acquire(key, limit) {
+        asked.push([key, limit]);
+      },
+    };
+    const ozon = createOzonClient({ clientId: '836', apiKey: KEY, fetch: async () => json({ result: {} }), limiter });
+    await ozon.POST('/v1/barcode/add', { body: { barcodes: [{ barcode: 'b', sku: 1 }] } });
+    await ozon.POST('/v1/report/info', { body: { code: 'R' } });
+    expect(asked).toEqual([
+      ['836 POST /v1/barcode/add', { requests: 20, per: 'minute' }],
+      ['836', { requests: 50, per: 'second' }],
+      ['836', { requests: 50, per: 'second' }],
+    ]);
+  });
+
+  it('a plugged-in limiter that rejects stops the call with its reason', async () => {
+    const limiter: RateLimiter = { acquire: async () => Promise.reject(new Error('store is down')) };
+    let sent = 0;
+    const ozon = createOzonClient({ clientId: '836', apiKey: KEY, fetch: async () => (sent++, json({})), limiter });
+    await expect(ozon.POST('/v1/report/info', { body: { code: 'R' } })).rejects.toThrow(/store is down/);
+    expect(sent).toBe(0);
+  });
+
   it('rejects bad limit options', () => {
+    expect(() => createOzonClient({ clientId: '1', apiKey: KEY, limiter: {} as never })).toThrow(/"limiter"/);
     expect(() => createOzonClient({ clientId: '1', apiKey: KEY, maxRequestsPerSecond: 0 })).toThrow(/"maxRequestsPerSecond"/);
     expect(() => createOzonClient({ clientId: '1', apiKey: KEY, rateLimits: 'yes' as never })).toThrow(/"rateLimits"/);
   });
@@ -172,6 +282,10 @@ describe('deprecated operations', () => {
   it('by default emits one DeprecationWarning per process per operation, shared by all clients', async () => {
     const warnings: Error[] = [];
     const listener = (w: Error) => warnings.push(w);
+    // Node prints warnings through its own 'warning' listener: set it aside, so the warning this
+    // test causes is captured and checked here, not printed in the test output.
+    const printers = process.listeners('warning');
+    process.removeAllListeners('warning');
     process.on('warning', listener);
     try {
       for (let i = 0; i < 2; i++) {
@@ -186,6 +300,7 @@ describe('deprecated operations', () => {
       expect(defaultDeprecationHandler).toBeTypeOf('function');
     } finally {
       process.off('warning', listener);
+      for (const p of printers) process.on('warning', p);
     }
   });
 });

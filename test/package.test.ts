@@ -28,6 +28,8 @@ let dir: string;
 let app: string;
 let files: string[];
 let withoutPrism: { code: number; stderr: string };
+let publish: { code: number; stderr: string; files: string[] };
+let startWithoutPrism: string;
 
 /** The runtime dependency closure of this package, read from the installed packages. */
 function runtimeDeps(name: string, seen = new Map<string, string>()): Map<string, string> {
@@ -52,6 +54,15 @@ beforeAll(async () => {
   const { stdout } = await npm(['pack', '--json', '--pack-destination', dir], root);
   const packed = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path).sort();
+  // `npm publish --dry-run`, offline: a registry URL nothing listens on (with a token for it, so
+  // npm has no login to warn about), its own empty cache, and no scripts (the pack above built dist/).
+  publish = await npm(
+    ['publish', '--dry-run', '--json', '--offline', '--ignore-scripts', '--registry', 'http://127.0.0.1:9/', '--//127.0.0.1:9/:_authToken=dry-run', '--cache', join(dir, 'publish-cache')],
+    root,
+  ).then(
+    ({ stdout, stderr }) => ({ code: 0, stderr, files: (JSON.parse(stdout)[pkg.name].files as { path: string }[]).map((f) => f.path).sort() }),
+    (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '', files: [] }),
+  );
   const tarballs = [join(dir, packed[0]!.filename)];
   const ownDeps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies as Record<string, string>;
   const deps = new Map(Object.keys(ownDeps).map((d) => [d, join(root, 'node_modules', d)]));
@@ -67,11 +78,16 @@ beforeAll(async () => {
     () => ({ code: 0, stderr: '' }),
     (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '' }),
   );
+  // startMock() without Prism rejects with the command's message.
+  startWithoutPrism = await run(process.execPath, ['--input-type=module', '-e', "import('ozon-seller-api/mock').then((m) => m.startMock()).catch((e) => { console.log(JSON.stringify({ code: e.code, message: e.message })); })"], { cwd: app }).then(
+    ({ stdout }) => stdout,
+    (e: { stderr?: string }) => e.stderr ?? '',
+  );
   // The user's own Prism, as `npm install -D @stoplight/prism-cli` would put it.
   const prism = dirname(require.resolve('@stoplight/prism-cli/package.json'));
   mkdirSync(join(app, 'node_modules/@stoplight'), { recursive: true });
   symlinkSync(prism, join(app, 'node_modules/@stoplight/prism-cli'), 'dir');
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -79,13 +95,39 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('ships the built JS, the declarations, the bundled spec and the mock command, and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts', 'bin/ozon-seller-push.js', 'dist/generated/push.js']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/paginate.ts', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts', 'bin/ozon-seller-push.js', 'dist/generated/push.js']) {
       expect(files).toContain(f);
     }
-    expect(files.filter((f) => /^(src|test|openapi)\/|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => /^(src|test|openapi)\/|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('examples/'))).toEqual([]);
+    // The examples import the package by its name, as a user's code does.
+    expect(readFileSync(join(root, 'examples/paginate.ts'), 'utf8')).toContain("from 'ozon-seller-api'");
     const installed = join(app, 'node_modules', pkg.name);
     expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version).toBe(pkg.version);
     expect(existsSync(join(app, 'node_modules/.bin/ozon-seller-mock'))).toBe(true);
+  });
+});
+
+describe('npm publish --dry-run', () => {
+  it('is clean: exit 0, no warning, not private, the same files as the tarball, MIT', () => {
+    expect(publish.code, publish.stderr).toBe(0);
+    expect(publish.stderr).not.toMatch(/npm (warn|error|ERR)/i);
+    expect(publish.files).toEqual(files);
+    const meta = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(meta.private).toBeUndefined();
+    expect(meta.license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toContain(`## ${pkg.version} `);
+    // The client needs only openapi-fetch; Prism stays a dev dependency and an optional peer.
+    expect(Object.keys(meta.dependencies)).toEqual(['openapi-fetch']);
+    expect(meta.devDependencies['@stoplight/prism-cli']).toBeDefined();
+    expect(meta.peerDependenciesMeta['@stoplight/prism-cli'].optional).toBe(true);
+  });
+
+  it('the README installs the client as a normal dependency and Prism as a dev dependency', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^npm install ozon-seller-api\b/m);
+    expect(readme).toMatch(/^npm install --save-dev @stoplight\/prism-cli@5/m);
+    expect(readme).not.toMatch(/stays `private`|--save-dev \.\/ozon-seller-api/);
   });
 });
 
@@ -93,6 +135,12 @@ describe('the installed package', () => {
   it('`ozon-seller-mock` without Prism installed says how to install it', () => {
     expect(withoutPrism.code).toBe(1);
     expect(withoutPrism.stderr).toContain('npm install --save-dev @stoplight/prism-cli@5');
+  });
+
+  it('startMock() without Prism installed rejects with the same message', () => {
+    const { code, message } = JSON.parse(startWithoutPrism) as { code: string; message: string };
+    expect(code).toBe('OZON_PRISM_MISSING');
+    expect(withoutPrism.stderr).toContain(message);
   });
 
   it('an ESM consumer calls the mock started by `ozon-seller-mock`', async () => {

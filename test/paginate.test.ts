@@ -1,7 +1,7 @@
 // paginate and paginate.pages against a real loopback server that serves a list in pages, for
 // each of the four styles and every end condition; a repeated cursor; options and bad input.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOzonClient, OzonApiError, paginate, type OzonClient } from '../src/index.js';
+import { createOzonClient, OzonApiError, paginate, type DeprecationNotice, type OzonClient } from '../src/index.js';
 import { KEY } from './helpers.js';
 import { sendJson, startServer, type Seen, type TestServer } from './server.js';
 
@@ -12,13 +12,16 @@ afterEach(async () => {
 });
 
 /** A server answering every request with `page(body, n)` (n counts requests from 1). */
+/** Deprecation notices of the calls (some paths here are deprecated): captured, not printed. */
+const notices: DeprecationNotice[] = [];
+
 async function serve(page: (body: any, n: number) => unknown): Promise<{ ozon: OzonClient; seen: Seen[] }> {
   server = await startServer((req, res, n) => {
     const out = page(req.body, n);
     if (out instanceof Array && typeof out[0] === 'number') return sendJson(res, out[1], out[0]);
     sendJson(res, out);
   });
-  return { ozon: createOzonClient({ clientId: '1', apiKey: KEY, baseUrl: server.url, retry: false }), seen: server.seen };
+  return { ozon: createOzonClient({ clientId: '1', apiKey: KEY, baseUrl: server.url, retry: false, onDeprecated: (n) => notices.push(n) }), seen: server.seen };
 }
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -39,15 +42,15 @@ describe('last_id style', () => {
 
   it('ends when total is reached, sending the last_id of each page', async () => {
     const { ozon, seen } = await serve(candidates(ids(7), 3, { total: true }));
-    const items = await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3, offset: 0 }));
+    const items = await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3 }));
     expect(items.map((p) => p.id)).toEqual(ids(7));
     expect(seen.map((r) => r.body.last_id)).toEqual([undefined, 3, 6]);
-    expect(seen[1]!.body).toEqual({ action_id: 5, limit: 3, offset: 0, last_id: 3 });
+    expect(seen[1]!.body).toEqual({ action_id: 5, limit: 3, last_id: 3 });
   });
 
   it('ends on an empty page', async () => {
     const { ozon, seen } = await serve(candidates(ids(6), 3));
-    expect((await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3, offset: 0 }))).length).toBe(6);
+    expect((await collect(paginate(ozon, '/v1/actions/candidates', { action_id: 5, limit: 3 }))).length).toBe(6);
     expect(seen).toHaveLength(3);
   });
 
@@ -90,7 +93,7 @@ describe('last_id style', () => {
     const { ozon, seen } = await serve(() => ({ result: { products: [{ id: 1 }], last_id: 1 } }));
     const got: number[] = [];
     const err = await (async () => {
-      for await (const p of paginate(ozon, '/v1/actions/candidates', { action_id: 5, offset: 0 })) got.push(p.id!);
+      for await (const p of paginate(ozon, '/v1/actions/candidates', { action_id: 5 })) got.push(p.id!);
     })().then(
       () => undefined,
       (e: unknown) => e,
@@ -119,9 +122,35 @@ describe('offset style', () => {
     expect(seen.map((r) => r.body.offset)).toEqual([0, 2, 4]);
   });
 
+  it('ends on a page shorter than the limit when the method gives no other sign', async () => {
+    // /v2/posting/fbo/list: items result, no has_next or total: 5 items in pages of 2.
+    const { ozon, seen } = await serve((body) => ({ result: ids(5).slice(body.offset, body.offset + body.limit).map((n) => ({ posting_number: `P-${n}` })) }));
+    const items = await collect(paginate(ozon, '/v2/posting/fbo/list', { filter: { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }, limit: 2 }));
+    expect(items.map((p) => p.posting_number)).toEqual(ids(5).map((n) => `P-${n}`));
+    expect(seen.map((r) => r.body.offset)).toEqual([0, 2, 4]);
+    expect(notices.map((n) => n.operation)).toContain('POST /v2/posting/fbo/list');
+  });
+
+  it('does not end on a short page when the method has an end marker', async () => {
+    // /v3/posting/fbs/list has has_next: a short page with has_next true goes on.
+    const { ozon, seen } = await serve((body) => ({ result: { postings: body.offset === 0 ? [{ posting_number: 'a' }] : [], has_next: body.offset === 0 } }));
+    const filter = { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    expect(await collect(paginate(ozon, '/v3/posting/fbs/list', { filter, limit: 3 }))).toHaveLength(1);
+    expect(seen).toHaveLength(2);
+  });
+
   it('treats a page whose list Ozon left out as empty', async () => {
     const { ozon, seen } = await serve((body) => (body.offset === 0 ? { comments: [{ id: 'c1' }] } : {}));
     expect(await collect(paginate(ozon, '/v1/review/comment/list', { review_id: 'r', limit: 1 }))).toEqual([{ id: 'c1' }]);
+    expect(seen).toHaveLength(2);
+  });
+});
+
+describe('counts sent as strings', () => {
+  it('ends when a total sent as a string of digits is reached (/v4/product/info/attributes)', async () => {
+    const { ozon, seen } = await serve((body) => ({ result: body.last_id ? [{ id: 3 }] : [{ id: 1 }, { id: 2 }], last_id: body.last_id ? 'c2' : 'c1', total: '3' }));
+    const items = await collect(paginate(ozon, '/v4/product/info/attributes', { filter: { visibility: 'ALL' }, limit: 2 }));
+    expect(items.map((p) => p.id)).toEqual([1, 2, 3]);
     expect(seen).toHaveLength(2);
   });
 });

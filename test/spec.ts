@@ -32,8 +32,12 @@ export function deref(node: any): any {
 }
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+// Ozon's own integer formats (uint64 ids, uint32 counts): checked like int64, without a warning each time.
+const quietUnknownFormat = { log: console.log, warn: (m: unknown) => (/^unknown format/.test(String(m)) ? undefined : console.warn(m)), error: console.error };
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: quietUnknownFormat });
 addFormats(ajv);
+ajv.addFormat('uint64', { validate: (v: unknown) => (typeof v === 'string' ? /^\d{1,20}$/.test(v) : Number.isInteger(v) && (v as number) >= 0) }); // ids beyond 2^53 come as strings of digits
+ajv.addFormat('uint32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 });
 ajv.addSchema({ ...spec, $id: 'spec' }, 'spec');
 
 const pointer = (parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');

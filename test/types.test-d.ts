@@ -44,6 +44,16 @@ describe('typed client', () => {
     expectTypeOf(error).not.toBeAny();
   });
 
+  it('accepts either product id in a stock update, but not neither', () => {
+    void ozon.POST('/v2/products/stocks', { body: { stocks: [{ offer_id: 'PH11042', stock: 100, warehouse_id: 22142605386000 }] } });
+    void ozon.POST('/v2/products/stocks', { body: { stocks: [{ product_id: 313455276, stock: 100, warehouse_id: 22142605386000 }] } });
+    void ozon.POST('/v2/products/stocks', {
+      body: { stocks: [{ offer_id: 'PH11042', product_id: 313455276, stock: 100, warehouse_id: 22142605386000 }] },
+    });
+    // @ts-expect-error an entry needs `offer_id` or `product_id`
+    void ozon.POST('/v2/products/stocks', { body: { stocks: [{ stock: 100, warehouse_id: 22142605386000 }] } });
+  });
+
   it('requires the body', () => {
     // @ts-expect-error the body is required
     void ozon.POST('/v1/report/info', {});

@@ -1,0 +1,71 @@
+// Integers beyond 2^53 in answers reach the user as strings of their exact digits, and paginate
+// sends such an id back exactly (chat message ids are about 3·10^18).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOzonClient, paginate, parseJson, unwrap } from '../src/index.js';
+import { KEY } from './helpers.js';
+import { startServer, type TestServer } from './server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('parseJson', () => {
+  it('turns integers beyond ±(2^53 - 1) into strings of their digits and leaves everything else as JSON.parse does', () => {
+    const text = '{"a":3000000000817031942,"b":[18446744073709551615, -9007199254740993],"safe":9007199254740991,"f":1.5e300,"g":0.12345678901234567890,"s":"id 3000000000817031942","n":null}';
+    expect(parseJson(text)).toEqual({
+      a: '3000000000817031942',
+      b: ['18446744073709551615', '-9007199254740993'],
+      safe: 9007199254740991,
+      f: 1.5e300,
+      g: 0.1234567890123456789,
+      s: 'id 3000000000817031942',
+      n: null,
+    });
+  });
+
+  it('is not fooled by a long digit run inside a string that looks like a value', () => {
+    const text = '{"note":"ids: 3000000000817031942, 3000000000817031943]","id":3000000000817031944}';
+    expect(parseJson(text)).toEqual({ note: 'ids: 3000000000817031942, 3000000000817031943]', id: '3000000000817031944' });
+  });
+
+  it('throws like JSON.parse on text that is not JSON', () => {
+    expect(() => parseJson('{"id":3000000000817031942,')).toThrow(SyntaxError);
+    expect(() => parseJson('not json')).toThrow(SyntaxError);
+  });
+});
+
+/** /v3/chat/history as Ozon may send it: message ids as bare JSON numbers beyond 2^53. */
+function chatServer() {
+  return startServer((req, res) => {
+    const from = req.body.from_message_id;
+    const page =
+      from === undefined
+        ? '{"has_next":true,"messages":[{"message_id":3000000000817031942,"data":["hi"]},{"message_id":3000000000817031943,"data":["there"]}]}'
+        : '{"has_next":false,"messages":[{"message_id":3000000000817031944,"data":["bye"]}]}';
+    res.writeHead(200, { 'content-type': 'application/json' }); // chunked, no Content-Length
+    res.end(page);
+  });
+}
+
+describe('big ids through the client', () => {
+  it('an answer keeps the exact digits of an id beyond 2^53, with or without Content-Length', async () => {
+    server = await chatServer();
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, baseUrl: server.url });
+    const data = await unwrap(ozon.POST('/v3/chat/history', { body: { chat_id: '18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e' } }));
+    expect(data.messages?.map((m) => m.message_id)).toEqual(['3000000000817031942', '3000000000817031943']);
+    const injected = createOzonClient({ clientId: '1', apiKey: KEY, fetch: async () => new Response('{"messages":[{"message_id":3000000000817031942}]}', { headers: { 'content-type': 'application/json' } }) });
+    const viaFetch = await unwrap(injected.POST('/v3/chat/history', { body: { chat_id: 'c' } }));
+    expect(viaFetch.messages?.[0]?.message_id).toBe('3000000000817031942');
+  });
+
+  it('paginate over /v3/chat/history sends the exact id of the last message back as from_message_id', async () => {
+    server = await chatServer();
+    const ozon = createOzonClient({ clientId: '1', apiKey: KEY, baseUrl: server.url });
+    const ids: unknown[] = [];
+    for await (const m of paginate(ozon, '/v3/chat/history', { chat_id: '18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e', limit: 2 })) ids.push(m.message_id);
+    expect(ids).toEqual(['3000000000817031942', '3000000000817031943', '3000000000817031944']);
+    expect(server.seen.map((r) => r.body.from_message_id)).toEqual([undefined, '3000000000817031943']);
+  });
+});
