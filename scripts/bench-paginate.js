@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Benchmark (not a test): iterates 100k items through `paginate` from a local node:http server
-// that generates each page on the fly, and prints the time and the RSS / heap growth. The server
-// runs in a child process, so the memory numbers are the client's alone.
+// Benchmark (not a test): iterates 100k items (--items N) through `paginate` from a local
+// node:http server that generates each page on the fly, and prints the time and the JS heap after
+// GC at every 100k items (what paginate holds on to), and RSS. The server runs in a child
+// process, so the memory numbers are the client's alone.
 // Run: npm run bench  (builds dist/ first). Options: --items N --page N
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -77,6 +78,7 @@ gc();
 const before = process.memoryUsage();
 let peakRss = before.rss;
 const samples = [];
+const heapAt = []; // [items, heap growth after gc]
 const started = performance.now();
 let n = 0;
 let checksum = 0;
@@ -84,8 +86,10 @@ for await (const ret of paginate(ozon, '/v1/returns/list', { limit: PAGE })) {
   n++;
   checksum += ret.id;
   if (n % PAGE === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  if (n % (TOTAL / 5) === 0) {
+  if (n % 100_000 === 0 && n < TOTAL) {
+    gc();
     const m = process.memoryUsage();
+    heapAt.push([n, m.heapUsed - before.heapUsed]);
     samples.push(`${n}: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}, buffers ${mb(m.arrayBuffers)}`);
   }
 }
@@ -98,5 +102,7 @@ if (n !== TOTAL || checksum !== (TOTAL * (TOTAL + 1)) / 2) throw new Error(`expe
 console.log(`paginate: ${n} items in ${TOTAL / PAGE} pages of ${PAGE} in ${(ms / 1000).toFixed(2)} s (${Math.round(n / (ms / 1000))} items/s)`);
 console.log(`RSS: ${mb(before.rss)} before, peak ${mb(peakRss)} (+${mb(peakRss - before.rss)}), ${mb(after.rss)} after (+${mb(after.rss - before.rss)})`);
 console.log(`heap used: ${mb(before.heapUsed)} before, ${mb(after.heapUsed)} after gc (+${mb(after.heapUsed - before.heapUsed)})${globalThis.gc ? '' : ' (run with --expose-gc for collected numbers)'}`);
+heapAt.push([n, after.heapUsed - before.heapUsed]);
+if (globalThis.gc) for (const [k, d] of heapAt) console.log(`heap after gc at ${k} items: +${mb(d)}`);
 console.log(`samples: ${samples.join('; ')}`);
 }

@@ -112,12 +112,24 @@ function requiredFirstCursor(spec, op) {
   return deref(spec, schemaAt(spec, parent, last))?.type === 'integer' ? 0 : '';
 }
 
+/**
+ * One operation as a line of the packed table: method (empty for POST), path, flags (`i`
+ * idempotent, `r` report, `d` deprecated) and, only when it has any, the other fields as JSON,
+ * separated by spaces. Most operations are a POST with at most one flag: a path and a letter.
+ */
+function packed(e) {
+  const { method, path, idempotent, report, deprecated, ...rest } = e;
+  const flags = `${idempotent ? 'i' : ''}${report ? 'r' : ''}${deprecated ? 'd' : ''}`;
+  const json = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
+  return `${method === 'POST' ? '' : method} ${path} ${flags}${json}`;
+}
+
 export function operationsTable(spec) {
   const entries = [];
   const nonJsonStarts = new Set();
   for (const { method, path, op } of operationsOf(spec)) {
     const key = `${method.toUpperCase()} ${path}`;
-    const entry = { method: method.toUpperCase(), path, operationId: op.operationId };
+    const entry = { method: method.toUpperCase(), path };
     if (op['x-idempotent']) entry.idempotent = true;
     if (op['x-report']) entry.report = true;
     if (op.deprecated) entry.deprecated = true;
@@ -144,15 +156,11 @@ export function operationsTable(spec) {
     const paths = entries.filter(([k, e]) => pred(e, k)).map(([, e]) => JSON.stringify(e.path));
     return paths.length ? [...new Set(paths)].join(' | ') : 'never';
   };
-  const body = entries.map(([k, e]) => `  ${JSON.stringify(k)}: ${JSON.stringify(e)},`).join('\n');
-  return `/** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
-export const operations = {
-${body}
-} as const;
-
-export type OperationKey = keyof typeof operations;
-
-export interface RateLimit {
+  const pagedTypes = entries
+    .filter(([, e]) => e.method === 'POST' && e.pagination)
+    .map(([, e]) => `  ${JSON.stringify(e.path)}: { items: ${JSON.stringify(e.pagination.items)}; cursor: ${JSON.stringify(e.pagination.request.cursor)} };`);
+  const lines = entries.map(([, e]) => packed(e)).join('\n');
+  return `export interface RateLimit {
   readonly requests: number;
   readonly per: 'second' | 'minute' | 'hour' | 'day';
 }
@@ -185,7 +193,6 @@ export interface AsyncWork {
 export interface OperationInfo {
   readonly method: string;
   readonly path: string;
-  readonly operationId: string;
   readonly idempotent?: boolean;
   readonly report?: boolean;
   readonly deprecated?: boolean;
@@ -197,6 +204,10 @@ export interface OperationInfo {
   readonly async?: AsyncWork;
 }
 
+/** "METHOD /path" of every operation of the spec. */
+export type OperationKey =
+${entries.map(([k]) => `  | ${JSON.stringify(k)}`).join('\n')};
+
 /** POST paths that return one page of a longer list (x-pagination). */
 export type PaginatedPath = ${union((e) => e.method === 'POST' && e.pagination)};
 
@@ -205,6 +216,48 @@ export type ReportPath = ${union((e) => e.method === 'POST' && e.report)};
 
 /** POST paths with a JSON body that start work another method reports on (x-async): what waitForAsync takes. */
 export type AsyncPath = ${union((e, k) => e.method === 'POST' && e.async && !nonJsonStarts.has(k))};
+
+/** Type level only: the paths of each HTTP method, as literal unions (cheaper for the type checker than a mapped type over \`paths\`). */
+export interface MethodPaths {
+${[...new Set(entries.map(([, e]) => e.method))].sort().map((m) => `  ${m.toLowerCase()}: ${union((e) => e.method === m)};`).join('\n')}
+}
+
+/** Type level only: the paths of deprecated operations, per HTTP method. */
+export interface DeprecatedPaths {
+${[...new Set(entries.map(([, e]) => e.method))].sort().map((m) => `  ${m.toLowerCase()}: ${union((e) => e.method === m && e.deprecated)};`).join('\n')}
+}
+
+/** Type level only: the status method ("METHOD /path") of each POST path with x-async. */
+export interface AsyncStatus {
+${entries.filter(([, e]) => e.method === 'POST' && e.async).map(([, e]) => `  ${JSON.stringify(e.path)}: ${JSON.stringify(e.async.status)};`).join('\n')}
+}
+
+/** Type level only: where each paginated POST path has its items (in the 200 body) and its cursor (in the request). */
+export interface PaginationPaths {
+${pagedTypes.join('\n')}
+}
+
+// One line per operation: method (empty for POST), path, flags (i idempotent, r report, d deprecated)
+// and the other fields as JSON when there are any, separated by spaces. Only what differs from a
+// plain POST is written, so the table stays small as the spec grows.
+const PACKED = \`${lines.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`;
+
+function unpack(text: string): Record<string, OperationInfo> {
+  const table: Record<string, OperationInfo> = {};
+  for (const line of text.split('\\n')) {
+    const [, m, path = '', flags = '', json] = /^(\\S*) (\\S+) (\\S*) ?(.*)$/.exec(line) ?? [];
+    const method = m || 'POST';
+    const info: { -readonly [K in keyof OperationInfo]: OperationInfo[K] } = { method, path };
+    if (flags.includes('i')) info.idempotent = true;
+    if (flags.includes('r')) info.report = true;
+    if (flags.includes('d')) info.deprecated = true;
+    table[\`\${method} \${path}\`] = json ? Object.assign(info, JSON.parse(json)) : info;
+  }
+  return table;
+}
+
+/** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
+export const operations = unpack(PACKED) as { readonly [K in OperationKey]: OperationInfo };
 
 /** Looks up an operation by HTTP method and schema path. */
 export function operationInfo(method: string, path: string): OperationInfo | undefined {

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // npm run generate: lint openapi/, bundle it into generated/openapi.json, generate
 // generated/schema.d.ts (openapi-typescript) and generated/operations.ts (runtime tables read from
-// the spec's x- extensions), and the counts block of README.md. Deterministic. With --check, writes nothing and fails when
-// generated/ differs from what would be written.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+// the spec's x- extensions), and the counts block of README.md. Deterministic. With --check, writes
+// nothing and fails when generated/ differs from what would be written; when generated/inputs.sha256
+// says the inputs and outputs are the ones of the last generate, it stops there, without linting again.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from './lint.js';
@@ -61,11 +63,48 @@ async function build() {
   return rendered.value;
 }
 
+// --- the stale check's shortcut: a content hash of what generate reads and of what it wrote ---
+const HASH_FILE = 'inputs.sha256';
+// Every script generate runs (keep in step with its imports).
+const GENERATORS = ['generate.js', 'gen-types.js', 'gen-operations.js', 'gen-webhooks.js', 'error-responses.js', 'readme-counts.js', 'lint.js', 'lib.js', 'redocly-plugin.js'];
+
+/** sha256 over the given files' paths and bytes, in order. */
+function hashFiles(files) {
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f}\0`).update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : 'missing').update('\0');
+  return h.digest('hex');
+}
+
+/** The inputs: openapi/, the generator scripts, redocly.yaml and the versions of the tools. */
+function inputsHash() {
+  const walk = (dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+  const { devDependencies: d } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const tools = ['@redocly/cli', 'openapi-typescript', 'typescript'].map((t) => `${t}@${d[t]}`).join(' ');
+  return createHash('sha256').update(tools).update(hashFiles([...walk('openapi').sort(), 'redocly.yaml', ...GENERATORS.map((f) => `scripts/${f}`)])).digest('hex');
+}
+
+/** The hash file's text for the generated files `names`, as they are on disk. */
+function hashText(names) {
+  // Files outside generated/ (the README, which people edit) are not hashed; --check reads their generated part itself.
+  const outputs = names.filter((n) => n !== HASH_FILE && !n.startsWith('../')).sort();
+  return `# ${HEADER}\n# sha256 of openapi/ and the generator, then of the generated files: \`npm run generate -- --check\` skips the lint when both match\ninputs ${inputsHash()}\noutputs ${hashFiles(outputs.map((n) => `generated/${n}`))}\n`;
+}
+
 const check = process.argv.includes('--check');
 const started = Date.now();
 try {
-  const files = await build();
   const outDir = join(root, 'generated');
+  const hashPath = join(outDir, HASH_FILE);
+  if (check && existsSync(hashPath)) {
+    const names = readdirSync(outDir).filter((n) => n !== HASH_FILE);
+    const readme = join(root, 'README.md');
+    const readmeOk = () => !existsSync(readme) || withCounts(readFileSync(readme, 'utf8'), JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8'))) === readFileSync(readme, 'utf8');
+    if (readFileSync(hashPath, 'utf8') === hashText(names) && readmeOk()) {
+      console.log(`generated/ is up to date: openapi/ and the generator are unchanged since the last generate (${Date.now() - started} ms)`);
+      process.exit(0);
+    }
+  }
+  const files = await build();
   const stale = [];
   for (const [name, text] of Object.entries(files)) {
     const file = join(outDir, name);
@@ -76,6 +115,13 @@ try {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(file, text);
     }
+  }
+  // The hash file is written last, over the files as they now are (so it is stale when they are).
+  const hash = hashText(Object.keys(files));
+  const currentHash = existsSync(hashPath) ? readFileSync(hashPath, 'utf8') : null;
+  if (currentHash !== hash) {
+    if (!stale.length) stale.push(HASH_FILE);
+    if (!check) writeFileSync(hashPath, hash);
   }
   const ms = Date.now() - started;
   if (check && stale.length) {

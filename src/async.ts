@@ -1,4 +1,4 @@
-import { operationInfo, type AsyncPath, type AsyncWork, type operations } from '../generated/operations.js';
+import { operationInfo, type AsyncPath, type AsyncStatus, type AsyncWork } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { getAt, setAt } from './dotted.js';
 import { OzonApiError } from './errors.js';
@@ -7,7 +7,7 @@ import type { RequestBodyOf } from './paginate-types.js';
 import { OzonTaskFailedError, resolveWaitOptions, waitFor, type WaitOptions } from './poll.js';
 import { unwrap } from './unwrap.js';
 
-type StatusKey<P extends AsyncPath> = (typeof operations)[`POST ${P}`] extends { async: { status: infer S extends string } } ? S : never;
+type StatusKey<P extends AsyncPath> = P extends keyof AsyncStatus ? AsyncStatus[P] : never;
 type StatusPath<P extends AsyncPath> = StatusKey<P> extends `${string} ${infer Path extends keyof paths}` ? Path : never;
 type StatusMethod<P extends AsyncPath> = StatusKey<P> extends `${infer M} ${string}` ? Lowercase<M> : never;
 type OkJson<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;

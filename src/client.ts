@@ -1,5 +1,6 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
+import type { TypedClient } from './client-types.js';
 import { OzonApiError, OzonNetworkError } from './errors.js';
 import { emptyBodyError, malformedJsonError } from './response-errors.js';
 import {
@@ -20,10 +21,11 @@ import { rememberRequest } from './unwrap.js';
 const decoder = new TextDecoder();
 
 /**
- * The typed client: openapi-fetch over the Ozon Seller API `paths`, plus `withOptions`. Calls of
- * deprecated operations resolve to `DeprecatedCalls`' signatures first, so editors mark them.
+ * The typed client: openapi-fetch over the Ozon Seller API `paths` (typed per operation, see
+ * `TypedClient`), plus `withOptions`. Calls of deprecated operations resolve to
+ * `DeprecatedCalls`' signatures first, so editors mark them.
  */
-export type OzonClient = DeprecatedCalls & Client<paths> & {
+export type OzonClient = DeprecatedCalls & TypedClient & {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -115,7 +117,7 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
   const { o, limiter } = shared;
   const client = createClient<paths>({ baseUrl: o.baseUrl, fetch: createTransport({ client: o, request: r, limiter }) });
   client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
-  return Object.assign(client, {
+  return Object.assign(client as unknown as TypedClient, {
     withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
   }) as OzonClient;
 }

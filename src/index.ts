@@ -1,4 +1,5 @@
 export { createOzonClient, type OzonClient } from './client.js';
+export type { CallOptions, CallResult, ClientMethod, InitOf, OperationOf, PathsWith, SuccessOf, ErrorOf, TypedClient } from './client-types.js';
 export { OzonApiError, OzonNetworkError, OzonTimeoutError, type OzonErrorDetail, type OzonApiErrorInit } from './errors.js';
 export { errorFromResponse } from './response-errors.js';
 export { unwrap, type FetchResult } from './unwrap.js';

@@ -1,6 +1,6 @@
-// Types of `paginate`, derived from the spec: the `operations` table (as const) says where the
-// items and the cursor are, `paths` gives the body and answer types.
-import type { operations, PaginatedPath } from '../generated/operations.js';
+// Types of `paginate`, derived from the spec: `PaginationPaths` (generated from x-pagination) says
+// where the items and the cursor are, `paths` gives the body and answer types.
+import type { PaginatedPath, PaginationPaths } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 
 type PostOp<P extends keyof paths> = paths[P] extends { post: infer Op } ? Op : never;
@@ -11,9 +11,8 @@ export type RequestBodyOf<P extends keyof paths> = PostOp<P> extends { requestBo
 /** The JSON 200 body of `POST P`. */
 export type ResponseOf<P extends keyof paths> = PostOp<P> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
 
-type PaginationOf<P extends PaginatedPath> = (typeof operations)[`POST ${P}`] extends { pagination: infer X } ? X : never;
-type ItemsPath<P extends PaginatedPath> = PaginationOf<P> extends { items: infer I extends string } ? I : never;
-type CursorPath<P extends PaginatedPath> = PaginationOf<P> extends { request: { cursor: infer C extends string } } ? C : never;
+type ItemsPath<P extends PaginatedPath> = PaginationPaths[P]['items'];
+type CursorPath<P extends PaginatedPath> = PaginationPaths[P]['cursor'];
 
 /** The value at a dotted path, through optional properties. */
 export type ValueAt<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`

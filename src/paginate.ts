@@ -1,13 +1,12 @@
-import type { Client } from 'openapi-fetch';
 import { operationInfo, type PaginatedPath, type Pagination } from '../generated/operations.js';
-import type { paths } from '../generated/schema.js';
+import type { TypedClient } from './client-types.js';
 import { getAt, isPlainObject, setAt } from './dotted.js';
 import { OzonApiError } from './errors.js';
 import type { Page, PageItem, PaginateBody, PaginateOptions, ResponseOf } from './paginate-types.js';
 import { unwrap } from './unwrap.js';
 
-/** Any client with openapi-fetch's typed `POST` over the Ozon paths (an `OzonClient` is one). */
-export type PostClient = Client<paths>;
+/** Any client with the typed methods over the Ozon paths (an `OzonClient` is one). */
+export type PostClient = TypedClient;
 type LoosePost = (path: string, init: { body: unknown; signal?: AbortSignal }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 function checkCount(name: string, v: unknown): number | undefined {

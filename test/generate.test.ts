@@ -81,7 +81,9 @@ describe('generator', () => {
 
   it('writes a table with the extensions and the paginated path union', () => {
     const ts: string = operationsTable(mini);
-    expect(ts).toContain('"POST /v1/things/list": {"method":"POST","path":"/v1/things/list","operationId":"ListThings","pagination":');
+    // Packed: method (empty for POST), path, flags, then what else the operation has, as JSON.
+    expect(ts).toContain(' /v1/things/list  {"pagination":{"style":"last_id","items":"items"');
+    expect(ts).toContain('"/v1/things/list": { items: "items"; cursor: "last_id" };');
     expect(ts).toContain('export type PaginatedPath = "/v1/things/list";');
     expect(ts).toContain('export type ReportPath = never;');
   });
@@ -114,13 +116,23 @@ describe('generate --check', () => {
       for (const p of ['openapi', 'scripts', 'generated', 'redocly.yaml', 'package.json', 'README.md']) cpSync(join(root, p), join(dir, p), { recursive: true });
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
       const run = () =>
-        new Promise<{ status: number; stderr: string }>((resolve) =>
-          execFile(process.execPath, ['scripts/generate.js', '--check'], { cwd: dir, encoding: 'utf8' }, (err, _stdout, stderr) =>
-            resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+        new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+          execFile(process.execPath, ['scripts/generate.js', '--check'], { cwd: dir, encoding: 'utf8' }, (err, stdout, stderr) =>
+            resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
           ),
         );
       const fresh = await run();
       expect(fresh.status, fresh.stderr).toBe(0);
+      // Unchanged inputs and outputs: the content hash answers, without linting again.
+      expect(fresh.stdout).toContain('unchanged since the last generate');
+      // A hand edit of generated/ is caught.
+      const table = join(dir, 'generated/operations.ts');
+      const original = readFileSync(table, 'utf8');
+      writeFileSync(table, `${original}// edited\n`);
+      const edited = await run();
+      expect(edited.status).toBe(1);
+      expect(edited.stderr).toContain('generated/ is stale (operations.ts)');
+      writeFileSync(table, original);
       const file = join(dir, 'openapi/paths/report/v1_report_info.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('summary: Get report info', 'summary: Get report state'));
       const stale = await run();

@@ -28,6 +28,22 @@ describe('typed client', () => {
     void ozon.POST('/v1/report/info', { body: { report_code: 'x' } });
   });
 
+  it('rejects an unknown body field (the init is typed per operation, so the excess-property check applies)', () => {
+    // @ts-expect-error `extra` is not a field of /v1/report/info
+    void ozon.POST('/v1/report/info', { body: { code: 'R', extra: 1 } });
+  });
+
+  it('types parseAs, params and the error body', async () => {
+    const text = await ozon.POST('/v1/report/info', { body: { code: 'R' }, parseAs: 'text' });
+    expectTypeOf(text.data).toEqualTypeOf<string | undefined>();
+    const order = await ozon.GET('/v1/order/{id}', { params: { path: { id: 12 } } });
+    expectTypeOf(order.response).toEqualTypeOf<Response>();
+    // @ts-expect-error the path parameter is required
+    void ozon.GET('/v1/order/{id}', {});
+    const { error } = await ozon.POST('/v1/report/info', { body: { code: 'R' } });
+    expectTypeOf(error).not.toBeAny();
+  });
+
   it('accepts either product id in a stock update, but not neither', () => {
     void ozon.POST('/v2/products/stocks', { body: { stocks: [{ offer_id: 'PH11042', stock: 100, warehouse_id: 22142605386000 }] } });
     void ozon.POST('/v2/products/stocks', { body: { stocks: [{ product_id: 313455276, stock: 100, warehouse_id: 22142605386000 }] } });
