@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOzonClient, OzonApiError, OzonTaskFailedError, OzonTimeoutError, unwrap, waitForAsync, waitForStarted } from '../src/index.js';
 import { FakeClock } from './fake-clock.js';
-import { KEY } from './helpers.js';
+import { caught, KEY } from './helpers.js';
 import { sendJson, startServer, type Handler, type TestServer } from './server.js';
 
 let server: TestServer | undefined;
@@ -25,12 +25,6 @@ const warehouse = (...states: object[]): Handler => (req, res, n) => {
   if (req.url === '/v1/warehouse/archive') return sendJson(res, { operation_id: OP });
   sendJson(res, states[Math.min(n - 2, states.length - 1)]);
 };
-
-const caught = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e as any,
-  );
 
 describe('waitForAsync', () => {
   it('starts the work, polls the status method with the mapped id until a success state, and returns its answer', async () => {

@@ -25,3 +25,11 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export const KEY = 'sk-test-5f1c2a9e-key-must-never-leak';
+
+/** What a promise rejects with, or undefined when it resolves: for asserting on thrown errors. */
+export function caught<E = any>(p: Promise<unknown>): Promise<E | undefined> {
+  return p.then(
+    () => undefined,
+    (e: unknown) => e as E,
+  );
+}

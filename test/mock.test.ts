@@ -1,6 +1,6 @@
 // The mock command and startMock(): the URL comes first and Prism's log only with --verbose; without
 // Prism (resolved from a directory that has none), both say the same thing: how to install it.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRISM_MISSING } from '../scripts/mock.js';
+import { withMockCommand } from './mock-process.js';
 
 const root = join(import.meta.dirname, '..');
 let dir: string;
@@ -47,22 +48,10 @@ describe('without Prism', () => {
 
 /** Runs the command until it printed its URL and `settleMs` more; returns its output lines. */
 async function runMock(args: string[], settleMs = 1500): Promise<string[]> {
-  const child = spawn(process.execPath, [join(root, 'bin/ozon-seller-mock.js'), '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    const deadline = Date.now() + 60_000;
-    while (!out.includes('mock on http://')) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`ozon-seller-mock did not start:\n${out}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  const out = await withMockCommand(join(root, 'bin/ozon-seller-mock.js'), ['--port', '0', ...args], root, async (output) => {
     await new Promise((r) => setTimeout(r, settleMs));
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
-  }
+    return output();
+  });
   return out.split('\n').filter(Boolean);
 }
 

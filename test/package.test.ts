@@ -9,7 +9,7 @@
 // cache left by an earlier `npm ci`. Prism is an optional peer dependency (the client does not
 // need it at run time); the test links this repo's copy into the project, as a user's own
 // `npm install -D @stoplight/prism-cli` would put it there.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/mock.js';
+import { withMockCommand } from './mock-process.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -172,26 +173,13 @@ console.log(JSON.stringify({
 }));
 `,
     );
-    const mock: ChildProcess = spawn(process.execPath, [join(app, 'node_modules/.bin/ozon-seller-mock'), '--port', String(port), '--host', '127.0.0.1'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    mock.stdout!.on('data', (d) => (log += d));
-    mock.stderr!.on('data', (d) => (log += d));
-    const exited = new Promise((resolve) => mock.once('exit', resolve));
-    try {
-      const deadline = Date.now() + 60_000;
-      while (!log.includes('mock on http://')) {
-        if (mock.exitCode !== null || Date.now() > deadline) throw new Error(`ozon-seller-mock did not start:\n${log}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+    await withMockCommand(join(app, 'node_modules/.bin/ozon-seller-mock'), ['--port', String(port), '--host', '127.0.0.1'], app, async () => {
       const { stdout } = await run(process.execPath, [consumer, `http://127.0.0.1:${port}`], { cwd: app });
       const out = JSON.parse(stdout);
       expect(out).toMatchObject({ version: pkg.version, specIsBundled: true, paginated: true, error: { status: 404, path: '/v1/report/info' } });
       expect(out.paths).toBeGreaterThan(200);
       expect(out.items).toBeGreaterThan(0);
-    } finally {
-      mock.kill('SIGTERM');
-      await exited;
-    }
+    });
   }, 90_000);
 
   it('`ozon-seller-push` round trip with a receiver built with createPushHandler, and a wrong one', async () => {
