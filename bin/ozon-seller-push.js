@@ -25,7 +25,7 @@ Exit status: 0 when Ozon would accept the answer, 1 when not, 2 on a usage error
 
 let push;
 try {
-  push = await import('../dist/src/index.js');
+  push = await import('../dist/src/push/index.js');
 } catch {
   process.stderr.write('ozon-seller-push: the package is not built; run `npm run build` first\n');
   process.exit(2);

@@ -1,6 +1,6 @@
 // A receiver of Ozon's push notifications on node:http (the README's example).
 import { createServer } from 'node:http';
-import { createPushHandler, OZON_PUSH_SOURCES } from 'ozon-seller-api';
+import { createPushHandler, OZON_PUSH_SOURCES } from 'ozon-seller-api/push';
 
 const push = createPushHandler(
   {

@@ -34,4 +34,3 @@ export {
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 export { operations, operationInfo, type OperationInfo, type OperationKey, type PaginatedPath, type ReportPath, type AsyncPath, type AsyncWork, type Pagination, type RateLimit } from '../generated/operations.js';
 export type { paths, components, operations as operationTypes } from '../generated/schema.js';
-export * from './push/index.js';

@@ -96,7 +96,7 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('ships the built JS, the declarations, the bundled spec and the mock command, and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/paginate.ts', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts', 'bin/ozon-seller-push.js', 'dist/generated/push.js']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/paginate.ts', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/push/index.js', 'dist/src/push/index.d.ts', 'dist/generated/operations.js', 'dist/generated/schema.d.ts', 'generated/openapi.json', 'bin/ozon-seller-mock.js', 'scripts/mock.js', 'scripts/mock.d.ts', 'bin/ozon-seller-push.js', 'dist/generated/push.js']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|openapi)\/|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('examples/'))).toEqual([]);
@@ -151,8 +151,10 @@ describe('the installed package', () => {
       consumer,
       `import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as main from 'ozon-seller-api';
 import { createOzonClient, unwrap, OzonApiError, operations, PACKAGE_VERSION } from 'ozon-seller-api';
 import { SPEC } from 'ozon-seller-api/mock';
+import * as push from 'ozon-seller-api/push';
 
 const spec = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('ozon-seller-api/openapi.json')), 'utf8'));
 const ozon = createOzonClient({ clientId: '836', apiKey: 'consumer-key', baseUrl: process.argv[2] });
@@ -170,13 +172,16 @@ console.log(JSON.stringify({
   paginated: Boolean(operations['POST /v3/product/list']?.pagination),
   items: page.result?.items?.length,
   error,
+  // The push receiver and sender have their own entry point; the client's does not carry them.
+  pushEntry: typeof push.createPushHandler === 'function' && typeof push.sendPush === 'function',
+  pushInMain: Object.keys(main).filter((k) => /push/i.test(k)),
 }));
 `,
     );
     await withMockCommand(join(app, 'node_modules/.bin/ozon-seller-mock'), ['--port', String(port), '--host', '127.0.0.1'], app, async () => {
       const { stdout } = await run(process.execPath, [consumer, `http://127.0.0.1:${port}`], { cwd: app });
       const out = JSON.parse(stdout);
-      expect(out).toMatchObject({ version: pkg.version, specIsBundled: true, paginated: true, error: { status: 404, path: '/v1/report/info' } });
+      expect(out).toMatchObject({ version: pkg.version, specIsBundled: true, paginated: true, error: { status: 404, path: '/v1/report/info' }, pushEntry: true, pushInMain: [] });
       expect(out.paths).toBeGreaterThan(200);
       expect(out.items).toBeGreaterThan(0);
     });
@@ -187,7 +192,7 @@ console.log(JSON.stringify({
     writeFileSync(
       join(app, 'receiver.mjs'),
       `import { createServer } from 'node:http';
-import { createPushHandler } from 'ozon-seller-api';
+import { createPushHandler } from 'ozon-seller-api/push';
 const push = createPushHandler({ TYPE_NEW_POSTING: (p) => console.log('got', p.posting_number) }, { name: 'shop-sync', version: '1.0.0' });
 const wrong = (req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
 createServer((req, res) => (req.url === '/wrong' ? wrong(req, res) : push.node(req, res))).listen(${port}, '127.0.0.1', () => console.log('listening'));
@@ -228,8 +233,11 @@ createServer((req, res) => (req.url === '/wrong' ? wrong(req, res) : push.node(r
   it('type-checks a consumer under moduleResolution nodenext and bundler', async () => {
     writeFileSync(
       join(app, 'consumer.ts'),
-      `import { createOzonClient, createPushHandler, unwrap, OzonApiError, OZON_PUSH_SOURCES, type components, type OzonClientOptions } from 'ozon-seller-api';
+      `import { createOzonClient, unwrap, OzonApiError, type components, type OzonClientOptions } from 'ozon-seller-api';
 import { startMock } from 'ozon-seller-api/mock';
+import { createPushHandler, OZON_PUSH_SOURCES } from 'ozon-seller-api/push';
+// @ts-expect-error: the push receiver is not in the client's entry point
+import { createPushHandler as notInMain } from 'ozon-seller-api';
 
 const options: OzonClientOptions = { clientId: '836', apiKey: 'key', timeoutMs: 5_000 };
 const ozon = createOzonClient(options);

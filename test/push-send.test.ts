@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPushHandler, judgeAnswer, pushPayload, pushTypes, sendPush, type PushHandlers, type PushType } from '../src/index.js';
+import { createPushHandler, judgeAnswer, pushPayload, pushTypes, sendPush, type PushHandlers, type PushType } from '../src/push/index.js';
 import { freePort } from '../scripts/mock.js';
 import { sendJson, startServer, type TestServer } from './server.js';
 import { spec } from './spec.js';

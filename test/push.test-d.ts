@@ -1,6 +1,6 @@
 // Type tests of the push receiver: callbacks get their own type's payload; unknown keys do not compile.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createPushHandler, sendPush, type PushHandler, type PushPayload, type PushType } from '../src/index.js';
+import { createPushHandler, sendPush, type PushHandler, type PushPayload, type PushType } from '../src/push/index.js';
 
 describe('createPushHandler types', () => {
   it('gives each callback the payload of its message_type', () => {

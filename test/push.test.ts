@@ -3,7 +3,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OZON_PUSH_SOURCES, PushError, createPushHandler, pushTypes, type PushHandlerOptions, type PushHandlers } from '../src/index.js';
+import { OZON_PUSH_SOURCES, PushError, createPushHandler, pushTypes, type PushHandlerOptions, type PushHandlers } from '../src/push/index.js';
 import { callerAddress, sourceMatcher } from '../src/push/sources.js';
 import { spec } from './spec.js';
 

@@ -1,4 +1,6 @@
-// Push notifications: the receiver (createPushHandler) and the sender for local tests (sendPush).
+// ozon-seller-api/push: the push notification receiver (createPushHandler) and the sender for
+// local tests (sendPush). Its own entry point, so a client that does not receive pushes does not
+// carry the payload tables and examples.
 export { createPushHandler, type PushHandler, type PushRequestInfo, type NodePushRequest, type NodePushResponse } from './handler.js';
 export { PushError } from './answers.js';
 export { DEFAULT_PUSH_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './core.js';
