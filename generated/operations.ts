@@ -758,543 +758,573 @@ export interface PaginationPaths {
   "/v5/product/info/prices": { items: "items"; cursor: "cursor" };
 }
 
-// One line per operation: method (empty for POST), path, flags (i idempotent, r report, d deprecated)
-// and the other fields as JSON when there are any, separated by spaces. Only what differs from a
-// plain POST is written, so the table stays small as the spec grows.
-const PACKED = `GET /v1/actions i
-GET /v1/cargoes-label/file/{file_guid} id {"replacedBy":"POST /v1/cargoes-label/get","sunset":"2026-04-10"}
-GET /v1/order/{id} id {"replacedBy":"POST /v3/posting/fbs/get"}
-GET /v1/product/certificate/accordance-types i
-GET /v1/product/certificate/types i
-GET /v1/supplier/available_warehouses i
-GET /v2/product/certificate/accordance-types/list i
- /v1/actions/auto-add/products/candidates i {"pagination":{"style":"offset","items":"products","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"}}}
- /v1/actions/auto-add/products/delete 
- /v1/actions/auto-add/products/list i {"pagination":{"style":"offset","items":"products","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"}}}
- /v1/actions/auto-add/products/update 
- /v1/actions/candidates i {"pagination":{"style":"last_id","items":"result.products","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"result.last_id","total":"result.total"}}}
- /v1/actions/discounts-task/approve 
- /v1/actions/discounts-task/decline 
- /v1/actions/discounts-task/list id {"replacedBy":"POST /v2/actions/discounts-task/list","pagination":{"style":"page","items":"result","request":{"cursor":"page","limit":"limit"},"firstPage":1}}
- /v1/actions/products i {"pagination":{"style":"last_id","items":"result.products","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"result.last_id","total":"result.total"}}}
- /v1/actions/products/activate 
- /v1/actions/products/deactivate 
- /v1/analytics/average-delivery-time id
- /v1/analytics/average-delivery-time/details id {"pagination":{"style":"offset","items":"data","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total_rows"}}}
- /v1/analytics/average-delivery-time/summary id
- /v1/analytics/data i {"rateLimit":{"requests":1,"per":"minute"},"pagination":{"style":"offset","items":"result.data","request":{"cursor":"offset","limit":"limit"}}}
- /v1/analytics/manage/stocks id {"replacedBy":"POST /v1/analytics/stocks","sunset":"2026-01-22","pagination":{"style":"offset","items":"items","request":{"cursor":"offset","limit":"limit"}}}
- /v1/analytics/product-queries i {"pagination":{"style":"page","items":"items","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"page_count"},"firstPage":0}}
- /v1/analytics/product-queries/details i {"pagination":{"style":"page","items":"queries","request":{"cursor":"page","limit":"page_size"},"response":{"total":"total","pageCount":"page_count"},"firstPage":0}}
- /v1/analytics/stocks i
- /v1/analytics/turnover/stocks i {"rateLimit":{"requests":1,"per":"minute"},"pagination":{"style":"offset","items":"items","request":{"cursor":"offset","limit":"limit"}}}
- /v1/assembly/carriage/posting/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/assembly/carriage/product/list i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/assembly/fbs/posting/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/assembly/fbs/product/list i {"pagination":{"style":"offset","items":"products","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"has_next"}}}
- /v1/barcode/add  {"rateLimit":{"requests":20,"per":"minute"}}
- /v1/barcode/generate  {"rateLimit":{"requests":20,"per":"minute"}}
- /v1/brand/company-certification/list i {"pagination":{"style":"page","items":"result.brand_certification","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/cancel-reason/list i
- /v1/cancel-reason/list-by-order i
- /v1/cancel-reason/list-by-posting i
- /v1/cargoes-label/create  {"async":{"status":"POST /v1/cargoes-label/get","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes-label/get i
- /v1/cargoes/create  {"async":{"status":"POST /v2/cargoes/create/info","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes/delete  {"async":{"status":"POST /v1/cargoes/delete/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/cargoes/delete/status i
- /v1/cargoes/get i
- /v1/cargoes/label/transport-by-order/create  {"async":{"status":"POST /v1/cargoes/label/transport-by-order/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes/label/transport-by-order/status i
- /v1/cargoes/label/transport/create  {"async":{"status":"POST /v1/cargoes/label/transport/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes/label/transport/status i
- /v1/cargoes/rules/get i
- /v1/cargoes/supplies/get i
- /v1/cargoes/transport/activate  {"async":{"status":"POST /v1/cargoes/transport/activate/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes/transport/activate/status i
- /v1/cargoes/transport/bind  {"async":{"status":"POST /v1/cargoes/transport/bind/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes/transport/bind/status i
- /v1/cargoes/transport/create  {"async":{"status":"POST /v1/cargoes/transport/create/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/cargoes/transport/create/status i
- /v1/carriage/act-discrepancy/pdf i
- /v1/carriage/approve 
- /v1/carriage/cancel 
- /v1/carriage/container/approve  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
- /v1/carriage/container/cancel  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
- /v1/carriage/container/create 
- /v1/carriage/container/document/get i
- /v1/carriage/container/fill  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
- /v1/carriage/container/get i
- /v1/carriage/container/label/get i
- /v1/carriage/container/list i {"pagination":{"style":"cursor","items":"containers","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/carriage/container/place-into  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
- /v1/carriage/container/remove-from  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
- /v1/carriage/container/remove-postings  {"async":{"status":"POST /v1/carriage/container/task/info","request":{"task_id":"task_id"},"state":"status","success":["completed"],"failure":["failed"]}}
- /v1/carriage/container/status/get i
- /v1/carriage/container/task/info i
- /v1/carriage/create 
- /v1/carriage/delivery/list id {"replacedBy":"POST /v2/carriage/delivery/list","sunset":"2026-03-20"}
- /v1/carriage/ettn/status i
- /v1/carriage/get i
- /v1/carriage/pass/create 
- /v1/carriage/pass/delete 
- /v1/carriage/pass/update 
- /v1/carriage/set-postings 
- /v1/category/attribute id {"replacedBy":"POST /v1/description-category/attribute"}
- /v1/category/tree id {"replacedBy":"POST /v1/description-category/tree"}
- /v1/chat/history id {"replacedBy":"POST /v3/chat/history"}
- /v1/chat/list id {"replacedBy":"POST /v3/chat/list","pagination":{"style":"page","items":"result","request":{"cursor":"page","limit":"page_size"},"firstPage":1}}
- /v1/chat/send/file 
- /v1/chat/send/message 
- /v1/chat/start 
- /v1/cluster/list i
- /v1/conditional-cancellation/approve d {"replacedBy":"POST /v2/conditional-cancellation/approve"}
- /v1/conditional-cancellation/get id {"replacedBy":"POST /v2/conditional-cancellation/list"}
- /v1/conditional-cancellation/list id {"replacedBy":"POST /v2/conditional-cancellation/list","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"}}}
- /v1/conditional-cancellation/reject d {"replacedBy":"POST /v2/conditional-cancellation/reject"}
- /v1/delivery-method/list id {"replacedBy":"POST /v2/delivery-method/list","sunset":"2026-04-07","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"has_next"}}}
- /v1/delivery-method/return/settings/get i
- /v1/delivery/check i
- /v1/delivery/map i
- /v1/delivery/point/info i
- /v1/delivery/point/list i
- /v1/description-category/attribute i
- /v1/description-category/attribute/values i {"pagination":{"style":"last_id","items":"result","request":{"cursor":"last_value_id","limit":"limit"},"response":{"itemCursor":"id","hasNext":"has_next"}}}
- /v1/description-category/attribute/values/search i
- /v1/description-category/tree i
- /v1/draft/create d {"replacedBy":"POST /v1/draft/crossdock/create","sunset":"2026-03-16","rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v1/draft/create/info","request":{"operation_id":"operation_id"},"state":"status","success":["CALCULATION_STATUS_SUCCESS"],"failure":["CALCULATION_STATUS_FAILED","CALCULATION_STATUS_EXPIRED"]}}
- /v1/draft/create/info id {"replacedBy":"POST /v2/draft/create/info","sunset":"2026-03-16","rateLimit":{"requests":2,"per":"minute"}}
- /v1/draft/crossdock/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/create/info","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/draft/direct/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/create/info","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/draft/multi-cluster/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/create/info","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v1/draft/supply/create d {"replacedBy":"POST /v2/draft/supply/create","sunset":"2026-03-16","async":{"status":"POST /v1/draft/supply/create/status","request":{"operation_id":"operation_id"},"state":"status","success":["DraftSupplyCreateStatusSuccess"],"failure":["DraftSupplyCreateStatusFailed"]}}
- /v1/draft/supply/create/status id {"replacedBy":"POST /v2/draft/supply/create/status","sunset":"2026-03-16"}
- /v1/draft/timeslot/info id {"replacedBy":"POST /v2/draft/timeslot/info","sunset":"2026-03-16"}
- /v1/fbp/act-from/create  {"async":{"status":"POST /v1/fbp/act-from/get","request":{"file_uuid":"file_uuid"},"state":"status","success":["EXIST"],"failure":["ERROR","NOT_EXIST"]}}
- /v1/fbp/act-from/get i
- /v1/fbp/act-to/create  {"async":{"status":"POST /v1/fbp/act-to/get","request":{"code":"code","supply_id":"$request.supply_id"},"state":"state","success":["FINISHED"],"failure":["FAILED"]}}
- /v1/fbp/act-to/get i
- /v1/fbp/archive/get i
- /v1/fbp/archive/list i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"count"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/fbp/draft/direct/create 
- /v1/fbp/draft/direct/delete 
- /v1/fbp/draft/direct/product/validate 
- /v1/fbp/draft/direct/registrate 
- /v1/fbp/draft/direct/seller-dlv/create 
- /v1/fbp/draft/direct/seller-dlv/edit 
- /v1/fbp/draft/direct/timeslot/edit 
- /v1/fbp/draft/direct/timeslot/get i
- /v1/fbp/draft/direct/tpl-dlv/create 
- /v1/fbp/draft/direct/tpl-dlv/edit 
- /v1/fbp/draft/drop-off/create 
- /v1/fbp/draft/drop-off/delete 
- /v1/fbp/draft/drop-off/dlv/edit 
- /v1/fbp/draft/drop-off/point/list i {"pagination":{"style":"page","items":"drop_off_points","request":{"cursor":"next_page_number","limit":"page_size"},"firstPage":1}}
- /v1/fbp/draft/drop-off/point/timetable i
- /v1/fbp/draft/drop-off/product/validate 
- /v1/fbp/draft/drop-off/province/list i
- /v1/fbp/draft/drop-off/registrate 
- /v1/fbp/draft/get i
- /v1/fbp/draft/list i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"count"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/fbp/draft/pick-up/create 
- /v1/fbp/draft/pick-up/delete 
- /v1/fbp/draft/pick-up/dlv/edit 
- /v1/fbp/draft/pick-up/product/validate 
- /v1/fbp/draft/pick-up/registrate 
- /v1/fbp/label/create  {"async":{"status":"POST /v1/fbp/label/get","request":{"code":"code","supply_id":"$request.supply_id"},"state":"state","success":["FINISHED"],"failure":["FAILED"]}}
- /v1/fbp/label/get i
- /v1/fbp/order/direct/cancel  {"async":{"status":"POST /v1/fbp/order/get","request":{"supply_id":"$request.supply_id"},"state":"cancellation_state.cancellation_status","success":["CANCELED"],"failure":["NOT_CANCELED"]}}
- /v1/fbp/order/direct/seller-dlv/edit 
- /v1/fbp/order/direct/timeslot/edit 
- /v1/fbp/order/direct/timeslot/list i
- /v1/fbp/order/drop-off/cancel  {"async":{"status":"POST /v1/fbp/order/get","request":{"supply_id":"$request.supply_id"},"state":"cancellation_state.cancellation_status","success":["CANCELED"],"failure":["NOT_CANCELED"]}}
- /v1/fbp/order/drop-off/dlv/edit 
- /v1/fbp/order/drop-off/timetable i
- /v1/fbp/order/get i
- /v1/fbp/order/list i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"count"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/fbp/order/pick-up/cancel  {"async":{"status":"POST /v1/fbp/order/get","request":{"supply_id":"$request.supply_id"},"state":"cancellation_state.cancellation_status","success":["CANCELED"],"failure":["NOT_CANCELED"]}}
- /v1/fbp/order/pick-up/dlv/edit 
- /v1/fbp/warehouse/list i
- /v1/fbs/posting/product/exemplar/update 
- /v1/finance/accrual/by-day i {"pagination":{"style":"last_id","items":"accruals","request":{"cursor":"last_id"},"response":{"cursor":"last_id"},"firstCursor":""}}
- /v1/finance/accrual/postings i
- /v1/finance/accrual/types i
- /v1/finance/balance i
- /v1/finance/cash-flow-statement/list i {"pagination":{"style":"page","items":"result.cash_flows","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"result.page_count"},"firstPage":1}}
- /v1/finance/compensation r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/finance/decompensation r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/finance/document-b2b-sales r
- /v1/finance/document-b2b-sales/json i
- /v1/finance/mutual-settlement r
- /v1/finance/products/buyout i
- /v1/finance/realization/by-day i
- /v1/finance/realization/posting i
- /v1/invoice/delete 
- /v1/invoice/file/upload 
- /v1/notification/check i
- /v1/notification/delete 
- /v1/notification/enable 
- /v1/notification/list i
- /v1/notification/push-type/list i
- /v1/notification/set 
- /v1/notification/update 
- /v1/order/approve/crossborder d
- /v1/order/cancel 
- /v1/order/cancel-reason/list id {"replacedBy":"POST /v2/posting/fbs/cancel-reason/list"}
- /v1/order/cancel/check i
- /v1/order/cancel/fbs d {"replacedBy":"POST /v2/posting/fbs/cancel"}
- /v1/order/cancel/status i
- /v1/order/items/cancel/crossborder d
- /v1/order/list id {"replacedBy":"POST /v4/posting/fbs/list","pagination":{"style":"page","items":"result.orders","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/order/package-label/fbs id {"replacedBy":"POST /v2/posting/fbs/package-label"}
- /v1/order/ship/crossborder d
- /v1/order/ship/fbs d {"replacedBy":"POST /v4/posting/fbs/ship"}
- /v1/order/shipping-provider/list id
- /v1/order/unfulfilled id {"replacedBy":"POST /v4/posting/fbs/unfulfilled/list","pagination":{"style":"page","items":"result","request":{"cursor":"page","limit":"page_size"},"response":{"total":"total"},"firstPage":1}}
- /v1/pass/list i {"pagination":{"style":"cursor","items":"arrival_passes","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/polygon/bind d {"replacedBy":"POST /v2/polygon/bind"}
- /v1/polygon/create 
- /v1/polygon/delete 
- /v1/polygon/list i
- /v1/polygon/time/coordinates/update 
- /v1/polygon/time/set 
- /v1/posting/cancel 
- /v1/posting/cancel/status i
- /v1/posting/carriage-available/list id {"replacedBy":"POST /v2/carriage/delivery/list","sunset":"2026-03-20"}
- /v1/posting/cutoff/set 
- /v1/posting/digital/codes/upload 
- /v1/posting/digital/list id {"replacedBy":"POST /v2/posting/digital/list","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v1/posting/fbo/cancel-reason/list i
- /v1/posting/fbp/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/posting/fbs/cancel-reason i
- /v1/posting/fbs/package-label/create d {"replacedBy":"POST /v2/posting/fbs/package-label/create","async":{"status":"POST /v1/posting/fbs/package-label/get","request":{"task_id":"result.task_id"},"state":"result.status","success":["completed"],"failure":["error"]}}
- /v1/posting/fbs/package-label/get i
- /v1/posting/fbs/pick-up-code/verify 
- /v1/posting/fbs/product/traceable/attribute i
- /v1/posting/fbs/restrictions i
- /v1/posting/fbs/split 
- /v1/posting/fbs/timeslot/change-restrictions i
- /v1/posting/fbs/timeslot/set 
- /v1/posting/fbs/traceable/split 
- /v1/posting/global/etgb i
- /v1/posting/marks i
- /v1/posting/unpaid-legal/product/list i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/pricing-strategy/competitors/list i {"pagination":{"style":"page","items":"competitor","request":{"cursor":"page","limit":"limit"},"response":{"total":"total"},"firstPage":1}}
- /v1/pricing-strategy/create 
- /v1/pricing-strategy/delete 
- /v1/pricing-strategy/info i
- /v1/pricing-strategy/list i {"pagination":{"style":"page","items":"strategies","request":{"cursor":"page","limit":"limit"},"response":{"total":"total"},"firstPage":1}}
- /v1/pricing-strategy/product/info i
- /v1/pricing-strategy/products/add 
- /v1/pricing-strategy/products/delete 
- /v1/pricing-strategy/products/list i
- /v1/pricing-strategy/status 
- /v1/pricing-strategy/strategy-ids-by-product-ids i
- /v1/pricing-strategy/update 
- /v1/product/action/timer/status i
- /v1/product/action/timer/update 
- /v1/product/archive 
- /v1/product/attributes/update  {"async":{"status":"POST /v1/product/import/info","request":{"task_id":"task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}}
- /v1/product/certificate/bind 
- /v1/product/certificate/create  {"async":{"status":"POST /v1/product/certificate/info","request":{"certificate_number":"$request.number"},"state":"result.status_code","success":["approved"],"failure":["declined"]}}
- /v1/product/certificate/delete 
- /v1/product/certificate/info i
- /v1/product/certificate/list i {"pagination":{"style":"page","items":"result.certificates","request":{"cursor":"page","limit":"page_size"},"response":{"pageCount":"result.page_count"},"firstPage":1}}
- /v1/product/certificate/product_status/list i
- /v1/product/certificate/products/list i {"pagination":{"style":"page","items":"result.items","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.count"},"firstPage":1}}
- /v1/product/certificate/rejection_reasons/list i
- /v1/product/certificate/status/list i
- /v1/product/certificate/unbind 
- /v1/product/certification/list id {"replacedBy":"POST /v2/product/certification/list","sunset":"2025-04-14","pagination":{"style":"page","items":"result.certification","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/product/classify id
- /v1/product/digital/stocks/import 
- /v1/product/import d {"replacedBy":"POST /v3/product/import"}
- /v1/product/import-by-sku  {"async":{"status":"POST /v1/product/import/info","request":{"task_id":"result.task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}}
- /v1/product/import/info i
- /v1/product/import/prices 
- /v1/product/import/stocks d {"replacedBy":"POST /v2/products/stocks"}
- /v1/product/info id {"replacedBy":"POST /v3/product/info/list"}
- /v1/product/info/description i
- /v1/product/info/discounted i
- /v1/product/info/prices id {"replacedBy":"POST /v5/product/info/prices","pagination":{"style":"page","items":"result.items","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/product/info/stocks id {"replacedBy":"POST /v4/product/info/stocks","pagination":{"style":"page","items":"result.items","request":{"cursor":"page","limit":"page_size"},"firstPage":1}}
- /v1/product/info/stocks-by-warehouse/fbs id {"replacedBy":"POST /v2/product/info/stocks-by-warehouse/fbs","sunset":"2026-04-07"}
- /v1/product/info/subscription i
- /v1/product/info/warehouse/stocks i {"pagination":{"style":"cursor","items":"stocks","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v1/product/info/wrong-volume i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/product/list id {"replacedBy":"POST /v3/product/list","pagination":{"style":"page","items":"result.items","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/product/pictures/import 
- /v1/product/placement-zone/info i {"rateLimit":{"requests":10,"per":"second"}}
- /v1/product/prepayment/set d
- /v1/product/prices/details i
- /v1/product/quant/info i
- /v1/product/quant/list i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor"}}}
- /v1/product/rating-by-sku i
- /v1/product/related-sku/get i
- /v1/product/stairway-discount/by-quantity/get i
- /v1/product/stairway-discount/by-quantity/set 
- /v1/product/unarchive 
- /v1/product/update d {"replacedBy":"POST /v1/product/attributes/update"}
- /v1/product/update/discount 
- /v1/product/update/offer-id 
- /v1/product/visibility/info i
- /v1/product/visibility/set 
- /v1/question/answer/create 
- /v1/question/answer/delete 
- /v1/question/answer/list i {"pagination":{"style":"last_id","items":"answers","request":{"cursor":"last_id"},"response":{"cursor":"last_id"}}}
- /v1/question/change-status 
- /v1/question/count i
- /v1/question/info i
- /v1/question/list i {"pagination":{"style":"last_id","items":"questions","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/question/top-sku i
- /v1/rating/history i
- /v1/rating/index/fbs/info i
- /v1/rating/index/fbs/posting/list i {"pagination":{"style":"cursor","items":"errors","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v1/rating/summary i
- /v1/receipts/get i
- /v1/receipts/seller/list i {"pagination":{"style":"page","items":"receipts","request":{"cursor":"page","limit":"page_size"},"response":{"hasNext":"has_next"},"firstPage":0}}
- /v1/receipts/upload 
- /v1/removal/from-stock/list i {"pagination":{"style":"last_id","items":"returns_summary_report_rows","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id"}}}
- /v1/removal/from-supply/list i {"pagination":{"style":"last_id","items":"returns_summary_report_rows","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id"}}}
- /v1/report/discounted/create r {"rateLimit":{"requests":1,"per":"minute"},"async":{"status":"POST /v1/report/info","request":{"code":"code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/report/info i
- /v1/report/list i {"pagination":{"style":"page","items":"result.reports","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.total"},"firstPage":1}}
- /v1/report/marked-products-sales/create r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/report/placement/by-products/create r {"rateLimit":{"requests":5,"per":"day"}}
- /v1/report/placement/by-supplies/create r {"rateLimit":{"requests":5,"per":"day"}}
- /v1/report/postings/create r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/report/products/create r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/report/transactions/create rd {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/report/warehouse/stock r {"async":{"status":"POST /v1/report/info","request":{"code":"result.code"},"state":"result.status","success":["success"],"failure":["failed"]}}
- /v1/return/giveout/barcode i
- /v1/return/giveout/barcode-reset 
- /v1/return/giveout/get-pdf i
- /v1/return/giveout/get-png i
- /v1/return/giveout/info i
- /v1/return/giveout/is-enabled i
- /v1/return/giveout/list i {"pagination":{"style":"last_id","items":"giveouts","request":{"cursor":"last_id","limit":"limit"},"response":{"itemCursor":"giveout_id"}}}
- /v1/return/pass/create 
- /v1/return/pass/delete 
- /v1/return/pass/update 
- /v1/returns/company/fbs/info i {"pagination":{"style":"last_id","items":"drop_off_points","request":{"cursor":"pagination.last_id","limit":"pagination.limit"},"response":{"itemCursor":"id","hasNext":"has_next"}}}
- /v1/returns/list i {"pagination":{"style":"last_id","items":"returns","request":{"cursor":"last_id","limit":"limit"},"response":{"itemCursor":"id","hasNext":"has_next"}}}
- /v1/returns/rfbs/action/set 
- /v1/returns/settings/utilization/history i
- /v1/returns/settings/utilization/info i
- /v1/returns/settings/utilization/update 
- /v1/review/change-status d {"replacedBy":"POST /v2/review/change-status"}
- /v1/review/comment/create 
- /v1/review/comment/delete d {"replacedBy":"POST /v2/review/comment/delete"}
- /v1/review/comment/list i {"pagination":{"style":"offset","items":"comments","request":{"cursor":"offset","limit":"limit"}}}
- /v1/review/count id {"replacedBy":"POST /v2/review/count"}
- /v1/review/info id {"replacedBy":"POST /v2/review/info"}
- /v1/review/list id {"replacedBy":"POST /v2/review/list","pagination":{"style":"last_id","items":"reviews","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/roles i
- /v1/search-queries/text i {"pagination":{"style":"offset","items":"search_queries","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"},"offsetAsString":true}}
- /v1/search-queries/top i {"pagination":{"style":"offset","items":"search_queries","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"},"offsetAsString":true}}
- /v1/seller-actions/archive 
- /v1/seller-actions/change-activity 
- /v1/seller-actions/create/discount 
- /v1/seller-actions/create/discount-with-condition 
- /v1/seller-actions/create/installment 
- /v1/seller-actions/create/multi-level-discount 
- /v1/seller-actions/create/voucher 
- /v1/seller-actions/list i {"pagination":{"style":"offset","items":"actions","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total"}}}
- /v1/seller-actions/products/add 
- /v1/seller-actions/products/candidates i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v1/seller-actions/products/delete 
- /v1/seller-actions/products/list i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v1/seller-actions/update/discount 
- /v1/seller-actions/update/discount-with-condition 
- /v1/seller-actions/update/installment 
- /v1/seller-actions/update/multi-level-discount 
- /v1/seller-actions/update/voucher 
- /v1/seller-actions/voucher/get i
- /v1/seller/info i
- /v1/seller/ozon-logistics/info i
- /v1/supply-order/bundle i {"pagination":{"style":"last_id","items":"items","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next","total":"total_count"}}}
- /v1/supply-order/cancel  {"async":{"status":"POST /v1/supply-order/cancel/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/supply-order/cancel/status i
- /v1/supply-order/content/update  {"async":{"status":"POST /v1/supply-order/content/update/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/supply-order/content/update/status i
- /v1/supply-order/content/update/validation i
- /v1/supply-order/details i
- /v1/supply-order/pass/create  {"async":{"status":"POST /v1/supply-order/pass/status","request":{"operation_id":"operation_id"},"state":"result","success":["Success"],"failure":["Failed"]}}
- /v1/supply-order/pass/status i
- /v1/supply-order/status/counter i
- /v1/supply-order/timeslot/get i
- /v1/supply-order/timeslot/status i
- /v1/supply-order/timeslot/update  {"async":{"status":"POST /v1/supply-order/timeslot/status","request":{"operation_id":"operation_id"},"state":"status","success":["STATUS_SUCCESS"],"failure":["STATUS_ERROR"]}}
- /v1/warehouse/archive  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/erfbs/aggregator/create  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/erfbs/aggregator/delivery-method/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/erfbs/non-integrated/create  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/erfbs/non-integrated/delivery-method/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/erfbs/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/fbo/list i
- /v1/warehouse/fbo/seller/list i
- /v1/warehouse/fbs/create  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/fbs/create/drop-off/list i
- /v1/warehouse/fbs/create/drop-off/timeslot/list i
- /v1/warehouse/fbs/create/pick-up/timeslot/list i
- /v1/warehouse/fbs/create/return-point/list i {"pagination":{"style":"last_id","items":"points","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/warehouse/fbs/first-mile/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/fbs/pickup/courier/cancel 
- /v1/warehouse/fbs/pickup/courier/create 
- /v1/warehouse/fbs/pickup/history/list i {"pagination":{"style":"cursor","items":"result.history","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"result.cursor"}}}
- /v1/warehouse/fbs/pickup/planning/list i
- /v1/warehouse/fbs/return-mile/check i
- /v1/warehouse/fbs/return-mile/info i
- /v1/warehouse/fbs/update  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/fbs/update/drop-off/list i
- /v1/warehouse/fbs/update/drop-off/timeslot/list i
- /v1/warehouse/fbs/update/pick-up/timeslot/list i
- /v1/warehouse/fbs/update/return-point/list i {"pagination":{"style":"last_id","items":"points","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/warehouse/invalid-products/get i {"pagination":{"style":"last_id","items":"validation_results","request":{"cursor":"last_id"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v1/warehouse/list id {"replacedBy":"POST /v2/warehouse/list","sunset":"2026-04-07","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v1/warehouse/operation/status i
- /v1/warehouse/ozon/list i
- /v1/warehouse/rfbs/pause  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/rfbs/unpause  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/unarchive  {"async":{"status":"POST /v1/warehouse/operation/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["ERROR"]}}
- /v1/warehouse/warehouses-with-invalid-products i
- /v2/actions/discounts-task/list i {"pagination":{"style":"last_id","items":"tasks","request":{"cursor":"last_id","limit":"limit"},"response":{"itemCursor":"id"}}}
- /v2/analytics/stock_on_warehouses id {"replacedBy":"POST /v1/analytics/stocks","pagination":{"style":"offset","items":"result.rows","request":{"cursor":"offset","limit":"limit"}}}
- /v2/cargoes/create/info i
- /v2/cargoes/delete  {"async":{"status":"POST /v2/cargoes/delete/status","request":{"operation_id":"operation_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v2/cargoes/delete/status i
- /v2/cargoes/get i
- /v2/carriage/delivery/list i {"pagination":{"style":"cursor","items":"methods","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v2/category/attribute id {"replacedBy":"POST /v1/description-category/attribute"}
- /v2/category/attribute/value/by-option id
- /v2/category/attribute/values id {"replacedBy":"POST /v1/description-category/attribute/values","pagination":{"style":"last_id","items":"result","request":{"cursor":"last_value_id","limit":"limit"},"response":{"itemCursor":"id"}}}
- /v2/chat/history id {"replacedBy":"POST /v3/chat/history","pagination":{"style":"cursor","items":"messages","request":{"cursor":"from_message_id","limit":"limit"},"response":{"itemCursor":"message_id","hasNext":"has_next"}}}
- /v2/chat/list id {"replacedBy":"POST /v3/chat/list","pagination":{"style":"offset","items":"chats","request":{"cursor":"offset","limit":"limit"},"response":{"total":"total_chats_count"}}}
- /v2/chat/read 
- /v2/cluster/list i
- /v2/conditional-cancellation/approve 
- /v2/conditional-cancellation/list i {"pagination":{"style":"last_id","items":"result","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id"}}}
- /v2/conditional-cancellation/reject 
- /v2/delivery-method/list i {"pagination":{"style":"cursor","items":"delivery_methods","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v2/delivery/checkout i
- /v2/draft/create/info i {"rateLimit":{"requests":2,"per":"minute"}}
- /v2/draft/supply/create  {"rateLimit":{"requests":2,"per":"minute"},"async":{"status":"POST /v2/draft/supply/create/status","request":{"draft_id":"draft_id"},"state":"status","success":["SUCCESS"],"failure":["FAILED"]}}
- /v2/draft/supply/create/status i
- /v2/draft/timeslot/info i
- /v2/fbs/posting/delivered 
- /v2/fbs/posting/delivering 
- /v2/fbs/posting/last-mile 
- /v2/fbs/posting/sent-by-seller d
- /v2/fbs/posting/tracking-number/set 
- /v2/finance/realization i
- /v2/finance/transaction/list id {"replacedBy":"POST /v3/finance/transaction/list","pagination":{"style":"page","items":"result","request":{"cursor":"page","limit":"page_size"},"firstPage":1}}
- /v2/finance/transaction/totals id {"replacedBy":"POST /v3/finance/transaction/totals"}
- /v2/invoice/create-or-update 
- /v2/invoice/get i
- /v2/order/create 
- /v2/polygon/bind 
- /v2/posting/crossborder/approve d
- /v2/posting/crossborder/cancel d
- /v2/posting/crossborder/cancel-reason/list id
- /v2/posting/crossborder/get id
- /v2/posting/crossborder/list id {"pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v2/posting/crossborder/ship d
- /v2/posting/crossborder/shipping-provider/list id
- /v2/posting/crossborder/unfulfilled/list id {"pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v2/posting/digital/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v2/posting/fbo/get i
- /v2/posting/fbo/list id {"replacedBy":"POST /v3/posting/fbo/list","sunset":"2026-06-01","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v2/posting/fbs/act/check-status i
- /v2/posting/fbs/act/create  {"async":{"status":"POST /v2/posting/fbs/act/check-status","request":{"id":"result.id"},"state":"result.status","success":["ready"],"failure":["error","cancelled"]}}
- /v2/posting/fbs/act/get-barcode i
- /v2/posting/fbs/act/get-barcode/text i
- /v2/posting/fbs/act/get-container-labels i
- /v2/posting/fbs/act/get-pdf i
- /v2/posting/fbs/act/get-postings i
- /v2/posting/fbs/act/list i
- /v2/posting/fbs/arbitration 
- /v2/posting/fbs/awaiting-delivery 
- /v2/posting/fbs/cancel 
- /v2/posting/fbs/cancel-reason/list i
- /v2/posting/fbs/digital/act/check-status id {"replacedBy":"POST /v2/posting/fbs/act/check-status","sunset":"2026-03-22"}
- /v2/posting/fbs/digital/act/get-pdf id {"replacedBy":"POST /v2/posting/fbs/act/get-pdf","sunset":"2026-03-22"}
- /v2/posting/fbs/get id {"replacedBy":"POST /v3/posting/fbs/get"}
- /v2/posting/fbs/get-by-barcode i
- /v2/posting/fbs/list id {"replacedBy":"POST /v4/posting/fbs/list","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v2/posting/fbs/package-label i
- /v2/posting/fbs/package-label/create 
- /v2/posting/fbs/product/cancel 
- /v2/posting/fbs/product/change d
- /v2/posting/fbs/product/country/list i
- /v2/posting/fbs/product/country/set 
- /v2/posting/fbs/ship d {"replacedBy":"POST /v4/posting/fbs/ship"}
- /v2/posting/fbs/unfulfilled/list id {"replacedBy":"POST /v4/posting/fbs/unfulfilled/list","pagination":{"style":"offset","items":"result","request":{"cursor":"offset","limit":"limit"}}}
- /v2/product/certification/list i {"pagination":{"style":"page","items":"certification","request":{"cursor":"page","limit":"page_size"},"response":{"total":"total"},"firstPage":1}}
- /v2/product/import d {"replacedBy":"POST /v3/product/import"}
- /v2/product/info id {"replacedBy":"POST /v3/product/info/list"}
- /v2/product/info/list id {"replacedBy":"POST /v3/product/info/list"}
- /v2/product/info/stocks-by-warehouse/fbs i {"pagination":{"style":"cursor","items":"products","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v2/product/pictures/info i
- /v2/products/delete 
- /v2/products/info/attributes id {"replacedBy":"POST /v4/product/info/attributes","pagination":{"style":"page","items":"result","request":{"cursor":"page","limit":"page_size"},"firstPage":1}}
- /v2/products/stocks  {"rateLimit":{"requests":80,"per":"minute"}}
- /v2/report/returns/create r
- /v2/returns/rfbs/compensate d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
- /v2/returns/rfbs/get i
- /v2/returns/rfbs/list i {"pagination":{"style":"last_id","items":"returns","request":{"cursor":"last_id","limit":"limit"},"response":{"itemCursor":"return_id"}}}
- /v2/returns/rfbs/receive-return d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
- /v2/returns/rfbs/reject d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
- /v2/returns/rfbs/return-money d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
- /v2/returns/rfbs/verify d {"replacedBy":"POST /v1/returns/rfbs/action/set"}
- /v2/review/change-status 
- /v2/review/comment/delete 
- /v2/review/count i
- /v2/review/info i
- /v2/review/list i {"pagination":{"style":"last_id","items":"reviews","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","hasNext":"has_next"}}}
- /v2/warehouse/list i {"pagination":{"style":"cursor","items":"warehouses","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v3/chat/history i {"pagination":{"style":"cursor","items":"messages","request":{"cursor":"from_message_id","limit":"limit"},"response":{"itemCursor":"message_id","hasNext":"has_next"}}}
- /v3/chat/list i {"pagination":{"style":"cursor","items":"chats","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v3/finance/transaction/list id {"replacedBy":"POST /v1/finance/accrual/postings","sunset":"2026-07-06","pagination":{"style":"page","items":"result.operations","request":{"cursor":"page","limit":"page_size"},"response":{"total":"result.row_count","pageCount":"result.page_count"},"firstPage":1}}
- /v3/finance/transaction/totals id {"replacedBy":"POST /v1/finance/accrual/postings","sunset":"2026-07-06"}
- /v3/posting/fbo/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v3/posting/fbs/get i
- /v3/posting/fbs/list id {"replacedBy":"POST /v4/posting/fbs/list","sunset":"2026-06-01","pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"},"response":{"hasNext":"result.has_next"}}}
- /v3/posting/fbs/unfulfilled/list id {"replacedBy":"POST /v4/posting/fbs/unfulfilled/list","sunset":"2026-06-01","pagination":{"style":"offset","items":"result.postings","request":{"cursor":"offset","limit":"limit"}}}
- /v3/posting/multiboxqty/set 
- /v3/product/import  {"async":{"status":"POST /v1/product/import/info","request":{"task_id":"result.task_id"},"state":"result.items.status","success":["imported","skipped"],"failure":["failed"]}}
- /v3/product/info/list i
- /v3/product/list i {"pagination":{"style":"last_id","items":"result.items","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"result.last_id","total":"result.total"}}}
- /v3/products/info/attributes id {"replacedBy":"POST /v4/product/info/attributes","pagination":{"style":"last_id","items":"result","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","total":"total"}}}
- /v3/supply-order/get i
- /v3/supply-order/list i {"pagination":{"style":"last_id","items":"order_ids","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id"}}}
- /v4/fbs/posting/product/exemplar/set d {"replacedBy":"POST /v6/fbs/posting/product/exemplar/set"}
- /v4/fbs/posting/product/exemplar/status id {"replacedBy":"POST /v5/fbs/posting/product/exemplar/status"}
- /v4/fbs/posting/product/exemplar/validate id {"replacedBy":"POST /v5/fbs/posting/product/exemplar/validate"}
- /v4/posting/fbs/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v4/posting/fbs/ship 
- /v4/posting/fbs/ship/package 
- /v4/posting/fbs/unfulfilled/list i {"pagination":{"style":"cursor","items":"postings","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","hasNext":"has_next"}}}
- /v4/product/info/attributes i {"pagination":{"style":"last_id","items":"result","request":{"cursor":"last_id","limit":"limit"},"response":{"cursor":"last_id","total":"total"}}}
- /v4/product/info/limit i
- /v4/product/info/stocks i {"pagination":{"style":"cursor","items":"items","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","total":"total"}}}
- /v5/fbs/posting/product/exemplar/create-or-get id {"replacedBy":"POST /v6/fbs/posting/product/exemplar/create-or-get"}
- /v5/fbs/posting/product/exemplar/set d {"replacedBy":"POST /v6/fbs/posting/product/exemplar/set"}
- /v5/fbs/posting/product/exemplar/status i
- /v5/fbs/posting/product/exemplar/validate i
- /v5/product/info/prices i {"pagination":{"style":"cursor","items":"items","request":{"cursor":"cursor","limit":"limit"},"response":{"cursor":"cursor","total":"total"}}}
- /v6/fbs/posting/product/exemplar/create-or-get i
- /v6/fbs/posting/product/exemplar/set  {"async":{"status":"POST /v5/fbs/posting/product/exemplar/status","request":{"posting_number":"$request.posting_number"},"state":"status","success":["ship_available"],"failure":["ship_not_available"]}}`;
+// The table, packed: one line per operation, only what differs from a plain POST (format:
+// scripts/pack-operations.js). unpack() expands it when the module loads.
+const PACKED = `0/v1/actions GETi
+3auto-add/products/candidates i oproducts,,,,,,total
+5delete
+5list i oproducts,,,,,,total
+5update
+3candidates i lresult.products,,,result.last_id,,,result.total
+3discounts-task/approve
+4decline
+4list id presult,,,,,,,,1  2
+3products i lresult.products,,,result.last_id,,,result.total
+4activate
+4deactivate
+2analytics/average-delivery-time id
+4details id odata,,,,,,total_rows
+4summary id
+3data i oresult.data    1/m
+3manage/stocks id oitems  /v1/analytics/stocks 2026-01-22
+3product-queries i pitems,,page_size,,,,,page_count,0
+4details i pqueries,,page_size,,,,total,page_count,0
+3stocks i
+3turnover/stocks i oitems    1/m
+2assembly/carriage/posting/list i cpostings,,,=
+4product/list i cproducts,,,=
+3fbs/posting/list i cpostings,,,=
+4product/list i oproducts,,,,,has_next
+2barcode/add      20/m
+3generate      20/m
+2brand/company-certification/list i presult.brand_certification,,page_size,,,,result.total,,1
+2cancel-reason/list i
+3list-by-order i
+3list-by-posting i
+2cargoes-label/create   /v1/cargoes-label/get,operation_id,status,SUCCESS,FAILED
+3file/{file_guid} GETid   /v1/cargoes-label/get 2026-04-10
+3get i
+2cargoes/create   /v2/cargoes/create/info,operation_id,status,SUCCESS,FAILED
+3delete   /v1/cargoes/delete/status,operation_id,status,SUCCESS,ERROR
+4status i
+3get i
+3label/transport-by-order/create   /v1/cargoes/label/transport-by-order/status,operation_id,status,SUCCESS,FAILED
+5status i
+4transport/create   /v1/cargoes/label/transport/status,operation_id,status,SUCCESS,FAILED
+5status i
+3rules/get i
+3supplies/get i
+3transport/activate   /v1/cargoes/transport/activate/status,operation_id,status,SUCCESS,FAILED
+5status i
+4bind   /v1/cargoes/transport/bind/status,operation_id,status,SUCCESS,FAILED
+5status i
+4create   /v1/cargoes/transport/create/status,operation_id,status,SUCCESS,FAILED
+5status i
+2carriage/act-discrepancy/pdf i
+3approve
+3cancel
+3container/approve   /v1/carriage/container/task/info,task_id,status,completed,failed
+4cancel   /v1/carriage/container/task/info,task_id,status,completed,failed
+4create
+4document/get i
+4fill   /v1/carriage/container/task/info,task_id,status,completed,failed
+4get i
+4label/get i
+4list i ccontainers,,,=
+4place-into   /v1/carriage/container/task/info,task_id,status,completed,failed
+4remove-from   /v1/carriage/container/task/info,task_id,status,completed,failed
+4remove-postings   /v1/carriage/container/task/info,task_id,status,completed,failed
+4status/get i
+4task/info i
+3create
+3delivery/list id   2 2026-03-20
+3ettn/status i
+3get i
+3pass/create
+4delete
+4update
+3set-postings
+2category/attribute id   /v1/description-category/attribute
+3tree id   /v1/description-category/tree
+2chat/history id   3
+3list id presult,,page_size,,,,,,1  3
+3send/file
+4message
+3start
+2cluster/list i
+2conditional-cancellation/approve d   2
+3get id   /v2/conditional-cancellation/list
+3list id oresult,,,,,,total  2
+3reject d   2
+2delivery-method/list id oresult,,,,,has_next  2 2026-04-07
+3return/settings/get i
+2delivery/check i
+3map i
+3point/info i
+4list i
+2description-category/attribute i
+4values i lresult,last_value_id,,,id,has_next
+5search i
+3tree i
+2draft/create d  /v1/draft/create/info,operation_id,status,CALCULATION_STATUS_SUCCESS,CALCULATION_STATUS_FAILED|CALCULATION_STATUS_EXPIRED /v1/draft/crossdock/create 2026-03-16 2/m
+4info id   2 2026-03-16 2/m
+3crossdock/create   /v2/draft/create/info,draft_id,status,SUCCESS,FAILED   2/m
+3direct/create   /v2/draft/create/info,draft_id,status,SUCCESS,FAILED   2/m
+3multi-cluster/create   /v2/draft/create/info,draft_id,status,SUCCESS,FAILED   2/m
+3supply/create d  /v1/draft/supply/create/status,operation_id,status,DraftSupplyCreateStatusSuccess,DraftSupplyCreateStatusFailed 2 2026-03-16
+5status id   2 2026-03-16
+3timeslot/info id   2 2026-03-16
+2fbp/act-from/create   /v1/fbp/act-from/get,file_uuid,status,EXIST,ERROR|NOT_EXIST
+4get i
+3act-to/create   /v1/fbp/act-to/get,code&supply_id=$request.supply_id,state,FINISHED,FAILED
+4get i
+3archive/get i
+4list i litems,,count,=,,has_next
+3draft/direct/create
+5delete
+5product/validate
+5registrate
+5seller-dlv/create
+6edit
+5timeslot/edit
+6get i
+5tpl-dlv/create
+6edit
+4drop-off/create
+5delete
+5dlv/edit
+5point/list i pdrop_off_points,next_page_number,page_size,,,,,,1
+6timetable i
+5product/validate
+5province/list i
+5registrate
+4get i
+4list i litems,,count,=,,has_next
+4pick-up/create
+5delete
+5dlv/edit
+5product/validate
+5registrate
+3label/create   /v1/fbp/label/get,code&supply_id=$request.supply_id,state,FINISHED,FAILED
+4get i
+3order/direct/cancel   /v1/fbp/order/get,supply_id=$request.supply_id,cancellation_state.cancellation_status,CANCELED,NOT_CANCELED
+5seller-dlv/edit
+5timeslot/edit
+6list i
+4drop-off/cancel   /v1/fbp/order/get,supply_id=$request.supply_id,cancellation_state.cancellation_status,CANCELED,NOT_CANCELED
+5dlv/edit
+5timetable i
+4get i
+4list i litems,,count,=,,has_next
+4pick-up/cancel   /v1/fbp/order/get,supply_id=$request.supply_id,cancellation_state.cancellation_status,CANCELED,NOT_CANCELED
+5dlv/edit
+3warehouse/list i
+2fbs/posting/product/exemplar/update
+2finance/accrual/by-day i laccruals,,-,=,,,,,'
+4postings i
+4types i
+3balance i
+3cash-flow-statement/list i presult.cash_flows,,page_size,,,,,result.page_count,1
+3compensation r  /v1/report/info,code=result.code,result.status,success,failed
+3decompensation r  /v1/report/info,code=result.code,result.status,success,failed
+3document-b2b-sales r
+4json i
+3mutual-settlement r
+3products/buyout i
+3realization/by-day i
+4posting i
+2invoice/delete
+3file/upload
+2notification/check i
+3delete
+3enable
+3list i
+3push-type/list i
+3set
+3update
+2order/approve/crossborder d
+3cancel
+3cancel-reason/list id   /v2/posting/fbs/cancel-reason/list
+3cancel/check i
+4fbs d   /v2/posting/fbs/cancel
+4status i
+3items/cancel/crossborder d
+3list id presult.orders,,page_size,,,,result.total,,1  /v4/posting/fbs/list
+3package-label/fbs id   /v2/posting/fbs/package-label
+3ship/crossborder d
+4fbs d   /v4/posting/fbs/ship
+3shipping-provider/list id
+3unfulfilled id presult,,page_size,,,,total,,1  /v4/posting/fbs/unfulfilled/list
+3{id} GETid   /v3/posting/fbs/get
+2pass/list i carrival_passes,,,=
+2polygon/bind d   2
+3create
+3delete
+3list i
+3time/coordinates/update
+4set
+2posting/cancel
+4status i
+3carriage-available/list id   /v2/carriage/delivery/list 2026-03-20
+3cutoff/set
+3digital/codes/upload
+4list id oresult  2
+3fbo/cancel-reason/list i
+3fbp/list i cpostings,,,=
+3fbs/cancel-reason i
+4package-label/create d  /v1/posting/fbs/package-label/get,task_id=result.task_id,result.status,completed,error 2
+5get i
+4pick-up-code/verify
+4product/traceable/attribute i
+4restrictions i
+4split
+4timeslot/change-restrictions i
+5set
+4traceable/split
+3global/etgb i
+3marks i
+3unpaid-legal/product/list i cproducts,,,=
+2pricing-strategy/competitors/list i pcompetitor,,,,,,total,,1
+3create
+3delete
+3info i
+3list i pstrategies,,,,,,total,,1
+3product/info i
+3products/add
+4delete
+4list i
+3status
+3strategy-ids-by-product-ids i
+3update
+2product/action/timer/status i
+5update
+3archive
+3attributes/update   /v1/product/import/info,task_id,result.items.status,imported|skipped,failed
+3certificate/accordance-types GETi
+4bind
+4create   /v1/product/certificate/info,certificate_number=$request.number,result.status_code,approved,declined
+4delete
+4info i
+4list i presult.certificates,,page_size,,,,,result.page_count,1
+4product_status/list i
+4products/list i presult.items,,page_size,,,,result.count,,1
+4rejection_reasons/list i
+4status/list i
+4types GETi
+4unbind
+3certification/list id presult.certification,,page_size,,,,result.total,,1  2 2025-04-14
+3classify id
+3digital/stocks/import
+3import d   3
+3import-by-sku   /v1/product/import/info,task_id=result.task_id,result.items.status,imported|skipped,failed
+3import/info i
+4prices
+4stocks d   /v2/products/stocks
+3info id   /v3/product/info/list
+4description i
+4discounted i
+4prices id presult.items,,page_size,,,,result.total,,1  5
+4stocks id presult.items,,page_size,,,,,,1  4
+4stocks-by-warehouse/fbs id   2 2026-04-07
+4subscription i
+4warehouse/stocks i cstocks,,,=,,has_next
+4wrong-volume i cproducts,,,=
+3list id presult.items,,page_size,,,,result.total,,1  3
+3pictures/import
+3placement-zone/info i     10/s
+3prepayment/set d
+3prices/details i
+3quant/info i
+4list i cproducts,,,=
+3rating-by-sku i
+3related-sku/get i
+3stairway-discount/by-quantity/get i
+5set
+3unarchive
+3update d   /v1/product/attributes/update
+4discount
+4offer-id
+3visibility/info i
+4set
+2question/answer/create
+4delete
+4list i lanswers,,-,=
+3change-status
+3count i
+3info i
+3list i lquestions,,,=,,has_next
+3top-sku i
+2rating/history i
+3index/fbs/info i
+5posting/list i cerrors,,,=,,has_next
+3summary i
+2receipts/get i
+3seller/list i preceipts,,page_size,,,has_next,,,0
+3upload
+2removal/from-stock/list i lreturns_summary_report_rows,,,=
+3from-supply/list i lreturns_summary_report_rows,,,=
+2report/discounted/create r  /v1/report/info,code,result.status,success,failed   1/m
+3info i
+3list i presult.reports,,page_size,,,,result.total,,1
+3marked-products-sales/create r  /v1/report/info,code=result.code,result.status,success,failed
+3placement/by-products/create r     5/d
+4by-supplies/create r     5/d
+3postings/create r  /v1/report/info,code=result.code,result.status,success,failed
+3products/create r  /v1/report/info,code=result.code,result.status,success,failed
+3transactions/create rd  /v1/report/info,code=result.code,result.status,success,failed
+3warehouse/stock r  /v1/report/info,code=result.code,result.status,success,failed
+2return/giveout/barcode i
+4barcode-reset
+4get-pdf i
+4get-png i
+4info i
+4is-enabled i
+4list i lgiveouts,,,,giveout_id
+3pass/create
+4delete
+4update
+2returns/company/fbs/info i ldrop_off_points,pagination.last_id,pagination.limit,,id,has_next
+3list i lreturns,,,,id,has_next
+3rfbs/action/set
+3settings/utilization/history i
+5info i
+5update
+2review/change-status d   2
+3comment/create
+4delete d   2
+4list i ocomments
+3count id   2
+3info id   2
+3list id lreviews,,,=,,has_next  2
+2roles i
+2search-queries/text i osearch_queries,,,,,,total,,s
+3top i osearch_queries,,,,,,total,,s
+2seller-actions/archive
+3change-activity
+3create/discount
+4discount-with-condition
+4installment
+4multi-level-discount
+4voucher
+3list i oactions,,,,,,total
+3products/add
+4candidates i cproducts,,,=,,has_next
+4delete
+4list i cproducts,,,=,,has_next
+3update/discount
+4discount-with-condition
+4installment
+4multi-level-discount
+4voucher
+3voucher/get i
+2seller/info i
+3ozon-logistics/info i
+2supplier/available_warehouses GETi
+2supply-order/bundle i litems,,,=,,has_next,total_count
+3cancel   /v1/supply-order/cancel/status,operation_id,status,SUCCESS,ERROR
+4status i
+3content/update   /v1/supply-order/content/update/status,operation_id,status,SUCCESS,ERROR
+5status i
+5validation i
+3details i
+3pass/create   /v1/supply-order/pass/status,operation_id,result,Success,Failed
+4status i
+3status/counter i
+3timeslot/get i
+4status i
+4update   /v1/supply-order/timeslot/status,operation_id,status,STATUS_SUCCESS,STATUS_ERROR
+2warehouse/archive   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+3erfbs/aggregator/create   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+5delivery-method/update   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+4non-integrated/create   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+5delivery-method/update   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+4update   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+3fbo/list i
+4seller/list i
+3fbs/create   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+5drop-off/list i
+6timeslot/list i
+5pick-up/timeslot/list i
+5return-point/list i lpoints,,,=,,has_next
+4first-mile/update   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+4pickup/courier/cancel
+6create
+5history/list i cresult.history,,,result.cursor
+5planning/list i
+4return-mile/check i
+5info i
+4update   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+5drop-off/list i
+6timeslot/list i
+5pick-up/timeslot/list i
+5return-point/list i lpoints,,,=,,has_next
+3invalid-products/get i lvalidation_results,,-,=,,has_next
+3list id oresult  2 2026-04-07
+3operation/status i
+3ozon/list i
+3rfbs/pause   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+4unpause   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+3unarchive   /v1/warehouse/operation/status,operation_id,status,SUCCESS,ERROR
+3warehouses-with-invalid-products i
+1v2/actions/discounts-task/list i ltasks,,,,id
+2analytics/stock_on_warehouses id oresult.rows  /v1/analytics/stocks
+2cargoes/create/info i
+3delete   /v2/cargoes/delete/status,operation_id,status,SUCCESS,FAILED
+4status i
+3get i
+2carriage/delivery/list i cmethods,,,=,,has_next
+2category/attribute id   /v1/description-category/attribute
+4value/by-option id
+4values id lresult,last_value_id,,,id  /v1/description-category/attribute/values
+2chat/history id cmessages,from_message_id,,,message_id,has_next  3
+3list id ochats,,,,,,total_chats_count  3
+3read
+2cluster/list i
+2conditional-cancellation/approve
+3list i lresult,,,=
+3reject
+2delivery-method/list i cdelivery_methods,,,=,,has_next
+2delivery/checkout i
+2draft/create/info i     2/m
+3supply/create   /v2/draft/supply/create/status,draft_id,status,SUCCESS,FAILED   2/m
+5status i
+3timeslot/info i
+2fbs/posting/delivered
+4delivering
+4last-mile
+4sent-by-seller d
+4tracking-number/set
+2finance/realization i
+3transaction/list id presult,,page_size,,,,,,1  3
+4totals id   3
+2invoice/create-or-update
+3get i
+2order/create
+2polygon/bind
+2posting/crossborder/approve d
+4cancel d
+4cancel-reason/list id
+4get id
+4list id oresult
+4ship d
+4shipping-provider/list id
+4unfulfilled/list id oresult
+3digital/list i cpostings,,,=,,has_next
+3fbo/get i
+4list id oresult  3 2026-06-01
+3fbs/act/check-status i
+5create   /v2/posting/fbs/act/check-status,id=result.id,result.status,ready,error|cancelled
+5get-barcode i
+6text i
+5get-container-labels i
+5get-pdf i
+5get-postings i
+5list i
+4arbitration
+4awaiting-delivery
+4cancel
+4cancel-reason/list i
+4digital/act/check-status id   /v2/posting/fbs/act/check-status 2026-03-22
+6get-pdf id   /v2/posting/fbs/act/get-pdf 2026-03-22
+4get id   3
+4get-by-barcode i
+4list id oresult  4
+4package-label i
+5create
+4product/cancel
+5change d
+5country/list i
+6set
+4ship d   4
+4unfulfilled/list id oresult  4
+2product/certificate/accordance-types/list GETi
+3certification/list i pcertification,,page_size,,,,total,,1
+3import d   3
+3info id   /v3/product/info/list
+4list id   3
+4stocks-by-warehouse/fbs i cproducts,,,=,,has_next
+3pictures/info i
+2products/delete
+3info/attributes id presult,,page_size,,,,,,1  /v4/product/info/attributes
+3stocks      80/m
+2report/returns/create r
+2returns/rfbs/compensate d   /v1/returns/rfbs/action/set
+4get i
+4list i lreturns,,,,return_id
+4receive-return d   /v1/returns/rfbs/action/set
+4reject d   /v1/returns/rfbs/action/set
+4return-money d   /v1/returns/rfbs/action/set
+4verify d   /v1/returns/rfbs/action/set
+2review/change-status
+3comment/delete
+3count i
+3info i
+3list i lreviews,,,=,,has_next
+2warehouse/list i cwarehouses,,,=,,has_next
+1v3/chat/history i cmessages,from_message_id,,,message_id,has_next
+3list i cchats,,,=,,has_next
+2finance/transaction/list id presult.operations,,page_size,,,,result.row_count,result.page_count,1  /v1/finance/accrual/postings 2026-07-06
+4totals id   /v1/finance/accrual/postings 2026-07-06
+2posting/fbo/list i cpostings,,,=,,has_next
+3fbs/get i
+4list id oresult.postings,,,,,result.has_next  4 2026-06-01
+4unfulfilled/list id oresult.postings  4 2026-06-01
+3multiboxqty/set
+2product/import   /v1/product/import/info,task_id=result.task_id,result.items.status,imported|skipped,failed
+3info/list i
+3list i lresult.items,,,result.last_id,,,result.total
+2products/info/attributes id lresult,,,=,,,total  /v4/product/info/attributes
+2supply-order/get i
+3list i lorder_ids,,,=
+1v4/fbs/posting/product/exemplar/set d   6
+6status id   5
+6validate id   5
+2posting/fbs/list i cpostings,,,=,,has_next
+4ship
+5package
+4unfulfilled/list i cpostings,,,=,,has_next
+2product/info/attributes i lresult,,,=,,,total
+4limit i
+4stocks i citems,,,=,,,total
+1v5/fbs/posting/product/exemplar/create-or-get id   6
+6set d   6
+6status i
+6validate i
+2product/info/prices i citems,,,=,,,total
+1v6/fbs/posting/product/exemplar/create-or-get i
+6set   /v5/fbs/posting/product/exemplar/status,posting_number=$request.posting_number,status,ship_available,ship_not_available`;
 
-function unpack(text: string): Record<string, OperationInfo> {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The word of `list` that starts with the letter `c`. */
+const byLetter = <T extends string>(list: readonly T[], c: string | undefined): T => list.find((w) => w[0] == c)!;
+/** "POST /x" from "/x", "GET /x" from "GET/x". */
+const opKey = (s: string) => (s[0] == '/' ? 'POST ' + s : s.replace('/', ' /'));
+const states = (s: string | undefined) => (s ? s.split('|').map((v) => (v[0] == '!' ? v == '!true' : v)) : []);
+
+/** Expands the packed table (see scripts/pack-operations.js for the format). */
+export function unpack(text: string): Record<string, OperationInfo> {
   const table: Record<string, OperationInfo> = {};
+  let segments: string[] = [];
   for (const line of text.split('\n')) {
-    const [, m, path = '', flags = '', json] = /^(\S*) (\S+) (\S*) ?(.*)$/.exec(line) ?? [];
-    const method = m || 'POST';
-    const info: { -readonly [K in keyof OperationInfo]: OperationInfo[K] } = { method, path };
+    const [head = '', flags = '', pg, as, by, sunset, rate] = line.split(' ');
+    segments = [...segments.slice(0, head.charCodeAt(0) - 48), ...head.slice(1).split('/')];
+    const path = segments.join('/');
+    const method = flags.replace(/[a-z]/g, '') || 'POST';
+    const info: Mutable<OperationInfo> = { method, path };
     if (flags.includes('i')) info.idempotent = true;
     if (flags.includes('r')) info.report = true;
     if (flags.includes('d')) info.deprecated = true;
-    table[`${method} ${path}`] = json ? Object.assign(info, JSON.parse(json)) : info;
+    if (pg) {
+      const [items = '', cursor, limit, rc, itemCursor, hasNext, total, pageCount, x] = pg.split(',');
+      const style = byLetter(['last_id', 'offset', 'page', 'cursor'] as const, items[0]);
+      const request: Mutable<Pagination['request']> = { cursor: cursor || style };
+      if (limit != '-') request.limit = limit || 'limit';
+      const response = Object.fromEntries(Object.entries({ cursor: rc == '=' ? request.cursor : rc, itemCursor, hasNext, total, pageCount }).filter(([, v]) => v));
+      const p: Mutable<Pagination> = { style, items: items.slice(1), request };
+      if (Object.keys(response).length) p.response = response;
+      if (x) style == 'page' ? (p.firstPage = +x) : style == 'offset' ? (p.offsetAsString = true) : (p.firstCursor = x == '0' ? 0 : '');
+      info.pagination = p;
+    }
+    if (as) {
+      const [status = '', request = '', state = '', success, failure] = as.split(',');
+      const fields = request.split('&').map((r) => r.split('='));
+      info.async = { status: opKey(status), request: Object.fromEntries(fields.map(([f = '', from = f]) => [f, from])), state, success: states(success), failure: states(failure) };
+    }
+    if (by) info.replacedBy = /^\d+$/.test(by) ? 'POST ' + path.replace(/\d+/, by) : opKey(by);
+    if (sunset) info.sunset = sunset;
+    if (rate) info.rateLimit = { requests: parseInt(rate), per: byLetter(['second', 'minute', 'hour', 'day'] as const, rate.slice(-1)) };
+    table[method + ' ' + path] = info;
   }
   return table;
 }

@@ -3,6 +3,7 @@
 // hand-typed lists. Checks that x-pagination's and x-async's dotted paths exist in the schemas,
 // and that every x-async names an existing status method.
 import { deref, operationsOf } from './lib.js';
+import { runtimeTable } from './pack-operations.js';
 
 /** Follows a dotted path through object schemas; returns the schema at its end or undefined. */
 function schemaAt(spec, schema, dotted) {
@@ -112,18 +113,6 @@ function requiredFirstCursor(spec, op) {
   return deref(spec, schemaAt(spec, parent, last))?.type === 'integer' ? 0 : '';
 }
 
-/**
- * One operation as a line of the packed table: method (empty for POST), path, flags (`i`
- * idempotent, `r` report, `d` deprecated) and, only when it has any, the other fields as JSON,
- * separated by spaces. Most operations are a POST with at most one flag: a path and a letter.
- */
-function packed(e) {
-  const { method, path, idempotent, report, deprecated, ...rest } = e;
-  const flags = `${idempotent ? 'i' : ''}${report ? 'r' : ''}${deprecated ? 'd' : ''}`;
-  const json = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
-  return `${method === 'POST' ? '' : method} ${path} ${flags}${json}`;
-}
-
 export function operationsTable(spec) {
   const entries = [];
   const nonJsonStarts = new Set();
@@ -159,7 +148,6 @@ export function operationsTable(spec) {
   const pagedTypes = entries
     .filter(([, e]) => e.method === 'POST' && e.pagination)
     .map(([, e]) => `  ${JSON.stringify(e.path)}: { items: ${JSON.stringify(e.pagination.items)}; cursor: ${JSON.stringify(e.pagination.request.cursor)} };`);
-  const lines = entries.map(([, e]) => packed(e)).join('\n');
   return `export interface RateLimit {
   readonly requests: number;
   readonly per: 'second' | 'minute' | 'hour' | 'day';
@@ -237,31 +225,5 @@ export interface PaginationPaths {
 ${pagedTypes.join('\n')}
 }
 
-// One line per operation: method (empty for POST), path, flags (i idempotent, r report, d deprecated)
-// and the other fields as JSON when there are any, separated by spaces. Only what differs from a
-// plain POST is written, so the table stays small as the spec grows.
-const PACKED = \`${lines.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`;
-
-function unpack(text: string): Record<string, OperationInfo> {
-  const table: Record<string, OperationInfo> = {};
-  for (const line of text.split('\\n')) {
-    const [, m, path = '', flags = '', json] = /^(\\S*) (\\S+) (\\S*) ?(.*)$/.exec(line) ?? [];
-    const method = m || 'POST';
-    const info: { -readonly [K in keyof OperationInfo]: OperationInfo[K] } = { method, path };
-    if (flags.includes('i')) info.idempotent = true;
-    if (flags.includes('r')) info.report = true;
-    if (flags.includes('d')) info.deprecated = true;
-    table[\`\${method} \${path}\`] = json ? Object.assign(info, JSON.parse(json)) : info;
-  }
-  return table;
-}
-
-/** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
-export const operations = unpack(PACKED) as { readonly [K in OperationKey]: OperationInfo };
-
-/** Looks up an operation by HTTP method and schema path. */
-export function operationInfo(method: string, path: string): OperationInfo | undefined {
-  return (operations as Record<string, OperationInfo>)[\`\${method.toUpperCase()} \${path}\`];
-}
-`;
+${runtimeTable(entries)}`;
 }
