@@ -1,12 +1,9 @@
 // The OzonApiError for a response: Ozon's error JSON, another body (a snippet), an empty or
 // broken 2xx body; with the response's status, trace id and headers.
+import { isPlainObject as isRecord } from './dotted.js';
 import { OzonApiError, type OzonErrorDetail } from './errors.js';
 
 const SNIPPET_LENGTH = 200;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The response's trace id header (Ozon sends `Trace-ID`; some gateways `X-O3-Trace-Id`). */
 export function traceIdOf(response: Response): string | undefined {
