@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compareRun, installPeer, median, PATH, startServer, variants } from './bench-calls.js';
@@ -146,6 +147,10 @@ row('big-id parse, 500-item page', '≤ 1.10×', 'npm run bench -- parse', async
   const { parseJson } = await loadClient();
   const big = chatPage(500);
   const plain = big.replace(/"message_id":(\d+)/g, (_, d) => `"message_id":${Number(d.slice(-9))}`);
+  // The answers checked once, outside the timing: exact id strings with big ids, JSON.parse's tree without.
+  const ids = parseJson(big).messages.map((x) => x.message_id);
+  if (ids.length !== 500 || ids.some((id, i) => id !== String(3000000000817031942n + BigInt(i)))) throw new Error('parseJson: wrong big ids');
+  if (!isDeepStrictEqual(parseJson(plain), JSON.parse(plain))) throw new Error('parseJson: differs from JSON.parse without big ids');
   const m = timeParsers((t) => parseJson(t), big);
   const p = timeParsers((t) => parseJson(t), plain);
   return {
