@@ -33,6 +33,46 @@ describe('parseJson', () => {
   it('throws like JSON.parse on text that is not JSON', () => {
     expect(() => parseJson('{"id":3000000000817031942,')).toThrow(SyntaxError);
     expect(() => parseJson('not json')).toThrow(SyntaxError);
+    // A leading zero is not a JSON number: quoting it would turn invalid text into a string.
+    expect(() => parseJson('[01234567890123456789]')).toThrow(SyntaxError);
+    expect(() => parseJson('{"id":-01234567890123456789}')).toThrow(SyntaxError);
+    expect(() => parseJson('{"s":"a, 3000000000817031942]", "id":01234567890123456789}')).toThrow(SyntaxError);
+  });
+
+  it('draws the line at 2^53 - 1, on both signs, and for a bare number as the whole text', () => {
+    expect(parseJson('[9007199254740991,9007199254740992,-9007199254740991,-9007199254740992,1000000000000000,10000000000000000]')).toEqual([
+      9007199254740991,
+      '9007199254740992',
+      -9007199254740991,
+      '-9007199254740992',
+      1000000000000000,
+      '10000000000000000',
+    ]);
+    expect(parseJson('3000000000817031942')).toBe('3000000000817031942');
+    expect(parseJson(' \n-3000000000817031942\t')).toBe('-3000000000817031942');
+  });
+
+  it('leaves floats and exponents numbers, whatever their digits', () => {
+    const text = '[1234567890123456789e2,1234567890123456789E-2,12345678901234567890.5,0.12345678901234567890,1e-1234567890123456789,-12345678901234567890.0e1]';
+    expect(parseJson(text)).toEqual(JSON.parse(text));
+    expect((parseJson(text) as unknown[]).every((v) => typeof v === 'number')).toBe(true);
+  });
+
+  it('finds tokens between whitespace and newlines, in nested arrays, and under integer-like keys', () => {
+    const text = '{\n  "a" : [ [ 3000000000817031942 ,\n\t-3000000000817031943 ] ],\n  "2": 3000000000817031944\r\n, "1": {"x": [5, 3000000000817031945]}\n}';
+    const parsed = parseJson(text) as Record<string, unknown>;
+    expect(parsed).toEqual({ a: [['3000000000817031942', '-3000000000817031943']], 2: '3000000000817031944', 1: { x: [5, '3000000000817031945'] } });
+    expect(Object.keys(parsed)).toEqual(Object.keys(JSON.parse(text)));
+  });
+
+  it('changes nothing inside strings, even a run that looks like a token, and keys that are digits', () => {
+    const text = '{"3000000000817031942":"[3000000000817031942]","t":"a,3000000000817031943}","u":":\\"3000000000817031944,","id":3000000000817031945}';
+    expect(parseJson(text)).toEqual({
+      '3000000000817031942': '[3000000000817031942]',
+      t: 'a,3000000000817031943}',
+      u: ':"3000000000817031944,',
+      id: '3000000000817031945',
+    });
   });
 });
 
