@@ -21,6 +21,7 @@ const BOTH_TRANSPORTS = [
   'paginate',
   'polling',
   'transport',
+  'middleware',
 ].map((name) => `test/${name}.test.ts`);
 
 export default defineConfig({
