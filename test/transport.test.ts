@@ -209,6 +209,23 @@ describe('requests and connections', () => {
 });
 
 describe('the transport option', () => {
+  // fetch adds headers of its own (Sec-Fetch-Mode, Accept-Language); node:http sends only ours.
+  const viaFetch = (seen: { headers: Record<string, unknown> }) => seen.headers['sec-fetch-mode'] === 'cors';
+
+  it('sends the way this test project says: node:http by default, fetch with OZON_SELLER_API_TRANSPORT=fetch', async () => {
+    const srv = await serve((_, res) => sendJson(res, REPORT));
+    await info(client(srv.url));
+    expect(viaFetch(srv.seen[0]!)).toBe(!onNodeHttp);
+  });
+
+  it("transport: 'fetch' sends through fetch; the option wins over the environment", async () => {
+    const srv = await serve((_, res) => sendJson(res, REPORT));
+    await info(client(srv.url, { transport: 'fetch' }));
+    await info(client(srv.url, { transport: 'auto' }));
+    expect(srv.seen.map(viaFetch)).toEqual([true, false]);
+  });
+
+
   it("is 'auto' or 'fetch'; anything else is a TypeError naming it", () => {
     expect(() => client('http://127.0.0.1:9', { transport: 'undici' as never })).toThrow(/option "transport"/);
     expect(() => client('http://127.0.0.1:9', { transport: 'fetch' })).not.toThrow();
