@@ -1,6 +1,6 @@
 /// <reference types="node" />
-// The default sender on Node: node:http / node:https with keep-alive, about twice as fast per call
-// as fetch. It does what fetch would do for this client: the exact headers (with Content-Length),
+// The default sender on Node: node:http / node:https with keep-alive (a call takes about 0.6 of
+// its time over fetch). It does what fetch would do for this client: the exact headers (with Content-Length),
 // gzip/deflate/br answers decoded, redirects followed (credentials kept to the first origin), the
 // whole body read inside the attempt, and the attempt's signal destroying the request.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
