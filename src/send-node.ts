@@ -1,8 +1,9 @@
 /// <reference types="node" />
 // The default sender on Node: node:http / node:https with keep-alive (a call takes about 0.6 of
-// its time over fetch). It does what fetch would do for this client: the exact headers (with Content-Length),
-// gzip/deflate/br answers decoded, redirects followed (credentials kept to the first origin), the
-// whole body read inside the attempt, and the attempt's signal destroying the request.
+// its time over fetch). It does what fetch would do for this client: the exact headers (with
+// Content-Length), gzip/deflate/br answers decoded, redirects followed (credentials kept to the
+// first origin), the whole body read inside the attempt, and the attempt's signal destroying the
+// request.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompress, constants, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
