@@ -86,7 +86,7 @@ async function loadPeer() {
 
 /**
  * The variants, each a function making one checked call: raw fetch, node:http keep-alive,
- * openapi-fetch alone, ours (`createOzonClient` from `clientModule`) and the peer (undefined when
+ * openapi-fetch alone, ours (`createOzonClient` from `clientModule`: the default client, and one with `transport: 'fetch'`) and the peer (undefined when
  * it could not be installed; `peerError` says why).
  */
 export async function variants(url, clientModule) {
@@ -97,7 +97,9 @@ export async function variants(url, clientModule) {
   const target = new URL(PATH, url);
   const bare = createClient({ baseUrl: url, headers: { 'Client-Id': AUTH.clientId, 'Api-Key': AUTH.apiKey, 'User-Agent': DEFAULT_USER_AGENT } });
   // The account limit (50 a second by default) is raised so the row measures the layer, limiter included, not Ozon's budget.
+  // `ours` is the default client (node:http on Node); `oursFetch` the same over the global fetch.
   const ozon = createOzonClient({ ...AUTH, baseUrl: url, maxRequestsPerSecond: 1_000_000 });
+  const ozonFetch = createOzonClient({ ...AUTH, baseUrl: url, maxRequestsPerSecond: 1_000_000, transport: 'fetch' });
   const out = {
     raw: async () => {
       const res = await fetch(target.href, { method: 'POST', headers, body: JSON.stringify(BODY) });
@@ -131,6 +133,11 @@ export async function variants(url, clientModule) {
       const { data, error } = await ozon.POST(PATH, { body: BODY });
       if (error) throw new Error(`ours: ${JSON.stringify(error)}`);
       return checkAnswer('ours', data);
+    },
+    oursFetch: async () => {
+      const { data, error } = await ozonFetch.POST(PATH, { body: BODY });
+      if (error) throw new Error(`ours (fetch): ${JSON.stringify(error)}`);
+      return checkAnswer('ours (fetch)', data);
     },
   };
   let peerError;

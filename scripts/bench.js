@@ -33,6 +33,9 @@ function row(figure, target, command, measure) {
 
 // --- per-call overhead -----------------------------------------------------------------------
 
+/** The condition under which package.json `imports` (`#send`) point at the TypeScript sources. */
+const SOURCE = ['ozon-seller-api-source'];
+
 /** src/index.ts bundled by esbuild (openapi-fetch included), for `platform`; returns the code. */
 async function bundleClient({ platform, minify }) {
   const res = await build({
@@ -44,6 +47,7 @@ async function bundleClient({ platform, minify }) {
     minify,
     write: false,
     logLevel: 'silent',
+    conditions: SOURCE,
   });
   return res.outputFiles[0].text;
 }
@@ -62,7 +66,7 @@ async function loadClient() {
 const RUNS = Math.max(1, Number(flag('runs') ?? 3));
 const ROUNDS = Number(flag('rounds') ?? 15);
 const ROUND = Number(flag('round') ?? 200);
-const LABELS = { raw: 'raw fetch', http: 'node:http keep-alive', bare: 'openapi-fetch alone', ours: 'ours', peer: 'peer SDK' };
+const LABELS = { raw: 'raw fetch', http: 'node:http keep-alive', bare: 'openapi-fetch alone', ours: 'ours', oursFetch: "ours with transport: 'fetch'", peer: 'peer SDK' };
 /** "1.02 (0.98–1.10)": the median of the runs, and their spread. */
 const spread = (xs, digits = 2) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
@@ -203,7 +207,7 @@ row('consumer type-check, 20 operations', '≤ ×1.3 an empty project', 'npm run
 
 /** Minified and gzipped sizes in bytes of `contents` (an entry module in `dir`) for `platform`. */
 async function bundleSize(contents, platform = 'browser', dir = root) {
-  const res = await build({ stdin: { contents, resolveDir: dir, loader: 'ts' }, bundle: true, format: 'esm', platform, target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+  const res = await build({ stdin: { contents, resolveDir: dir, loader: 'ts' }, bundle: true, format: 'esm', platform, target: 'es2022', minify: true, write: false, logLevel: 'silent', conditions: SOURCE });
   const code = res.outputFiles[0].text;
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }

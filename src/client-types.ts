@@ -1,7 +1,8 @@
-// The type of the client's methods (`ozon.POST(path, init)` and the others). At run time they are
-// openapi-fetch's; the types are spelled here, per operation, instead of openapi-fetch's generic
-// ones, which map every request and answer type through `Readable`/`Writable` and compute the
-// init type over all paths at the first call (seconds of type-checking for a spec of Ozon's size).
+// The type of the client's methods (`ozon.POST(path, init)` and the others). At run time they
+// follow openapi-fetch (src/core.ts); the types are spelled here, per operation, instead of
+// openapi-fetch's generic ones, which map every request and answer type through `Readable`/
+// `Writable` and compute the init type over all paths at the first call (seconds of
+// type-checking for a spec of Ozon's size).
 import type { Middleware } from 'openapi-fetch';
 import type { MethodPaths } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
@@ -48,7 +49,7 @@ export interface CallOptions<A extends ParseAs = 'json'> extends Omit<RequestIni
   bodySerializer?: (body: never) => unknown;
   /** Serializes the query string. */
   querySerializer?: ((query: never) => string) | Record<string, unknown>;
-  /** The fetch of this call. */
+  /** Sends this call through this fetch (with the client's timeouts, retries and rate limits). */
   fetch?: (input: Request) => Promise<Response>;
 }
 

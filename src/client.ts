@@ -1,6 +1,8 @@
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from '../generated/schema.js';
+import { nodeSend } from '#send';
+import type { Send } from './answer.js';
+import { bufferedBody } from './answer.js';
 import type { TypedClient } from './client-types.js';
+import { createCore } from './core.js';
 import { OzonApiError, OzonNetworkError } from './errors.js';
 import { emptyBodyError, malformedJsonError } from './response-errors.js';
 import {
@@ -15,14 +17,15 @@ import {
 import type { DeprecatedCalls } from './deprecated-calls.js';
 import { parseJson } from './json.js';
 import { sharedLimiter, type RateLimiter } from './rate-limit.js';
-import { attemptInfoOf, bufferedBody, createTransport } from './transport.js';
+import { fetchSender } from './send-fetch.js';
+import { attemptInfoOf, createTransport } from './transport.js';
 import { rememberRequest } from './unwrap.js';
 
 const decoder = new TextDecoder();
 
 /**
- * The typed client: openapi-fetch over the Ozon Seller API `paths` (typed per operation, see
- * `TypedClient`), plus `withOptions`. Calls of deprecated operations resolve to
+ * The typed client: openapi-fetch's methods over the Ozon Seller API `paths` (typed per
+ * operation, see `TypedClient`), plus `withOptions`. Calls of deprecated operations resolve to
  * `DeprecatedCalls`' signatures first, so editors mark them.
  */
 export type OzonClient = DeprecatedCalls & TypedClient & {
@@ -37,89 +40,71 @@ export type OzonClient = DeprecatedCalls & TypedClient & {
   withOptions(options: RequestOptions): OzonClient;
 };
 
-/** Adds the auth and User-Agent headers; refuses to send the key anywhere but https or loopback. */
-function authMiddleware(o: ResolvedOptions): Middleware {
-  return {
-    async onRequest({ request }) {
-      const url = new URL(request.url);
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new TypeError(`refusing to send the credentials over ${url.protocol}//${url.host}: use https`);
-      }
-      await o.auth.apply(request.headers);
-      request.headers.set('User-Agent', o.userAgent);
-      return request;
-    },
-  };
-}
-
-/**
- * The transport throws Ozon errors (timeout, network) and the caller's abort as they are; this
- * wraps anything else thrown below openapi-fetch (e.g. by middleware) into OzonNetworkError.
- */
-function errorMiddleware(o: ResolvedOptions): Middleware {
-  return {
-    onError({ error, request, schemaPath }) {
-      if (error instanceof OzonApiError) return error;
-      if (request.signal.aborted || (error instanceof Error && error.name === 'AbortError')) return error as Error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return new OzonNetworkError({ method: request.method, path: schemaPath, secrets: o.secrets, reason, cause: error });
-    },
-  };
-}
-
-/**
- * Checks that a 2xx JSON body is there and parses (openapi-fetch would resolve an empty one to
- * `undefined` and throw a bare SyntaxError on a broken one), keeps integers beyond 2^53 exact
- * (as strings), and records each response's method, schema path and attempts so `unwrap` can
- * name them in errors.
- */
-function responseMiddleware(o: ResolvedOptions): Middleware {
-  return {
-    async onResponse({ request, response, schemaPath, options }) {
-      const info = { method: request.method, path: schemaPath, secrets: o.secrets, ...attemptInfoOf(response) };
-      let out = response;
-      const noBody = response.status === 204 || response.status === 205 || request.method === 'HEAD';
-      if (response.ok && options.parseAs === 'json' && !noBody) {
-        const bytes = bufferedBody(response);
-        const text = bytes ? decoder.decode(bytes) : await response.clone().text();
-        if (text.trim() === '') throw emptyBodyError(response, info);
-        let parsed: unknown;
-        try {
-          parsed = parseJson(text);
-        } catch (e) {
-          throw malformedJsonError(text, response, info, e);
-        }
-        // Hand openapi-fetch the body parsed once: a copy with a Content-Length whose `json()`
-        // returns it (openapi-fetch calls `json()` when a Content-Length is there).
-        if (!bytes) out = withLength(response, text);
-        Object.defineProperty(out, 'json', { value: async () => parsed });
-      }
-      rememberRequest(out, info);
-      return out;
-    },
-  };
-}
-
-/** A copy of a response read as text, with a Content-Length so openapi-fetch calls its `json()`. */
-function withLength(response: Response, text: string): Response {
-  const headers = new Headers(response.headers);
-  headers.set('content-length', String(new TextEncoder().encode(text).byteLength));
-  headers.delete('transfer-encoding');
-  return new Response(text, { status: response.status, statusText: response.statusText, headers });
+/** Refuses to send the credentials anywhere but https or a loopback host. */
+function guard(o: ResolvedOptions, href: string): void {
+  if (href.startsWith(o.baseUrl) && href.charAt(o.baseUrl.length) === '/') return; // checked when the client was made
+  const url = new URL(href);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new TypeError(`refusing to send the credentials over ${url.protocol}//${url.host}: use https`);
+  }
 }
 
 interface Shared {
   o: ResolvedOptions;
   limiter: RateLimiter;
+  /** How this client's requests go out: the injected fetch, node:http, or the global fetch. */
+  send: Send;
 }
 
 function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
-  const { o, limiter } = shared;
-  const client = createClient<paths>({ baseUrl: o.baseUrl, fetch: createTransport({ client: o, request: r, limiter }) });
-  client.use(authMiddleware(o), errorMiddleware(o), responseMiddleware(o));
+  const { o, limiter, send } = shared;
+  const transport = createTransport({ client: o, request: r, limiter });
+  const facts = (response: Response, method: string, path: string) => ({ method, path, secrets: o.secrets, ...attemptInfoOf(response) });
+  const client = createCore({
+    baseUrl: o.baseUrl,
+    async prepare(headers, url) {
+      guard(o, url);
+      await o.auth.apply(headers);
+      headers.set('User-Agent', o.userAgent);
+    },
+    send(out, schemaPath, caller, callFetch) {
+      guard(o, out.url);
+      return transport({ out, schemaPath, caller, send: callFetch ? fetchSender(callFetch, true) : send });
+    },
+    // Ozon errors (timeout, network) and the caller's abort stay as they are; anything else
+    // thrown below (an injected fetch, middleware) becomes an OzonNetworkError.
+    failed(error, method, path, aborted) {
+      if (error instanceof OzonApiError) return error;
+      if (aborted || (error instanceof Error && error.name === 'AbortError')) return error as Error;
+      const reason = error instanceof Error ? error.message : String(error);
+      return new OzonNetworkError({ method, path, secrets: o.secrets, reason, cause: error });
+    },
+    // A 2xx JSON body must be there and parse (an empty or broken one is an OzonApiError, not
+    // `undefined` or a bare SyntaxError); integers beyond 2^53 stay exact (as strings).
+    async json(response, method, path) {
+      const bytes = bufferedBody(response);
+      const text = bytes ? decoder.decode(bytes) : await response.clone().text();
+      if (text.trim() === '') throw emptyBodyError(response, facts(response, method, path));
+      try {
+        return parseJson(text);
+      } catch (e) {
+        throw malformedJsonError(text, response, facts(response, method, path), e);
+      }
+    },
+    // Each answer's method, schema path and attempts, so `unwrap` can name them in errors.
+    answered: (response, method, path) => rememberRequest(response, facts(response, method, path)),
+  });
   return Object.assign(client as unknown as TypedClient, {
     withOptions: (options: RequestOptions) => build(shared, resolveRequestOptions(options, r)),
   }) as OzonClient;
+}
+
+/** The sender of a client: every request through an injected fetch; else node:http on Node, or the global fetch. */
+function senderOf(o: ResolvedOptions): Send {
+  if (o.fetch) return fetchSender(o.fetch, true);
+  if (o.transport === 'auto' && nodeSend) return nodeSend;
+  if (typeof globalThis.fetch !== 'function') throw new TypeError('createOzonClient: no global fetch is available: pass option "fetch"');
+  return fetchSender(globalThis.fetch, false);
 }
 
 /**
@@ -134,5 +119,5 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
 export function createOzonClient(options: OzonClientOptions): OzonClient {
   const o = resolveOptions(options);
   const limiter = o.limiter ?? sharedLimiter(o.clock);
-  return build({ o, limiter }, { retry: o.retry, idempotent: undefined, timeoutMs: o.timeoutMs });
+  return build({ o, limiter, send: senderOf(o) }, { retry: o.retry, idempotent: undefined, timeoutMs: o.timeoutMs });
 }

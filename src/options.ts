@@ -18,8 +18,15 @@ export interface OzonClientOptions {
   accessToken?: AccessToken;
   /** API root. Default: `https://api-seller.ozon.ru`. Must be `https`, except for loopback hosts (a local mock). */
   baseUrl?: string;
-  /** The fetch to send requests with. Default: `globalThis.fetch`. */
+  /** The fetch to send every request with (it gets a `Request`). Default: none; see `transport`. */
   fetch?: (input: Request) => Promise<Response>;
+  /**
+   * How requests go out when no `fetch` is given. `'auto'`: on Node, node:http/node:https with
+   * keep-alive connections (faster per call); elsewhere `globalThis.fetch`. `'fetch'`:
+   * `globalThis.fetch` everywhere. Default: the `OZON_SELLER_API_TRANSPORT` environment variable
+   * when set (`fetch` or `auto`), else `'auto'`.
+   */
+  transport?: 'auto' | 'fetch';
   /** Per-request timeout in milliseconds; the request is aborted when it passes. Default: 30000. `0` turns it off. */
   timeoutMs?: number;
   /** The `User-Agent` header. Default: `ozon-seller-api/<version>`. */
@@ -53,9 +60,10 @@ export interface ResolvedOptions {
   /** Values every error scrubs (the Api-Key, the tokens sent). */
   secrets: string[];
   baseUrl: string;
-  fetch: (input: Request) => Promise<Response>;
-  /** True when no fetch was injected: the transport then calls the global fetch with (url, init), skipping a Request copy. */
-  globalFetch: boolean;
+  /** The injected fetch, if any: every request goes through it. */
+  fetch: ((input: Request) => Promise<Response>) | undefined;
+  /** Without an injected fetch: `auto` (node:http on Node) or `fetch` (the global fetch). */
+  transport: 'auto' | 'fetch';
   timeoutMs: number;
   userAgent: string;
   retry: Readonly<RetryPolicy>;
@@ -105,10 +113,12 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
   if (url.search || url.hash) {
     throw new TypeError('createOzonClient: option "baseUrl" must not have a query or fragment');
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new TypeError('createOzonClient: option "fetch" must be a function (no global fetch is available)');
+  const transport = options.transport ?? transportFromEnv();
+  if (transport !== 'auto' && transport !== 'fetch') {
+    throw new TypeError(`createOzonClient: option "transport" must be 'auto' or 'fetch'; got ${String(transport)}`);
   }
+  const fetchImpl = options.fetch;
+  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') throw new TypeError('createOzonClient: option "fetch" must be a function');
   const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'createOzonClient');
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   if (typeof userAgent !== 'string' || userAgent.trim() === '' || /[\r\n]/.test(userAgent)) {
@@ -137,7 +147,7 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
     secrets: auth.secrets,
     baseUrl: url.href.replace(/\/+$/, ''),
     fetch: fetchImpl,
-    globalFetch: options.fetch === undefined,
+    transport,
     timeoutMs,
     userAgent,
     retry: resolveRetryPolicy(options.retry),
@@ -147,6 +157,13 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
     onDeprecated,
     clock,
   };
+}
+
+/** `OZON_SELLER_API_TRANSPORT` of the environment (Node only), checked like the option. */
+function transportFromEnv(): 'auto' | 'fetch' {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.OZON_SELLER_API_TRANSPORT;
+  if (env === undefined || env === '' || env === 'auto' || env === 'fetch') return (env || 'auto') as 'auto' | 'fetch';
+  throw new TypeError(`createOzonClient: environment variable OZON_SELLER_API_TRANSPORT must be 'auto' or 'fetch'; got ${env}`);
 }
 
 function checkTimeout(timeoutMs: unknown, where: string): number {

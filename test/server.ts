@@ -16,12 +16,15 @@ export interface TestServer {
   url: string;
   seen: Seen[];
   closed: () => number;
+  /** Connections accepted so far. */
+  opened: () => number;
   close: () => Promise<void>;
 }
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const seen: Seen[] = [];
   let closed = 0;
+  let opened = 0;
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -36,13 +39,17 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     seen.push(entry);
     await handler(entry, res, seen.length);
   });
-  server.on('connection', (socket) => socket.on('close', () => closed++));
+  server.on('connection', (socket) => {
+    opened++;
+    socket.on('close', () => closed++);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
     closed: () => closed,
+    opened: () => opened,
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -1,0 +1,127 @@
+/// <reference types="node" />
+// The default sender on Node: node:http / node:https with keep-alive (a call takes about 0.6 of
+// its time over fetch). It does what fetch would do for this client: the exact headers (with
+// Content-Length), gzip/deflate/br answers decoded, redirects followed (credentials kept to the
+// first origin), the whole body read inside the attempt, and the attempt's signal destroying the
+// request.
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { brotliDecompress, constants, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
+import { answer, type Outgoing, type Send } from './answer.js';
+
+// One keep-alive agent per protocol, shared by every client of the process (as fetch shares its
+// global dispatcher). Like fetch, an idle connection is closed after 4 s, or earlier when the
+// server's Keep-Alive header asks, so a request rarely meets a connection the server closed;
+// idle sockets do not keep the process alive.
+const agents = { 'http:': new HttpAgent({ keepAlive: true, timeout: 4000 }), 'https:': new HttpsAgent({ keepAlive: true, timeout: 4000 }) };
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** Not sent to another origin after a redirect. */
+const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie', 'api-key', 'client-id'];
+/** Dropped with the body when a redirect turns the request into a GET. */
+const CONTENT = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
+
+interface Raw {
+  status: number;
+  statusText: string;
+  rawHeaders: string[];
+  bytes: Buffer;
+  location: string | undefined;
+}
+
+/** Sends `out`, following redirects the way fetch's default `redirect: 'follow'` does. */
+export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSignal) => {
+  let url = new URL(out.url);
+  let { method, body } = out;
+  let headers = out.headers;
+  for (let hops = 0; ; hops++) {
+    const raw = await exchange(url, method, nodeHeaders(headers, url, body), body, signal);
+    if (!REDIRECT.has(raw.status) || raw.location === undefined || out.redirect === 'manual') {
+      const bytes = await decode(raw);
+      return answer(bytes, raw.status, raw.statusText, url.href, hops > 0, (h) => {
+        for (let i = 0; i < raw.rawHeaders.length; i += 2) h.append(raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!);
+      });
+    }
+    if (out.redirect === 'error') throw new TypeError(`redirect to ${raw.location} refused: redirect mode is "error"`);
+    if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
+    const next = new URL(raw.location, url);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new TypeError(`redirect to ${next.protocol} refused`);
+    headers = new Headers(headers);
+    if ((raw.status === 303 && method !== 'GET' && method !== 'HEAD') || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {
+      method = 'GET';
+      body = null;
+      for (const name of CONTENT) headers.delete(name);
+    }
+    if (next.origin !== url.origin) for (const name of CREDENTIALS) headers.delete(name);
+    url = next;
+  }
+};
+
+/** The request's headers for node:http, with what fetch adds: Content-Length, Accept, Accept-Encoding. */
+function nodeHeaders(headers: Headers, url: URL, body: string | Uint8Array | null): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  out.accept ??= '*/*';
+  out['accept-encoding'] ??= url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate';
+  if (body !== null) out['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  return out;
+}
+
+/** One request and its whole answer (still encoded). */
+function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: string | Uint8Array | null, signal: AbortSignal): Promise<Raw> {
+  return new Promise<Raw>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const https = url.protocol === 'https:';
+    const req = (https ? httpsRequest : httpRequest)(url, { method, headers, agent: agents[https ? 'https:' : 'http:'] });
+    let settled = false;
+    const settle = (error: unknown, raw?: Raw) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      if (error === undefined) resolve(raw!);
+      else reject(error);
+    };
+    const onAbort = () => {
+      settle(signal.reason);
+      req.destroy();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (e) => settle(e));
+    req.on('response', (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', (e) => settle(e));
+      res.on('close', () => {
+        if (!res.complete) settle(Object.assign(new Error('the connection closed before the whole answer arrived'), { code: 'ECONNRESET' }));
+      });
+      res.on('end', () => {
+        const location = res.headers.location;
+        settle(undefined, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', rawHeaders: res.rawHeaders, bytes: Buffer.concat(chunks), location });
+      });
+    });
+    req.end(body ?? undefined);
+  });
+}
+
+const LENIENT: ZlibOptions = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+type Unzip = (bytes: Buffer, options: object, done: (e: Error | null, out: Buffer) => void) => void;
+const unzip = (fn: Unzip, bytes: Buffer, options: object = LENIENT) =>
+  new Promise<Buffer>((resolve, reject) => fn(bytes, options, (e, out) => (e ? reject(e) : resolve(out))));
+
+/** The body with its Content-Encoding undone (last applied first); an unknown coding is left as is. */
+async function decode(raw: Raw): Promise<Buffer> {
+  let bytes = raw.bytes;
+  const header = raw.rawHeaders.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === 'content-encoding');
+  if (header < 0 || bytes.length === 0) return bytes;
+  const codings = raw.rawHeaders[header + 1]!.toLowerCase().split(',').map((c) => c.trim()).reverse();
+  for (const coding of codings) {
+    if (coding === 'gzip' || coding === 'x-gzip') bytes = await unzip(gunzip, bytes);
+    else if (coding === 'deflate') bytes = await unzip((bytes[0]! & 0x0f) === 0x08 ? inflate : inflateRaw, bytes);
+    else if (coding === 'br') bytes = await unzip(brotliDecompress, bytes, {});
+    else if (coding !== 'identity') break;
+  }
+  return bytes;
+}
