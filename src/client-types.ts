@@ -3,13 +3,18 @@
 // ones, which map every request and answer type through `Readable`/`Writable` and compute the
 // init type over all paths at the first call (seconds of type-checking for a spec of Ozon's size).
 import type { Middleware } from 'openapi-fetch';
-import type { MethodPaths } from '../generated/operations.js';
-import type { paths } from '../generated/schema.js';
+import type { DeprecatedPathsByMethod, OperationsByMethod, paths } from '../generated/schema.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
-/** The schema paths that have method `M` (a generated union: no mapped type over every path). */
-export type PathsWith<M extends HttpMethod> = M extends keyof MethodPaths ? MethodPaths[M] & keyof paths : never;
+/** The operation of each path with method `M` (a generated interface, indexed by the path). */
+export type OperationsOf<M extends HttpMethod> = M extends keyof OperationsByMethod ? OperationsByMethod[M] : Record<never, never>;
+
+/** The schema paths that have method `M` (the keys of a generated interface: no intersection with `keyof paths` to compute). */
+export type PathsWith<M extends HttpMethod> = keyof OperationsOf<M>;
+
+/** Paths of deprecated operations with the HTTP method `M` (a generated union). */
+export type DeprecatedPath<M extends HttpMethod> = M extends keyof DeprecatedPathsByMethod ? DeprecatedPathsByMethod[M] : never;
 
 /** The operation object of `M P`. */
 export type OperationOf<P extends keyof paths, M extends HttpMethod> = paths[P] extends { [K in M]: infer O } ? O : never;
@@ -52,31 +57,61 @@ export interface CallOptions<A extends ParseAs = 'json'> extends Omit<RequestIni
   fetch?: (input: Request) => Promise<Response>;
 }
 
+/** The init of the operation `O`: body, parameters and call options. */
+export type OperationInit<O, A extends ParseAs = 'json'> = CallOptions<A> & BodyOption<O> & ParamsOption<O>;
+
 /** The second argument of `M P`: body, parameters and call options. */
-export type InitOf<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> = CallOptions<A> &
-  BodyOption<OperationOf<P, M>> &
-  ParamsOption<OperationOf<P, M>>;
+export type InitOf<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> = OperationInit<OperationOf<P, M>, A>;
 
 /** What a call resolves to: openapi-fetch's `{ data, error, response }`. */
 export type CallResult<D, E> = { data: D; error?: never; response: Response } | { data?: never; error: E; response: Response };
 
+/** The arguments after the path of the operation `O`: the init, optional when nothing in it is required. */
+export type OperationArgs<O, A extends ParseAs = 'json'> = Record<never, never> extends OperationInit<O, A> ? [init?: OperationInit<O, A>] : [init: OperationInit<O, A>];
+
+/** What a call of the operation `O` resolves to. */
+export type OperationReturn<O, A extends ParseAs = 'json'> = Promise<CallResult<Parsed<SuccessOf<O>, A>, ErrorOf<O>>>;
+
 /** The arguments after the path: the init, optional when nothing in it is required. */
-export type CallArgs<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> =
-  Record<never, never> extends InitOf<P, M, A> ? [init?: InitOf<P, M, A>] : [init: InitOf<P, M, A>];
+export type CallArgs<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> = OperationArgs<OperationOf<P, M>, A>;
 
 /** What `M P` resolves to. */
-export type CallReturn<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> = Promise<
-  CallResult<Parsed<SuccessOf<OperationOf<P, M>>, A>, ErrorOf<OperationOf<P, M>>>
->;
+export type CallReturn<P extends keyof paths, M extends HttpMethod, A extends ParseAs = 'json'> = OperationReturn<OperationOf<P, M>, A>;
 
-/** `ozon.POST(path, init)` and the other methods: typed by the path, checked per operation. */
-export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, M, A>) => CallReturn<P, M, A>;
+/**
+ * `ozon.POST(path, init)` and the other methods: typed by the path, checked per operation. The
+ * path's type parameter ranges over a generated interface's keys; the operation is read with
+ * `OperationOf`, a conditional type that is not distributive: while the path is being inferred,
+ * the init's contextual type stays `unknown` instead of the union of every operation's init.
+ */
+export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M> & keyof paths, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, M, A>) => CallReturn<P, M, A>;
 
-/** The typed methods of the client (openapi-fetch's at run time). */
+type Post = PathsWith<'post'>;
+type Get = PathsWith<'get'>;
+
+/**
+ * The typed methods of the client (openapi-fetch's at run time). POST and GET have a first
+ * signature that matches only deprecated paths and carries `@deprecated`: openapi-typescript puts
+ * the tag on `paths[P].post`, which a call never names, so this is what makes an editor strike a
+ * deprecated call through and say why on hover (TypeScript's deprecated-signature hint, 6387).
+ * Its path is typed `P extends DeprecatedPath ? P : never`, P inferred from the argument: a
+ * current path fails it at the first argument, and its init is contextually typed by its own
+ * operation, not by the union of every deprecated one.
+ */
 export interface TypedClient {
-  GET: ClientMethod<'get'>;
+  /**
+   * @deprecated Ozon has deprecated this method, or switched it off. Its description names the
+   * method to use instead; the client also warns once at run time (see `onDeprecated`).
+   */
+  GET<P extends Get, A extends ParseAs = 'json'>(path: P & ([P] extends [DeprecatedPath<'get'>] ? unknown : never), ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
+  GET<P extends Get, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
   PUT: ClientMethod<'put'>;
-  POST: ClientMethod<'post'>;
+  /**
+   * @deprecated Ozon has deprecated this method, or switched it off. Its description names the
+   * method to use instead; the client also warns once at run time (see `onDeprecated`).
+   */
+  POST<P extends Post, A extends ParseAs = 'json'>(path: P & ([P] extends [DeprecatedPath<'post'>] ? unknown : never), ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
+  POST<P extends Post, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
   DELETE: ClientMethod<'delete'>;
   OPTIONS: ClientMethod<'options'>;
   HEAD: ClientMethod<'head'>;

@@ -12,7 +12,6 @@ import {
   type ResolvedOptions,
   type ResolvedRequestOptions,
 } from './options.js';
-import type { DeprecatedCalls } from './deprecated-calls.js';
 import { parseJson } from './json.js';
 import { sharedLimiter, type RateLimiter } from './rate-limit.js';
 import { attemptInfoOf, bufferedBody, createTransport } from './transport.js';
@@ -22,10 +21,11 @@ const decoder = new TextDecoder();
 
 /**
  * The typed client: openapi-fetch over the Ozon Seller API `paths` (typed per operation, see
- * `TypedClient`), plus `withOptions`. Calls of deprecated operations resolve to
- * `DeprecatedCalls`' signatures first, so editors mark them.
+ * `TypedClient`, whose deprecated-call signatures make editors mark deprecated calls), plus
+ * `withOptions`. An interface, not an intersection: the checker resolves its methods once
+ * without comparing the signatures of two types.
  */
-export type OzonClient = DeprecatedCalls & TypedClient & {
+export interface OzonClient extends TypedClient {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -35,7 +35,7 @@ export type OzonClient = DeprecatedCalls & TypedClient & {
    * ```
    */
   withOptions(options: RequestOptions): OzonClient;
-};
+}
 
 /** Adds the auth and User-Agent headers; refuses to send the key anywhere but https or loopback. */
 function authMiddleware(o: ResolvedOptions): Middleware {
