@@ -3,7 +3,7 @@
 // ones, which map every request and answer type through `Readable`/`Writable` and compute the
 // init type over all paths at the first call (seconds of type-checking for a spec of Ozon's size).
 import type { Middleware } from 'openapi-fetch';
-import type { DeprecatedPathsByMethod, OperationsByMethod, paths } from '../generated/schema.js';
+import type { CurrentPathsByMethod, DeprecatedPathsByMethod, OperationsByMethod, paths } from '../generated/schema.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -24,9 +24,9 @@ type Ok = 200 | 201 | 202 | 203 | 204 | 206 | '2XX';
 type Responses<O> = O extends { responses: infer R } ? R : Record<never, never>;
 
 /** The body of a successful answer (2xx), as openapi-fetch parses it. */
-export type SuccessOf<O> = { [S in keyof Responses<O>]: S extends Ok ? Content<Responses<O>[S]> : never }[keyof Responses<O>];
+export type SuccessOf<O> = Content<Responses<O>[Ok & keyof Responses<O>]>;
 /** The body of an error answer (4xx, 5xx, default). */
-export type ErrorOf<O> = { [S in keyof Responses<O>]: S extends Ok ? never : Content<Responses<O>[S]> }[keyof Responses<O>];
+export type ErrorOf<O> = Content<Responses<O>[Exclude<keyof Responses<O>, Ok>]>;
 
 type BodyOption<O> = O extends { requestBody: { content: infer C } }
   ? { body: 'application/json' extends keyof C ? C['application/json'] : C[keyof C] }
@@ -86,32 +86,33 @@ export type CallReturn<P extends keyof paths, M extends HttpMethod, A extends Pa
  */
 export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M> & keyof paths, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, M, A>) => CallReturn<P, M, A>;
 
-type Post = PathsWith<'post'>;
-type Get = PathsWith<'get'>;
+type Current<M extends HttpMethod> = M extends keyof CurrentPathsByMethod ? CurrentPathsByMethod[M] : never;
 
 /**
- * The typed methods of the client (openapi-fetch's at run time). POST and GET have a first
- * signature that matches only deprecated paths and carries `@deprecated`: openapi-typescript puts
- * the tag on `paths[P].post`, which a call never names, so this is what makes an editor strike a
- * deprecated call through and say why on hover (TypeScript's deprecated-signature hint, 6387).
- * Its path is typed `P extends DeprecatedPath ? P : never`, P inferred from the argument: a
- * current path fails it at the first argument, and its init is contextually typed by its own
- * operation, not by the union of every deprecated one.
+ * The typed methods of the client (openapi-fetch's at run time). POST and GET have two signatures:
+ * one for the paths of current operations, then one for deprecated paths that carries
+ * `@deprecated`. openapi-typescript puts the tag on `paths[P].post`, which a call never names, so
+ * the second signature is what makes an editor strike a deprecated call through and say why on
+ * hover (TypeScript's deprecated-signature hint, 6387). A call of a current operation resolves to
+ * the first signature, so it is checked once; a deprecated path fails the first at its first
+ * argument. Each constraint is a generated union, and the operation is read with `OperationOf`, a
+ * conditional type that is not distributive: while the path is being inferred, the init's
+ * contextual type is not the union of every operation's.
  */
 export interface TypedClient {
+  GET<P extends Current<'get'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
   /**
    * @deprecated Ozon has deprecated this method, or switched it off. Its description names the
    * method to use instead; the client also warns once at run time (see `onDeprecated`).
    */
-  GET<P extends Get, A extends ParseAs = 'json'>(path: P & ([P] extends [DeprecatedPath<'get'>] ? unknown : never), ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
-  GET<P extends Get, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
+  GET<P extends DeprecatedPath<'get'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
   PUT: ClientMethod<'put'>;
+  POST<P extends Current<'post'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
   /**
    * @deprecated Ozon has deprecated this method, or switched it off. Its description names the
    * method to use instead; the client also warns once at run time (see `onDeprecated`).
    */
-  POST<P extends Post, A extends ParseAs = 'json'>(path: P & ([P] extends [DeprecatedPath<'post'>] ? unknown : never), ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
-  POST<P extends Post, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
+  POST<P extends DeprecatedPath<'post'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
   DELETE: ClientMethod<'delete'>;
   OPTIONS: ClientMethod<'options'>;
   HEAD: ClientMethod<'head'>;
