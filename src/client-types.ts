@@ -66,8 +66,11 @@ export type InitOf<P extends keyof paths, M extends HttpMethod, A extends ParseA
 /** What a call resolves to: openapi-fetch's `{ data, error, response }`. */
 export type CallResult<D, E> = { data: D; error?: never; response: Response } | { data?: never; error: E; response: Response };
 
-/** The arguments after the path of the operation `O`: the init, optional when nothing in it is required. */
-export type OperationArgs<O, A extends ParseAs = 'json'> = Record<never, never> extends OperationInit<O, A> ? [init?: OperationInit<O, A>] : [init: OperationInit<O, A>];
+/**
+ * The arguments after the path of the operation `O`: the init, optional when nothing in it is
+ * required (the call options never are, so only the body and the parameters are looked at).
+ */
+export type OperationArgs<O, A extends ParseAs = 'json'> = Record<never, never> extends BodyOption<O> & ParamsOption<O> ? [init?: OperationInit<O, A>] : [init: OperationInit<O, A>];
 
 /** What a call of the operation `O` resolves to. */
 export type OperationReturn<O, A extends ParseAs = 'json'> = Promise<CallResult<Parsed<SuccessOf<O>, A>, ErrorOf<O>>>;
@@ -87,6 +90,10 @@ export type CallReturn<P extends keyof paths, M extends HttpMethod, A extends Pa
 export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M> & keyof paths, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, M, A>) => CallReturn<P, M, A>;
 
 type Current<M extends HttpMethod> = M extends keyof CurrentPathsByMethod ? CurrentPathsByMethod[M] : never;
+/** `unknown` when the path `P` is one of `Paths`, else `never` (not distributive: P is one literal). */
+type OnlyIf<P, Paths> = [P] extends [Paths] ? unknown : never;
+/** As `OnlyIf`, and `unknown` for an unknown path too (P is then every path: the error lists them). */
+type CurrentOnly<P, M extends HttpMethod> = [P] extends [Current<M>] ? unknown : [PathsWith<M>] extends [P] ? unknown : never;
 
 /**
  * The typed methods of the client (openapi-fetch's at run time). POST and GET have two signatures:
@@ -94,25 +101,27 @@ type Current<M extends HttpMethod> = M extends keyof CurrentPathsByMethod ? Curr
  * `@deprecated`. openapi-typescript puts the tag on `paths[P].post`, which a call never names, so
  * the second signature is what makes an editor strike a deprecated call through and say why on
  * hover (TypeScript's deprecated-signature hint, 6387). A call of a current operation resolves to
- * the first signature, so it is checked once; a deprecated path fails the first at its first
- * argument. Each constraint is a generated union, and the operation is read with `OperationOf`, a
- * conditional type that is not distributive: while the path is being inferred, the init's
- * contextual type is not the union of every operation's.
+ * the first signature, so it is checked once. In both, P ranges over every path of the method and
+ * is inferred from the argument; the path is typed `P & OnlyIf<P, ...>`, so the other kind of path
+ * fails at the first argument, while the init is typed by the call's own operation (a wrong
+ * number of arguments is reported as such). The operation is read with `OperationOf`, a
+ * conditional type that is not distributive: while P is being inferred, the init's contextual
+ * type is not the union of every operation's.
  */
 export interface TypedClient {
-  GET<P extends Current<'get'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
+  GET<P extends PathsWith<'get'>, A extends ParseAs = 'json'>(path: P & CurrentOnly<P, 'get'>, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
   /**
    * @deprecated Ozon has deprecated this method, or switched it off. Its description names the
    * method to use instead; the client also warns once at run time (see `onDeprecated`).
    */
-  GET<P extends DeprecatedPath<'get'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
+  GET<P extends PathsWith<'get'>, A extends ParseAs = 'json'>(path: P & OnlyIf<P, DeprecatedPath<'get'>>, ...init: CallArgs<P, 'get', A>): CallReturn<P, 'get', A>;
   PUT: ClientMethod<'put'>;
-  POST<P extends Current<'post'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
+  POST<P extends PathsWith<'post'>, A extends ParseAs = 'json'>(path: P & CurrentOnly<P, 'post'>, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
   /**
    * @deprecated Ozon has deprecated this method, or switched it off. Its description names the
    * method to use instead; the client also warns once at run time (see `onDeprecated`).
    */
-  POST<P extends DeprecatedPath<'post'>, A extends ParseAs = 'json'>(path: P, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
+  POST<P extends PathsWith<'post'>, A extends ParseAs = 'json'>(path: P & OnlyIf<P, DeprecatedPath<'post'>>, ...init: CallArgs<P, 'post', A>): CallReturn<P, 'post', A>;
   DELETE: ClientMethod<'delete'>;
   OPTIONS: ClientMethod<'options'>;
   HEAD: ClientMethod<'head'>;
