@@ -14,7 +14,6 @@ import {
   type ResolvedOptions,
   type ResolvedRequestOptions,
 } from './options.js';
-import type { DeprecatedCalls } from './deprecated-calls.js';
 import { parseJson } from './json.js';
 import { sharedLimiter, type RateLimiter } from './rate-limit.js';
 import { fetchSender } from './send-fetch.js';
@@ -24,11 +23,12 @@ import { rememberRequest } from './unwrap.js';
 const decoder = new TextDecoder();
 
 /**
- * The typed client: openapi-fetch's methods over the Ozon Seller API `paths` (typed per
- * operation, see `TypedClient`), plus `withOptions`. Calls of deprecated operations resolve to
- * `DeprecatedCalls`' signatures first, so editors mark them.
+ * The typed client: the Ozon Seller API `paths` typed per operation (see `TypedClient`, whose
+ * deprecated-call signatures make editors mark deprecated calls), plus `withOptions`. An
+ * interface, not an intersection: the checker resolves its methods once without comparing the
+ * signatures of two types.
  */
-export type OzonClient = DeprecatedCalls & TypedClient & {
+export interface OzonClient extends TypedClient {
   /**
    * The same client with other per-request options (retry policy, idempotency, timeout). It
    * shares this client's rate limiter; middleware added with `use` is not carried over.
@@ -38,7 +38,7 @@ export type OzonClient = DeprecatedCalls & TypedClient & {
    * ```
    */
   withOptions(options: RequestOptions): OzonClient;
-};
+}
 
 /** Refuses to send the credentials anywhere but https or a loopback host. */
 function guard(o: ResolvedOptions, href: string): void {

@@ -45,8 +45,8 @@ describe('in the editor', () => {
     expect(lines).toContain(lineWith('legacy ='));
     expect(lines).toContain(lineWith('legacyGet ='));
     expect(lines).not.toContain(lineWith('current ='));
-    // (A call with a type error, such as nearMiss and extraRequired below, may show the hint too:
-    // TypeScript reports it against the first signature, the deprecated-call one.)
+    // (A call with a type error, such as nearMiss and extraRequired below, may show the hint too,
+    // when TypeScript reports it against the deprecated-call signature.)
     const hover = hovers.find((h) => h.line === lineWith('legacy ='))!;
     expect(hover.tags.map((t) => t.name)).toEqual(['deprecated']);
     expect(hover.tags[0]!.text).toContain('Ozon has deprecated this method');
@@ -57,7 +57,8 @@ describe('in the editor', () => {
     const { errors } = await (result ??= probe());
     // The init is typed per operation, so TypeScript's excess-property check applies to every
     // call, with "Did you mean" for a near miss (reported as "No overload matches this call": the
-    // deprecated-call signature is tried first). A body declared with its type is checked too.
+    // deprecated-call signature is tried after the current one). A body declared with its type is
+    // checked too.
     expect(errors.map((e) => [e.line, e.code])).toEqual([
       [lineWith('nearMiss ='), 2769],
       [lineWith('extraRequired ='), 2769],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationsTable } from '../scripts/gen-operations.js';
 import { loadOperationsModule } from '../scripts/pack-operations.js';
-import { requestOnlyComponents, schemaTypes, widenRequestInt64 } from '../scripts/gen-types.js';
+import { methodTables, requestOnlyComponents, schemaTypes, widenRequestInt64 } from '../scripts/gen-types.js';
 import { countsText, specCounts, withCounts } from '../scripts/readme-counts.js';
 
 const id64 = { type: 'integer', format: 'int64' };
@@ -70,6 +70,17 @@ describe('generator', () => {
     const withEnum = structuredClone(mini) as any;
     withEnum.components.schemas.Filter.properties.warehouse_id = { ...id64, enum: [15, 30] };
     expect(widenRequestInt64(withEnum).components.schemas.Filter.properties.warehouse_id.enum).toEqual([15, 30, '15', '30']);
+  });
+
+  it('emits the operations of each method, and its current and deprecated paths, for the client types', () => {
+    const spec = structuredClone(mini) as any;
+    spec.paths['/v1/things/old'] = { post: { ...spec.paths['/v1/things/list'].post, operationId: 'OldThings', deprecated: true } };
+    spec.paths['/v1/thing/{id}'] = { get: { operationId: 'GetThing', responses: { '200': json({ type: 'object' }) } } };
+    const lines = methodTables(spec).replace(/\s+/g, ' ');
+    expect(lines).toContain('export interface PostOperations { "/v1/things/list": paths["/v1/things/list"]["post"]; "/v1/things/old": paths["/v1/things/old"]["post"]; }');
+    expect(lines).toContain('export interface GetOperations { "/v1/thing/{id}": paths["/v1/thing/{id}"]["get"]; }');
+    expect(lines).toContain('export interface CurrentPathsByMethod { get: "/v1/thing/{id}"; post: "/v1/things/list"; }');
+    expect(lines).toContain('export interface DeprecatedPathsByMethod { get: never; post: "/v1/things/old"; }');
   });
 
   it('rejects x-pagination paths that are not in the schemas', () => {

@@ -57,5 +57,20 @@ describe('typed client', () => {
   it('requires the body', () => {
     // @ts-expect-error the body is required
     void ozon.POST('/v1/report/info', {});
+    // @ts-expect-error the init is required (reported as "Expected 2 arguments")
+    void ozon.POST('/v1/report/info');
+  });
+
+  it('types a deprecated operation like a current one (its own signature, marked @deprecated)', async () => {
+    const body = { dir: 'asc', filter: { since: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }, limit: 50, offset: 0 };
+    const { data } = await ozon.POST('/v2/posting/fbs/list', { body });
+    type List = paths['/v2/posting/fbs/list']['post']['responses']['200']['content']['application/json'];
+    expectTypeOf(data).toEqualTypeOf<List | undefined>();
+    // @ts-expect-error offset is a number
+    void ozon.POST('/v2/posting/fbs/list', { body: { ...body, offset: 'x' } });
+    // @ts-expect-error `extra` is not a field of /v2/posting/fbs/list
+    void ozon.POST('/v2/posting/fbs/list', { body: { ...body, extra: 1 } });
+    const order = await ozon.GET('/v1/order/{id}', { params: { path: { id: 12 } } });
+    expectTypeOf(order.error).not.toBeAny();
   });
 });
