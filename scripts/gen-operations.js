@@ -205,16 +205,6 @@ export type ReportPath = ${union((e) => e.method === 'POST' && e.report)};
 /** POST paths with a JSON body that start work another method reports on (x-async): what waitForAsync takes. */
 export type AsyncPath = ${union((e, k) => e.method === 'POST' && e.async && !nonJsonStarts.has(k))};
 
-/** Type level only: the paths of each HTTP method, as literal unions (cheaper for the type checker than a mapped type over \`paths\`). */
-export interface MethodPaths {
-${[...new Set(entries.map(([, e]) => e.method))].sort().map((m) => `  ${m.toLowerCase()}: ${union((e) => e.method === m)};`).join('\n')}
-}
-
-/** Type level only: the paths of deprecated operations, per HTTP method. */
-export interface DeprecatedPaths {
-${[...new Set(entries.map(([, e]) => e.method))].sort().map((m) => `  ${m.toLowerCase()}: ${union((e) => e.method === m && e.deprecated)};`).join('\n')}
-}
-
 /** Type level only: the status method ("METHOD /path") of each POST path with x-async. */
 export interface AsyncStatus {
 ${entries.filter(([, e]) => e.method === 'POST' && e.async).map(([, e]) => `  ${JSON.stringify(e.path)}: ${JSON.stringify(e.async.status)};`).join('\n')}
