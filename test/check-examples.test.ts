@@ -70,9 +70,9 @@ paths:
               properties: { by: { type: string } }
               anyOf:
                 - { required: [by], properties: { by: { type: string } } }
-                - { properties: { id: { type: integer } } }
-            # An anyOf branch evaluates id: no problem.
-            example: { by: name, id: 3 }
+                - { properties: { id: { type: integer }, meta: { type: object, properties: { a: { type: string } } } } }
+            # An anyOf branch evaluates id, and inside a branch objects stay open: no problem.
+            example: { by: name, id: 3, meta: { a: x, b: 1 } }
       responses:
         '200':
           description: ok
