@@ -7,10 +7,12 @@
 //  - every `example`, else every `examples` entry's `value` ($ref to components/examples
 //    followed), of each media type with a schema, under a parameter, request body or response,
 //    in operations, webhooks and components; JSON Schema 2020-12, formats checked (ajv-formats);
-//  - an object schema with `properties` or `patternProperties` takes no property it does not
-//    declare (the fork's `defaultUnevaluatedProperties: false`), except directly inside `allOf`,
-//    where the other branches may declare them: spelled here as `unevaluatedProperties: false`,
-//    and each component schema compiled in two variants, closed and (called from `allOf`) open;
+//  - an object schema with `properties` or `patternProperties` takes no property that nothing
+//    evaluates (the fork's `defaultUnevaluatedProperties: false`), except at the top of an `allOf`
+//    branch (the other branches may declare it) and anywhere inside a branch of `anyOf` or
+//    `oneOf` (or under `not`, `if`, `contains`) up to the next $ref. Spelled here as
+//    `unevaluatedProperties: false` where the fork adds it, each component schema in two
+//    variants: closed, and open at its top (when called from an `allOf` branch);
 //  - `readOnly` properties may not appear in requests nor `writeOnly` ones in responses, and
 //    are then not required;
 //  - the same messages, and the JSON pointer of the failing value in the bundle.
@@ -61,6 +63,7 @@ function newAjv() {
     allowUnionTypes: true,
     passContext: true,
     logger: false,
+    // Ajv's code optimizer costs more than it saves for validators that run once or twice.
     code: { optimize: false },
   });
   addFormats(ajv);
@@ -93,8 +96,8 @@ function newAjv() {
 }
 
 /**
- * Compiles the schemas of one spec. `validator(schema)` returns the compiled function (cached);
- * component schemas referenced by `#/...` pointers are added once per variant, on first use.
+ * The schemas of one spec, prepared (the fork's defaults spelled out) for the quick check and for
+ * Ajv: component schemas referenced by `#/...` pointers once per variant, on first use.
  */
 function compiler(spec, allowAdditionalProperties, useQuick) {
   const ajv = newAjv();
