@@ -73,9 +73,18 @@ paths:
                 - { properties: { id: { type: integer }, meta: { type: object, properties: { a: { type: string } } } } }
             # An anyOf branch evaluates id, and inside a branch objects stay open: no problem.
             example: { by: name, id: 3, meta: { a: x, b: 1 } }
+          multipart/form-data:
+            schema: { type: object, properties: { file: { type: string } } }
+            encoding:
+              file:
+                headers:
+                  # The rule does not look into encodings.
+                  X-Part: { content: { application/json: { schema: { type: integer }, example: one } } }
       responses:
         '200':
           description: ok
+          headers:
+            X-Rate: { content: { application/json: { schema: { type: integer }, example: many } } }
           content:
             application/json:
               schema: { $ref: '#/components/schemas/Thing' }
@@ -153,6 +162,7 @@ describe('check-examples on a small spec', () => {
           '#/paths/~1v1~1things/post/responses/200/content/application~1json/example/owner/age Example value must conform to the schema: `owner` property must NOT have unevaluated properties `age`.',
           '#/components/responses/Error/content/application~1json/example/code Example value must conform to the schema: `code` property type must be integer.',
           '#/paths/~1v1~1thing/post/responses/200/content/application~1json/example/secret Example value must conform to the schema: `secret` property must NOT be present in response context.',
+          '#/paths/~1v1~1thing/post/responses/200/headers/X-Rate/content/application~1json/example Example value must conform to the schema: type must be integer.',
           '#/webhooks/THING_CREATED/post/requestBody/content/application~1json/example/message_type Example value must conform to the schema: `message_type` property must be equal to constant.',
           '#/webhooks/THING_CREATED/post/requestBody/content/application~1json/example/at Example value must conform to the schema: `at` property must match format "date-time".',
         ].sort(),
