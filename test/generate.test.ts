@@ -126,9 +126,9 @@ describe('generate --check', () => {
     try {
       for (const p of ['openapi', 'scripts', 'generated', 'redocly.yaml', 'package.json', 'README.md']) cpSync(join(root, p), join(dir, p), { recursive: true });
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-      const run = () =>
+      const run = (script = ['scripts/generate.js', '--check']) =>
         new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
-          execFile(process.execPath, ['scripts/generate.js', '--check'], { cwd: dir, encoding: 'utf8' }, (err, stdout, stderr) =>
+          execFile(process.execPath, script, { cwd: dir, encoding: 'utf8' }, (err, stdout, stderr) =>
             resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
           ),
         );
@@ -149,6 +149,11 @@ describe('generate --check', () => {
       const stale = await run();
       expect(stale.status).toBe(1);
       expect(stale.stderr).toContain('generated/ is stale (openapi.json, schema.d.ts)');
+      // `npm run lint` fails on an example that does not conform to its schema (checked on the bundle).
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n(\s+)code: /, '\n$1unknown_field: 1\n$1code: '));
+      const badExample = await run(['scripts/lint.js']);
+      expect(badExample.status).toBe(1);
+      expect(badExample.stderr).toMatch(/error: POST \/v1\/report\/info request application\/json: Example value must conform to the schema: must NOT have unevaluated properties `unknown_field`/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
