@@ -36,6 +36,14 @@ export function answer(bytes: Uint8Array, status: number, statusText: string, ur
   const response = new Response(empty ? null : (bytes as BodyInit), { status, statusText });
   fill(response.headers);
   if (!empty) bodies.set(response, bytes);
-  Object.defineProperties(response, { url: { value: url }, redirected: { value: redirected } });
-  return response;
+  return pin(response, url, redirected);
+}
+
+/** Gives `response` and its clones the `url` and `redirected` of fetch's (a constructed Response has neither). */
+function pin(response: Response, url: string, redirected: boolean): Response {
+  return Object.defineProperties(response, {
+    url: { value: url },
+    redirected: { value: redirected },
+    clone: { value: () => pin(Response.prototype.clone.call(response), url, redirected) },
+  });
 }

@@ -121,8 +121,9 @@ export function resolveOptions(options: OzonClientOptions): ResolvedOptions {
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') throw new TypeError('createOzonClient: option "fetch" must be a function');
   const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'createOzonClient');
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  if (typeof userAgent !== 'string' || userAgent.trim() === '' || /[\r\n]/.test(userAgent)) {
-    throw new TypeError('createOzonClient: option "userAgent" must be a non-empty single-line string');
+  // A header value: Latin-1 without control characters (Cyrillic would fail every call instead).
+  if (typeof userAgent !== 'string' || userAgent.trim() === '' || /[^\t\x20-\x7e\xa0-\xff]/.test(userAgent)) {
+    throw new TypeError('createOzonClient: option "userAgent" must be a non-empty single-line string of Latin-1 characters');
   }
   const rateLimits = options.rateLimits ?? true;
   if (typeof rateLimits !== 'boolean') throw new TypeError('createOzonClient: option "rateLimits" must be a boolean');

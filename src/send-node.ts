@@ -33,10 +33,14 @@ interface Raw {
 /** Sends `out`, following redirects the way fetch's default `redirect: 'follow'` does. */
 export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSignal) => {
   let url = new URL(out.url);
-  let { method, body } = out;
+  let { method } = out;
+  // Bytes, not a string: node:http writes the head with a string body in the body's encoding
+  // (UTF-8), which would send a Latin-1 header value (café) as two bytes a letter.
+  let body = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
+  const text = typeof out.body === 'string';
   let headers = out.headers;
   for (let hops = 0; ; hops++) {
-    const raw = await exchange(url, method, nodeHeaders(headers, url, body), body, signal);
+    const raw = await exchange(url, method, nodeHeaders(headers, url, body, text), body, signal);
     if (!REDIRECT.has(raw.status) || raw.location === undefined || out.redirect === 'manual') {
       const bytes = await decode(raw);
       return answer(bytes, raw.status, raw.statusText, url.href, hops > 0, (h) => {
@@ -58,20 +62,26 @@ export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSig
   }
 };
 
-/** The request's headers for node:http, with what fetch adds: Content-Length, Accept, Accept-Encoding. */
-function nodeHeaders(headers: Headers, url: URL, body: string | Uint8Array | null): OutgoingHttpHeaders {
+/**
+ * The request's headers for node:http, with what fetch adds: Content-Length, Accept,
+ * Accept-Encoding, and a text/plain Content-Type for a body given as a string (`text`).
+ */
+function nodeHeaders(headers: Headers, url: URL, body: Uint8Array | null, text: boolean): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   headers.forEach((value, name) => {
     out[name] = value;
   });
   out.accept ??= '*/*';
   out['accept-encoding'] ??= url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate';
-  if (body !== null) out['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  if (body !== null) {
+    out['content-length'] = body.byteLength;
+    if (text) out['content-type'] ??= 'text/plain;charset=UTF-8';
+  }
   return out;
 }
 
 /** One request and its whole answer (still encoded). */
-function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: string | Uint8Array | null, signal: AbortSignal): Promise<Raw> {
+function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: Uint8Array | null, signal: AbortSignal): Promise<Raw> {
   return new Promise<Raw>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const https = url.protocol === 'https:';

@@ -79,6 +79,8 @@ describe('createOzonClient: options', () => {
     [{ clientId: '1', apiKey: KEY, baseUrl: 'ftp://127.0.0.1' }, /"baseUrl" must use https/],
     [{ clientId: '1', apiKey: KEY, timeoutMs: -1 }, /"timeoutMs" must be a finite number/],
     [{ clientId: '1', apiKey: KEY, userAgent: 'a\nb' }, /"userAgent"/],
+    // A header value is Latin-1 at most: Cyrillic would make every call throw a bare TypeError.
+    [{ clientId: '1', apiKey: KEY, userAgent: 'магазин/1.0' }, /"userAgent"/],
   ])('rejects %o with a TypeError naming the option', (opts, message) => {
     expect(() => createOzonClient({ fetch, ...(opts as object) } as never)).toThrow(TypeError);
     expect(() => createOzonClient({ fetch, ...(opts as object) } as never)).toThrow(message);

@@ -2,8 +2,14 @@
 // answers, redirects, the body read inside the attempt (abort, timeout, a cut connection), exact
 // Content-Length, kept-alive connections, and a `Response` that behaves as one. The file runs on
 // both senders (node:http, and fetch with OZON_SELLER_API_TRANSPORT=fetch: see vitest.config.ts).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOzonClient, OzonNetworkError, OzonTimeoutError, unwrap, type OzonClientOptions } from '../src/index.js';
 import { caught, KEY } from './helpers.js';
 import { sendJson, startServer, type Handler, type TestServer } from './server.js';
@@ -205,6 +211,71 @@ describe('requests and connections', () => {
     expect(text.data).toBe(JSON.stringify(REPORT));
     const bytes = await ozon.POST('/v1/report/info', { body: { code: 'R1' }, parseAs: 'arrayBuffer' });
     expect(new TextDecoder().decode(bytes.data)).toBe(JSON.stringify(REPORT));
+  });
+});
+
+describe('as fetch does', () => {
+  it('sends a header value with Latin-1 letters one byte each', async () => {
+    const srv = await serve((_, res) => sendJson(res, REPORT));
+    await info(client(srv.url, { userAgent: 'shop-Müller/1.0' }), { headers: { 'X-Note': 'café' } });
+    // node:http's server reads header bytes as Latin-1: UTF-8 bytes would arrive as "MÃ¼ller".
+    expect(srv.seen[0]!.headers['user-agent']).toBe('shop-Müller/1.0');
+    expect(srv.seen[0]!.headers['x-note']).toBe('café');
+  });
+
+  it('sends a string body without a Content-Type as text/plain', async () => {
+    const srv = await serve((_, res) => sendJson(res, REPORT));
+    const bodySerializer = (b: { code: string }) => `code=${b.code}`;
+    await client(srv.url).POST('/v1/report/info', { body: { code: 'R1' }, bodySerializer, headers: { 'Content-Type': null } } as never);
+    expect(srv.seen[0]!.body).toBe('code=R1');
+    expect(srv.seen[0]!.headers['content-type']).toBe('text/plain;charset=UTF-8');
+  });
+
+  it('answers with a Response whose clones keep url and redirected', async () => {
+    const srv = await serve((_, res, n) => (n === 1 ? res.writeHead(307, { location: '/moved' }).end() : sendJson(res, REPORT)));
+    const { response } = await info(client(srv.url));
+    for (const r of [response, response.clone(), response.clone().clone()]) {
+      expect(r.url).toBe(`${srv.url}/moved`);
+      expect(r.redirected).toBe(true);
+    }
+    expect(await response.clone().json()).toEqual(REPORT);
+  });
+});
+
+describe('a process that made calls can exit', () => {
+  let bundle: string;
+  beforeAll(async () => {
+    // The client as one ES module a plain `node` child can import (the sources are TypeScript).
+    bundle = join(mkdtempSync(join(tmpdir(), 'ozon-exit-')), 'client.mjs');
+    await build({ entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: bundle, conditions: ['ozon-seller-api-source', 'node'], logLevel: 'error' });
+  });
+  afterAll(() => rmSync(dirname(bundle), { recursive: true, force: true }));
+
+  // Neither a kept-alive connection nor a timer of the client may hold the event loop: the
+  // default timeout (30 s) or the idle connection (4 s) would keep the child alive that long.
+  it('ends its event loop promptly after a call and a timed-out call', async () => {
+    const srv = await serve((req, res) => (req.url === '/stall/v1/report/info' ? undefined : sendJson(res, REPORT)));
+    const script = `
+      import { createOzonClient } from ${JSON.stringify(pathToFileURL(bundle).href)};
+      const ozon = createOzonClient({ clientId: '1', apiKey: 'k', baseUrl: ${JSON.stringify(srv.url)} });
+      await ozon.POST('/v1/report/info', { body: { code: 'R1' } });
+      const late = await ozon.withOptions({ timeoutMs: 100 }).POST('/v1/report/info', { baseUrl: ${JSON.stringify(`${srv.url}/stall`)}, body: { code: 'R1' } }).catch((e) => e.name);
+      console.log('done', late);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: process.env });
+    let out = '';
+    let doneAt = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      out += String(d);
+      if (out.includes('done')) doneAt ||= Date.now();
+    });
+    child.stderr.on('data', (d: Buffer) => (out += String(d)));
+    const killer = setTimeout(() => child.kill(), 10_000);
+    const code = await new Promise((r) => child.on('exit', r));
+    clearTimeout(killer);
+    expect(out.trim()).toBe('done OzonTimeoutError');
+    expect(code).toBe(0);
+    expect(Date.now() - doneAt).toBeLessThan(2_000);
+    expect(srv.seen).toHaveLength(2);
   });
 });
 
