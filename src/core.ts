@@ -55,6 +55,7 @@ export function createCore(hooks: CoreHooks) {
     const all = callMiddleware?.length ? [...globalMiddleware, ...callMiddleware] : globalMiddleware;
 
     let response: Response | undefined;
+    let sent = method;
     if (all.length === 0) {
       const out: Outgoing = { method, url, headers: finalHeaders, body: await bytesOf(serialized, finalHeaders), redirect: init.redirect ?? 'follow', init };
       try {
@@ -63,12 +64,13 @@ export function createCore(hooks: CoreHooks) {
         throw hooks.failed(error, method, schemaPath, init.signal?.aborted === true);
       }
     } else {
-      response = await withMiddleware(all, { schemaPath, params, parseAs, baseUrl, callFetch, querySerializer, bodySerializer, pathSerializer }, new Request(url, { redirect: 'follow', ...init, method, body: serialized, headers: finalHeaders, ...(isStream(serialized) ? { duplex: 'half' } : {}) } as RequestInit));
+      [response, sent] = await withMiddleware(all, { schemaPath, params, parseAs, baseUrl, callFetch, querySerializer, bodySerializer, pathSerializer }, new Request(url, { redirect: 'follow', ...init, method, body: serialized, headers: finalHeaders, ...(isStream(serialized) ? { duplex: 'half' } : {}) } as RequestInit));
     }
-    return result(response, method, schemaPath, parseAs);
+    return result(response, sent, schemaPath, parseAs);
   }
 
-  async function withMiddleware(all: Middleware[], ctx: Init, first: Request): Promise<Response> {
+  /** The answer, and the method of the request that middleware let go out (openapi-fetch reads a HEAD's answer by it). */
+  async function withMiddleware(all: Middleware[], ctx: Init, first: Request): Promise<[Response, string]> {
     let request = first;
     const id = Math.random().toString(36).slice(2, 11); // as openapi-fetch's randomID
     const { schemaPath, params } = ctx;
@@ -78,7 +80,7 @@ export function createCore(hooks: CoreHooks) {
       const r = await m.onRequest({ request, schemaPath, params, options, id });
       if (!r) continue;
       if (r instanceof Request) request = r;
-      else if (r instanceof Response) return r;
+      else if (r instanceof Response) return [r, request.method];
       else throw new Error('onRequest: must return new Request() or Response() when modifying the request');
     }
     let response: Response | undefined;
@@ -111,7 +113,7 @@ export function createCore(hooks: CoreHooks) {
       if (!(r instanceof Response)) throw new Error('onResponse: must return new Response() when modifying the response');
       response = r;
     }
-    return response!;
+    return [response!, request.method];
   }
 
   /** openapi-fetch's result rules; a 2xx JSON answer is read by the client's `json` hook. */

@@ -61,6 +61,16 @@ describe('onRequest', () => {
     expect(seen[0]!.headers['api-key']).toBe(KEY);
   });
 
+  it('can turn the request into a HEAD: the answer is read as a HEAD one (no data), as in openapi-fetch', async () => {
+    const { ozon, seen } = await setup((req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '15' }).end());
+    ozon.use({ onRequest: ({ request }) => new Request(request.url, { method: 'HEAD', headers: request.headers }) });
+    const { data, error, response } = await ozon.POST('/v1/report/info', { body: { code: 'R1' } });
+    expect(seen[0]!.method).toBe('HEAD');
+    expect(response.status).toBe(200);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
   it('can answer itself with a Response: nothing is sent', async () => {
     const { ozon, seen } = await setup();
     ozon.use({ onRequest: () => json({ result: { code: 'cached' } }) });
