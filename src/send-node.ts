@@ -33,14 +33,13 @@ interface Raw {
 /** Sends `out`, following redirects the way fetch's default `redirect: 'follow'` does. */
 export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSignal) => {
   let url = new URL(out.url);
-  let { method } = out;
-  // Bytes, not a string: node:http writes the head with a string body in the body's encoding
-  // (UTF-8), which would send a Latin-1 header value (café) as two bytes a letter.
-  let body = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
-  const text = typeof out.body === 'string';
+  let { method, body } = out;
   let headers = out.headers;
   for (let hops = 0; ; hops++) {
-    const raw = await exchange(url, method, nodeHeaders(headers, url, body, text), body, signal);
+    const [head, latin1] = nodeHeaders(headers, url, body);
+    // node:http writes the head in a string body's encoding (UTF-8), which would send a Latin-1
+    // header value (café) as two bytes a letter: then the body goes as bytes.
+    const raw = await exchange(url, method, head, latin1 && typeof body === 'string' ? Buffer.from(body) : body, signal);
     if (!REDIRECT.has(raw.status) || raw.location === undefined || out.redirect === 'manual') {
       const bytes = await decode(raw);
       return answer(bytes, raw.status, raw.statusText, url.href, hops > 0, (h) => {
@@ -62,26 +61,30 @@ export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSig
   }
 };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * The request's headers for node:http, with what fetch adds: Content-Length, Accept,
- * Accept-Encoding, and a text/plain Content-Type for a body given as a string (`text`).
+ * Accept-Encoding, and a text/plain Content-Type for a string body; and whether a value is not ASCII.
  */
-function nodeHeaders(headers: Headers, url: URL, body: Uint8Array | null, text: boolean): OutgoingHttpHeaders {
+function nodeHeaders(headers: Headers, url: URL, body: string | Uint8Array | null): [OutgoingHttpHeaders, boolean] {
   const out: OutgoingHttpHeaders = {};
+  let latin1 = false;
   headers.forEach((value, name) => {
     out[name] = value;
+    if (NON_ASCII.test(value)) latin1 = true;
   });
   out.accept ??= '*/*';
   out['accept-encoding'] ??= url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate';
-  if (body !== null) {
-    out['content-length'] = body.byteLength;
-    if (text) out['content-type'] ??= 'text/plain;charset=UTF-8';
-  }
-  return out;
+  if (typeof body === 'string') {
+    out['content-length'] = Buffer.byteLength(body);
+    out['content-type'] ??= 'text/plain;charset=UTF-8';
+  } else if (body !== null) out['content-length'] = body.byteLength;
+  return [out, latin1];
 }
 
 /** One request and its whole answer (still encoded). */
-function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: Uint8Array | null, signal: AbortSignal): Promise<Raw> {
+function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: string | Uint8Array | null, signal: AbortSignal): Promise<Raw> {
   return new Promise<Raw>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const https = url.protocol === 'https:';
