@@ -48,7 +48,8 @@ export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSig
     }
     if (out.redirect === 'error') throw new TypeError(`redirect to ${raw.location} refused: redirect mode is "error"`);
     if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
-    const next = new URL(raw.location, url);
+    // Header bytes arrive as Latin-1: a Location in raw UTF-8 (a non-ASCII path) is read as UTF-8, as fetch does.
+    const next = new URL(NON_ASCII.test(raw.location) ? Buffer.from(raw.location, 'latin1').toString('utf8') : raw.location, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new TypeError(`redirect to ${next.protocol} refused`);
     headers = new Headers(headers);
     if ((raw.status === 303 && method !== 'GET' && method !== 'HEAD') || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {

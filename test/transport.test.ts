@@ -100,6 +100,15 @@ describe('redirects', () => {
     expect(other.seen[0]!.headers['client-id']).toBeUndefined();
   });
 
+  it('follows a Location sent as raw UTF-8 bytes to the path it names', async () => {
+    const location = Buffer.from('/файл?q=я').toString('latin1'); // what node:http puts on the wire as is
+    const srv = await serve((req, res, n) => (n === 1 ? res.writeHead(302, { location }).end() : sendJson(res, REPORT)));
+    const { data, response } = await info(client(srv.url));
+    expect(data).toEqual(REPORT);
+    expect(srv.seen[1]!.url).toBe('/%D1%84%D0%B0%D0%B9%D0%BB?q=%D1%8F');
+    expect(response.url).toBe(`${srv.url}/%D1%84%D0%B0%D0%B9%D0%BB?q=%D1%8F`);
+  });
+
   it('gives up after 20 redirects with OzonNetworkError', async () => {
     const srv = await serve((req, res, n) => res.writeHead(302, { location: `/loop${n}` }).end());
     const err = await caught(info(client(srv.url)));
