@@ -57,6 +57,8 @@ export function createCore(hooks: CoreHooks) {
     let response: Response | undefined;
     let sent = method;
     if (all.length === 0) {
+      // The Request openapi-fetch builds refuses this; so must a call that builds none.
+      if ((method === 'GET' || method === 'HEAD') && serialized != null) throw new TypeError('Request with GET/HEAD method cannot have body.');
       const out: Outgoing = { method, url, headers: finalHeaders, body: await bytesOf(serialized, finalHeaders), redirect: init.redirect ?? 'follow', init };
       try {
         response = await hooks.send(out, schemaPath, init.signal ?? undefined, callFetch);

@@ -240,6 +240,15 @@ describe('as fetch does', () => {
     expect(srv.seen[0]!.headers['content-type']).toBe('text/plain;charset=UTF-8');
   });
 
+  it('refuses a GET with a body before sending it: a TypeError, as openapi-fetch throws', async () => {
+    const srv = await serve((_, res) => sendJson(res, REPORT));
+    const ozon = client(srv.url, { retry: { retries: 2, baseDelayMs: 1 } }) as any;
+    const err = await caught(ozon.GET('/v1/actions', { body: { a: 1 } }));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toMatch(/GET\/HEAD method cannot have body/);
+    expect(srv.seen).toHaveLength(0);
+  });
+
   it('answers with a Response whose clones keep url and redirected', async () => {
     const srv = await serve((_, res, n) => (n === 1 ? res.writeHead(307, { location: '/moved' }).end() : sendJson(res, REPORT)));
     const { response } = await info(client(srv.url));
