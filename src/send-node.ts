@@ -35,30 +35,36 @@ export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSig
   let url = new URL(out.url);
   let { method, body } = out;
   let headers = out.headers;
-  for (let hops = 0; ; hops++) {
-    const [head, latin1] = nodeHeaders(headers, url, body);
-    // node:http writes the head in a string body's encoding (UTF-8), which would send a Latin-1
-    // header value (café) as two bytes a letter: then the body goes as bytes.
-    const raw = await exchange(url, method, head, latin1 && typeof body === 'string' ? Buffer.from(body) : body, signal);
-    if (!REDIRECT.has(raw.status) || raw.location === undefined || out.redirect === 'manual') {
-      const bytes = await decode(raw);
-      return answer(bytes, raw.status, raw.statusText, url.href, hops > 0, (h) => {
-        for (let i = 0; i < raw.rawHeaders.length; i += 2) h.append(raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!);
-      });
+  const drains: IncomingMessage[] = [];
+  try {
+    for (let hops = 0; ; hops++) {
+      const [head, latin1] = nodeHeaders(headers, url, body);
+      // node:http writes the head in a string body's encoding (UTF-8), which would send a Latin-1
+      // header value (café) as two bytes a letter: then the body goes as bytes.
+      const raw = await exchange(url, method, head, latin1 && typeof body === 'string' ? Buffer.from(body) : body, signal, out.redirect !== 'manual' ? drains : undefined);
+      if (!REDIRECT.has(raw.status) || raw.location === undefined || out.redirect === 'manual') {
+        const bytes = await decode(raw);
+        return answer(bytes, raw.status, raw.statusText, url.href, hops > 0, (h) => {
+          for (let i = 0; i < raw.rawHeaders.length; i += 2) h.append(raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!);
+        });
+      }
+      if (out.redirect === 'error') throw new TypeError(`redirect to ${raw.location} refused: redirect mode is "error"`);
+      if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
+      // Header bytes arrive as Latin-1: a Location in raw UTF-8 (a non-ASCII path) is read as UTF-8, as fetch does.
+      const next = new URL(NON_ASCII.test(raw.location) ? Buffer.from(raw.location, 'latin1').toString('utf8') : raw.location, url);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new TypeError(`redirect to ${next.protocol} refused`);
+      headers = new Headers(headers);
+      if ((raw.status === 303 && method !== 'GET' && method !== 'HEAD') || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = null;
+        for (const name of CONTENT) headers.delete(name);
+      }
+      if (next.origin !== url.origin) for (const name of CREDENTIALS) headers.delete(name);
+      url = next;
     }
-    if (out.redirect === 'error') throw new TypeError(`redirect to ${raw.location} refused: redirect mode is "error"`);
-    if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
-    // Header bytes arrive as Latin-1: a Location in raw UTF-8 (a non-ASCII path) is read as UTF-8, as fetch does.
-    const next = new URL(NON_ASCII.test(raw.location) ? Buffer.from(raw.location, 'latin1').toString('utf8') : raw.location, url);
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new TypeError(`redirect to ${next.protocol} refused`);
-    headers = new Headers(headers);
-    if ((raw.status === 303 && method !== 'GET' && method !== 'HEAD') || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {
-      method = 'GET';
-      body = null;
-      for (const name of CONTENT) headers.delete(name);
-    }
-    if (next.origin !== url.origin) for (const name of CREDENTIALS) headers.delete(name);
-    url = next;
+  } finally {
+    // A redirect's body still coming when the call is done holds a connection: close it.
+    for (const res of drains) if (!res.complete) res.destroy();
   }
 };
 
@@ -84,8 +90,11 @@ function nodeHeaders(headers: Headers, url: URL, body: string | Uint8Array | nul
   return [out, latin1];
 }
 
-/** One request and its whole answer (still encoded). */
-function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: string | Uint8Array | null, signal: AbortSignal): Promise<Raw> {
+/**
+ * One request and its whole answer (still encoded). With `drains`, a redirect resolves at its
+ * headers (its body drains into `drains` while the next hop goes out, as fetch does not wait for it).
+ */
+function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: string | Uint8Array | null, signal: AbortSignal, drains?: IncomingMessage[]): Promise<Raw> {
   return new Promise<Raw>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const https = url.protocol === 'https:';
@@ -105,16 +114,20 @@ function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: 
     signal.addEventListener('abort', onAbort, { once: true });
     req.on('error', (e) => settle(e));
     req.on('response', (res: IncomingMessage) => {
+      const location = res.headers.location;
+      const raw = (bytes: Buffer): Raw => ({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', rawHeaders: res.rawHeaders, bytes, location });
+      if (drains && location !== undefined && REDIRECT.has(res.statusCode ?? 0)) {
+        drains.push(res);
+        res.on('error', () => undefined).resume();
+        return settle(undefined, raw(Buffer.alloc(0)));
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', (e) => settle(e));
       res.on('close', () => {
         if (!res.complete) settle(Object.assign(new Error('the connection closed before the whole answer arrived'), { code: 'ECONNRESET' }));
       });
-      res.on('end', () => {
-        const location = res.headers.location;
-        settle(undefined, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', rawHeaders: res.rawHeaders, bytes: Buffer.concat(chunks), location });
-      });
+      res.on('end', () => settle(undefined, raw(Buffer.concat(chunks))));
     });
     req.end(body ?? undefined);
   });

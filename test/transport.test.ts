@@ -109,6 +109,19 @@ describe('redirects', () => {
     expect(response.url).toBe(`${srv.url}/%D1%84%D0%B0%D0%B9%D0%BB?q=%D1%8F`);
   });
 
+  it('does not wait for the body of a redirect it follows, and closes a connection still sending one', async () => {
+    const srv = await serve((req, res, n) => {
+      if (n > 1) return sendJson(res, REPORT);
+      res.writeHead(302, { location: '/there', 'content-length': '1000' });
+      res.write('<html>'); // then stalls
+    });
+    const { data } = await info(client(srv.url, { timeoutMs: 1000 }));
+    expect(data).toEqual(REPORT);
+    expect(srv.seen.map((s) => s.url)).toEqual(['/v1/report/info', '/there']);
+    // node:http closes it once the call is done (fetch leaves it to drain).
+    if (onNodeHttp) await expect.poll(() => srv.closed()).toBe(1);
+  });
+
   it('gives up after 20 redirects with OzonNetworkError', async () => {
     const srv = await serve((req, res, n) => res.writeHead(302, { location: `/loop${n}` }).end());
     const err = await caught(info(client(srv.url)));
