@@ -148,49 +148,9 @@ export function operationsTable(spec) {
   const pagedTypes = entries
     .filter(([, e]) => e.method === 'POST' && e.pagination)
     .map(([, e]) => `  ${JSON.stringify(e.path)}: { items: ${JSON.stringify(e.pagination.items)}; cursor: ${JSON.stringify(e.pagination.request.cursor)} };`);
-  return `export interface RateLimit {
-  readonly requests: number;
-  readonly per: 'second' | 'minute' | 'hour' | 'day';
-}
+  return `import { unpack, type OperationInfo } from '../src/operation-info.js';
 
-export interface Pagination {
-  readonly style: 'last_id' | 'offset' | 'page' | 'cursor';
-  readonly items: string;
-  readonly request: { readonly cursor: string; readonly limit?: string };
-  readonly response?: { readonly cursor?: string; readonly itemCursor?: string; readonly hasNext?: string; readonly total?: string; readonly pageCount?: string };
-  /** Page style: the number of the first page (0 or 1), from the page field's default or minimum. */
-  readonly firstPage?: number;
-  /** Offset style: the offset field is an int64 sent as a JSON string ("0", "50", ...). */
-  readonly offsetAsString?: boolean;
-  /** last_id and cursor styles: what the first page sends when the cursor field is required. */
-  readonly firstCursor?: string | number;
-}
-
-/** x-async: the work a method starts, and how to wait for it. */
-export interface AsyncWork {
-  /** \`METHOD /path\` of the method that reports the state. */
-  readonly status: string;
-  /** Its request: field (query parameter for GET) <- dotted path in the starting method's 200 body, or \`$request.<path>\` in its request body. */
-  readonly request: { readonly [field: string]: string };
-  /** Dotted path of the state in the status answer; through arrays, one state per item. */
-  readonly state: string;
-  readonly success: readonly (string | boolean)[];
-  readonly failure: readonly (string | boolean)[];
-}
-
-export interface OperationInfo {
-  readonly method: string;
-  readonly path: string;
-  readonly idempotent?: boolean;
-  readonly report?: boolean;
-  readonly deprecated?: boolean;
-  readonly replacedBy?: string;
-  /** Deprecated operations: the date (YYYY-MM-DD) Ozon switches the method off (x-sunset). */
-  readonly sunset?: string;
-  readonly rateLimit?: RateLimit;
-  readonly pagination?: Pagination;
-  readonly async?: AsyncWork;
-}
+export type { AsyncWork, OperationInfo, Pagination, RateLimit } from '../src/operation-info.js';
 
 /** "METHOD /path" of every operation of the spec. */
 export type OperationKey =

@@ -49,21 +49,12 @@ export function webhookFiles(spec, header) {
   });
   const list = (pick) => entries.map((e) => `  ${JSON.stringify(e.type)}: ${JSON.stringify(pick(e))},`).join('\n');
   const push = `// ${header}
+import type { PushSchema } from '../src/push/validate.js';
+
 /** Every push notification type the spec describes (its \`webhooks\`), in the spec's order. */
 export const pushTypes = ${JSON.stringify(entries.map((e) => e.type))} as const;
 
 export type PushType = (typeof pushTypes)[number];
-
-/** A payload schema reduced to what the receiver checks: types, required fields, enums, int64. */
-export interface PushSchema {
-  readonly type?: string | readonly string[];
-  readonly properties?: { readonly [field: string]: PushSchema };
-  readonly required?: readonly string[];
-  readonly items?: PushSchema;
-  readonly enum?: readonly unknown[];
-  /** An int64 number: the receiver also accepts it as a string of digits and turns it into a number. */
-  readonly int64?: boolean;
-}
 
 /** The payload schema of each type. */
 export const pushSchemas: { readonly [T in PushType]: PushSchema } = {

@@ -1,5 +1,5 @@
 // The runtime part of generated/operations.ts: every operation's table entry, packed into one
-// string that a small decoder (`unpack`, below, shipped in the generated file) expands at load.
+// string that a small decoder (`unpack`, in src/operation-info.ts) expands when the module loads.
 // The packing writes only what differs from a plain POST, and no key names: the table is about a
 // third of its JSON size once gzipped. `runtimeTable` checks that decoding gives back exactly the
 // entries, so an entry the packing cannot express fails codegen instead of the client.
@@ -21,7 +21,9 @@
 //   version (`3` for /v1/chat/list -> POST /v3/chat/list), else as the async status method.
 // - sunset as written (YYYY-MM-DD); rateLimit as `<requests>/<unit letter>`: `20/m`.
 import { deepStrictEqual } from 'node:assert/strict';
-import { transformSync } from 'esbuild';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { root } from './lib.js';
 
 const dropTrailing = (fields) => {
   while (fields.length && fields[fields.length - 1] === '') fields.pop();
@@ -82,66 +84,22 @@ export function packOperations(entries) {
     .join('\n');
 }
 
-// The decoder, as it is written into generated/operations.ts (TypeScript; the interfaces it
-// names are declared there).
-const UNPACK = `type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** The word of \`list\` that starts with the letter \`c\`. */
-const byLetter = <T extends string>(list: readonly T[], c: string | undefined): T => list.find((w) => w[0] == c)!;
-/** "POST /x" from "/x", "GET /x" from "GET/x". */
-const opKey = (s: string) => (s[0] == '/' ? 'POST ' + s : s.replace('/', ' /'));
-const states = (s: string | undefined) => (s ? s.split('|').map((v) => (v[0] == '!' ? v == '!true' : v)) : []);
-
-/** Expands the packed table (see scripts/pack-operations.js for the format). */
-export function unpack(text: string): Record<string, OperationInfo> {
-  const table: Record<string, OperationInfo> = {};
-  let segments: string[] = [];
-  for (const line of text.split('\\n')) {
-    const [head = '', flags = '', pg, as, by, sunset, rate] = line.split(' ');
-    segments = [...segments.slice(0, head.charCodeAt(0) - 48), ...head.slice(1).split('/')];
-    const path = segments.join('/');
-    const method = flags.replace(/[a-z]/g, '') || 'POST';
-    const info: Mutable<OperationInfo> = { method, path };
-    if (flags.includes('i')) info.idempotent = true;
-    if (flags.includes('r')) info.report = true;
-    if (flags.includes('d')) info.deprecated = true;
-    if (pg) {
-      const [items = '', cursor, limit, rc, itemCursor, hasNext, total, pageCount, x] = pg.split(',');
-      const style = byLetter(['last_id', 'offset', 'page', 'cursor'] as const, items[0]);
-      const request: Mutable<Pagination['request']> = { cursor: cursor || style };
-      if (limit != '-') request.limit = limit || 'limit';
-      const response = Object.fromEntries(Object.entries({ cursor: rc == '=' ? request.cursor : rc, itemCursor, hasNext, total, pageCount }).filter(([, v]) => v));
-      const p: Mutable<Pagination> = { style, items: items.slice(1), request };
-      if (Object.keys(response).length) p.response = response;
-      if (x) style == 'page' ? (p.firstPage = +x) : style == 'offset' ? (p.offsetAsString = true) : (p.firstCursor = x == '0' ? 0 : '');
-      info.pagination = p;
-    }
-    if (as) {
-      const [status = '', request = '', state = '', success, failure] = as.split(',');
-      const fields = request.split('&').map((r) => r.split('='));
-      info.async = { status: opKey(status), request: Object.fromEntries(fields.map(([f = '', from = f]) => [f, from])), state, success: states(success), failure: states(failure) };
-    }
-    if (by) info.replacedBy = /^\\d+$/.test(by) ? 'POST ' + path.replace(/\\d+/, by) : opKey(by);
-    if (sunset) info.sunset = sunset;
-    if (rate) info.rateLimit = { requests: parseInt(rate), per: byLetter(['second', 'minute', 'hour', 'day'] as const, rate.slice(-1)) };
-    table[method + ' ' + path] = info;
-  }
-  return table;
-}`;
 
 /**
  * Runs a generated operations module (TypeScript source) and returns its exports.
  * @returns {Record<string, any>}
  */
 export function loadOperationsModule(ts) {
-  const { code } = transformSync(ts, { loader: 'ts', format: 'cjs' });
+  // Bundled, so its import of src/operation-info.ts (types and the decoder) comes with it.
+  const { outputFiles } = buildSync({ stdin: { contents: ts, loader: 'ts', resolveDir: join(root, 'generated') }, bundle: true, format: 'cjs', write: false, logLevel: 'silent' });
+  const code = outputFiles[0].text;
   const module = { exports: {} };
   new Function('module', 'exports', code)(module, module.exports);
   return module.exports;
 }
 
 /**
- * The runtime part of generated/operations.ts: PACKED, unpack, `operations` and `operationInfo`.
+ * The runtime part of generated/operations.ts: PACKED, `operations` and `operationInfo`.
  * Throws when unpacking does not give back `entries` exactly.
  */
 export function runtimeTable(entries) {
@@ -149,8 +107,6 @@ export function runtimeTable(entries) {
   const ts = `// The table, packed: one line per operation, only what differs from a plain POST (format:
 // scripts/pack-operations.js). unpack() expands it when the module loads.
 const PACKED = \`${packed.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`;
-
-${UNPACK}
 
 /** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
 export const operations = unpack(PACKED) as { readonly [K in OperationKey]: OperationInfo };
@@ -160,7 +116,8 @@ export function operationInfo(method: string, path: string): OperationInfo | und
   return (operations as Record<string, OperationInfo>)[\`\${method.toUpperCase()} \${path}\`];
 }
 `;
-  const unpacked = loadOperationsModule(ts).operations;
+  // The generated file imports the decoder at its top (scripts/gen-operations.js); run this part with it.
+  const unpacked = loadOperationsModule(`import { unpack } from '../src/operation-info.js';\n${ts}`).operations;
   try {
     deepStrictEqual(unpacked, Object.fromEntries(entries));
   } catch (e) {

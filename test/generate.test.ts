@@ -124,7 +124,7 @@ describe('generate --check', () => {
     const root = join(import.meta.dirname, '..');
     const dir = mkdtempSync(join(tmpdir(), 'ozon-gen-'));
     try {
-      for (const p of ['openapi', 'scripts', 'generated', 'redocly.yaml', 'package.json', 'README.md']) cpSync(join(root, p), join(dir, p), { recursive: true });
+      for (const p of ['openapi', 'scripts', 'src', 'generated', 'redocly.yaml', 'package.json', 'README.md']) cpSync(join(root, p), join(dir, p), { recursive: true });
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
       const run = (script = ['scripts/generate.js', '--check']) =>
         new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>

@@ -2,7 +2,8 @@
 // what the generator packed, on entries chosen to hit each shorthand of the format, and codegen
 // refuses an entry the format cannot express.
 import { describe, expect, it } from 'vitest';
-import { operations, unpack, type OperationInfo } from '../generated/operations.js';
+import { operations } from '../generated/operations.js';
+import { unpack, type OperationInfo } from '../src/operation-info.js';
 import { packOperations, runtimeTable } from '../scripts/pack-operations.js';
 import { specOperations } from './spec.js';
 

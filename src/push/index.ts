@@ -7,5 +7,6 @@ export { DEFAULT_PUSH_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './core.js';
 export { OZON_PUSH_SOURCES } from './sources.js';
 export { checkPayload } from './validate.js';
 export { sendPush, pushPayload, judgeAnswer, OZON_PUSH_LIMIT_MS, type PushDelivery, type PushProblem, type SendPushOptions } from './send.js';
-export { pushTypes, pushSchemas, deprecatedPushTypes, type PushSchema } from '../../generated/push.js';
+export { pushTypes, pushSchemas, deprecatedPushTypes } from '../../generated/push.js';
+export type { PushSchema } from './validate.js';
 export type * from './types.js';

@@ -1,6 +1,15 @@
 // Checks a payload against its reduced schema (generated/push.ts): types, required fields, enums.
 // int64 fields sent as strings of digits become numbers. Formats (date-time) are not checked.
-import type { PushSchema } from '../../generated/push.js';
+/** A payload schema reduced to what the receiver checks: types, required fields, enums, int64. */
+export interface PushSchema {
+  readonly type?: string | readonly string[];
+  readonly properties?: { readonly [field: string]: PushSchema };
+  readonly required?: readonly string[];
+  readonly items?: PushSchema;
+  readonly enum?: readonly unknown[];
+  /** An int64 number: the receiver also accepts it as a string of digits and turns it into a number. */
+  readonly int64?: boolean;
+}
 
 function kind(v: unknown): string {
   if (v === null) return 'null';
