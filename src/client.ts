@@ -14,7 +14,7 @@ import {
   type ResolvedOptions,
   type ResolvedRequestOptions,
 } from './options.js';
-import { parseJson } from './json.js';
+import { parseJsonBytes } from './json.js';
 import { sharedLimiter, type RateLimiter } from './rate-limit.js';
 import { fetchSender } from './send-fetch.js';
 import { attemptInfoOf, createTransport } from './transport.js';
@@ -82,12 +82,12 @@ function build(shared: Shared, r: ResolvedRequestOptions): OzonClient {
     // A 2xx JSON body must be there and parse (an empty or broken one is an OzonApiError, not
     // `undefined` or a bare SyntaxError); integers beyond 2^53 stay exact (as strings).
     async json(response, method, path) {
-      const bytes = bufferedBody(response);
-      const text = bytes ? decoder.decode(bytes) : await response.clone().text();
-      if (text.trim() === '') throw emptyBodyError(response, facts(response, method, path));
+      const bytes = bufferedBody(response) ?? new Uint8Array(await response.clone().arrayBuffer());
       try {
-        return parseJson(text);
+        return parseJsonBytes(bytes);
       } catch (e) {
+        const text = decoder.decode(bytes);
+        if (text.trim() === '') throw emptyBodyError(response, facts(response, method, path));
         throw malformedJsonError(text, response, facts(response, method, path), e);
       }
     },

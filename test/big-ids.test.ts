@@ -2,6 +2,7 @@
 // sends such an id back exactly (chat message ids are about 3·10^18).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOzonClient, paginate, parseJson, unwrap } from '../src/index.js';
+import { parseJsonBytes, parsePieces } from '../src/json.js';
 import { KEY } from './helpers.js';
 import { startServer, type TestServer } from './server.js';
 
@@ -107,5 +108,73 @@ describe('big ids through the client', () => {
     for await (const m of paginate(ozon, '/v3/chat/history', { chat_id: '18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e', limit: 2 })) ids.push(m.message_id);
     expect(ids).toEqual(['3000000000817031942', '3000000000817031943', '3000000000817031944']);
     expect(server.seen.map((r) => r.body.from_message_id)).toEqual([undefined, '3000000000817031943']);
+  });
+});
+
+describe('parseJsonBytes: big answers parsed in pieces of their array', () => {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const bytesOf = (text: string) => encoder.encode(text);
+  /** 'same' when `parseJsonBytes` gives what parsing the whole text gives (key order too); else where they part. */
+  const compare = (bytes: Uint8Array) => {
+    const ours = JSON.stringify(parseJsonBytes(bytes));
+    const whole = JSON.stringify(parseJson(decoder.decode(bytes)));
+    if (ours === whole) return 'same';
+    let i = 0;
+    while (ours[i] === whole[i]) i++;
+    return `differs at ${i}: ${ours.slice(i - 40, i + 40)} / ${whole.slice(i - 40, i + 40)}`;
+  };
+
+  /** `n` chat messages; `id(i)` is spliced in bare, so it may be a big integer. */
+  const messages = (n: number, id: (i: number) => string, extra: (i: number) => Record<string, unknown> = () => ({})) =>
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({ message_id: '@', created_at: '2026-03-01T12:00:00Z', data: [`Сообщение ${i}: есть ли чехол PH-2045?`], ...extra(i) }).replace('"@"', id(i)),
+    ).join(',');
+  const bigId = (i: number) => String(3000000000817031942n + BigInt(i));
+
+  it('gives what the whole text gives, cut where the array has a long run of objects', () => {
+    const cases = {
+      'chat page': `{"has_next":true,"messages":[${messages(2000, bigId)}],"total":2000}`,
+      'top-level array': `[${messages(2000, bigId)}]`,
+      'nested, escaped keys, arrays before it': `{"re\\"sult":{"ids":[1,[2,{"a":3}],3000000000817031941],"x":{"y":[]},"items":[${messages(2000, bigId)}]},"n":9007199254740993}`,
+      'small ids': `{"messages":[${messages(2000, (i) => String(i))}]}`,
+      'pretty-printed': JSON.stringify({ messages: JSON.parse(`[${messages(1500, (i) => String(i))}]`) }, null, 2),
+      'with a BOM': `\uFEFF{"messages":[${messages(2000, bigId)}]}`,
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const bytes = bytesOf(text);
+      expect(bytes.length, name).toBeGreaterThan(200_000);
+      expect(parsePieces(bytes), name).not.toBeUndefined();
+      expect(compare(bytes), name).toBe('same');
+    }
+    const chat = parseJsonBytes(bytesOf(cases['chat page'])) as { messages: { message_id: string }[] };
+    expect(chat.messages.map((m) => m.message_id)).toEqual(Array.from({ length: 2000 }, (_, i) => bigId(i)));
+  });
+
+  it('parses whole, with the same result, whatever does not split cleanly', () => {
+    // Inner arrays whose objects start with the same key: a cut may fall inside an element.
+    const nested = (i: number) => ({ replies: JSON.parse(`[${messages(3, (k) => bigId(i * 10 + k))}]`) });
+    const cases = {
+      'cuts inside elements': `{"messages":[${messages(1500, bigId, nested)}]}`,
+      'the key repeated after the array': `{"messages":[${messages(2000, bigId)}],"messages":["\\u0000",1]}`,
+      'the cut pattern inside strings': `{"messages":[${messages(2000, bigId, (i) => ({ note: `},{"message_id":${bigId(i)}` }))}]}`,
+      'a digit run inside a string that looks like a token': `{"messages":[${messages(2000, bigId, (i) => ({ note: `a:${bigId(i)},` }))}]}`,
+      'no array of objects': `{"ids":[${Array.from({ length: 20000 }, (_, i) => bigId(i)).join(',')}]}`,
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const bytes = bytesOf(text);
+      expect(bytes.length, name).toBeGreaterThan(100_000);
+      expect(compare(bytes), name).toBe('same');
+    }
+    expect(parsePieces(bytesOf(cases['the key repeated after the array']))).toBeUndefined();
+    expect((parseJsonBytes(bytesOf(cases['the key repeated after the array'])) as { messages: unknown }).messages).toEqual(['\u0000', 1]);
+  });
+
+  it('throws like JSON.parse on a big text that is not JSON', () => {
+    const good = `{"messages":[${messages(2000, bigId)}]}`;
+    for (const bad of [good.slice(0, -1), good.replace('},{"message_id":3000000000817031999', '},{"message_id":03000000000817031999'), good.replace(/\}\]\}$/, ']}')]) {
+      expect(() => parseJsonBytes(bytesOf(bad))).toThrow(SyntaxError);
+      expect(() => parseJson(bad)).toThrow(SyntaxError);
+    }
   });
 });
