@@ -198,14 +198,14 @@ export function parsePieces(b: Uint8Array): unknown {
   const target = firstArrayOfObjects(b);
   if (!target) return undefined;
   const cuts: number[] = [];
-  for (let from = target.open + PIECE; from < b.length - PIECE / 2; ) {
+  let last = -1;
+  for (let from = target.open + PIECE; from < b.length - PIECE / 2; from = last + PIECE) {
     const cut = cutAfter(b, from, target.key);
     if (cut < 0) break;
-    cuts.push(cut);
-    from = cut + PIECE;
+    cuts.push((last = cut));
   }
   // With the mark already in the rest of the answer, a repeated key could pass for the array.
-  if (cuts.length === 0 || hasMark(b, cuts[cuts.length - 1])) return undefined;
+  if (last < 0 || hasMark(b, last)) return undefined;
   try {
     const lists: unknown[][] = [];
     let from = target.open + 1;
@@ -218,10 +218,10 @@ export function parsePieces(b: Uint8Array): unknown {
     const key = keys.pop();
     let parent = root as Record<string | number, unknown>;
     for (const k of keys) parent = parent[k] as Record<string | number, unknown>;
-    const last = key === undefined ? root : parent[key];
+    const tail = key === undefined ? root : parent[key];
     // Not the array with the mark (a key repeated after the array replaced it): parse it whole.
-    if (!Array.isArray(last) || last[0] !== MARK) return undefined;
-    const elements = ([] as unknown[]).concat(...lists, last.slice(1));
+    if (!Array.isArray(tail) || tail[0] !== MARK) return undefined;
+    const elements = ([] as unknown[]).concat(...lists, tail.slice(1));
     if (key === undefined) return elements;
     parent[key] = elements;
     return root;
