@@ -178,3 +178,47 @@ describe('parseJsonBytes: big answers parsed in pieces of their array', () => {
     }
   });
 });
+
+describe('parseJsonBytes against parsing whole, on random big answers', () => {
+  it('gives the same value or the same error on 60 seeded answers, most of them cut into pieces', () => {
+    let seed = 20261202;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
+    const big = () => `${rnd() < 0.5 ? '-' : ''}${3000000000000000000n + BigInt(Math.floor(rnd() * 1e9))}`;
+    const value = (depth: number): unknown => {
+      const r = rnd();
+      if (depth > 3 || r < 0.3) return pick([`RAW:${big()}`, Math.floor(rnd() * 1000), pick(['a', 'Сообщение', 'é€😀', 'q\\"x']), true, null, 1.5e300, 0.30000000000000004]);
+      if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = Math.floor(rnd() * 4); i > 0; i--) {
+        Object.defineProperty(o, pick(['sid', 'message_id', 'name', '2', '__proto__', rnd() < 0.02 ? 'id' : 'k']), { value: value(depth + 1), enumerable: true, configurable: true, writable: true });
+      }
+      return o;
+    };
+    const item = () => ({ id: `RAW:${big()}`, ...(value(1) as object), children: [{ cid: `RAW:${big()}` }, rnd() < 0.02 ? { id: 1 } : { cid: 2 }] });
+    // Every fifth answer has a string that trips a fast path (the cut pattern, a digit run that
+    // looks like a token, the mark) or is not JSON at all.
+    const tricky = ['},{"id":', 'x:3000000000817031942,', '\u0000', '[', '\\'];
+    let split = 0;
+    for (let n = 0; n < 60; n++) {
+      const list = Array.from({ length: 800 + Math.floor(rnd() * 1500) }, item);
+      if (n % 5 === 1) Object.assign(list[Math.floor(rnd() * list.length)] as object, { note: pick(tricky) });
+      const shape = pick([{ result: { items: list, total: list.length } }, list, { has_next: true, pre: value(1), messages: list, post: value(1) }]);
+      let text = JSON.stringify(shape, null, n % 10 === 7 ? 1 : 0).replace(/"RAW:(-?\d+)"/g, '$1');
+      if (n % 5 === 3) text = n % 10 === 3 ? `${text}x` : text.replace(/,\{"id":(-?\d+)/, (_, id: string) => `,{"id":0${id.replace('-', '')}`);
+      const bytes = new TextEncoder().encode(text);
+      const outcome = (f: () => unknown) => {
+        try {
+          return JSON.stringify(f());
+        } catch (e) {
+          return (e as Error).name;
+        }
+      };
+      const ours = outcome(() => parseJsonBytes(bytes));
+      expect(ours === outcome(() => parseJson(text)), `answer ${n}: ${ours.slice(0, 60)}`).toBe(true);
+      if (parsePieces(bytes) !== undefined) split++;
+    }
+    expect(split).toBeGreaterThan(30);
+    expect(split).toBeLessThan(55);
+  });
+});
