@@ -1,18 +1,33 @@
 // Sends through `fetch`: the global one (called as fetch(url, init), no Request copy), or one the
 // user injected (handed a real Request, and raced with the attempt's signal in case it ignores it).
 import { answer, type Outgoing, type Send } from './answer.js';
+import { isRedirect, nextHop, type Hop } from './redirect.js';
 
-/** A sender over `fetchImpl`; `injected` false means the global fetch. */
+/**
+ * A sender over `fetchImpl`; `injected` false means the global fetch. Redirects are followed here,
+ * one fetch per hop (`redirect: 'manual'`), so that credentials stay with the first origin.
+ */
 export function fetchSender(fetchImpl: (input: Request) => Promise<Response>, injected: boolean): Send {
+  /** One request; the Request made for an injected fetch lives only while the attempt does. */
+  const once = (hop: Hop, init: RequestInit): Promise<Response> => {
+    const all: RequestInit = { ...init, method: hop.method, headers: hop.headers, body: hop.body as BodyInit | null };
+    return injected ? untilAborted(fetchImpl(new Request(hop.url, all)), init.signal as AbortSignal) : fetch(hop.url, all);
+  };
   return async (out: Outgoing, signal: AbortSignal) => {
-    const init: RequestInit = { ...out.init, method: out.method, headers: out.headers, body: out.body as BodyInit | null, signal, redirect: out.redirect };
-    if (!injected) return buffered(await fetch(out.url, init));
-    // The Request lives only while the attempt does: its signal follows ours only while it lives.
-    let req: Request | undefined = new Request(out.url, init);
-    try {
-      return buffered(await untilAborted(fetchImpl(req), signal), signal);
-    } finally {
-      req = undefined;
+    const follow = out.redirect === 'follow';
+    const init: RequestInit = { ...out.init, signal, redirect: follow ? 'manual' : out.redirect };
+    let hop: Hop = { url: new URL(out.url), method: out.method, headers: out.headers, body: out.body };
+    for (let hops = 0; ; hops++) {
+      const response = await once(hop, init);
+      const location = response.headers.get('location');
+      if (!follow || !isRedirect(response.status, location)) {
+        // A runtime that hides a redirect's target (a browser) cannot be followed safely.
+        if (follow && response.type === 'opaqueredirect') throw new TypeError('a redirect whose target this runtime hides (an opaque redirect) is not followed');
+        return buffered(response, injected ? signal : undefined, hops > 0 ? hop.url.href : undefined);
+      }
+      // Not waited for, as fetch does not wait for it.
+      response.body?.cancel().catch(() => undefined);
+      hop = nextHop(hop, response.status, location, hops, out.redirect);
     }
   };
 }
@@ -39,13 +54,13 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 /**
  * Reads the whole body inside the attempt, so a connection that drops mid-body is a network
  * error that can be retried, and the timeout covers the body too; the answer is a copy over the
- * bytes (its body unread).
+ * bytes (its body unread), with `redirectedTo` as its url when it came after redirects.
  */
-async function buffered(response: Response, signal?: AbortSignal): Promise<Response> {
-  if (response.body === null) return response;
+async function buffered(response: Response, signal?: AbortSignal, redirectedTo?: string): Promise<Response> {
+  if (response.body === null && !redirectedTo) return response;
   const read = response.arrayBuffer();
   const bytes = new Uint8Array(await (signal ? untilAborted(read, signal) : read));
   const { headers } = response;
   // Headers iterate each Set-Cookie on its own, so append keeps them apart.
-  return answer(bytes, response.status, response.statusText, response.url, response.redirected, (h) => headers.forEach((value, name) => h.append(name, value)));
+  return answer(bytes, response.status, response.statusText, redirectedTo ?? response.url, redirectedTo !== undefined || response.redirected, (h) => headers.forEach((value, name) => h.append(name, value)));
 }

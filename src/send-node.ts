@@ -8,19 +8,13 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type 
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompress, constants, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
 import { answer, type Outgoing, type Send } from './answer.js';
+import { isRedirect, nextHop, type Hop } from './redirect.js';
 
 // One keep-alive agent per protocol, shared by every client of the process (as fetch shares its
 // global dispatcher). Like fetch, an idle connection is closed after 4 s, or earlier when the
 // server's Keep-Alive header asks, so a request rarely meets a connection the server closed;
 // idle sockets do not keep the process alive.
 const agents = { 'http:': new HttpAgent({ keepAlive: true, timeout: 4000 }), 'https:': new HttpsAgent({ keepAlive: true, timeout: 4000 }) };
-
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 20;
-/** Not sent to another origin after a redirect. */
-const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie', 'api-key', 'client-id'];
-/** Dropped with the body when a redirect turns the request into a GET. */
-const CONTENT = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
 interface Raw {
   status: number;
@@ -32,35 +26,22 @@ interface Raw {
 
 /** Sends `out`, following redirects the way fetch's default `redirect: 'follow'` does. */
 export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSignal) => {
-  let url = new URL(out.url);
-  let { method, body } = out;
-  let headers = out.headers;
+  let hop: Hop = { url: new URL(out.url), method: out.method, headers: out.headers, body: out.body };
   const drains: IncomingMessage[] = [];
   try {
     for (let hops = 0; ; hops++) {
+      const { url, method, headers, body } = hop;
       const [head, latin1] = nodeHeaders(headers, url, body);
       // node:http writes the head in a string body's encoding (UTF-8), which would send a Latin-1
       // header value (café) as two bytes a letter: then the body goes as bytes.
       const raw = await exchange(url, method, head, latin1 && typeof body === 'string' ? Buffer.from(body) : body, signal, out.redirect !== 'manual' ? drains : undefined);
-      if (!REDIRECT.has(raw.status) || raw.location === undefined || out.redirect === 'manual') {
+      if (!isRedirect(raw.status, raw.location) || out.redirect === 'manual') {
         const bytes = await decode(raw);
         return answer(bytes, raw.status, raw.statusText, url.href, hops > 0, (h) => {
           for (let i = 0; i < raw.rawHeaders.length; i += 2) h.append(raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!);
         });
       }
-      if (out.redirect === 'error') throw new TypeError(`redirect to ${raw.location} refused: redirect mode is "error"`);
-      if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
-      // Header bytes arrive as Latin-1: a Location in raw UTF-8 (a non-ASCII path) is read as UTF-8, as fetch does.
-      const next = new URL(NON_ASCII.test(raw.location) ? Buffer.from(raw.location, 'latin1').toString('utf8') : raw.location, url);
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new TypeError(`redirect to ${next.protocol} refused`);
-      headers = new Headers(headers);
-      if ((raw.status === 303 && method !== 'GET' && method !== 'HEAD') || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {
-        method = 'GET';
-        body = null;
-        for (const name of CONTENT) headers.delete(name);
-      }
-      if (next.origin !== url.origin) for (const name of CREDENTIALS) headers.delete(name);
-      url = next;
+      hop = nextHop(hop, raw.status, raw.location, hops, out.redirect);
     }
   } finally {
     // A redirect's body still coming when the call is done holds a connection: close it.
@@ -116,7 +97,7 @@ function exchange(url: URL, method: string, headers: OutgoingHttpHeaders, body: 
     req.on('response', (res: IncomingMessage) => {
       const location = res.headers.location;
       const raw = (bytes: Buffer): Raw => ({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', rawHeaders: res.rawHeaders, bytes, location });
-      if (drains && location !== undefined && REDIRECT.has(res.statusCode ?? 0)) {
+      if (drains && isRedirect(res.statusCode ?? 0, location)) {
         drains.push(res);
         res.on('error', () => undefined).resume();
         return settle(undefined, raw(Buffer.alloc(0)));

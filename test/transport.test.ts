@@ -90,8 +90,8 @@ describe('redirects', () => {
     expect(other.seen[0]!.headers.authorization).toBeUndefined();
   });
 
-  // fetch forwards headers it does not know as credentials (Api-Key) to another origin.
-  it.runIf(onNodeHttp)('sends no Api-Key or Client-Id to another origin', async () => {
+  // fetch by itself forwards headers it does not know as credentials (Api-Key) to another origin.
+  it('sends no Api-Key or Client-Id to another origin', async () => {
     const other = await serve((_, res) => sendJson(res, REPORT));
     const srv = await serve((_, res) => res.writeHead(302, { location: `${other.url.replace('127.0.0.1', 'localhost')}/there` }).end());
     expect(await unwrap(info(client(srv.url)))).toEqual(REPORT);
@@ -127,6 +127,39 @@ describe('redirects', () => {
     const err = await caught(info(client(srv.url)));
     expect(err).toBeInstanceOf(OzonNetworkError);
     expect(srv.seen).toHaveLength(21);
+  });
+
+  it('follows redirects through an injected fetch one request at a time, keeping the credentials home', async () => {
+    const other = await serve((_, res) => sendJson(res, REPORT));
+    const srv = await serve((_, res) => res.writeHead(307, { location: `${other.url.replace('127.0.0.1', 'localhost')}/there` }).end());
+    const seen: string[] = [];
+    const ozon = client(srv.url, {
+      fetch: (req: Request) => {
+        seen.push(`${req.method} ${req.url} redirect=${req.redirect} api-key=${req.headers.get('api-key') ?? '-'}`);
+        return fetch(req);
+      },
+    });
+    const { data, response } = await info(ozon);
+    expect(data).toEqual(REPORT);
+    expect(seen).toEqual([
+      `POST ${srv.url}/v1/report/info redirect=manual api-key=${KEY}`,
+      `POST ${other.url.replace('127.0.0.1', 'localhost')}/there redirect=manual api-key=-`,
+    ]);
+    expect(other.seen[0]!.body).toEqual({ code: 'R1' });
+    expect(response.redirected).toBe(true);
+    expect(response.url).toBe(`${other.url.replace('127.0.0.1', 'localhost')}/there`);
+  });
+
+  it('refuses a redirect whose target the runtime hides (an opaque redirect), sending nothing more', async () => {
+    let calls = 0;
+    const opaque = () => {
+      calls++;
+      return Promise.resolve(Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }));
+    };
+    const err = await caught(info(client('https://api-seller.ozon.ru', { fetch: opaque })));
+    expect(err).toBeInstanceOf(OzonNetworkError);
+    expect((err as Error).message).toContain('opaque redirect');
+    expect(calls).toBe(1);
   });
 
   it("returns the 3xx itself with redirect: 'manual'", async () => {
