@@ -10,7 +10,7 @@ const decoder = new TextDecoder();
 const RUNS = /\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d+/g;
 const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER);
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** The text with every unsafe integer token quoted; undefined when there is none. */
@@ -93,7 +93,11 @@ function hasMark(b: Uint8Array, from: number): boolean {
   return false;
 }
 
-const isSpaceByte = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+/** The offset of the first byte from `i` on that is not JSON whitespace. */
+function afterSpaces(b: Uint8Array, i: number): number {
+  while (isSpace(b[i])) i++;
+  return i;
+}
 
 /** Where a JSON string that opens at `i` closes (its `"`), or -1. */
 function stringEnd(b: Uint8Array, i: number): number {
@@ -134,11 +138,9 @@ function firstArrayOfObjects(b: Uint8Array): Target | undefined {
       path.push('');
       expectKey = true;
     } else if (c === 0x5b) {
-      let j = i + 1;
-      while (isSpaceByte(b[j])) j++;
+      const j = afterSpaces(b, i + 1);
       if (b[j] === 0x7b) {
-        let k = j + 1;
-        while (isSpaceByte(b[k])) k++;
+        const k = afterSpaces(b, j + 1);
         const close = b[k] === 0x22 ? stringEnd(b, k) : -1;
         return close < 0 ? undefined : { open: i, path, key: b.slice(k, close + 1) };
       }
@@ -163,13 +165,11 @@ function firstArrayOfObjects(b: Uint8Array): Target | undefined {
 function cutAfter(b: Uint8Array, from: number, key: Uint8Array): number {
   const limit = Math.min(b.length, from + REACH);
   for (let i = b.indexOf(0x7d, from); i >= 0 && i < limit; i = b.indexOf(0x7d, i + 1)) {
-    let j = i + 1;
-    while (isSpaceByte(b[j])) j++;
-    if (b[j] !== 0x2c) continue;
-    const comma = j++;
-    while (isSpaceByte(b[j])) j++;
-    if (b[j++] !== 0x7b) continue;
-    while (isSpaceByte(b[j])) j++;
+    const comma = afterSpaces(b, i + 1);
+    if (b[comma] !== 0x2c) continue;
+    const brace = afterSpaces(b, comma + 1);
+    if (b[brace] !== 0x7b) continue;
+    const j = afterSpaces(b, brace + 1);
     let k = 0;
     while (k < key.length && b[j + k] === key[k]) k++;
     if (k === key.length) return comma;

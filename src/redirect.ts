@@ -8,7 +8,8 @@ export const MAX_REDIRECTS = 20;
 const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie', 'api-key', 'client-id'];
 /** Dropped with the body when a redirect turns the request into a GET. */
 const CONTENT = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any character outside ASCII. */
+export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** One request of a call: the first, or one a redirect asked for. */
 export interface Hop {

@@ -8,7 +8,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type 
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompress, constants, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
 import { answer, type Outgoing, type Send } from './answer.js';
-import { isRedirect, nextHop, type Hop } from './redirect.js';
+import { isRedirect, nextHop, NON_ASCII, type Hop } from './redirect.js';
 
 // One keep-alive agent per protocol, shared by every client of the process (as fetch shares its
 // global dispatcher). Like fetch, an idle connection is closed after 4 s, or earlier when the
@@ -48,8 +48,6 @@ export const nodeSend: Send | undefined = async (out: Outgoing, signal: AbortSig
     for (const res of drains) if (!res.complete) res.destroy();
   }
 };
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The request's headers for node:http, with what fetch adds: Content-Length, Accept,
