@@ -114,9 +114,87 @@ ${methods.map((m) => `    ${m}: ${union(byMethod.get(m).deprecated)};`).join('\n
 `;
 }
 
+/**
+ * A copy of `spec` without the examples of whole request and answer bodies (media-type `example`
+ * and `examples`): openapi-typescript writes them as JSDoc on the `content` key, which no call
+ * names or hovers, and they were a quarter of schema.d.ts (parsed by every consumer's compiler and
+ * editor). Field examples stay (they show on hover); the bodies' examples are in openapi.json.
+ */
+export function withoutBodyExamples(spec) {
+  const out = structuredClone(spec);
+  const strip = (content) => {
+    for (const media of Object.values(content ?? {})) delete media.example, delete media.examples;
+  };
+  const inResponses = (responses) => Object.values(responses ?? {}).forEach((r) => strip(r?.content));
+  for (const item of [...Object.values(out.paths ?? {}), ...Object.values(out.webhooks ?? {})]) {
+    for (const op of Object.values(item ?? {})) {
+      if (!op || typeof op !== 'object') continue;
+      strip(op.requestBody?.content);
+      inResponses(op.responses);
+    }
+  }
+  Object.values(out.components?.requestBodies ?? {}).forEach((b) => strip(b?.content));
+  inResponses(out.components?.responses);
+  return out;
+}
+
+/** Members openapi-typescript writes as `name?: never` for what an operation or path does not have. */
+const ABSENT = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query', 'header', 'path', 'cookie', 'requestBody']);
+
+const nameOf = (m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : undefined);
+
+/** `name?: never` for one of the ABSENT names. */
+const isAbsent = (m) => ts.isPropertySignature(m) && m.questionToken && m.type?.kind === ts.SyntaxKind.NeverKeyword && ABSENT.has(nameOf(m));
+
+/** A response's `headers: { [name: string]: unknown }`: says nothing (every response has it). */
+const isAnyHeaders = (m) =>
+  ts.isPropertySignature(m) &&
+  !m.questionToken &&
+  nameOf(m) === 'headers' &&
+  m.type &&
+  ts.isTypeLiteralNode(m.type) &&
+  m.type.members.length === 1 &&
+  ts.isIndexSignatureDeclaration(m.type.members[0]) &&
+  m.type.members[0].type?.kind === ts.SyntaxKind.UnknownKeyword;
+
+/** `parameters: {}` once its absent members are gone. */
+const isEmptyParameters = (m) => ts.isPropertySignature(m) && nameOf(m) === 'parameters' && m.type && ts.isTypeLiteralNode(m.type) && m.type.members.length === 0;
+
+/**
+ * openapi-typescript's output without what only spells absence: `get?: never` and the other
+ * methods a path does not have, `query?: never` (and header, path, cookie) in `parameters`,
+ * `parameters` when that leaves it empty, `requestBody?: never`, and every response's
+ * `headers: { [name: string]: unknown }`. They were a third of the file's lines, which every
+ * consumer's compiler parses and binds. A missing member reads as the `?: never` one did for
+ * `keyof`, `extends { post: ... }` and openapi-fetch's own helpers; the client's types treat a
+ * missing `parameters` as no parameters (src/client-types.ts).
+ */
+export function withoutAbsentMembers(nodes) {
+  const transformer = (context) => {
+    const visit = (node) => {
+      node = ts.visitEachChild(node, visit, context);
+      const keep = (members) => members.filter((m) => !isAbsent(m) && !isAnyHeaders(m) && !isEmptyParameters(m));
+      if (ts.isTypeLiteralNode(node)) {
+        const members = keep(node.members);
+        return members.length === node.members.length ? node : ts.factory.updateTypeLiteralNode(node, ts.factory.createNodeArray(members));
+      }
+      if (ts.isInterfaceDeclaration(node)) {
+        const members = keep(node.members);
+        return members.length === node.members.length ? node : ts.factory.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
+      }
+      return node;
+    };
+    return (root) => visit(root);
+  };
+  const result = ts.transform(nodes, [transformer]);
+  const out = result.transformed;
+  result.dispose();
+  return out;
+}
+
 export async function schemaTypes(spec) {
   const inRequest = requestPredicate(spec);
-  const ast = await openapiTS(structuredClone(spec), {
+  const ast = await openapiTS(withoutBodyExamples(spec), {
     transform(schema, { path }) {
       if (!isInt64(schema) || !path || !inRequest(path)) return undefined;
       return ts.factory.createUnionTypeNode([NUMBER, STRING]);
@@ -124,5 +202,5 @@ export async function schemaTypes(spec) {
   });
   // Tabs for openapi-typescript's four-space indents: 30% of the file's bytes were indentation,
   // which every consumer's compiler and editor scans.
-  return `${astToString(ast)}${methodTables(spec)}`.replace(/^(?: {4})+/gm, (m) => '\t'.repeat(m.length / 4));
+  return `${astToString(withoutAbsentMembers(ast))}${methodTables(spec)}`.replace(/^(?: {4})+/gm, (m) => '\t'.repeat(m.length / 4));
 }

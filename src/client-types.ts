@@ -34,7 +34,9 @@ type BodyOption<O> = O extends { requestBody: { content: infer C } }
   : O extends { requestBody?: { content: infer C } }
     ? { body?: 'application/json' extends keyof C ? C['application/json'] : C[keyof C] }
     : { body?: never };
-type Params<O> = O extends { parameters: infer X } ? X : never;
+/** The operation's parameters; none when it has no `parameters` (the generated types leave out an empty one). */
+type Params<O> = O extends { parameters: infer X } ? X : NoParameters;
+type NoParameters = { query?: never; header?: never; path?: never; cookie?: never };
 type ParamsOption<O> = Params<O> extends { path: object } | { query: object } | { header: object } ? { params: Params<O> } : { params?: Params<O> };
 
 export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';

@@ -57,6 +57,44 @@ describe('generator', () => {
     expect(squash).toContain('total?: number;');
   });
 
+  it('leaves out what only spells absence and the bodies\' examples, and keeps parameters, real headers and field examples', async () => {
+    const spec = structuredClone(mini) as any;
+    const op = spec.paths['/v1/things/list'].post;
+    op.requestBody.content['application/json'].example = { ids: [4815162342], last_id: 'req-example-body' };
+    op.responses['200'].content['application/json'].example = { items: [], last_id: 'res-example-body', total: 0 };
+    op.responses['200'].content['application/json'].schema.properties.last_id.example = 'field-example-7';
+    op.responses['429'] = {
+      description: 'Too many requests',
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+      content: { 'application/json': { schema: { type: 'object', properties: { code: { type: 'integer' } } } } },
+    };
+    spec.paths['/v1/thing/{id}'] = {
+      get: {
+        operationId: 'GetThing',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+          { name: 'lang', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { '200': json({ type: 'object', properties: { path: { type: 'string' }, query: { type: 'string' } } }) },
+      },
+    };
+    const dts: string = await schemaTypes(spec);
+    const squash = dts.replace(/\s+/g, ' ');
+    expect(squash).not.toContain('?: never');
+    expect(squash).not.toMatch(/headers: \{ \[name: string\]: unknown; \}/);
+    expect(squash).not.toContain('req-example-body');
+    expect(squash).not.toContain('res-example-body');
+    expect(squash).toContain('@example field-example-7');
+    // The parameters an operation has, and the headers a response documents, stay.
+    expect(squash).toMatch(/parameters: \{ query\?: \{ lang\?: string; \}; path: \{ id: number; \}; \};/);
+    expect(squash).toMatch(/headers: \{ "Retry-After"\?: number; \[name: string\]: unknown; \};/);
+    // Schema properties named like the left-out members are not touched.
+    expect(squash).toMatch(/path\?: string; query\?: string;/);
+    expect(squash).toMatch(/"\/v1\/thing\/\{id\}": \{ get: operations\["GetThing"\]; \};/);
+    // The input spec is not changed.
+    expect(op.requestBody.content['application/json'].example.last_id).toBe('req-example-body');
+  });
+
   it('widens the same int64 fields in the bundle: an integer or a string of digits', () => {
     const wide = widenRequestInt64(mini) as any;
     const both = { type: ['integer', 'string'], format: 'int64', pattern: '^-?[0-9]+$' };

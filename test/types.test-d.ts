@@ -1,4 +1,5 @@
 // Type tests: the typed client rejects unknown paths and wrong bodies at compile time.
+import createClient from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createOzonClient, type OzonClient, type paths } from '../src/index.js';
 
@@ -72,5 +73,28 @@ describe('typed client', () => {
     void ozon.POST('/v2/posting/fbs/list', { body: { ...body, extra: 1 } });
     const order = await ozon.GET('/v1/order/{id}', { params: { path: { id: 12 } } });
     expectTypeOf(order.error).not.toBeAny();
+  });
+});
+
+describe('the generated paths, which leave out absent members (`get?: never`, empty parameters)', () => {
+  it('an operation without parameters takes no params, or empty ones', () => {
+    void ozon.POST('/v1/report/info', { body: { code: 'R' }, params: {} });
+    // @ts-expect-error /v1/report/info has no query parameters
+    void ozon.POST('/v1/report/info', { body: { code: 'R' }, params: { query: { page: 1 } } });
+  });
+
+  it('work with openapi-fetch alone: paths by method, body and path parameters required, answers typed', async () => {
+    const plain = createClient<paths>({ baseUrl: 'http://127.0.0.1:4010' });
+    const { data } = await plain.POST('/v1/report/info', { body: { code: 'R' } });
+    type Info = paths['/v1/report/info']['post']['responses']['200']['content']['application/json'];
+    expectTypeOf(data).toEqualTypeOf<Info | undefined>();
+    // @ts-expect-error the body is required
+    void plain.POST('/v1/report/info', {});
+    // @ts-expect-error /v1/report/info has no GET
+    void plain.GET('/v1/report/info');
+    const order = await plain.GET('/v1/order/{id}', { params: { path: { id: 12 } } });
+    expectTypeOf(order.response).toEqualTypeOf<Response>();
+    // @ts-expect-error the path parameter is required
+    void plain.GET('/v1/order/{id}', {});
   });
 });
