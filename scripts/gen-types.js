@@ -1,5 +1,7 @@
 // generated/schema.d.ts: openapi-typescript output, with int64 fields that only requests use
-// widened to `number | string` (Ozon's gateway parses int64 from either form; DESIGN.md, Numbers).
+// widened to `number | string` (Ozon's gateway parses int64 from either form; DESIGN.md, Numbers),
+// without the members that only spell absence and without the bodies' examples (smaller for every
+// consumer's compiler and editor; see withoutAbsentMembers and withoutBodyExamples).
 import openapiTS, { astToString, NUMBER, STRING } from 'openapi-typescript';
 import ts from 'typescript';
 import { operationsOf } from './lib.js';
