@@ -31,7 +31,7 @@ try {
   console.log(`createReport POST /v1/report/products/create → ${report.code}: ${report.status}, file ${report.file}`);
 
   try {
-    await unwrap(ozon.POST('/v1/report/info', { body: { code: 'missing' }, headers: { Prefer: 'code=404' } }));
+    await unwrap(ozon.POST('/v3/posting/fbs/get', { body: { posting_number: '57195475-0050-3' }, headers: { Prefer: 'code=404' } }));
   } catch (e) {
     if (!(e instanceof OzonApiError)) throw e;
     console.log(`\nAn error answer becomes OzonApiError: ${e.message} (status ${e.status}, code ${e.code})`);
