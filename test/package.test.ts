@@ -230,6 +230,24 @@ createServer((req, res) => (req.url === '/wrong' ? wrong(req, res) : push.node(r
     }
   }, 60_000);
 
+  it('a bundler keeps only what a consumer imports (the package has no side effects)', async () => {
+    const { build } = await import('esbuild');
+    /** The package's own files a bundle of `code` (in the consumer folder) keeps, by path in the package. */
+    const kept = async (code: string) => {
+      const res = await build({ stdin: { contents: code, resolveDir: app, loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', minify: true, write: false, metafile: true, logLevel: 'silent' });
+      const inputs = Object.keys(Object.values(res.metafile!.outputs)[0]!.inputs);
+      return inputs.map((f) => f.replace(/^.*node_modules\//, '')).filter((f) => f.startsWith('ozon-seller-api/') || f.startsWith('openapi-fetch/')).sort();
+    };
+    const errorOnly = await kept("export { OzonApiError } from 'ozon-seller-api';");
+    expect(errorOnly).toContain('ozon-seller-api/dist/src/errors.js');
+    expect(errorOnly.filter((f) => /operations\.js$|openapi-fetch|client\.js$|transport\.js$/.test(f))).toEqual([]);
+    const client = await kept("export { createOzonClient } from 'ozon-seller-api';");
+    expect(client).toEqual(expect.arrayContaining(['ozon-seller-api/dist/src/client.js', 'ozon-seller-api/dist/generated/operations.js', 'openapi-fetch/dist/index.mjs']));
+    expect(client.filter((f) => /\/(paginate|poll|reports|async|tasks)\.js$/.test(f))).toEqual([]);
+    const pages = await kept("export { createOzonClient, paginate } from 'ozon-seller-api';");
+    expect(pages).toContain('ozon-seller-api/dist/src/paginate.js');
+  }, 60_000);
+
   it('type-checks a consumer under moduleResolution nodenext and bundler', async () => {
     writeFileSync(
       join(app, 'consumer.ts'),
