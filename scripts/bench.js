@@ -18,7 +18,7 @@ import { compareRun, installPeer, median, PATH, startServer, variants } from './
 import { CONSUMER_OPERATIONS, consumerProjects, timedTsc } from './bench-consumer.js';
 import { timedEditorCheck } from './bench-editor.js';
 import { root } from './lib.js';
-import { loadOperationsModule } from './pack-operations.js';
+import { loadOperationsModule, templateBody } from './pack-operations.js';
 
 /** The value of `--name value` on the command line. */
 const flag = (name) => {
@@ -265,7 +265,7 @@ function previousTableModule(operations) {
       const json = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
       return `${method === 'POST' ? '' : method} ${path} ${idempotent ? 'i' : ''}${report ? 'r' : ''}${deprecated ? 'd' : ''}${json}`;
     });
-  return `const PACKED = \`${lines.join('\n').replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`;
+  return `const PACKED = \`${templateBody(lines.join('\n'))}\`;
 function unpack(text) {
   const table = {};
   for (const line of text.split('\\n')) {

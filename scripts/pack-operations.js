@@ -61,6 +61,9 @@ function packReplacedBy(path, replacedBy) {
   return version && `POST ${path.replace(/\d+/, version)}` === replacedBy ? version : packKey(replacedBy);
 }
 
+/** `text` as the body of a JavaScript template literal (backslashes, backquotes and `${` escaped). */
+export const templateBody = (text) => text.replace(/[\\`]|\$\{/g, (c) => `\\${c}`);
+
 /** The packed lines of `entries` ([key, OperationInfo] pairs), in path order. */
 export function packOperations(entries) {
   const sorted = entries.map(([, e]) => e).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
@@ -106,7 +109,7 @@ export function runtimeTable(entries) {
   const packed = packOperations(entries);
   const ts = `// The table, packed: one line per operation, only what differs from a plain POST (format:
 // scripts/pack-operations.js). unpack() expands it when the module loads.
-const PACKED = \`${packed.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`;
+const PACKED = \`${templateBody(packed)}\`;
 
 /** Every operation of the spec, keyed by "METHOD /path", with what the client layer needs. */
 export const operations = unpack(PACKED) as { readonly [K in OperationKey]: OperationInfo };
